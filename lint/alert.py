@@ -1,0 +1,42 @@
+"""The one alert record that every output format reads."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("suggestion", "warning", "error")
+
+
+def severity_rank(level: str) -> int:
+    return SEVERITIES.index(level)
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A finding, positioned in the original file's text.
+
+    ``start``/``end`` are 0-based character offsets into the decoded file
+    (end exclusive); ``line``/``column``/``end_line``/``end_column`` are
+    1-based and point at the same characters (end exclusive).
+    """
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: str | None = None
+    link: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.rule)

@@ -1,0 +1,1 @@
+"""Check kinds: one module per value of a rule's ``extends:`` key."""

@@ -1,0 +1,63 @@
+"""Finding and loading rule packs: folders of YAML rule files.
+
+The built-in packs live in ``rules/`` (shipped inside the wheel as
+``lint/rules``). A newsroom adds its own folders: a folder holding rule
+files is one pack named after it; a folder of such folders (a Vale
+StylesPath) holds one pack per subfolder.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lint.errors import RuleError
+from lint.rule import Rule, build_rule
+from lint.yamlsrc import load_yaml
+
+RULE_SUFFIXES = (".yml", ".yaml")
+DEFAULT_PACKS = ("newsroom",)
+
+
+def builtin_rules_dir() -> Path:
+    installed = Path(__file__).parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).parent.parent / "rules"  # a source checkout
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+
+
+def find_packs(folder: Path) -> dict[str, Path]:
+    """Pack name → folder, for a pack folder or a folder of packs."""
+    if not folder.is_dir():
+        raise RuleError("rule directory does not exist", str(folder))
+    packs: dict[str, Path] = {}
+    if _rule_files(folder):
+        packs[folder.name] = folder
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if _rule_files(sub):
+            packs[sub.name] = sub
+    if not packs:
+        raise RuleError("no rule files (*.yml) in rule directory", str(folder))
+    return packs
+
+
+def builtin_packs() -> dict[str, Path]:
+    return find_packs(builtin_rules_dir())
+
+
+@lru_cache(maxsize=None)
+def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
+    """Every rule in a pack folder, validated (cached per process)."""
+    rules = []
+    for path in _rule_files(folder):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
+        data = load_yaml(text, str(path), RuleError)
+        rules.append(build_rule(data, f"{name}.{path.stem}", name, str(path)))
+    return tuple(rules)

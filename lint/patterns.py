@@ -1,0 +1,104 @@
+"""Compiling rule patterns the way Vale does, with the ``regex`` module.
+
+Vale compiles rules with a .NET-style engine: variable-width lookbehind,
+``\\p{L}``, and inline flags that hold to the end of their group. The
+``regex`` module's V1 mode has the same semantics; Python's ``re`` does not.
+Long lists of literal phrases compile to a trie so that matching stays
+linear in the text rather than in the number of phrases.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.errors import RuleError
+
+# Seconds one rule may spend matching one file before it is stopped.
+MATCH_TIMEOUT = 2.0
+
+_FLAGS = regex.V1 | regex.MULTILINE
+_LITERAL = regex.compile(r"[\p{L}\p{N} '’\-&]+", _FLAGS)
+
+
+class MatchTimeout(Exception):
+    """A pattern ran past :data:`MATCH_TIMEOUT` (catastrophic backtracking)."""
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored as a trie: ``experts?|expert opinion``
+    becomes ``expert(?:s|\\ opinion)?``. Longer continuations are tried
+    first, so the longest phrase at a position wins."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends_here = "" in node
+        branches = sorted((k for k in node if k), key=lambda k: -_depth(node[k]))
+        parts = [regex.escape(ch) + build(node[ch]) for ch in branches]
+        if not parts:
+            return ""
+        if len(parts) == 1 and not ends_here:
+            return parts[0]
+        body = "(?:" + "|".join(parts) + ")"
+        return body + "?" if ends_here else body
+
+    return build(trie)
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
+
+
+def alternation(tokens: list[str]) -> str:
+    """One alternation of ``tokens``; plain phrases go into a trie, and
+    anything with regex syntax stays a branch of its own."""
+    literals = [t for t in tokens if _LITERAL.fullmatch(t)]
+    others = [t for t in tokens if not _LITERAL.fullmatch(t)]
+    branches = ([_trie_pattern(literals)] if literals else []) + others
+    return "|".join(f"(?:{b})" for b in branches) if len(branches) > 1 else (branches[0] if branches else "(?!)")
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False, where: tuple[str, int] | None = None):
+    """Compile a rule pattern; a bad one is a :class:`RuleError` at ``where``."""
+    source = _normalize(pattern)
+    if ignorecase:
+        source = "(?i)" + source
+    try:
+        return regex.compile(source, _FLAGS)
+    except regex.error as exc:
+        path, line = where or (None, None)
+        raise RuleError(f"bad regular expression {pattern!r}: {exc}", path, line) from None
+
+
+def _normalize(pattern: str) -> str:
+    # Vale always matches in multiline mode and some styles write (?m)
+    # mid-pattern, which V1 would read as a scoped flag; it is a no-op here.
+    return pattern.replace("(?m)", "")
+
+
+def word_pattern(tokens: list[str], nonword: bool = False) -> str:
+    """Vale's ``\\b(?:tok1|tok2)\\b`` (without the boundaries for ``nonword``)."""
+    body = alternation(tokens)
+    return f"(?:{body})" if nonword else rf"\b(?:{body})\b"
+
+
+def exception_pattern(terms: list[str]) -> str | None:
+    """Vale's exception matcher: case-sensitive unless a term says ``(?i)``,
+    longest first, whole words."""
+    if not terms:
+        return None
+    ordered = sorted(terms, key=len, reverse=True)
+    parts = [t if t.startswith("(?i)") else f"(?-i:{t})" for t in ordered]
+    return r"\b(?:" + "|".join(parts) + r")\b"
+
+
+def finditer(pattern, text: str, start: int = 0, end: int | None = None):
+    """Matches of ``pattern`` in ``text[start:end]``, stopped after the timeout."""
+    try:
+        yield from pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise MatchTimeout(pattern.pattern) from None

@@ -1,0 +1,339 @@
+"""A rule is data: one YAML file naming a check kind with ``extends:``.
+
+This module validates a rule file against the keys every rule shares
+(Vale's vocabulary plus ours) and the keys of its kind, and builds the
+kind's check. Every mistake is a :class:`RuleError` naming the file and
+line: an unknown key, a wrong type, a bad regex, an unknown kind.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from lint.alert import SEVERITIES
+from lint.document import BLOCK_KINDS, Document
+from lint.errors import RuleError
+from lint.yamlsrc import SourceMap
+
+CATEGORIES = (
+    "attribution",
+    "loaded-language",
+    "garbled",
+    "people-titles",
+    "cliche",
+    "style",
+    "readability",
+    "typography",
+)
+
+# Each kind is one module in lint/checks/ defining a Check subclass.
+KINDS = {
+    "existence": "lint.checks.existence:Existence",
+    "substitution": "lint.checks.substitution:Substitution",
+    "occurrence": "lint.checks.occurrence:Occurrence",
+    "repetition": "lint.checks.repetition:Repetition",
+    "consistency": "lint.checks.consistency:Consistency",
+    "conditional": "lint.checks.conditional:Conditional",
+    "capitalization": "lint.checks.capitalization:Capitalization",
+    "readability": "lint.checks.readability:Readability",
+    "metric": "lint.checks.metric:Metric",
+    "proselint": "lint.checks.proselint:Proselint",
+}
+
+SCOPES = ("text", "sentence", "paragraph", "summary", "raw") + BLOCK_KINDS
+_HEADING_LEVEL = re.compile(r"heading\.h[1-6]")
+_FRONTMATTER = re.compile(r"(?:text\.)?frontmatter\.(?P<key>[\w-]+)")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A key a rule may carry: its type, default, and allowed values."""
+
+    type: str  # str, bool, int, number, strlist, strmap, map, any
+    default: Any = None
+    required: bool = False
+    choices: tuple = ()
+
+
+SHARED_FIELDS = {
+    "extends": Field("str", required=True),
+    "message": Field("str", required=True),
+    "description": Field("str", ""),
+    "level": Field("str", "warning", choices=SEVERITIES),
+    "scope": Field("strlist", ["text"]),
+    "link": Field("str", None),
+    "limit": Field("int", 0),
+    "action": Field("map", None),
+    # copydesk's keys on top of Vale's
+    "category": Field("str", "style", choices=CATEGORIES),
+    "explanation": Field("str", ""),
+    "examples": Field("map", None),
+    "quotes": Field("str", "include", choices=("skip", "include")),
+}
+
+ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a check, before it becomes an alert.
+
+    Offsets are prose offsets, or source offsets when ``raw`` is set.
+    ``args`` fill the rule's message (Vale's %s placeholders).
+    """
+
+    start: int
+    end: int
+    args: tuple = ()
+    fix: str | None = None
+    raw: bool = False
+
+
+class Check:
+    """Base of every check kind. A subclass declares ``FIELDS`` (its own
+    keys) and implements :meth:`run`; options arrive validated in
+    ``self.options``."""
+
+    FIELDS: dict[str, Field] = {}
+    # Kinds that honour accepted vocabulary (Vale: vocab on these only).
+    SUPPORTS_VOCAB = False
+    # Scopes the kind always runs on, whatever the rule says (Vale forces
+    # metric/readability onto "summary").
+    FORCED_SCOPE: str | None = None
+
+    def __init__(self, rule: "Rule", options: dict) -> None:
+        self.rule = rule
+        self.options = options
+
+    def error(self, message: str, key: str | None = None) -> RuleError:
+        return RuleError(message, self.rule.path, self.rule.line_of(key))
+
+    def run(self, doc: Document) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    # helpers shared by kinds
+
+    def spans(self, doc: Document, scopes: tuple[str, ...] | None = None) -> Iterator[tuple[int, int]]:
+        """Prose spans in the rule's scope, in document order."""
+        yield from scope_spans(doc, scopes or self.rule.scope)
+
+    def action_fix(self, match_text: str) -> str | None:
+        """The replacement text an ``action`` asks for, if it gives one."""
+        action = self.rule.action
+        if not action:
+            return None
+        name = action.get("name")
+        params = action.get("params") or []
+        if name == "remove":
+            return ""
+        if name == "replace" and params:
+            return str(params[0])
+        if name == "edit" and len(params) >= 2:
+            op = params[0]
+            if op == "trim":
+                return match_text.strip(str(params[1]))
+            if op == "trim_right":
+                return match_text.rstrip(str(params[1]))
+            if op == "trim_left":
+                return match_text.lstrip(str(params[1]))
+            if op == "remove":
+                return match_text.translate({ord(c): None for c in str(params[1])})
+        return None
+
+
+def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    positive = [s for s in scopes if not s.startswith("~")]
+    negative = {s[1:] for s in scopes if s.startswith("~")}
+    if "summary" in positive or "raw" in positive:
+        # whole-document scopes: one span
+        if "summary" in positive and doc.blocks:
+            yield doc.blocks[0].start, doc.blocks[-1].end
+        return
+    if "sentence" in positive:
+        for start, end in doc.sentences:
+            yield start, end
+        return
+    wanted = set(positive) or {"text"}
+    for block in doc.blocks:
+        if _block_in_scope(block, wanted) and not (negative and _block_in_scope(block, negative)):
+            yield block.start, block.end
+
+
+def _block_in_scope(block, scopes: set[str]) -> bool:
+    if block.kind == "frontmatter":
+        return f"frontmatter.{block.name}" in scopes or f"text.frontmatter.{block.name}" in scopes
+    if "text" in scopes:
+        return True
+    if block.kind in scopes:
+        return True
+    if block.kind == "heading" and block.name and f"heading.{block.name}" in scopes:
+        return True
+    return "paragraph" in scopes and block.kind in ("paragraph", "list", "blockquote")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A loaded, validated rule. ``id`` is ``<pack>.<file stem>``."""
+
+    id: str
+    pack: str
+    path: str
+    kind: str
+    message: str
+    description: str
+    level: str
+    scope: tuple[str, ...]
+    link: str | None
+    limit: int
+    action: dict | None
+    category: str
+    explanation: str
+    examples: dict
+    quotes: str
+    key_lines: dict = field(default_factory=dict, compare=False, repr=False)
+    check: Check | None = field(default=None, compare=False, repr=False)
+
+    def line_of(self, key: str | None) -> int | None:
+        return self.key_lines.get(key, self.key_lines.get("", 1)) if key else self.key_lines.get("", 1)
+
+    @property
+    def fixable(self) -> bool:
+        return self.kind == "substitution" or bool(self.action and self.action.get("name") in ("replace", "remove", "edit"))
+
+
+def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int):
+    def fail(expected: str):
+        raise RuleError(
+            f"rule {rule_id}: key '{key}' must be {expected}, not {type(value).__name__} {value!r}", path, line
+        )
+
+    t = spec.type
+    if t == "str":
+        if not isinstance(value, str):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)
+            else:
+                fail("a string")
+    elif t == "bool":
+        if not isinstance(value, bool):
+            fail("true or false")
+    elif t == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            fail("a whole number")
+    elif t == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            fail("a number")
+    elif t == "strlist":
+        if isinstance(value, str):
+            value = [value]  # Vale accepts one string for a list
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+            fail("a list of strings")
+        value = [str(v) for v in value]
+    elif t == "strmap":
+        if not isinstance(value, dict):
+            fail("a mapping")
+        value = {str(k): ("" if v is None else str(v)) for k, v in value.items()}
+    elif t == "map":
+        if not isinstance(value, dict):
+            fail("a mapping")
+    if spec.choices and value not in spec.choices:
+        raise RuleError(
+            f"rule {rule_id}: key '{key}' must be one of {', '.join(map(str, spec.choices))}, not {value!r}",
+            path,
+            line,
+        )
+    return value
+
+
+def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
+    """Validate a parsed rule file and build its check."""
+    if not isinstance(data, dict):
+        raise RuleError(f"rule {rule_id}: a rule file must be a YAML mapping", path, 1)
+    line_of = data.line_of if isinstance(data, SourceMap) else (lambda key: 1)
+    kind = data.get("extends")
+    if kind is None:
+        raise RuleError(f"rule {rule_id}: missing required key 'extends'", path, line_of(None))
+    if kind not in KINDS:
+        raise RuleError(
+            f"rule {rule_id}: unknown kind '{kind}' in 'extends' (known: {', '.join(KINDS)})", path, line_of("extends")
+        )
+    check_class = load_kind(kind)
+    fields = {**SHARED_FIELDS, **check_class.FIELDS}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in fields:
+            raise RuleError(f"unknown key '{key}' for rule {rule_id} (kind {kind})", path, line_of(key))
+        values[key] = _check_type(value, fields[key], key, rule_id, path, line_of(key))
+    for key, spec in fields.items():
+        if key not in values:
+            if spec.required:
+                raise RuleError(f"rule {rule_id}: missing required key '{key}' (kind {kind})", path, line_of(None))
+            values[key] = spec.default
+    scope = tuple(_validate_scopes(values["scope"], rule_id, path, line_of("scope")))
+    if check_class.FORCED_SCOPE:
+        scope = (check_class.FORCED_SCOPE,)
+    action = values["action"]
+    if action is not None and action.get("name") not in ACTIONS:
+        raise RuleError(
+            f"rule {rule_id}: action name must be one of {', '.join(ACTIONS)}", path, line_of("action")
+        )
+    examples = _validate_examples(values["examples"], rule_id, path, line_of("examples"))
+    key_lines = dict(getattr(data, "key_lines", {}))
+    key_lines[""] = getattr(data, "line", 1) or 1
+    rule = Rule(
+        id=rule_id,
+        pack=pack,
+        path=path,
+        kind=kind,
+        message=values["message"],
+        description=values["description"],
+        level=values["level"],
+        scope=scope,
+        link=values["link"],
+        limit=values["limit"],
+        action=action,
+        category=values["category"],
+        explanation=values["explanation"],
+        examples=examples,
+        quotes=values["quotes"],
+        key_lines=key_lines,
+    )
+    options = {key: values[key] for key in check_class.FIELDS}
+    object.__setattr__(rule, "check", check_class(rule, options))
+    return rule
+
+
+def load_kind(kind: str) -> type[Check]:
+    module_name, _, class_name = KINDS[kind].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+def _validate_scopes(scopes: list[str], rule_id: str, path: str, line: int) -> list[str]:
+    for scope in scopes:
+        name = scope[1:] if scope.startswith("~") else scope
+        if name in SCOPES or _HEADING_LEVEL.fullmatch(name) or _FRONTMATTER.fullmatch(name):
+            continue
+        raise RuleError(
+            f"rule {rule_id}: unknown scope '{scope}' (known: {', '.join(SCOPES)}, heading.h1-h6, frontmatter.KEY)",
+            path,
+            line,
+        )
+    return scopes
+
+
+def _validate_examples(examples, rule_id: str, path: str, line: int) -> dict:
+    if examples is None:
+        return {"flag": [], "pass": []}
+    unknown = set(examples) - {"flag", "pass"}
+    if unknown:
+        raise RuleError(f"rule {rule_id}: unknown key '{sorted(unknown)[0]}' in examples (use flag and pass)", path, line)
+    result = {}
+    for key in ("flag", "pass"):
+        items = examples.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise RuleError(f"rule {rule_id}: examples.{key} must be a list of strings", path, line)
+        result[key] = items
+    return result

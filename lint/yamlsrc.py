@@ -1,0 +1,75 @@
+"""YAML loading that remembers where each key was written.
+
+Rule and config errors must name the file and line, so mappings load as
+``SourceMap`` (a dict that knows the line of each key). Booleans follow
+YAML 1.2 as Vale's loader does: only true/false, so a swap key such as
+``no`` stays a string.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from lint.errors import CopydeskError
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SourceMap(dict):
+    """A mapping with the 1-based line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(_BaseLoader):
+    pass
+
+
+# Drop YAML 1.1 booleans (yes/no/on/off); keep true/false.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.copy().items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> SourceMap:
+    loader.flatten_mapping(node)
+    result = SourceMap()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(text: str, path: str, error_type: type[CopydeskError] = CopydeskError):
+    """Parse YAML text; a syntax error becomes ``error_type`` naming path and line."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise error_type(f"invalid YAML: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise error_type(f"invalid YAML: {exc}", path) from None
