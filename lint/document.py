@@ -252,7 +252,7 @@ def _parse_text(source: str, path: str) -> Document:
         line_text = source[line_start:content_end]
         lead = line_start + len(line_text) - len(line_text.lstrip())
         next_line = _next_nonblank(source, lines, index)
-        if block_start is None and _looks_like_heading(stripped, next_line, index == 0):
+        if block_start is None and _looks_like_heading(stripped, next_line):
             blocks.append(Block("heading", lead, content_end))
             continue
         if block_start is None:
@@ -279,13 +279,13 @@ def _next_nonblank(source: str, lines: list[tuple[int, int]], index: int) -> str
     return None
 
 
-def _looks_like_heading(line: str, next_line: str | None, first: bool) -> bool:
+def _looks_like_heading(line: str, next_line: str | None) -> bool:
     words = line.split()
     if len(words) > 12 or len(line) > 90 or _HEADING_END.search(line):
         return False
     if not line[0].isupper() and not line[0].isdigit():
         return False
-    return first or next_line is None or next_line[0].isupper() or next_line[0] in "“\"'‘"
+    return next_line is None or next_line[0].isupper() or next_line[0].isdigit() or next_line[0] in "“\"'‘"
 
 
 # -- Markdown ---------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""Parsing drafts into prose with exact positions back to the file."""
+
+import pytest
+
+from lint.document import find_quotes, parse
+from lint.engine import lint_text
+from lint.rule import build_rule
+from lint.yamlsrc import load_yaml
+
+
+def rule_for(tokens, **extra):
+    spec = {"extends": "existence", "message": "'%s'", "tokens": tokens, **extra}
+    return build_rule(load_yaml(_dump(spec), "t.yml"), "test.rule", "test", "t.yml")
+
+
+def _dump(spec):
+    import yaml
+
+    return yaml.safe_dump(spec)
+
+
+def located(source, path, tokens, **extra):
+    """(matched source text, line, column, end_line, end_column) of each alert."""
+    alerts = lint_text(source, [rule_for(tokens, **extra)], path)
+    for a in alerts:
+        assert source[a.start : a.end] == a.match or a.match not in source, a
+    return [(source[a.start : a.end], a.line, a.column, a.end_line, a.end_column) for a in alerts]
+
+
+def test_plain_text_offsets_are_file_offsets():
+    source = "First line here.\nExperts agree on this.\n"
+    assert located(source, "a.txt", ["Experts agree"]) == [("Experts agree", 2, 1, 2, 14)]
+
+
+def test_crlf_counts_carriage_returns():
+    source = "Line one.\r\n\r\nThen experts agree.\r\n"
+    alert = lint_text(source, [rule_for(["experts agree"])], "a.txt")[0]
+    assert (alert.start, alert.end) == (18, 31)
+    assert source[alert.start : alert.end] == "experts agree"
+    assert (alert.line, alert.column) == (3, 6)
+
+
+def test_non_ascii_columns_count_characters():
+    source = "Émilie Ünal said “experts agree” today.\n"
+    assert located(source, "a.txt", ["experts agree"]) == [("experts agree", 1, 19, 1, 32)]
+
+
+def test_tabs_count_as_one_column():
+    source = "Say\tExperts agree.\n"
+    assert located(source, "a.md", ["Experts agree"]) == [("Experts agree", 1, 5, 1, 18)]
+    assert located(source, "a.txt", ["Experts agree"]) == [("Experts agree", 1, 5, 1, 18)]
+
+
+def test_hard_wrapped_text_matches_across_the_line_break():
+    source = "The board said that many\nexperts agree with the plan.\n"
+    assert located(source, "a.txt", ["many experts agree"]) == [("many\nexperts agree", 1, 21, 2, 14)]
+
+
+def test_front_matter_is_skipped_and_exposed():
+    source = "---\ntitle: Experts agree\nbyline: Jo Lee\n---\nBody: experts agree.\n"
+    doc = parse(source, "a.md")
+    assert doc.front_matter == {"title": "Experts agree", "byline": "Jo Lee"}
+    assert located(source, "a.md", ["experts agree"], ignorecase=True) == [("experts agree", 5, 7, 5, 20)]
+    title = located(source, "a.md", ["Experts agree"], scope="frontmatter.title")
+    assert title == [("Experts agree", 2, 8, 2, 21)]
+
+
+def test_markdown_code_urls_and_comments_are_not_prose():
+    source = (
+        "# Experts agree\n\n"
+        "Run `experts agree` now.\n\n"
+        "```\nexperts agree\n```\n\n"
+        "    experts agree (indented code)\n\n"
+        "<!-- experts agree -->\n\n"
+        "See https://example.com/experts-agree and <https://experts.agree/>.\n"
+    )
+    doc = parse(source, "a.md")
+    assert "experts agree" not in doc.prose
+    assert located(source, "a.md", ["Experts agree"]) == [("Experts agree", 1, 3, 1, 16)]
+
+
+def test_markdown_markup_between_words_is_transparent():
+    source = "Some **experts** agree, and *many* [analysts](http://x.y) concur.\n"
+    assert located(source, "a.md", ["experts agree"]) == [("experts** agree", 1, 8, 1, 23)]
+    assert located(source, "a.md", ["analysts concur"]) == [("analysts](http://x.y) concur", 1, 37, 1, 65)]
+
+
+def test_escapes_and_entities_map_to_their_source():
+    source = "Fish &amp; chips \\*really\\* say experts agree.\n"
+    found = located(source, "a.md", ["experts agree", "&"], nonword=True)
+    assert ("experts agree", 1, 33, 1, 46) in found
+    assert ("&", 1, 6, 1, 7) in found
+
+
+def test_blockquote_and_list_continuations():
+    source = "> The panel met.\n> Experts agree it\n> failed.\n\n- one item where\n  experts agree\n"
+    found = located(source, "a.md", ["Experts agree", "experts agree"])
+    assert found == [("Experts agree", 2, 3, 2, 16), ("experts agree", 6, 3, 6, 16)]
+
+
+def test_scopes_heading_and_paragraph():
+    source = "# Experts agree\n\nExperts agree too.\n"
+    assert [a[1] for a in located(source, "a.md", ["Experts agree"], scope="heading")] == [1]
+    assert [a[1] for a in located(source, "a.md", ["Experts agree"], scope="paragraph")] == [3]
+    assert [a[1] for a in located(source, "a.md", ["Experts agree"], scope="~heading")] == [3]
+
+
+def test_sentences_keep_abbreviations_together():
+    doc = parse("U.S. Treasury Secretary reports suggest a thaw. Officials said so.\n", "a.txt")
+    sentences = [doc.prose[s:e] for s, e in doc.sentences]
+    assert sentences == ["U.S. Treasury Secretary reports suggest a thaw.", "Officials said so."]
+
+
+def test_plain_text_paragraph_per_line_and_headings():
+    source = "Big Headline Here\nFirst paragraph ends.\nStrategic Objectives of the Meeting\nNext one.\n"
+    doc = parse(source, "a.txt")
+    assert [(b.kind, doc.prose[b.start : b.end]) for b in doc.blocks] == [
+        ("heading", "Big Headline Here"),
+        ("paragraph", "First paragraph ends."),
+        ("heading", "Strategic Objectives of the Meeting"),
+        ("paragraph", "Next one."),
+    ]
+    # a heading never merges into the sentence after it
+    assert "Strategic Objectives of the Meeting" in [doc.prose[s:e] for s, e in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("He said “we will win” today.", ["“we will win”"]),
+        ('He said "we will win" and "soon."', ['"we will win"', '"soon."']),
+        ("It’s Xi’s plan, ‘a good one’ he said.", ["‘a good one’"]),
+        ("“An open quote runs to the end", ["“An open quote runs to the end"]),
+        ("“Spans. Two sentences,” she said.", ["“Spans. Two sentences,”"]),
+    ],
+)
+def test_quotations(text, quoted):
+    assert [text[s:e] for s, e in find_quotes(text, 0, len(text))] == quoted
+
+
+def test_quotes_skip_leaves_quoted_speech_alone():
+    source = "We met. “We will win,” she said.\n"
+    assert [a[0] for a in located(source, "a.txt", ["We"], quotes="skip")] == ["We"]
+    assert len(located(source, "a.txt", ["We"])) == 2

@@ -1,0 +1,121 @@
+"""The pure kernel: messages, limits, vocabulary, timeouts, suppression."""
+
+import time
+
+import pytest
+import yaml
+
+from lint import patterns
+from lint.engine import format_message, lint_text
+from lint.rule import build_rule
+from lint.suppression import UNUSED_RULE
+from lint.yamlsrc import load_yaml
+
+
+def make_rule(rule_id="test.rule", **spec):
+    spec = {"extends": "existence", "message": "Avoid '%s'.", **spec}
+    pack = rule_id.split(".")[0]
+    return build_rule(load_yaml(yaml.safe_dump(spec), "t.yml"), rule_id, pack, "t.yml")
+
+
+@pytest.mark.parametrize(
+    "template, args, expected",
+    [
+        ("Avoid '%s'.", ("x",), "Avoid 'x'."),
+        ("Use '%s' instead of '%s'.", ("a", "b"), "Use 'a' instead of 'b'."),
+        ("Use '%[2]s', not '%[1]s'.", ("a", "b"), "Use 'b', not 'a'."),
+        ("Grade %.2f is 100%% too high", (12.3456,), "Grade 12.35 is 100% too high"),
+        ("Count: %d", (3,), "Count: 3"),
+        ("Extra %s %s", ("only",), "Extra only"),
+        ("Two\nlines", (), "Two lines"),
+    ],
+)
+def test_format_message(template, args, expected):
+    assert format_message(template, args) == expected
+
+
+def test_alert_carries_rule_fields():
+    rule = make_rule(tokens=["shameful"], level="error", category="loaded-language", link="https://x.y/z")
+    (alert,) = lint_text("A shameful act.", [rule])
+    assert (alert.rule, alert.severity, alert.category, alert.link) == ("test.rule", "error", "loaded-language", "https://x.y/z")
+    assert alert.message == "Avoid 'shameful'."
+    assert alert.match == "shameful"
+
+
+def test_limit_caps_alerts_per_file():
+    rule = make_rule(tokens=["very"], limit=2)
+    assert len(lint_text("very very very very", [rule])) == 2
+
+
+def test_vocabulary_accepts_terms():
+    rule = make_rule(tokens=["[A-Z]{2,}"])
+    alerts = lint_text("NATO and the UN met.", [rule], vocabulary=["NATO"])
+    assert [a.match for a in alerts] == ["UN"]
+
+
+def test_vocab_false_ignores_vocabulary():
+    rule = make_rule(tokens=["[A-Z]{2,}"], vocab=False)
+    assert len(lint_text("NATO met.", [rule], vocabulary=["NATO"])) == 1
+
+
+def test_action_remove_gives_empty_fix():
+    rule = make_rule(tokens=["very"], action={"name": "remove"})
+    assert lint_text("It is very good.", [rule])[0].fix == ""
+
+
+def test_runaway_pattern_is_stopped(monkeypatch):
+    monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.2)
+    rule = make_rule(raw=[r"(a|aa)+$"], nonword=True)
+    started = time.perf_counter()
+    alerts = lint_text("a" * 40 + "!", [rule])
+    assert time.perf_counter() - started < 5
+    assert [a.severity for a in alerts] == ["error"]
+    assert "took too long" in alerts[0].message
+
+
+def test_alerts_sorted_and_deduplicated():
+    one = make_rule("test.one", tokens=["b"])
+    two = make_rule("test.two", tokens=["a", "a"])
+    alerts = lint_text("b a", [one, two])
+    assert [(a.rule, a.match) for a in alerts] == [("test.one", "b"), ("test.two", "a")]
+
+
+class TestSuppression:
+    rule = make_rule("news.loaded", tokens=["shameful"])
+    other = make_rule("news.other", tokens=["tragic"])
+
+    def lint(self, text):
+        return lint_text(text, [self.rule, self.other], "a.md", known_rules={"news.loaded", "news.other", "news.off"})
+
+    def test_disable_next_line(self):
+        alerts = self.lint("<!-- copydesk-disable-next-line news.loaded -- quoted from the filing -->\nA shameful act.\n\nA shameful act.\n")
+        assert [(a.rule, a.line) for a in alerts] == [("news.loaded", 4)]
+
+    def test_disable_enable_range_by_pack(self):
+        text = "<!-- copydesk-disable news -->\nshameful\n\ntragic\n<!-- copydesk-enable news -->\n\nshameful\n"
+        assert [(a.rule, a.line) for a in self.lint(text)] == [("news.loaded", 7)]
+
+    def test_disable_all_rules_for_the_file(self):
+        assert self.lint("shameful tragic\n\n<!-- copydesk-disable-file -->\n") == []
+
+    def test_only_the_named_rule_is_suppressed(self):
+        alerts = self.lint("<!-- copydesk-disable-file news.loaded -->\nshameful tragic\n")
+        assert [a.rule for a in alerts] == ["news.other"]
+
+    def test_unused_suppression_is_reported(self):
+        alerts = self.lint("Clean text.\n\n<!-- copydesk-disable-next-line news.loaded -->\nStill clean.\n")
+        (alert,) = alerts
+        assert alert.rule == UNUSED_RULE
+        assert alert.line == 3 and "suppressed nothing" in alert.message
+
+    @pytest.mark.parametrize(
+        "selector, reason",
+        [("news.nope", "unknown rule 'news.nope'"), ("news.off", "rule 'news.off' is not enabled")],
+    )
+    def test_unused_suppression_says_why(self, selector, reason):
+        (alert,) = self.lint(f"<!-- copydesk-disable-file {selector} -->\nText.\n")
+        assert reason in alert.message
+
+    def test_directive_is_not_linted_as_prose(self):
+        alerts = self.lint("<!-- copydesk-disable-next-line news.loaded -- shameful but quoted -->\nshameful\n")
+        assert alerts == []
