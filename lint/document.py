@@ -95,6 +95,8 @@ class Document:
         self.blocks: list[Block] = []
         self.front_matter: dict = {}
         self.directives: list[Directive] = []
+        # Code is not prose, but readability metrics count code blocks (Vale's `pre`).
+        self.code_blocks = 0
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []
         self._seg_synthetic: list[bool] = []
@@ -328,6 +330,8 @@ def _parse_markdown(source: str, path: str) -> Document:
         region = (line_offset(token.map[0]), line_offset(token.map[1])) if token.map else (0, len(source))
         if token.type == "front_matter":
             _front_matter(doc, builder, blocks, token, source, region, line_offset)
+        elif token.type in ("fence", "code_block"):
+            doc.code_blocks += 1
         elif token.type == "html_block":
             _directives(doc, token.content, source, region[0], region[1])
         elif token.type == "inline":

@@ -35,22 +35,22 @@ def _trie_pattern(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: dict) -> tuple[str, int]:
+        # Returns the node's pattern and its depth (1 + its longest branch),
+        # computed bottom-up once rather than again at every level.
         ends_here = "" in node
-        branches = sorted((k for k in node if k), key=lambda k: -_depth(node[k]))
-        parts = [regex.escape(ch) + build(node[ch]) for ch in branches]
+        branches = [(ch, build(node[ch])) for ch in node if ch]
+        branches.sort(key=lambda item: -item[1][1])  # stable: ties keep insertion order
+        depth = 1 + max((d for _, (_, d) in branches), default=0)
+        parts = [regex.escape(ch) + sub for ch, (sub, _) in branches]
         if not parts:
-            return ""
+            return "", depth
         if len(parts) == 1 and not ends_here:
-            return parts[0]
+            return parts[0], depth
         body = "(?:" + "|".join(parts) + ")"
-        return body + "?" if ends_here else body
+        return (body + "?" if ends_here else body), depth
 
-    return build(trie)
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
+    return build(trie)[0]
 
 
 def alternation(tokens: list[str]) -> str:

@@ -149,8 +149,9 @@ def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, i
     negative = {s[1:] for s in scopes if s.startswith("~")}
     if "summary" in positive or "raw" in positive:
         # whole-document scopes: one span
-        if "summary" in positive and doc.blocks:
-            yield doc.blocks[0].start, doc.blocks[-1].end
+        body = [b for b in doc.blocks if b.kind != "frontmatter"]
+        if "summary" in positive and body:
+            yield body[0].start, body[-1].end
         return
     if "sentence" in positive:
         for start, end in doc.sentences:

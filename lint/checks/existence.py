@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lint.patterns import compile_pattern, exception_pattern, finditer, word_pattern
+from lint.checks.shared import Exceptions
+from lint.patterns import compile_pattern, finditer, word_pattern
 from lint.rule import Check, Field, Hit
 
 
@@ -27,8 +28,7 @@ class Existence(Check):
         source = body + raw if options["append"] else raw + body
         where = (rule.path, rule.line_of("tokens" if tokens else "raw"))
         self.pattern = compile_pattern(source, options["ignorecase"], where)
-        exceptions = exception_pattern(options["exceptions"])
-        self.exceptions = compile_pattern(exceptions, False, (rule.path, rule.line_of("exceptions"))) if exceptions else None
+        self.exceptions = Exceptions(self, options["exceptions"])
 
     def run(self, doc):
         for start, end in self.spans(doc):
@@ -36,6 +36,6 @@ class Existence(Check):
                 if m.end() == m.start():
                     continue
                 text = m.group()
-                if self.exceptions and self.exceptions.search(text.strip()):
+                if self.exceptions.excuse(doc.prose, m.start(), m.end(), (start, end)):
                     continue
                 yield Hit(m.start(), m.end(), (text,), self.action_fix(text))

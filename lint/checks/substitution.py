@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import regex
 
-from lint.patterns import compile_pattern, exception_pattern, finditer
+from lint.checks.shared import Exceptions
+from lint.patterns import compile_pattern, finditer
 from lint.rule import Check, Field, Hit
 
 _DOLLAR = regex.compile(r"\$(\d+)")
@@ -40,14 +41,13 @@ class Substitution(Check):
         body = f"(?:{branches})" if options["nonword"] else rf"\b(?:{branches})\b"
         self.pattern = compile_pattern(body, options["ignorecase"], where)
         self.key_patterns = [compile_pattern(k, options["ignorecase"], where) for k in self.keys]
-        exceptions = exception_pattern(options["exceptions"])
-        self.exceptions = compile_pattern(exceptions, False, (rule.path, rule.line_of("exceptions"))) if exceptions else None
+        self.exceptions = Exceptions(self, options["exceptions"])
 
     def run(self, doc):
         for start, end in self.spans(doc):
             for m in finditer(self.pattern, doc.prose, start, end):
                 observed = m.group()
-                if not observed or (self.exceptions and self.exceptions.search(observed.strip())):
+                if not observed or self.exceptions.excuse(doc.prose, m.start(), m.end(), (start, end)):
                     continue
                 index = next(i for i in range(len(self.keys)) if m.group(f"s{i}") is not None)
                 expected = self._expected(index, observed)

@@ -1,0 +1,74 @@
+"""``repetition``: flag a token matched twice in a row ("the the").
+
+Vale semantics: the tokens form one alternation without word boundaries;
+two consecutive matches repeat when their trimmed text is equal (ignoring
+case with ``ignorecase``; letters only with ``alpha``), and a pair that
+straddles two sentences is not flagged ("I forgot that. That matters.").
+``max`` is how many repeats in a row are allowed. Unlike Vale, whose
+counter carries over from one run of repeats to the next, the count here
+restarts whenever the run breaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from lint.checks.shared import Exceptions
+from lint.patterns import compile_pattern, finditer
+from lint.rule import Check, Field, Hit
+
+
+class Repetition(Check):
+    FIELDS = {
+        "tokens": Field("strlist", required=True),
+        "max": Field("int", 0),
+        "ignorecase": Field("bool", False),
+        "alpha": Field("bool", False),
+        "exceptions": Field("strlist", []),
+        "vocab": Field("bool", True),
+    }
+    SUPPORTS_VOCAB = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        if not options["tokens"]:
+            raise self.error(f"rule {rule.id}: 'tokens' is empty", "tokens")
+        where = (rule.path, rule.line_of("tokens"))
+        self.pattern = compile_pattern("(" + "|".join(options["tokens"]) + ")", options["ignorecase"], where)
+        self.exceptions = Exceptions(self, options["exceptions"])
+
+    def _same(self, current: str, previous: str | None) -> bool:
+        if not current or previous is None:
+            return False
+        if self.options["ignorecase"]:
+            same = current.casefold() == previous.casefold()
+        else:
+            same = current == previous
+        return same and (not self.options["alpha"] or current.isalpha())
+
+    def run(self, doc):
+        sentence_starts = [s for s, _ in doc.sentences]
+
+        def one_sentence(start: int, end: int) -> bool:
+            i = bisect.bisect_right(sentence_starts, start) - 1
+            return i >= 0 and end <= doc.sentences[i][1]
+
+        for scope in self.spans(doc):
+            previous: str | None = None
+            previous_start = 0
+            repeats = 0
+            for m in finditer(self.pattern, doc.prose, *scope):
+                current = m.group().strip()
+                if self._same(current, previous):
+                    repeats += 1
+                    start, end = previous_start, m.end()
+                    if (
+                        repeats > self.options["max"]
+                        and one_sentence(start, end)
+                        and not self.exceptions.excuse(doc.prose, start, end, scope)
+                    ):
+                        yield Hit(start, end, (current,), self.action_fix(doc.prose[start:end]))
+                        repeats = 0
+                else:
+                    repeats = 0
+                previous, previous_start = current, m.start()

@@ -1,0 +1,490 @@
+"""Every check kind against Vale's semantics, and rule validation at load time."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.engine import lint_text
+from lint.errors import RuleError
+from lint.packs import builtin_rules_dir, load_pack
+from lint.rule import build_rule
+from lint.yamlsrc import load_yaml
+
+RULE_PATH = "rules/test/rule.yml"
+
+
+def yml(source: str) -> str:
+    return textwrap.dedent(source).lstrip("\n")
+
+
+def make_rule(source: str, rule_id: str = "test.rule"):
+    data = load_yaml(yml(source), RULE_PATH, RuleError)
+    return build_rule(data, rule_id, "test", RULE_PATH)
+
+
+def run(source: str, text: str, path: str = "<text>"):
+    return lint_text(text, [make_rule(source)], path=path)
+
+
+def matches(source: str, text: str, path: str = "<text>") -> list[str]:
+    return [a.match for a in run(source, text, path)]
+
+
+def load_error(source: str) -> RuleError:
+    with pytest.raises(RuleError) as caught:
+        make_rule(source)
+    assert caught.value.path == RULE_PATH
+    return caught.value
+
+
+# -- existence ----------------------------------------------------------------
+
+EXISTENCE = yml("""
+    extends: existence
+    message: "Avoid '%s'."
+    tokens: [cat]
+""")
+
+
+def test_existence_matches_whole_words_only():
+    assert matches(EXISTENCE, "The cat sat near the category sign.") == ["cat"]
+
+
+def test_existence_nonword_drops_the_word_boundaries():
+    assert matches(EXISTENCE + "nonword: true\n", "The cat sat near the category sign.") == ["cat", "cat"]
+
+
+def test_existence_ignorecase():
+    text = "Cat and CAT."
+    assert matches(EXISTENCE, text) == []
+    assert matches(EXISTENCE + "ignorecase: true\n", text) == ["Cat", "CAT"]
+
+
+def test_existence_exceptions_excuse_a_match():
+    rule = """
+        extends: existence
+        message: "Spell out '%s'."
+        tokens: ['[A-Z]{2,}']
+        exceptions: [NASA]
+    """
+    assert matches(rule, "NASA and the FBI met.") == ["FBI"]
+
+
+def test_existence_message_gets_the_match():
+    assert [a.message for a in run(EXISTENCE, "A cat.")] == ["Avoid 'cat'."]
+
+
+# -- substitution -----------------------------------------------------------------
+
+def test_substitution_tries_the_longest_key_first():
+    rule = """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        swap:
+          a lot: much
+          a lot of: many
+    """
+    (alert,) = run(rule, "There were a lot of people.")
+    assert (alert.match, alert.fix) == ("a lot of", "many")
+    assert alert.message == "Use 'many' instead of 'a lot of'."
+
+
+def test_substitution_fills_groups_into_the_suggestion():
+    rule = r"""
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        swap:
+          'within the (\w+) directory': in the $1 directory
+    """
+    (alert,) = run(rule, "It is within the docs directory.")
+    assert alert.fix == "in the docs directory"
+
+
+def test_substitution_skips_text_already_as_expected_and_honours_boundaries():
+    rule = """
+        extends: substitution
+        message: "Use '%s' instead of '%s'."
+        ignorecase: true
+        swap:
+          javascript: JavaScript
+    """
+    assert matches(rule, "JavaScript, Javascript and javascripts.") == ["Javascript"]
+
+
+# -- occurrence ------------------------------------------------------------------
+
+def test_occurrence_max_flags_the_whole_sentence_with_its_count():
+    rule = """
+        extends: occurrence
+        message: "%d commas in one sentence."
+        scope: sentence
+        token: ','
+        max: 2
+    """
+    (alert,) = run(rule, "One, two, three, four. Five, six.")
+    assert alert.match == "One, two, three, four."
+    assert alert.message == "3 commas in one sentence."
+
+
+def test_occurrence_min_flags_a_paragraph_without_the_token():
+    rule = """
+        extends: occurrence
+        message: "%d attributions."
+        scope: paragraph
+        token: '\\bsaid\\b'
+        ignorecase: true
+        min: 1
+    """
+    text = "Taxes will rise, the mayor said.\n\nTaxes will rise next year.\n"
+    (alert,) = run(rule, text)
+    assert alert.match == "Taxes will rise next year."
+    assert alert.message == "0 attributions."
+    assert alert.line == 3
+
+
+def test_occurrence_needs_max_or_min():
+    error = load_error("extends: occurrence\nmessage: x\ntoken: ','\n")
+    assert "max" in error.message and error.line == 1
+
+
+# -- repetition ---------------------------------------------------------------------
+
+REPETITION = yml(r"""
+    extends: repetition
+    message: "'%s' is repeated."
+    tokens: ['[^\s.,]+']
+""")
+
+
+def test_repetition_flags_consecutive_identical_matches():
+    (alert,) = run(REPETITION, "This is the the end.")
+    assert alert.match == "the the"
+    assert alert.message == "'the' is repeated."
+
+
+def test_repetition_ignorecase():
+    text = "The the end."
+    assert matches(REPETITION, text) == []
+    assert matches(REPETITION + "ignorecase: true\n", text) == ["The the"]
+
+
+def test_repetition_across_a_sentence_boundary_is_not_flagged():
+    rule = REPETITION + "ignorecase: true\n"
+    assert matches(rule, "He said that. That was all.") == []
+    assert matches(rule, "He said that that was all.") == ["that that"]
+
+
+def test_repetition_alpha_ignores_repeated_numbers():
+    rule = REPETITION + "alpha: true\n"
+    assert matches(rule, "They sold 10 10 cars and the the vans.") == ["the the"]
+
+
+def test_repetition_max_allows_that_many_repeats():
+    rule = REPETITION + "max: 1\n"
+    assert matches(rule, "It was very very good.") == []
+    assert matches(rule, "It was very very very good.") == ["very very"]
+
+
+def test_repetition_exception_phrase():
+    rule = REPETITION + "exceptions: ['had had']\n"
+    assert matches(rule, "She had had enough of the the noise.") == ["the the"]
+
+
+# -- consistency -----------------------------------------------------------------------
+
+CONSISTENCY = yml("""
+    extends: consistency
+    message: "Use one spelling: '%s'."
+    either:
+      advisor: adviser
+""")
+
+
+def test_consistency_state_spans_the_whole_file():
+    (alert,) = run(CONSISTENCY, "The advisor spoke first.\n\nThe adviser left early.\n")
+    assert (alert.match, alert.line) == ("adviser", 3)
+    assert matches(CONSISTENCY, "The advisor spoke.\n\nThe advisor left.\n") == []
+
+
+def test_consistency_alerts_on_each_later_span_using_a_variant():
+    text = "The advisor spoke.\n\nThe adviser left.\n\nThe advisor stayed.\n"
+    assert [a.line for a in run(CONSISTENCY, text)] == [3, 5]
+
+
+def test_consistency_ignorecase():
+    text = "Advisor Smith spoke.\n\nThe adviser left.\n"
+    assert matches(CONSISTENCY, text) == []
+    assert matches(CONSISTENCY + "ignorecase: true\n", text) == ["adviser"]
+
+
+def test_consistency_nonword_matches_inside_words():
+    rule = yml("""
+        extends: consistency
+        message: "Mixed spelling: '%s'."
+        either:
+          ise: ize
+    """)
+    text = "They organise rallies.\n\nWe organize marches.\n"
+    assert matches(rule, text) == []
+    assert matches(rule + "nonword: true\n", text) == ["ize"]
+
+
+# -- conditional -----------------------------------------------------------------------
+
+CONDITIONAL = yml(r"""
+    extends: conditional
+    message: "'%s' has no definition."
+    first: '\b[A-Z]{3,5}\b'
+    second: '(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)'
+""")
+
+
+def test_conditional_follows_document_order():
+    defined_late = "The WHO met.\n\nThe World Health Organization (WHO) agreed.\n"
+    (alert,) = run(CONDITIONAL, defined_late)
+    assert (alert.match, alert.line) == ("WHO", 1)
+    defined_first = "The World Health Organization (WHO) agreed.\n\nThe WHO met.\n"
+    assert matches(CONDITIONAL, defined_first) == []
+
+
+def test_conditional_exceptions():
+    rule = CONDITIONAL + "exceptions: [NATO]\n"
+    assert matches(CONDITIONAL, "NATO and the FBI met.") == ["NATO", "FBI"]
+    assert matches(rule, "NATO and the FBI met.") == ["FBI"]
+
+
+def test_conditional_without_a_group_needs_second_in_the_same_span():
+    rule = r"""
+        extends: conditional
+        message: "'%s' needs a source in the same paragraph."
+        first: '\bclaimed\b'
+        second: '\bsaid\b'
+    """
+    assert matches(rule, "He claimed victory.\n\nOfficials said so.\n") == ["claimed"]
+    assert matches(rule, "He claimed victory, officials said.\n") == []
+
+
+# -- capitalization ------------------------------------------------------------------
+
+TITLE = yml("""
+    extends: capitalization
+    message: "'%s' should be '%s'."
+    match: $title
+    scope: heading
+""")
+
+
+def heading(text: str) -> str:
+    return f"# {text}\n\nBody text.\n"
+
+
+def test_capitalization_title_case_fix_and_message():
+    (alert,) = run(TITLE, heading("how the fed raised rates in the spring"), "story.md")
+    assert alert.fix == "How the Fed Raised Rates in the Spring"
+    assert alert.message == (
+        "'how the fed raised rates in the spring' should be 'How the Fed Raised Rates in the Spring'."
+    )
+    assert run(TITLE, heading("How the Fed Raised Rates in the Spring"), "story.md") == []
+
+
+def test_capitalization_threshold():
+    one_word_off = heading("How the Fed raised Rates in the Spring")  # 7 of 8 words conform
+    assert run(TITLE, one_word_off, "story.md") == []
+    assert len(run(TITLE + "threshold: 0.9\n", one_word_off, "story.md")) == 1
+
+
+def test_capitalization_title_style_ap_or_chicago():
+    text = heading("Talks Resume after Long Delay")
+    assert len(run(TITLE + "threshold: 1\n", text, "story.md")) == 1
+    assert run(TITLE + "threshold: 1\nstyle: Chicago\n", text, "story.md") == []
+
+
+SENTENCE = yml("""
+    extends: capitalization
+    message: "'%s' should be '%s'."
+    match: $sentence
+    scope: heading
+""")
+
+
+def test_capitalization_sentence_case():
+    (alert,) = run(SENTENCE, heading("How The Fed Raised Rates In Spring"), "story.md")
+    assert alert.fix == "How the fed raised rates in spring"
+
+
+def test_capitalization_sentence_exceptions():
+    text = heading("How the Fed raised rates in spring")
+    assert len(run(SENTENCE + "threshold: 1\n", text, "story.md")) == 1
+    assert run(SENTENCE + "threshold: 1\nexceptions: [Fed]\n", text, "story.md") == []
+
+
+def test_capitalization_sentence_lowercase_first_word_fails_whatever_the_threshold():
+    assert len(run(SENTENCE + "threshold: 0.5\n", heading("how the fed raised rates"), "story.md")) == 1
+
+
+def test_capitalization_sentence_indicators():
+    text = heading("Budget: The vote is today")
+    assert len(run(SENTENCE + "threshold: 1\n", text, "story.md")) == 1
+    assert run(SENTENCE + "threshold: 1\nindicators: [':']\n", text, "story.md") == []
+
+
+def test_capitalization_threshold_out_of_range_is_a_load_error():
+    error = load_error(TITLE + "threshold: 0\n")
+    assert "threshold" in error.message and error.line == 5
+
+
+# -- readability ------------------------------------------------------------------------
+
+HARD = (
+    "Notwithstanding the aforementioned considerations, the administration's comprehensive "
+    "infrastructure reauthorization legislation precipitated extraordinarily contentious "
+    "intergovernmental negotiations regarding municipal responsibilities."
+)
+EASY = "The city will fix the roads. The work starts in May. Crews will close one lane at a time."
+
+
+def readability(grade: float) -> str:
+    return f"""
+        extends: readability
+        message: "Grade %s."
+        metrics: [Flesch-Kincaid, Gunning Fog]
+        grade: {grade}
+    """
+
+
+def test_readability_grade_above_and_below():
+    (alert,) = run(readability(12), HARD)
+    assert float(alert.message.removeprefix("Grade ").rstrip(".")) > 12
+    assert run(readability(12), EASY) == []
+    assert run(readability(100), HARD) == []
+
+
+def test_readability_alert_sits_on_the_first_block():
+    (alert,) = run(readability(12), f"# Road works\n\n{HARD}\n", "story.md")
+    assert (alert.line, alert.match) == (1, "Road works")
+
+
+def test_readability_unknown_metric_is_a_load_error():
+    error = load_error("extends: readability\nmessage: x\ngrade: 8\nmetrics: [Flesch, SMOG]\n")
+    assert "'Flesch'" in error.message and error.line == 4
+
+
+# -- metric --------------------------------------------------------------------------------
+
+def metric(formula: str, condition: str) -> str:
+    return f"""
+        extends: metric
+        message: "Value %s."
+        formula: '{formula}'
+        condition: '{condition}'
+    """
+
+
+def test_metric_formula_and_condition():
+    text = "One two three four. Five six."  # 6 words, 2 sentences
+    (alert,) = run(metric("words / sentences", "> 2.5"), text)
+    assert alert.message == "Value 3.00."
+    assert run(metric("words / sentences", "> 3"), text) == []
+
+
+def test_metric_functions_and_heading_counts():
+    nine_words = "One two three four five six seven eight nine."
+    assert len(run(metric("math.sqrt(words) + math.abs(0 - 1)", "== 4"), nine_words)) == 1
+    markdown = "# One\n\nText here.\n\n# Two\n\n## Three\n\n```\ncode\n```\n"
+    assert len(run(metric("heading.h1 * 10 + heading_h2 + pre", "== 22"), markdown, "story.md")) == 1
+
+
+@pytest.mark.parametrize(
+    "formula, condition, named",
+    [
+        ("words /", "> 1", "formula"),
+        ("wrds / sentences", "> 1", "wrds"),
+        ("__import__(\"os\")", "> 1", "formula"),
+        ("words", "10", "condition"),
+    ],
+)
+def test_metric_bad_formula_is_a_load_error_naming_its_line(formula, condition, named):
+    error = load_error(metric(formula, condition))
+    assert named in error.message
+    assert error.line == (3 if named != "condition" else 4)
+
+
+# -- proselint ------------------------------------------------------------------------------
+
+def proselint(*checks: str) -> str:
+    return f"""
+        extends: proselint
+        message: "%s"
+        checks: [{", ".join(checks)}]
+    """
+
+
+def test_proselint_runs_only_the_selected_checks():
+    text = "It was a blessing in disguise. The synergy helped. He sold it (TM)!!"
+    assert matches(proselint("cliches"), text) == ["blessing in disguise"]
+    assert matches(proselint("typography.symbols.trademark"), text) == ["(TM)"]
+
+
+def test_proselint_message_fix_and_position():
+    (alert,) = run(proselint("redundancy"), "The bank opened.\n\nThieves emptied the ATM machine.\n")
+    assert (alert.match, alert.fix, alert.line) == ("ATM machine", "ATM", 3)
+    assert "ATM machine" in alert.message
+
+
+def test_proselint_unknown_check_is_a_load_error():
+    error = load_error(proselint("cliches", "no_such_family"))
+    assert "no_such_family" in error.message and error.line == 3
+
+
+# -- load-time validation shared by every kind ----------------------------------------------
+
+def test_unknown_key_names_the_key_and_its_line():
+    error = load_error("extends: repetition\nmessage: x\ntokens: [a]\ntokenz: [b]\n")
+    assert "'tokenz'" in error.message and error.line == 4
+
+
+def test_wrong_type_names_the_key_and_its_line():
+    error = load_error("extends: occurrence\nmessage: x\ntoken: a\nmax: many\n")
+    assert "'max'" in error.message and error.line == 4
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("extends: existence\nmessage: x\ntokens: ['(open']\n", 3),
+        ("extends: occurrence\nmessage: x\nmax: 1\ntoken: '[a'\n", 4),
+        ("extends: repetition\nmessage: x\ntokens: ['(a']\n", 3),
+        ("extends: consistency\nmessage: x\neither: {'(a': b}\n", 3),
+        ("extends: conditional\nmessage: x\nfirst: a\nsecond: '(b'\n", 4),
+        ("extends: capitalization\nmessage: x\nmatch: '[A-Z'\n", 3),
+    ],
+)
+def test_bad_regex_names_file_and_line(source, line):
+    error = load_error(source)
+    assert "bad regular expression" in error.message and error.line == line
+
+
+def test_unknown_kind():
+    error = load_error("message: x\nextends: spellcheck\n")
+    assert "'spellcheck'" in error.message and error.line == 2
+
+
+# -- the packs of these kinds -------------------------------------------------------------------
+
+PACK_RULES = [
+    rule for pack in ("proselint", "readability") for rule in load_pack(builtin_rules_dir() / pack, pack)
+]
+
+
+@pytest.mark.parametrize("rule", PACK_RULES, ids=lambda r: r.id)
+def test_pack_rule_examples(rule):
+    raw = load_yaml(Path(rule.path).read_text(encoding="utf-8"), rule.path)
+    assert {"message", "level", "category", "explanation", "examples"} <= set(raw)
+    assert rule.explanation.strip() and rule.examples["flag"] and rule.examples["pass"]
+    for example in rule.examples["flag"]:
+        assert any(a.rule == rule.id for a in lint_text(example, [rule])), example
+    for example in rule.examples["pass"]:
+        assert not any(a.rule == rule.id for a in lint_text(example, [rule])), example
