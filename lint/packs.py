@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lint.errors import RuleError
+from lint.patterns import pattern_cache
 from lint.rule import Rule, build_rule
 from lint.yamlsrc import load_yaml
 
@@ -45,6 +46,11 @@ def find_packs(folder: Path) -> dict[str, Path]:
     return packs
 
 
+def pack_rule_ids(folder: Path, name: str) -> list[str]:
+    """The ids of a pack's rules, from file names alone (nothing loaded)."""
+    return [f"{name}.{path.stem}" for path in _rule_files(folder)]
+
+
 def builtin_packs() -> dict[str, Path]:
     return find_packs(builtin_rules_dir())
 
@@ -53,11 +59,12 @@ def builtin_packs() -> dict[str, Path]:
 def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
     """Every rule in a pack folder, validated (cached per process)."""
     rules = []
-    for path in _rule_files(folder):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
-        data = load_yaml(text, str(path), RuleError)
-        rules.append(build_rule(data, f"{name}.{path.stem}", name, str(path)))
+    with pattern_cache():  # compiled patterns are reused across runs
+        for path in _rule_files(folder):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
+            data = load_yaml(text, str(path), RuleError)
+            rules.append(build_rule(data, f"{name}.{path.stem}", name, str(path)))
     return tuple(rules)

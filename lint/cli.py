@@ -1,0 +1,291 @@
+"""The command line: the only part of copydesk that reads files, prints
+and exits.
+
+Exit status: 0 clean; 1 alerts at or above ``--fail-on``; 2 usage,
+config, rule or input errors (an unreadable file is reported and the
+other files are still linted).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from lint.alert import SEVERITIES, severity_rank
+from lint.config import Config, ConfigResolver, Selection, did_you_mean
+from lint.engine import lint_text
+from lint.errors import CopydeskError, InputError, RuleError
+from lint.examples import check_examples
+from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
+from lint.packs import builtin_packs, find_packs, load_pack
+from lint.rule import Rule
+
+EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
+SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
+
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this config file for every input instead of finding one.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="copydesk", prog_name="copydesk", message="%(prog)s %(version)s")
+def main() -> None:
+    """copydesk: an editorial style linter for news copy."""
+
+
+def _abort(error: CopydeskError) -> NoReturn:
+    click.echo(str(error), err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class _Input:
+    shown: str  # the path as given; for standard input "-" or --stdin-filename
+    file: Path | None  # None: standard input
+    config: Config
+    rules: list[Rule]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Lowest severity that fails the run [default: config's fail-on, else warning].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when alerts reach --fail-on.")
+@click.option("--select", multiple=True, metavar="RULES", help="Run only these rules or packs (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Never run these rules or packs (comma-separated; repeatable).")
+@config_option
+@click.option("--stdin-filename", metavar="NAME", help="Name for text read from '-': picks its format and config.")
+@click.option("--color/--no-color", default=None, help="Color the text output [default: on a terminal unless NO_COLOR is set].")
+def check(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: Path | None,
+    stdin_filename: str | None,
+    color: bool | None,
+) -> None:
+    """Lint files, folders (recursively) and - (standard input)."""
+    try:
+        resolver = ConfigResolver(config_file, Selection(_selectors(select), _selectors(ignore)))
+        inputs = list(_inputs(paths, resolver, stdin_filename))
+    except CopydeskError as error:
+        _abort(error)
+    results: list[FileResult] = []
+    errors: list[InputError] = []
+    failed = False
+    for item in inputs:
+        try:
+            source = _decode(_read_bytes(item), item.shown)
+        except InputError as error:
+            click.echo(str(error), err=True)
+            errors.append(error)
+            continue
+        alerts = lint_text(
+            source, item.rules, item.shown, vocabulary=item.config.vocabulary, known_rules=item.config.known_rules
+        )
+        threshold = severity_rank(fail_on or item.config.fail_on)
+        failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
+        results.append(FileResult(item.shown, source, alerts))
+
+    report = Report(results, errors)
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    use_color = False
+    if output_format == "json":
+        output = format_json(report)
+    elif output_format == "github":
+        output = format_github(report)
+    else:
+        use_color = color if color is not None else _terminal_wants_color()
+        output = format_text(report, color=use_color)
+    if output:
+        click.echo(output, color=use_color)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_ALERTS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _terminal_wants_color() -> bool:
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def _inputs(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: str | None):
+    """Every input to lint, once each, with its config and rules."""
+    seen: set[str] = set()
+    for given in paths:
+        if given == "-":
+            named = Path(stdin_filename) if stdin_filename else None
+            config = resolver.for_file(named) if named else resolver.for_folder(Path.cwd())
+            yield _Input(stdin_filename or "-", None, config, config.rules_for(named))
+            continue
+        path = Path(given)
+        files = _walk(path, resolver) if path.is_dir() else [(given, path)]
+        if not files:
+            click.echo(f"warning: no files to lint in {given} (see include/exclude)", err=True)
+        for shown, file in files:
+            key = os.path.abspath(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            config = resolver.for_file(file)
+            yield _Input(shown, file, config, config.rules_for(file))
+
+
+def _walk(top: Path, resolver: ConfigResolver) -> list[tuple[str, Path]]:
+    """Files under ``top`` that their config's include/exclude let in,
+    in a stable order; hidden folders and node_modules are skipped."""
+    found = []
+    for folder, subfolders, names in os.walk(top):
+        folder = Path(folder)
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".")
+            and name not in SKIPPED_FOLDERS
+            and not resolver.for_folder(folder / name).excludes(folder / name)
+        )
+        config = resolver.for_folder(folder)
+        found.extend((str(folder / name), folder / name) for name in sorted(names) if config.wants(folder / name))
+    return found
+
+
+def _read_bytes(item: _Input) -> bytes:
+    if item.file is None:
+        return sys.stdin.buffer.read()
+    try:
+        return item.file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", item.shown) from None
+
+
+def _decode(data: bytes, shown: str) -> str:
+    """UTF-8 text with a leading BOM dropped and newlines untouched, so
+    offsets count every ``\\r``. Decoded from bytes (not ``utf-8-sig``
+    on a text stream) so an error can name the file offset of the bad byte."""
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError(f"cannot read: binary file (NUL byte at offset {nul})", shown)
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = bom + error.start
+        raise InputError(f"cannot read: not UTF-8 (byte 0x{data[offset]:02x} at offset {offset})", shown) from None
+
+
+@main.command("rules")
+@click.option("--all", "show_all", is_flag=True, help="List disabled rules too.")
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@config_option
+def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> None:
+    """List the rules the config found from here enables (per-path
+    overrides aside), at their configured level."""
+    try:
+        config = ConfigResolver(config_file).for_folder(Path.cwd())
+        enabled = {rule.id: rule for rule in config.rules_for(None)}
+        rows = [
+            (enabled.get(rule.id, rule), rule.id in enabled)
+            for rule in config.all_rules()
+            if show_all or rule.id in enabled
+        ]
+    except CopydeskError as error:
+        _abort(error)
+    if output_format == "json":
+        import json
+
+        listing = [
+            {"id": r.id, "kind": r.kind, "category": r.category, "level": r.level, "pack": r.pack, "enabled": on}
+            for r, on in rows
+        ]
+        click.echo(json.dumps(listing, indent=2))
+        return
+    table = [("ID", "KIND", "CATEGORY", "LEVEL", "PACK", "STATUS")]
+    table += [(r.id, r.kind, r.category, r.level, r.pack, "enabled" if on else "disabled") for r, on in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+@config_option
+def explain(rule_id: str, config_file: Path | None) -> None:
+    """Explain a rule: what it flags, why, and its examples."""
+    try:
+        rules = {rule.id: rule for rule in ConfigResolver(config_file).for_folder(Path.cwd()).all_rules()}
+    except CopydeskError as error:
+        _abort(error)
+    rule = rules.get(rule_id)
+    if rule is None:
+        click.echo(f"unknown rule '{rule_id}'{did_you_mean(rule_id, rules)}", err=True)
+        sys.exit(EXIT_ERROR)
+    fields = [
+        ("kind", rule.kind),
+        ("category", rule.category),
+        ("level", rule.level),
+        ("fixable", "yes" if rule.fixable else "no"),
+        ("message", rule.message),
+        ("link", rule.link),
+        ("file", rule.path),
+    ]
+    lines = [rule.id]
+    lines += [f"  {name + ':':<10}{value}" for name, value in fields if value]
+    prose = [text.strip() for text in (rule.description, rule.explanation) if text.strip()]
+    if prose:
+        lines += ["", "\n\n".join(prose)]
+    for heading, key in (("Flagged:", "flag"), ("Passes:", "pass")):
+        if rule.examples[key]:
+            lines += ["", heading] + [f"  {example}" for example in rule.examples[key]]
+    click.echo("\n".join(lines))
+
+
+@main.command("test-rules")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def test_rules(folders: tuple[Path, ...]) -> None:
+    """Run every rule's examples: each flag example must draw an alert
+    from its rule, each pass example none. FOLDERS are packs or folders of
+    packs [default: the built-in packs]."""
+    try:
+        packs = {name: folder for top in folders for name, folder in find_packs(top).items()} or builtin_packs()
+    except RuleError as error:
+        _abort(error)
+    load_errors = failures = rule_count = example_count = 0
+    for name, folder in packs.items():
+        try:
+            rules = load_pack(folder, name)
+        except RuleError as error:
+            click.echo(str(error), err=True)
+            load_errors += 1
+            continue
+        for rule in rules:
+            rule_count += 1
+            example_count += len(rule.examples["flag"]) + len(rule.examples["pass"])
+            for failure in check_examples(rule):
+                failures += 1
+                click.echo(f"{rule.path}:{rule.line_of('examples')}: {rule.id}: {failure}")
+    click.echo(
+        f"{plural(rule_count, 'rule')}, {plural(example_count, 'example')}: {plural(failures, 'failure')}"
+        + (f", {plural(load_errors, 'pack')} not loaded" if load_errors else "")
+    )
+    sys.exit(EXIT_ERROR if load_errors else EXIT_ALERTS if failures else EXIT_CLEAN)

@@ -1,0 +1,387 @@
+"""Configuration: which rules run on which file, and how severe they are.
+
+A file is governed by the nearest ``.copydesk.yaml`` above it, or by the
+nearest ``pyproject.toml`` holding a ``[tool.copydesk]`` table (a
+``.copydesk.yaml`` in the same folder wins); ``--config`` names one file
+for every input instead. Settings are checked when loaded: an unknown
+option, a wrong type, an unknown rule or pack is a :class:`ConfigError`
+naming the file and line, never ignored.
+
+Which rules run is decided per rule from layers of select/ignore: the
+config's top level, each ``per-path`` entry matching the file, then the
+command line.
+
+- The last layer that selects anything sets the candidate rules; with no
+  select anywhere they are the rules of the enabled ``packs``. Ignores
+  from every layer add up.
+- When a select and an ignore both match a rule, the more specific wins
+  (a rule id beats its pack; on a tie the ignore wins), as in flake8's
+  decision engine.
+- Severity overrides apply layer by layer, later layers winning; within
+  a layer a rule id beats its pack.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from lint.alert import SEVERITIES
+from lint.errors import ConfigError, RuleError
+from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids
+from lint.rule import Rule
+from lint.yamlsrc import SourceMap, load_yaml
+
+CONFIG_NAME = ".copydesk.yaml"
+PYPROJECT_NAME = "pyproject.toml"
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_FAIL_ON = "warning"
+
+OPTIONS = (
+    "packs",
+    "rule-dirs",
+    "select",
+    "ignore",
+    "severity",
+    "per-path",
+    "vocabulary",
+    "fail-on",
+    "include",
+    "exclude",
+)
+PER_PATH_OPTIONS = ("paths", "select", "ignore", "severity")
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or nothing. A
+    rule id is also compared by the name after its pack, so ``weasel``
+    finds ``newsroom.weasel-source``."""
+    from difflib import get_close_matches
+
+    names: dict[str, str] = {}
+    for candidate in candidates:
+        names.setdefault(candidate, candidate)
+        names.setdefault(candidate.partition(".")[2] or candidate, candidate)
+    close = get_close_matches(word, list(names), n=1)
+    return f" (did you mean '{names[close[0]]}'?)" if close else ""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The select/ignore/severity of one layer: a config's top level, a
+    ``per-path`` entry, or the command line."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PathOverride:
+    """A ``per-path`` entry: a selection for files matching ``paths``."""
+
+    paths: tuple[str, ...]
+    selection: Selection
+
+
+def matches(relative_path: str, patterns) -> bool:
+    """Whether a ``/``-separated relative path matches any glob, itself or
+    through a folder it lies in; a glob without ``/`` matches a file or
+    folder name at any depth (``*.md``, ``drafts``)."""
+    parts = relative_path.split("/")
+    for depth, name in enumerate(parts, 1):
+        prefix = "/".join(parts[:depth])
+        if any(fnmatch(prefix, p) or ("/" not in p and fnmatch(name, p)) for p in patterns):
+            return True
+    return False
+
+
+@dataclass
+class Config:
+    """The settings governing the files under one config file (or the
+    defaults), with every pack they can name."""
+
+    path: Path | None  # the config file; None for the defaults
+    root: Path  # relative globs and rule-dirs are read from here
+    packs: tuple[str, ...]
+    pack_folders: dict[str, Path]
+    pack_rules: dict[str, list[str]]  # pack → rule ids, by file name
+    top: Selection
+    per_path: tuple[PathOverride, ...]
+    cli: Selection
+    vocabulary: tuple[str, ...]
+    fail_on: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    _resolved: dict = field(default_factory=dict, init=False, repr=False)
+
+    @cached_property
+    def known_rules(self) -> frozenset[str]:
+        return frozenset(rule_id for ids in self.pack_rules.values() for rule_id in ids)
+
+    def relative(self, path: Path) -> str:
+        return Path(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+
+    def wants(self, path: Path) -> bool:
+        """Whether directory recursion lints this file."""
+        relative = self.relative(path)
+        return matches(relative, self.include) and not matches(relative, self.exclude)
+
+    def excludes(self, path: Path) -> bool:
+        return matches(self.relative(path), self.exclude)
+
+    def rules_for(self, path: Path | None) -> list[Rule]:
+        """The enabled rules for a file (``None``: no ``per-path`` entry
+        applies), with severity overrides applied."""
+        relative = self.relative(path) if path is not None else None
+        hits = tuple(
+            i for i, entry in enumerate(self.per_path) if relative is not None and matches(relative, entry.paths)
+        )
+        if hits not in self._resolved:
+            layers = [self.top, *(self.per_path[i].selection for i in hits), self.cli]
+            self._resolved[hits] = self._resolve(layers)
+        return self._resolved[hits]
+
+    def all_rules(self) -> list[Rule]:
+        """Every rule of every known pack, as written in its file."""
+        return [rule for pack, folder in self.pack_folders.items() for rule in load_pack(folder, pack)]
+
+    def _resolve(self, layers: list[Selection]) -> list[Rule]:
+        select = next((layer.select for layer in reversed(layers) if layer.select), None)
+        ignore = {selector for layer in layers for selector in layer.ignore}
+        rules = []
+        for pack, ids in self.pack_rules.items():
+            default = 1 if pack in self.packs else 0
+            wanted = {
+                rule_id
+                for rule_id in ids
+                if (_specificity(rule_id, pack, select) if select else default) > _specificity(rule_id, pack, ignore)
+            }
+            if not wanted:
+                continue  # never load a pack nothing uses
+            for rule in load_pack(self.pack_folders[pack], pack):
+                if rule.id in wanted:
+                    level = _level(rule, layers)
+                    rules.append(rule if level == rule.level else replace(rule, level=level))
+        return rules
+
+
+def _specificity(rule_id: str, pack: str, selectors) -> int:
+    return 2 if rule_id in selectors else 1 if pack in selectors else 0
+
+
+def _level(rule: Rule, layers: list[Selection]) -> str:
+    level = rule.level
+    for layer in layers:
+        level = layer.severity.get(rule.id, layer.severity.get(rule.pack, level))
+    return level
+
+
+class ConfigResolver:
+    """Finds the config governing each path. One serves a whole command
+    run: it loads each config file once and remembers the answer for
+    every folder it walked through."""
+
+    def __init__(self, config_file: Path | None = None, cli: Selection = Selection()) -> None:
+        self._cli = cli
+        self._by_folder: dict[Path, Config] = {}
+        self._default: Config | None = None
+        self._explicit = _build(_read_config(config_file), config_file, cli) if config_file else None
+
+    def for_folder(self, folder: Path) -> Config:
+        if self._explicit:
+            return self._explicit
+        folder = Path(os.path.abspath(folder))
+        walked = []
+        for candidate in (folder, *folder.parents):
+            if candidate in self._by_folder:
+                config = self._by_folder[candidate]
+                break
+            walked.append(candidate)
+            found = _config_in(candidate)
+            if found:
+                config = _build(found[1], found[0], self._cli)
+                break
+        else:
+            if self._default is None:
+                self._default = _build({}, None, self._cli)
+            config = self._default
+        for candidate in walked:
+            self._by_folder[candidate] = config
+        return config
+
+    def for_file(self, path: Path) -> Config:
+        return self.for_folder(path.parent)
+
+
+def _config_in(folder: Path) -> tuple[Path, Any] | None:
+    """The config file in ``folder`` and its parsed settings, if any."""
+    path = folder / CONFIG_NAME
+    if path.is_file():
+        return path, _read_config(path)
+    path = folder / PYPROJECT_NAME
+    if path.is_file():
+        table = _pyproject_table(path)
+        if table is not None:
+            return path, table
+    return None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+
+
+def _read_config(path: Path) -> Any:
+    if path.name == PYPROJECT_NAME:
+        table = _pyproject_table(path)
+        if table is None:
+            raise ConfigError("no [tool.copydesk] table", str(path))
+        return table
+    return load_yaml(_read_text(path), str(path), ConfigError)
+
+
+def _pyproject_table(path: Path) -> dict | None:
+    text = _read_text(path)
+    if "copydesk" not in text:
+        return None  # most pyproject files: skip the TOML parse
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", str(path)) from None
+    return data.get("tool", {}).get("copydesk")
+
+
+class _Reader:
+    """Reads settings from one mapping, raising errors that name the file
+    and the line of the key (YAML only: tomllib keeps no lines)."""
+
+    def __init__(self, data: dict, path: Path | None, context: str) -> None:
+        self.data = data
+        self.path = path
+        self.context = context
+
+    def error(self, message: str, key: str | None = None) -> ConfigError:
+        line = self.data.line_of(key) if isinstance(self.data, SourceMap) else None
+        return ConfigError(message, str(self.path) if self.path else None, line)
+
+    def check_keys(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                raise self.error(f"unknown option '{key}' in {self.context}{did_you_mean(str(key), allowed)}", key)
+
+    def strings(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        if key not in self.data:
+            return default
+        value = self.data[key]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.error(f"'{key}' must be a list of strings, not {value!r}", key)
+        return tuple(value)
+
+    def level(self, key: str, default: str) -> str:
+        value = self.data.get(key, default)
+        if value not in SEVERITIES:
+            raise self.error(f"'{key}' must be one of {', '.join(SEVERITIES)}, not {value!r}", key)
+        return value
+
+    def severity(self) -> dict[str, str]:
+        value = self.data.get("severity", {})
+        if not isinstance(value, dict):
+            raise self.error(f"'severity' must be a mapping of rule or pack to level, not {value!r}", "severity")
+        for selector, level in value.items():
+            if not isinstance(selector, str):
+                raise self.error(f"'severity' keys must be rule ids or packs, not {selector!r}", "severity")
+            if level not in SEVERITIES:
+                raise self.error(
+                    f"severity of '{selector}' must be one of {', '.join(SEVERITIES)}, not {level!r}", "severity"
+                )
+        return dict(value)
+
+    def selection(self) -> Selection:
+        return Selection(self.strings("select"), self.strings("ignore"), self.severity())
+
+
+def _build(data: Any, path: Path | None, cli: Selection) -> Config:
+    """Validate parsed settings (``{}`` for the defaults) into a Config."""
+    data = {} if data is None else data  # an empty .copydesk.yaml
+    reader = _Reader(data, path, "[tool.copydesk]" if path and path.name == PYPROJECT_NAME else "config")
+    if not isinstance(data, dict):
+        raise reader.error(f"a config must be a mapping of options, not {type(data).__name__}")
+    reader.check_keys(OPTIONS)
+    root = path.parent.absolute() if path else Path.cwd()
+    packs = reader.strings("packs", DEFAULT_PACKS)
+    pack_folders = _find_packs(reader, root, packs)
+    per_path = list(_per_path(reader, path))
+    config = Config(
+        path=path,
+        root=root,
+        packs=packs,
+        pack_folders=pack_folders,
+        pack_rules={name: pack_rule_ids(folder, name) for name, folder in pack_folders.items()},
+        top=reader.selection(),
+        per_path=tuple(override for override, _ in per_path),
+        cli=cli,
+        vocabulary=reader.strings("vocabulary"),
+        fail_on=reader.level("fail-on", DEFAULT_FAIL_ON),
+        include=reader.strings("include", DEFAULT_INCLUDE),
+        exclude=reader.strings("exclude"),
+    )
+    _check_selectors(config, reader, config.top, "")
+    for override, entry_reader in per_path:
+        _check_selectors(config, entry_reader, override.selection, "per-path ")
+    _check_selectors(config, _Reader({}, None, "command line"), cli, "--")
+    return config
+
+
+def _per_path(reader: _Reader, path: Path | None):
+    entries = reader.data.get("per-path", [])
+    if not isinstance(entries, list):
+        raise reader.error(f"'per-path' must be a list of mappings, not {entries!r}", "per-path")
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise reader.error(f"each 'per-path' entry must be a mapping, not {entry!r}", "per-path")
+        entry_reader = _Reader(entry, path, "per-path entry")
+        entry_reader.check_keys(PER_PATH_OPTIONS)
+        paths = entry_reader.strings("paths")
+        if not paths:
+            raise entry_reader.error("a 'per-path' entry needs 'paths': a list of globs")
+        yield PathOverride(paths, entry_reader.selection()), entry_reader
+
+
+def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...]) -> dict[str, Path]:
+    """Built-in packs plus those in ``rule-dirs``; a name used twice is an
+    error rather than one pack silently hiding another."""
+    folders = dict(builtin_packs())
+    for rule_dir in reader.strings("rule-dirs"):
+        folder = root / Path(rule_dir).expanduser()
+        try:
+            found = find_packs(folder)
+        except RuleError as exc:
+            raise reader.error(f"rule-dirs: {exc.message}: {folder}", "rule-dirs") from None
+        for name, pack_folder in found.items():
+            if name in folders:
+                raise reader.error(f"rule-dirs: pack '{name}' in {pack_folder} clashes with {folders[name]}", "rule-dirs")
+            folders[name] = pack_folder
+    for pack in packs:
+        if pack not in folders:
+            raise reader.error(f"unknown pack '{pack}' in 'packs'{did_you_mean(pack, folders)}", "packs")
+    return folders
+
+
+def _check_selectors(config: Config, reader: _Reader, selection: Selection, prefix: str) -> None:
+    known = config.known_rules
+    for key, selectors in (("select", selection.select), ("ignore", selection.ignore), ("severity", selection.severity)):
+        for selector in selectors:
+            if selector in known or selector in config.pack_folders:
+                continue
+            what = "rule" if "." in selector else "pack"
+            hint = did_you_mean(selector, [*known, *config.pack_folders])
+            raise reader.error(f"unknown {what} '{selector}' in '{prefix}{key}'{hint}", key)
