@@ -102,9 +102,20 @@ def check(
             click.echo(str(error), err=True)
             errors.append(error)
             continue
-        alerts = lint_text(
-            source, item.rules, item.shown, vocabulary=item.config.vocabulary, known_rules=item.config.known_rules
-        )
+        try:
+            alerts = lint_text(
+                source, item.rules, item.shown, vocabulary=item.config.vocabulary, known_rules=item.config.known_rules
+            )
+        except CopydeskError as error:  # e.g. front matter that is not YAML
+            error.path = error.path or item.shown
+            click.echo(str(error), err=True)
+            errors.append(error)
+            continue
+        except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+            internal = InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown)
+            click.echo(str(internal), err=True)
+            errors.append(internal)
+            continue
         threshold = severity_rank(fail_on or item.config.fail_on)
         failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
         results.append(FileResult(item.shown, source, alerts))

@@ -441,7 +441,10 @@ def _align(builder: _ProseBuilder, content: str, source: str, cursor: int, limit
 
 def _front_matter(doc, builder, blocks, token, source, region, line_offset) -> None:
     first_content_line = token.map[0] + 1
-    data = load_yaml(token.content, doc.path, InputError) if token.content.strip() else {}
+    try:
+        data = load_yaml(token.content, doc.path, InputError) if token.content.strip() else {}
+    except InputError as error:  # its line counts from the front matter's first line
+        raise InputError(f"front matter: {error.message}", doc.path, (error.line or 1) + token.map[0] + 1) from None
     if not isinstance(data, dict):
         raise InputError("front matter is not a mapping", doc.path, token.map[0] + 1)
     doc.front_matter = dict(data)

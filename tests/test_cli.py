@@ -297,6 +297,26 @@ def test_unreadable_files_are_named_and_the_rest_still_linted(project):
     assert [e["path"] for e in report["summary"]["errors"]] == ["missing.txt", "binary.txt", "latin1.txt", "bom-latin1.txt"]
 
 
+def test_bad_front_matter_names_file_and_line_and_the_rest_still_linted(project):
+    write(project / "bad.md", "---\ntitle: ok\nbyline: a: b\n---\nText.\n")
+    write(project / "good.txt", HEDGED)
+    result, report = run_json("bad.md", "good.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("bad.md:3: front matter: invalid YAML")
+    assert rules_hit(report) == [["house.hedge"]]
+
+
+def test_an_internal_error_exits_2_not_1(project, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(cli, "lint_text", broken)
+    write(project / "story.txt", HEDGED)
+    result = run("check", "story.txt")
+    assert result.exit_code == 2
+    assert "story.txt: internal error while linting: ZeroDivisionError: boom" in result.stderr
+
+
 def test_exit_zero_does_not_hide_read_errors(project):
     result = run("check", "--exit-zero", "missing.txt")
     assert result.exit_code == 2
