@@ -183,13 +183,18 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations between ``start`` and ``end``: curly or straight double
     quotes, and curly single quotes that are not apostrophes. A quotation
     left open runs to the end of the block, as a quote continued into the
-    next paragraph does in news copy."""
+    next paragraph does in news copy; when paragraphs have been run
+    together, the next paragraph's opening mark (after a sentence end) starts
+    a new quotation instead of closing the open one."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
     i = start
     while i < end:
         ch = text[i]
+        if open_at is not None and closer != "’" and ch in "“\"" and _reopens(text, start, end, i):
+            spans.append((open_at, _trim_end(text, open_at, i)))
+            open_at = None
         if open_at is None:
             if ch == "“" or ch == '"':
                 open_at, closer = i, ("”" if ch == "“" else '"')
@@ -204,6 +209,25 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append((open_at, end))
     return spans
+
+
+def _reopens(text: str, start: int, end: int, i: int) -> bool:
+    """Whether the double quote at ``i`` opens a quotation although one is
+    open: it follows a sentence end and a space, and a word follows it."""
+    before = text[start:i].rstrip()
+    return (
+        i > start
+        and text[i - 1].isspace()
+        and before[-1:] in (".", "!", "?")
+        and i + 1 < end
+        and text[i + 1].isalnum()
+    )
+
+
+def _trim_end(text: str, open_at: int, i: int) -> int:
+    while i > open_at + 1 and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def parse(source: str, path: str = "<text>", fmt: str | None = None) -> Document:

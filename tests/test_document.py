@@ -132,6 +132,10 @@ def test_plain_text_paragraph_per_line_and_headings():
         ("It’s Xi’s plan, ‘a good one’ he said.", ["‘a good one’"]),
         ("“An open quote runs to the end", ["“An open quote runs to the end"]),
         ("“Spans. Two sentences,” she said.", ["“Spans. Two sentences,”"]),
+        # paragraphs run together: the second paragraph's quote reopens
+        ('"It was hard. We stayed. "School went on," he said.', ['"It was hard. We stayed.', '"School went on,"']),
+        ("“It was hard. “We stayed,” he said.", ["“It was hard.", "“We stayed,”"]),
+        ('She said "no. " Then left.', ['"no. "']),
     ],
 )
 def test_quotations(text, quoted):

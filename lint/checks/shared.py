@@ -21,8 +21,8 @@ class Exceptions:
         where = (check.rule.path, check.rule.line_of("exceptions"))
         source = exception_pattern(terms)
         self.terms = compile_pattern(source, False, where) if source else None
-        phrases = [t for t in terms if " " in t or "\t" in t or r"\s" in t]
-        self.phrases = compile_pattern(r"\b(?:" + "|".join(phrases) + r")\b", True, where) if phrases else None
+        phrases = exception_pattern([t for t in terms if " " in t or "\t" in t or r"\s" in t])
+        self.phrases = compile_pattern(phrases, False, where) if phrases else None
 
     def excuse(self, prose: str, start: int, end: int, scope: tuple[int, int]) -> bool:
         if self.terms is not None and self.terms.search(prose[start:end].strip()):
