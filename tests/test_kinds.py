@@ -209,9 +209,12 @@ def test_consistency_state_spans_the_whole_file():
     assert matches(CONSISTENCY, "The advisor spoke.\n\nThe advisor left.\n") == []
 
 
-def test_consistency_alerts_on_each_later_span_using_a_variant():
-    text = "The advisor spoke.\n\nThe adviser left.\n\nThe advisor stayed.\n"
-    assert [a.line for a in run(CONSISTENCY, text)] == [3, 5]
+def test_consistency_flags_every_use_of_the_variant_the_file_did_not_start_with():
+    text = "The advisor spoke.\n\nThe adviser left; the adviser sat.\n\nThe advisor stayed.\n"
+    alerts = run(CONSISTENCY, text)
+    assert [(a.match, a.line, a.column, a.fix) for a in alerts] == [("adviser", 3, 5, "advisor"), ("adviser", 3, 23, "advisor")]
+    later = run(CONSISTENCY, "The adviser left.\n\nThe advisor stayed.\n")
+    assert [(a.match, a.fix) for a in later] == [("advisor", "adviser")]
 
 
 def test_consistency_ignorecase():

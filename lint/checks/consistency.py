@@ -1,10 +1,12 @@
 """``consistency``: flag a file that mixes two variants ("advisor"/"adviser").
 
-Vale semantics: each ``either`` pair is one pattern; the variants seen are
-remembered across the whole file, and once both have appeared, every scope
-span that matches either variant raises one alert. The alert sits where
-Vale reports it: on the first occurrence, in that span, of the span's last
-match.
+As in Vale, each ``either`` pair is one pattern and the variants seen are
+remembered across the whole file. Where the alerts land differs on
+purpose: Vale reports once per scope span, at the span's last match, which
+may be the form the story uses everywhere else. Here the variant the file
+uses first sets its form, and every occurrence of the other variant is
+flagged, with the established form as the fix — the marks a copy editor
+would make. Message arguments: the match, then the established form.
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ class Consistency(Check):
             self.patterns.append(compile_pattern(body, options["ignorecase"], where))
 
     def run(self, doc):
-        seen = [set() for _ in self.patterns]
+        established: list[tuple[str, str] | None] = [None] * len(self.patterns)
         for start, end in self.spans(doc):
-            for pattern, variants in zip(self.patterns, seen):
-                matches = [m for m in finditer(pattern, doc.prose, start, end) if m.end() > m.start()]
-                variants.update("first" if m.group("first") is not None else "second" for m in matches)
-                if matches and len(variants) == 2:
-                    last = matches[-1].group()
-                    anchor = next(m for m in matches if m.group() == last)
-                    yield Hit(anchor.start(), anchor.end(), (last,), self.action_fix(last))
+            for index, pattern in enumerate(self.patterns):
+                for m in finditer(pattern, doc.prose, start, end):
+                    if m.end() == m.start():
+                        continue
+                    variant = "first" if m.group("first") is not None else "second"
+                    if established[index] is None:
+                        established[index] = (variant, m.group())
+                    elif variant != established[index][0]:
+                        yield Hit(m.start(), m.end(), (m.group(), established[index][1]), established[index][1])
