@@ -11,7 +11,6 @@ never found by searching the file again for the matched text.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -443,7 +442,7 @@ def _align(builder: _ProseBuilder, content: str, source: str, cursor: int, limit
                 break
             if source[i] == "&":
                 entity = re.match(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", source[i:i + 40])
-                if entity and html.unescape(entity.group()) == ch:
+                if entity and _unescape(entity.group()) == ch:
                     pos, width = i, len(entity.group())
                     break
             i += 1
@@ -461,6 +460,12 @@ def _align(builder: _ProseBuilder, content: str, source: str, cursor: int, limit
         i = pos + width
     flush()
     return i
+
+
+def _unescape(entity: str) -> str:
+    import html  # only Markdown with entities needs it (html.entities: ~1 ms to import)
+
+    return html.unescape(entity)
 
 
 def _front_matter(doc, builder, blocks, token, source, region, line_offset) -> None:

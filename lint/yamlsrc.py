@@ -9,12 +9,12 @@ YAML 1.2 as Vale's loader does: only true/false, so a swap key such as
 from __future__ import annotations
 
 import re
-
-import yaml
+from functools import lru_cache
 
 from lint.errors import CopydeskError
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML is imported on first use (about 12 ms): a run whose packs all come
+# from the pack cache (see packs.load_pack) never needs it.
 
 
 class SourceMap(dict):
@@ -27,45 +27,51 @@ class SourceMap(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(_BaseLoader):
-    pass
+@lru_cache(maxsize=None)
+def _line_loader():
+    import yaml
 
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Drop YAML 1.1 booleans (yes/no/on/off); keep true/false.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.copy().items()
-}
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
+    class _LineLoader(base):
+        pass
 
+    # Drop YAML 1.1 booleans (yes/no/on/off); keep true/false.
+    _LineLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in base.yaml_implicit_resolvers.copy().items()
+    }
+    _LineLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> SourceMap:
-    loader.flatten_mapping(node)
-    result = SourceMap()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
+    def _construct_mapping(loader, node) -> SourceMap:
+        loader.flatten_mapping(node)
+        result = SourceMap()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _LineLoader
 
 
 def load_yaml(text: str, path: str, error_type: type[CopydeskError] = CopydeskError):
     """Parse YAML text; a syntax error becomes ``error_type`` naming path and line."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - safe loader subclass
+        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - safe loader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

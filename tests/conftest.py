@@ -8,6 +8,7 @@ built-in rules.
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -54,6 +55,13 @@ tokens: [at the end of the day]
 
 # One hit for each of the four rules: hedge, shout, utilize, cliche.
 EVERY_RULE = "It is clearly wrong!! We utilize it at the end of the day.\n"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_pack_cache(tmp_path_factory):
+    """Built packs are cached across runs in the user's cache folder; the
+    tests keep theirs apart."""
+    os.environ["COPYDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
 
 
 def write(path: Path, text: str | bytes) -> Path:

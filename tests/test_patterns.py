@@ -57,3 +57,9 @@ def test_bad_regex_names_file_and_line():
 
 def test_empty_alternation_never_matches():
     assert compile_pattern(alternation([])).search("anything") is None
+
+
+def test_ignorecase_folds_one_character_to_one_as_vale_does():
+    pattern = compile_pattern(word_pattern(["straße"]), ignorecase=True)
+    assert matches(pattern, "STRAßE Straße") == ["STRAßE", "Straße"]
+    assert matches(pattern, "STRASSE") == []
