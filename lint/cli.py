@@ -104,7 +104,12 @@ def check(
             continue
         try:
             alerts = lint_text(
-                source, item.rules, item.shown, vocabulary=item.config.vocabulary, known_rules=item.config.known_rules
+                source,
+                item.rules,
+                item.shown,
+                vocabulary=item.config.vocabulary,
+                known_rules=item.config.known_rules,
+                report_unused=item.config.reports_unused_suppressions(item.file),
             )
         except CopydeskError as error:  # e.g. front matter that is not YAML
             error.path = error.path or item.shown

@@ -34,12 +34,14 @@ from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
 from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids
 from lint.rule import Rule
+from lint.suppression import UNUSED_RULE as UNUSED_SUPPRESSION
 from lint.yamlsrc import SourceMap, load_yaml
 
 CONFIG_NAME = ".copydesk.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 DEFAULT_FAIL_ON = "warning"
+ENGINE_PACK = "copydesk"  # rules of the engine itself, not of a rule file
 
 OPTIONS = (
     "packs",
@@ -137,34 +139,49 @@ class Config:
     def rules_for(self, path: Path | None) -> list[Rule]:
         """The enabled rules for a file (``None``: no ``per-path`` entry
         applies), with severity overrides applied."""
+        return self._for(path)[0]
+
+    def reports_unused_suppressions(self, path: Path | None) -> bool:
+        """Whether ``copydesk.unused-suppression`` is enabled for a file; it
+        is selected and ignored like any rule of a default pack."""
+        return self._for(path)[1]
+
+    def _for(self, path: Path | None) -> tuple[list[Rule], bool]:
         relative = self.relative(path) if path is not None else None
         hits = tuple(
             i for i, entry in enumerate(self.per_path) if relative is not None and matches(relative, entry.paths)
         )
         if hits not in self._resolved:
             layers = [self.top, *(self.per_path[i].selection for i in hits), self.cli]
-            self._resolved[hits] = self._resolve(layers)
+            wanted = self._wanted(layers)
+            self._resolved[hits] = (self._resolve(layers, wanted), UNUSED_SUPPRESSION in wanted.get(ENGINE_PACK, ()))
         return self._resolved[hits]
 
     def all_rules(self) -> list[Rule]:
         """Every rule of every known pack, as written in its file."""
         return [rule for pack, folder in self.pack_folders.items() for rule in load_pack(folder, pack)]
 
-    def _resolve(self, layers: list[Selection]) -> list[Rule]:
+    def _wanted(self, layers: list[Selection]) -> dict[str, set[str]]:
+        """Pack → the ids of its rules that the layers enable."""
         select = next((layer.select for layer in reversed(layers) if layer.select), None)
         ignore = {selector for layer in layers for selector in layer.ignore}
-        rules = []
+        wanted = {}
         for pack, ids in self.pack_rules.items():
-            default = 1 if pack in self.packs else 0
-            wanted = {
+            default = 1 if pack in self.packs or pack == ENGINE_PACK else 0
+            wanted[pack] = {
                 rule_id
                 for rule_id in ids
                 if (_specificity(rule_id, pack, select) if select else default) > _specificity(rule_id, pack, ignore)
             }
-            if not wanted:
+        return wanted
+
+    def _resolve(self, layers: list[Selection], wanted: dict[str, set[str]]) -> list[Rule]:
+        rules = []
+        for pack, folder in self.pack_folders.items():
+            if not wanted.get(pack):
                 continue  # never load a pack nothing uses
-            for rule in load_pack(self.pack_folders[pack], pack):
-                if rule.id in wanted:
+            for rule in load_pack(folder, pack):
+                if rule.id in wanted[pack]:
                     level = _level(rule, layers)
                     rules.append(rule if level == rule.level else replace(rule, level=level))
         return rules
@@ -325,7 +342,10 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
         root=root,
         packs=packs,
         pack_folders=pack_folders,
-        pack_rules={name: pack_rule_ids(folder, name) for name, folder in pack_folders.items()},
+        pack_rules={
+            ENGINE_PACK: [UNUSED_SUPPRESSION],
+            **{name: pack_rule_ids(folder, name) for name, folder in pack_folders.items()},
+        },
         top=reader.selection(),
         per_path=tuple(override for override, _ in per_path),
         cli=cli,
@@ -367,6 +387,8 @@ def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...]) -> dict[str
         except RuleError as exc:
             raise reader.error(f"rule-dirs: {exc.message}: {folder}", "rule-dirs") from None
         for name, pack_folder in found.items():
+            if name == ENGINE_PACK:
+                raise reader.error(f"rule-dirs: pack name '{name}' is reserved for copydesk's own checks: {pack_folder}", "rule-dirs")
             if name in folders:
                 raise reader.error(f"rule-dirs: pack '{name}' in {pack_folder} clashes with {folders[name]}", "rule-dirs")
             folders[name] = pack_folder
@@ -380,8 +402,8 @@ def _check_selectors(config: Config, reader: _Reader, selection: Selection, pref
     known = config.known_rules
     for key, selectors in (("select", selection.select), ("ignore", selection.ignore), ("severity", selection.severity)):
         for selector in selectors:
-            if selector in known or selector in config.pack_folders:
+            if selector in known or selector in config.pack_rules:
                 continue
             what = "rule" if "." in selector else "pack"
-            hint = did_you_mean(selector, [*known, *config.pack_folders])
+            hint = did_you_mean(selector, [*known, *config.pack_rules])
             raise reader.error(f"unknown {what} '{selector}' in '{prefix}{key}'{hint}", key)

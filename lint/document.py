@@ -480,17 +480,19 @@ def _front_matter(doc, builder, blocks, token, source, region, line_offset) -> N
     if not isinstance(data, SourceMap):
         return
     for key, value in data.items():
-        if not isinstance(value, str) or not value.strip() or "\n" in value:
+        if isinstance(value, (dict, list)) or value is None:
             continue
+        # The field as written on its line (a date or number too), without quotes.
         line = first_content_line + data.line_of(key) - 1
         line_start, line_end = line_offset(line), line_offset(line + 1)
         colon = source.find(":", line_start, line_end)
-        found = source.find(value, colon + 1 if colon >= 0 else line_start, line_end)
-        if found < 0:
-            continue
+        written = re.match(r"""\s*(["']?)(.*?)\1\s*(?:#.*)?$""", source[colon + 1 : line_end].rstrip("\r\n"))
+        if colon < 0 or not written or not written.group(2):
+            continue  # a block scalar or a value on later lines: no single place to point at
+        found = colon + 1 + written.start(2)
         _separate(builder, found)
         start = builder.length
-        builder.text(value, found)
+        builder.text(written.group(2), found)
         blocks.append(Block("frontmatter", start, builder.length, str(key)))
 
 

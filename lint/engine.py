@@ -56,9 +56,10 @@ def lint_text(
     fmt: str | None = None,
     vocabulary: Iterable[str] = (),
     known_rules: Iterable[str] = (),
+    report_unused: bool = True,
 ) -> list[Alert]:
     """Parse ``text`` and lint it; see :func:`lint`."""
-    return lint(parse(text, path, fmt), rules, vocabulary, known_rules)
+    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, report_unused)
 
 
 def lint(
@@ -66,12 +67,14 @@ def lint(
     rules: Sequence[Rule],
     vocabulary: Iterable[str] = (),
     known_rules: Iterable[str] = (),
+    report_unused: bool = True,
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
     suppressions; return alerts sorted by position.
 
     ``known_rules`` are every rule id that exists (enabled or not), so that
-    a suppression naming a disabled rule is told apart from a typo.
+    a suppression naming a disabled rule is told apart from a typo;
+    ``report_unused`` reports suppressions that suppressed nothing.
     """
     vocab_source = exception_pattern(list(vocabulary))
     vocab = compile_pattern(vocab_source) if vocab_source else None
@@ -80,7 +83,7 @@ def lint(
         alerts.extend(_run_rule(doc, rule, vocab))
     alerts = _dedupe(alerts)
     enabled = {r.id for r in rules}
-    alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled)
+    alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, report_unused)
     return sorted(alerts, key=lambda a: a.sort_key)
 
 

@@ -52,8 +52,9 @@ def _ranges(doc: Document) -> list[_Range]:
     return ranges
 
 
-def apply(doc: Document, alerts: list[Alert], enabled: set[str], known: set[str]) -> list[Alert]:
-    """Drop suppressed alerts; add one alert per directive that did nothing."""
+def apply(doc: Document, alerts: list[Alert], enabled: set[str], known: set[str], report_unused: bool = True) -> list[Alert]:
+    """Drop suppressed alerts; unless told not to, add one alert per
+    directive that did nothing."""
     ranges = _ranges(doc)
     if not ranges:
         return alerts
@@ -64,6 +65,8 @@ def apply(doc: Document, alerts: list[Alert], enabled: set[str], known: set[str]
             r.used = True
         if not covering:
             kept.append(alert)
+    if not report_unused:
+        return kept
     packs = {rule_id.split(".", 1)[0] for rule_id in known}
     for r in ranges:
         if r.used:

@@ -157,6 +157,34 @@ def test_per_path_overrides(project):
     ]
 
 
+UNUSED = "<!-- copydesk-disable-next-line house.hedge -->\nIt is wrong.\n"
+
+
+@pytest.mark.parametrize(
+    "config, args, reported",
+    [
+        ("", [], True),
+        ("", ["--ignore", "copydesk.unused-suppression"], False),
+        ("ignore: [copydesk]\n", [], False),
+        ("select: [house]\n", [], False),  # like any rule, off when a select leaves it out
+        ("select: [house, copydesk.unused-suppression]\n", [], True),
+    ],
+)
+def test_unused_suppression_reports_are_a_rule_of_their_own(project, config, args, reported):
+    write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house, desk]\n" + config)
+    write(project / "story.md", UNUSED)
+    result, report = run_json(*args, "story.md")
+    assert rules_hit(report) == ([["copydesk.unused-suppression"]] if reported else [[]])
+
+
+def test_the_engine_pack_name_is_reserved(project):
+    write(project / "mine/copydesk/x.yml", "extends: existence\nmessage: x\ntokens: [x]\n")
+    write(project / ".copydesk.yaml", "rule-dirs: [mine]\n")
+    result = run("check", "-", input="text")
+    assert result.exit_code == 2
+    assert "pack name 'copydesk' is reserved" in result.stderr
+
+
 def test_vocabulary_is_never_flagged(project):
     write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\nvocabulary: [clearly]\n")
     write(project / "story.txt", "It is clearly, arguably wrong.\n")

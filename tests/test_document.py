@@ -65,6 +65,14 @@ def test_front_matter_is_skipped_and_exposed():
     assert title == [("Experts agree", 2, 8, 2, 21)]
 
 
+def test_front_matter_fields_of_any_scalar_type_are_scopes():
+    source = "---\ndate: 2026-11-27\nheadline: 'Fare freeze'  # working title\ntags: [a, b]\n---\nBody.\n"
+    doc = parse(source, "a.md")
+    fields = {b.name: doc.prose[b.start : b.end] for b in doc.blocks if b.kind == "frontmatter"}
+    assert fields == {"date": "2026-11-27", "headline": "Fare freeze"}
+    assert located(source, "a.md", ["Fare"], scope="frontmatter.headline") == [("Fare", 3, 12, 3, 16)]
+
+
 def test_markdown_code_urls_and_comments_are_not_prose():
     source = (
         "# Experts agree\n\n"
