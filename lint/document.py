@@ -169,6 +169,21 @@ class Document:
         i = bisect.bisect_right(self._quote_starts, start) - 1
         return i >= 0 and start < self.quotes[i][1]
 
+    def capitalized_mid_sentence(self, start: int) -> bool:
+        """Whether the word at a prose offset is capitalized in mid-sentence,
+        as names and titles of works are ("her song Outrageous", "Do They
+        Know It's Christmas"); a sentence's first word and the pronoun I
+        are not."""
+        prose = self.prose
+        if not prose[start : start + 1].isupper():
+            return False
+        if prose[start] == "I" and not prose[start + 1 : start + 2].isalpha():
+            return False
+        i = start - 1
+        while i >= 0 and prose[i] in " \t":
+            i -= 1
+        return i >= 0 and (prose[i].isalnum() or prose[i] in ",;")
+
     @cached_property
     def ignored(self) -> list[tuple[int, int]]:
         """Prose spans no rule may flag (URLs written as plain text)."""
@@ -184,14 +199,17 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     left open runs to the end of the block, as a quote continued into the
     next paragraph does in news copy; when paragraphs have been run
     together, the next paragraph's opening mark (after a sentence end) starts
-    a new quotation instead of closing the open one."""
+    a new quotation instead of closing the open one. Two apostrophes
+    (``''``), as some wire copy writes them, count as a double quote."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
     i = start
     while i < end:
-        ch = text[i]
-        if open_at is not None and closer != "’" and ch in "“\"" and _reopens(text, start, end, i):
+        ch, width = text[i], 1
+        if ch == "'" and text[i + 1 : i + 2] == "'":
+            ch, width = '"', 2
+        if open_at is not None and closer != "’" and ch in "“\"" and _reopens(text, start, end, i, width):
             spans.append((open_at, _trim_end(text, open_at, i)))
             open_at = None
         if open_at is None:
@@ -202,24 +220,25 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch == closer or (closer == "”" and ch == '"'):
             is_apostrophe = closer == "’" and i + 1 < end and text[i + 1].isalpha()
             if not is_apostrophe:
-                spans.append((open_at, i + 1))
+                spans.append((open_at, i + width))
                 open_at = None
-        i += 1
+        i += width
     if open_at is not None:
         spans.append((open_at, end))
     return spans
 
 
-def _reopens(text: str, start: int, end: int, i: int) -> bool:
+def _reopens(text: str, start: int, end: int, i: int, width: int) -> bool:
     """Whether the double quote at ``i`` opens a quotation although one is
-    open: it follows a sentence end and a space, and a word follows it."""
-    before = text[start:i].rstrip()
+    open: it follows a sentence end (perhaps closing a nested single
+    quotation) and a space, and a word follows it."""
+    before = text[start:i].rstrip().rstrip("'’")
     return (
         i > start
         and text[i - 1].isspace()
         and before[-1:] in (".", "!", "?")
-        and i + 1 < end
-        and text[i + 1].isalnum()
+        and i + width < end
+        and text[i + width].isalnum()
     )
 
 

@@ -96,6 +96,8 @@ def _run_rule(doc: Document, rule: Rule, vocab) -> list[Alert]:
             if not hit.raw:
                 if rule.quotes == "skip" and doc.in_quote(hit.start):
                     continue
+                if rule.names == "skip" and doc.capitalized_mid_sentence(hit.start):
+                    continue
                 if doc.overlaps_ignored(hit.start, hit.end):
                     continue
             alert = _to_alert(doc, rule, hit)

@@ -72,6 +72,7 @@ SHARED_FIELDS = {
     "explanation": Field("str", ""),
     "examples": Field("map", None),
     "quotes": Field("str", "include", choices=("skip", "include")),
+    "names": Field("str", "include", choices=("skip", "include")),
 }
 
 ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
@@ -194,6 +195,7 @@ class Rule:
     explanation: str
     examples: dict
     quotes: str
+    names: str
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
     check: Check | None = field(default=None, compare=False, repr=False)
 
@@ -300,6 +302,7 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
         explanation=values["explanation"],
         examples=examples,
         quotes=values["quotes"],
+        names=values["names"],
         key_lines=key_lines,
     )
     options = {key: values[key] for key in check_class.FIELDS}

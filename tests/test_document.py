@@ -144,6 +144,8 @@ def test_plain_text_paragraph_per_line_and_headings():
         ('"It was hard. We stayed. "School went on," he said.', ['"It was hard. We stayed.', '"School went on,"']),
         ("“It was hard. “We stayed,” he said.", ["“It was hard.", "“We stayed,”"]),
         ('She said "no. " Then left.', ['"no. "']),
+        ("He said ''we will win'' today.", ["''we will win''"]),
+        ('"Say \'wow, that is new.\' "My view is plain," he said.', ['"Say \'wow, that is new.\'', '"My view is plain,"']),
     ],
 )
 def test_quotations(text, quoted):
@@ -154,3 +156,26 @@ def test_quotes_skip_leaves_quoted_speech_alone():
     source = "We met. “We will win,” she said.\n"
     assert [a[0] for a in located(source, "a.txt", ["We"], quotes="skip")] == ["We"]
     assert len(located(source, "a.txt", ["We"])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("while filming her song Outrageous today", "Outrageous", True),
+        ("they sang Do They Know It's Christmas again", "It's", True),
+        ("Songs, Outrageous among them", "Outrageous", True),
+        ("It was late. Outrageous prices followed.", "Outrageous", False),
+        ("Outrageous prices followed.", "Outrageous", False),
+        ("he said I'm tired", "I'm", False),
+        ("prices were outrageous", "outrageous", False),
+    ],
+)
+def test_capitalized_mid_sentence(text, word, expected):
+    doc = parse(text, "a.txt")
+    assert doc.capitalized_mid_sentence(doc.prose.index(word)) is expected
+
+
+def test_names_skip_leaves_titles_of_works_alone():
+    source = "Her song Outrageous was a hit. Outrageous prices followed.\n"
+    found = located(source, "a.txt", ["outrageous"], ignorecase=True, names="skip")
+    assert [(m, col) for m, _, col, _, _ in found] == [("Outrageous", 32)]
