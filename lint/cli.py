@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -25,6 +25,7 @@ from lint.examples import check_examples
 from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
 from lint.packs import builtin_packs, find_packs, load_pack
 from lint.rule import Rule
+from lint.suppression import UNUSED_RULE_RECORD
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
 SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
@@ -109,7 +110,7 @@ def check(
                 item.shown,
                 vocabulary=item.config.vocabulary,
                 known_rules=item.config.known_rules,
-                report_unused=item.config.reports_unused_suppressions(item.file),
+                unused_severity=item.config.unused_suppression_level(item.file),
             )
         except CopydeskError as error:  # e.g. front matter that is not YAML
             error.path = error.path or item.shown
@@ -220,6 +221,9 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
     try:
         config = ConfigResolver(config_file).for_folder(Path.cwd())
         enabled = {rule.id: rule for rule in config.rules_for(None)}
+        unused_level = config.unused_suppression_level(None)
+        if unused_level:
+            enabled[UNUSED_RULE_RECORD.id] = replace(UNUSED_RULE_RECORD, level=unused_level)
         rows = [
             (enabled.get(rule.id, rule), rule.id in enabled)
             for rule in config.all_rules()

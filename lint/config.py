@@ -33,15 +33,15 @@ from typing import Any
 from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
 from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids
+from lint.patterns import compile_pattern
 from lint.rule import Rule
-from lint.suppression import UNUSED_RULE as UNUSED_SUPPRESSION
+from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
 from lint.yamlsrc import SourceMap, load_yaml
 
 CONFIG_NAME = ".copydesk.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
 DEFAULT_FAIL_ON = "warning"
-ENGINE_PACK = "copydesk"  # rules of the engine itself, not of a rule file
 
 OPTIONS = (
     "packs",
@@ -141,12 +141,13 @@ class Config:
         applies), with severity overrides applied."""
         return self._for(path)[0]
 
-    def reports_unused_suppressions(self, path: Path | None) -> bool:
-        """Whether ``copydesk.unused-suppression`` is enabled for a file; it
-        is selected and ignored like any rule of a default pack."""
+    def unused_suppression_level(self, path: Path | None) -> str | None:
+        """The severity of ``copydesk.unused-suppression`` for a file, or
+        None when it is off; it is selected, ignored and given a severity
+        like any rule of a default pack."""
         return self._for(path)[1]
 
-    def _for(self, path: Path | None) -> tuple[list[Rule], bool]:
+    def _for(self, path: Path | None) -> tuple[list[Rule], str | None]:
         relative = self.relative(path) if path is not None else None
         hits = tuple(
             i for i, entry in enumerate(self.per_path) if relative is not None and matches(relative, entry.paths)
@@ -154,25 +155,38 @@ class Config:
         if hits not in self._resolved:
             layers = [self.top, *(self.per_path[i].selection for i in hits), self.cli]
             wanted = self._wanted(layers)
-            self._resolved[hits] = (self._resolve(layers, wanted), UNUSED_SUPPRESSION in wanted.get(ENGINE_PACK, ()))
+            unused = _level(UNUSED_RULE_RECORD, layers) if UNUSED_RULE in wanted[ENGINE_PACK] else None
+            self._resolved[hits] = (self._resolve(layers, wanted), unused)
         return self._resolved[hits]
 
     def all_rules(self) -> list[Rule]:
-        """Every rule of every known pack, as written in its file."""
-        return [rule for pack, folder in self.pack_folders.items() for rule in load_pack(folder, pack)]
+        """Every rule of every known pack, as written in its file, and the
+        engine's own."""
+        loaded = [rule for pack, folder in self.pack_folders.items() for rule in load_pack(folder, pack)]
+        return [UNUSED_RULE_RECORD, *loaded]
 
     def _wanted(self, layers: list[Selection]) -> dict[str, set[str]]:
-        """Pack → the ids of its rules that the layers enable."""
-        select = next((layer.select for layer in reversed(layers) if layer.select), None)
-        ignore = {selector for layer in layers for selector in layer.ignore}
+        """Pack → the ids of its rules that the layers enable.
+
+        The last layer that selects anything sets the candidates (with no
+        select anywhere, the rules of the enabled packs). An ignore removes
+        a candidate unless the select is more specific (a rule id beats its
+        pack) or, when the ignore stands in an earlier layer, at least as
+        specific: a later layer, the command line above all, overrides."""
+        select_at = next((i for i in reversed(range(len(layers))) if layers[i].select), None)
         wanted = {}
         for pack, ids in self.pack_rules.items():
             default = 1 if pack in self.packs or pack == ENGINE_PACK else 0
-            wanted[pack] = {
-                rule_id
-                for rule_id in ids
-                if (_specificity(rule_id, pack, select) if select else default) > _specificity(rule_id, pack, ignore)
-            }
+            wanted[pack] = set()
+            for rule_id in ids:
+                chosen = _specificity(rule_id, pack, layers[select_at].select) if select_at is not None else default
+                ignored = any(
+                    spec and (spec > chosen if select_at is not None and i < select_at else spec >= chosen)
+                    for i, layer in enumerate(layers)
+                    for spec in (_specificity(rule_id, pack, layer.ignore),)
+                )
+                if chosen and not ignored:
+                    wanted[pack].add(rule_id)
         return wanted
 
     def _resolve(self, layers: list[Selection], wanted: dict[str, set[str]]) -> list[Rule]:
@@ -286,8 +300,14 @@ class _Reader:
         self.path = path
         self.context = context
 
-    def error(self, message: str, key: str | None = None) -> ConfigError:
-        line = self.data.line_of(key) if isinstance(self.data, SourceMap) else None
+    def error(self, message: str, key: str | None = None, entry: str | None = None) -> ConfigError:
+        """An error at ``key``'s line, or at ``entry``'s line inside the
+        mapping under ``key``."""
+        value = self.data.get(key) if key else None
+        if entry is not None and isinstance(value, SourceMap):
+            line = value.line_of(entry)
+        else:
+            line = self.data.line_of(key) if isinstance(self.data, SourceMap) else None
         return ConfigError(message, str(self.path) if self.path else None, line)
 
     def check_keys(self, allowed: tuple[str, ...]) -> None:
@@ -315,10 +335,10 @@ class _Reader:
             raise self.error(f"'severity' must be a mapping of rule or pack to level, not {value!r}", "severity")
         for selector, level in value.items():
             if not isinstance(selector, str):
-                raise self.error(f"'severity' keys must be rule ids or packs, not {selector!r}", "severity")
+                raise self.error(f"'severity' keys must be rule ids or packs, not {selector!r}", "severity", selector)
             if level not in SEVERITIES:
                 raise self.error(
-                    f"severity of '{selector}' must be one of {', '.join(SEVERITIES)}, not {level!r}", "severity"
+                    f"severity of '{selector}' must be one of {', '.join(SEVERITIES)}, not {level!r}", "severity", selector
                 )
         return dict(value)
 
@@ -343,13 +363,13 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
         packs=packs,
         pack_folders=pack_folders,
         pack_rules={
-            ENGINE_PACK: [UNUSED_SUPPRESSION],
+            ENGINE_PACK: [UNUSED_RULE],
             **{name: pack_rule_ids(folder, name) for name, folder in pack_folders.items()},
         },
         top=reader.selection(),
         per_path=tuple(override for override, _ in per_path),
         cli=cli,
-        vocabulary=reader.strings("vocabulary"),
+        vocabulary=_vocabulary(reader),
         fail_on=reader.level("fail-on", DEFAULT_FAIL_ON),
         include=reader.strings("include", DEFAULT_INCLUDE),
         exclude=reader.strings("exclude"),
@@ -359,6 +379,18 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
         _check_selectors(config, entry_reader, override.selection, "per-path ")
     _check_selectors(config, _Reader({}, None, "command line"), cli, "--")
     return config
+
+
+def _vocabulary(reader: _Reader) -> tuple[str, ...]:
+    """Accepted terms; each is a regex (as in Vale), checked here so that a
+    bad one is blamed on the config, not on every file linted."""
+    terms = reader.strings("vocabulary")
+    for term in terms:
+        try:
+            compile_pattern(term)
+        except RuleError as exc:
+            raise reader.error(f"vocabulary: {exc.message}", "vocabulary") from None
+    return terms
 
 
 def _per_path(reader: _Reader, path: Path | None):
@@ -406,4 +438,4 @@ def _check_selectors(config: Config, reader: _Reader, selection: Selection, pref
                 continue
             what = "rule" if "." in selector else "pack"
             hint = did_you_mean(selector, [*known, *config.pack_rules])
-            raise reader.error(f"unknown {what} '{selector}' in '{prefix}{key}'{hint}", key)
+            raise reader.error(f"unknown {what} '{selector}' in '{prefix}{key}'{hint}", key, selector if key == "severity" else None)

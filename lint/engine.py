@@ -56,10 +56,10 @@ def lint_text(
     fmt: str | None = None,
     vocabulary: Iterable[str] = (),
     known_rules: Iterable[str] = (),
-    report_unused: bool = True,
+    unused_severity: str | None = "warning",
 ) -> list[Alert]:
     """Parse ``text`` and lint it; see :func:`lint`."""
-    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, report_unused)
+    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity)
 
 
 def lint(
@@ -67,14 +67,15 @@ def lint(
     rules: Sequence[Rule],
     vocabulary: Iterable[str] = (),
     known_rules: Iterable[str] = (),
-    report_unused: bool = True,
+    unused_severity: str | None = "warning",
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
     suppressions; return alerts sorted by position.
 
     ``known_rules`` are every rule id that exists (enabled or not), so that
-    a suppression naming a disabled rule is told apart from a typo;
-    ``report_unused`` reports suppressions that suppressed nothing.
+    a suppression naming a disabled rule is told apart from a typo.
+    Suppressions that did nothing are reported at ``unused_severity``
+    (None: not reported).
     """
     vocab_source = exception_pattern(list(vocabulary))
     vocab = compile_pattern(vocab_source) if vocab_source else None
@@ -83,7 +84,7 @@ def lint(
         alerts.extend(_run_rule(doc, rule, vocab))
     alerts = _dedupe(alerts)
     enabled = {r.id for r in rules}
-    alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, report_unused)
+    alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity)
     return sorted(alerts, key=lambda a: a.sort_key)
 
 

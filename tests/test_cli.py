@@ -185,6 +185,35 @@ def test_the_engine_pack_name_is_reserved(project):
     assert "pack name 'copydesk' is reserved" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "config, args, expected",
+    [
+        # the command line overrides the config: a rule selected by id comes back
+        ("ignore: [house.hedge]\n", ["--select", "house.hedge"], ["house.hedge"]),
+        ("ignore: [house]\n", ["--select", "house"], ["house.hedge", "house.shout", "house.utilize"]),
+        # but selecting a pack does not undo an ignore of one of its rules by id
+        ("ignore: [house.hedge]\n", ["--select", "house"], ["house.shout", "house.utilize"]),
+        # within one layer the more specific wins
+        ("select: [house.hedge]\nignore: [house]\n", [], ["house.hedge"]),
+    ],
+)
+def test_command_line_overrides_config_ignores(project, config, args, expected):
+    write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house, desk]\n" + config)
+    write(project / "story.txt", EVERY_RULE)
+    result, report = run_json(*args, "story.txt")
+    assert sorted(set(rules_hit(report)[0])) == expected
+
+
+def test_a_bad_vocabulary_regex_is_a_config_error(project):
+    write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\nvocabulary:\n  - NATO\n  - '[bad'\n")
+    write(project / "a.txt", "x\n")
+    write(project / "b.txt", "y\n")
+    result = run("check", "a.txt", "b.txt")
+    assert result.exit_code == 2
+    assert result.stderr.count("bad regular expression") == 1
+    assert result.stderr.startswith(f"{project / '.copydesk.yaml'}:3: vocabulary: bad regular expression '[bad'")
+
+
 def test_vocabulary_is_never_flagged(project):
     write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\nvocabulary: [clearly]\n")
     write(project / "story.txt", "It is clearly, arguably wrong.\n")
@@ -411,10 +440,11 @@ def test_rules_table(project):
     result = run("rules")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "ID             KIND          CATEGORY    LEVEL    PACK   STATUS",
-        "house.hedge    existence     style       warning  house  enabled",
-        "house.shout    existence     typography  error    house  enabled",
-        "house.utilize  substitution  style       error    house  enabled",
+        "ID                           KIND          CATEGORY    LEVEL    PACK      STATUS",
+        "copydesk.unused-suppression  suppression   style       warning  copydesk  enabled",
+        "house.hedge                  existence     style       warning  house     enabled",
+        "house.shout                  existence     typography  error    house     enabled",
+        "house.utilize                substitution  style       error    house     enabled",
     ]
 
 
@@ -432,7 +462,8 @@ def test_rules_all_as_json(project):
         "pack": "desk",
         "enabled": False,
     }
-    assert not any(row["enabled"] for row in listing.values() if row["pack"] not in ("house", "desk"))
+    assert listing["copydesk.unused-suppression"]["enabled"] is True
+    assert not any(row["enabled"] for row in listing.values() if row["pack"] not in ("house", "desk", "copydesk"))
 
 
 def test_explain(project):

@@ -142,7 +142,7 @@ def test_empty_config_file_means_defaults(tmp_path):
         ("vocabulary: clearly\n", 1, "'vocabulary' must be a list of strings, not 'clearly'"),
         ("include: ['*.md', 3]\n", 1, "'include' must be a list of strings, not ['*.md', 3]"),
         ("severity: [house]\n", 1, "'severity' must be a mapping of rule or pack to level, not ['house']"),
-        ("severity:\n  house: loud\n", 1, "severity of 'house' must be one of suggestion, warning, error, not 'loud'"),
+        ("severity:\n  house: loud\n", 2, "severity of 'house' must be one of suggestion, warning, error, not 'loud'"),
         ("per-path: {paths: ['*']}\n", 1, "'per-path' must be a list of mappings, not {'paths': ['*']}"),
         ("per-path: ['*.md']\n", 1, "each 'per-path' entry must be a mapping, not '*.md'"),
         ("per-path:\n  - ignore: [house]\n", 2, "a 'per-path' entry needs 'paths': a list of globs"),

@@ -116,6 +116,32 @@ class TestSuppression:
         (alert,) = self.lint(f"<!-- copydesk-disable-file {selector} -->\nText.\n")
         assert reason in alert.message
 
+    def test_a_range_may_open_and_close_on_one_line(self):
+        text = "shameful <!-- copydesk-disable news.loaded --> shameful <!-- copydesk-enable news.loaded --> shameful\n"
+        assert [a.column for a in self.lint(text)] == [1, 94]
+
+    def test_a_bare_enable_closes_every_open_range(self):
+        text = "<!-- copydesk-disable news.loaded -->\nshameful\n<!-- copydesk-enable -->\n\nshameful\n"
+        assert [(a.rule, a.line) for a in self.lint(text)] == [("news.loaded", 5)]
+
+    def test_an_enable_with_nothing_open_is_reported(self):
+        (alert,) = self.lint("Text.\n\n<!-- copydesk-enable news.loaded -->\n")
+        assert alert.rule == UNUSED_RULE and "no disable comment is open" in alert.message
+
+    def test_naming_the_report_silences_it(self):
+        text = "<!-- copydesk-disable-file copydesk.unused-suppression -->\n<!-- copydesk-disable-file news.loaded -->\nText.\n"
+        assert self.lint(text) == []
+
+    def test_a_bare_disable_file_does_not_hide_that_it_did_nothing(self):
+        (alert,) = self.lint("<!-- copydesk-disable-file -->\nText.\n")
+        assert alert.rule == UNUSED_RULE
+
+    def test_unused_reports_take_the_configured_severity_or_none(self):
+        text = "<!-- copydesk-disable-file news.loaded -->\nText.\n"
+        rules = [self.rule, self.other]
+        assert [a.severity for a in lint_text(text, rules, "a.md", unused_severity="error")] == ["error"]
+        assert lint_text(text, rules, "a.md", unused_severity=None) == []
+
     def test_directive_is_not_linted_as_prose(self):
         alerts = self.lint("<!-- copydesk-disable-next-line news.loaded -- shameful but quoted -->\nshameful\n")
         assert alerts == []
