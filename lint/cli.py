@@ -75,6 +75,11 @@ class _Input:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Never run these rules or packs (comma-separated; repeatable).")
 @config_option
 @click.option("--stdin-filename", metavar="NAME", help="Name for text read from '-': picks its format and config.")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply the config's exclude to files named on the command line too (for pre-commit).",
+)
 @click.option("--color/--no-color", default=None, help="Color the text output [default: on a terminal unless NO_COLOR is set].")
 def check(
     paths: tuple[str, ...],
@@ -85,12 +90,13 @@ def check(
     ignore: tuple[str, ...],
     config_file: Path | None,
     stdin_filename: str | None,
+    force_exclude: bool,
     color: bool | None,
 ) -> None:
     """Lint files, folders (recursively) and - (standard input)."""
     try:
         resolver = ConfigResolver(config_file, Selection(_selectors(select), _selectors(ignore)))
-        inputs = list(_inputs(paths, resolver, stdin_filename))
+        inputs = list(_inputs(paths, resolver, stdin_filename, force_exclude))
     except CopydeskError as error:
         _abort(error)
     results: list[FileResult] = []
@@ -147,7 +153,7 @@ def _terminal_wants_color() -> bool:
     return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
-def _inputs(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: str | None):
+def _inputs(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: str | None, force_exclude: bool):
     """Every input to lint, once each, with its config and rules."""
     seen: set[str] = set()
     for given in paths:
@@ -157,7 +163,12 @@ def _inputs(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: st
             yield _Input(stdin_filename or "-", None, config, config.rules_for(named))
             continue
         path = Path(given)
-        files = _walk(path, resolver) if path.is_dir() else [(given, path)]
+        if path.is_dir():
+            files = _walk(path, resolver)
+        elif force_exclude and resolver.for_file(path).excludes(path):
+            continue
+        else:
+            files = [(given, path)]
         if not files:
             click.echo(f"warning: no files to lint in {given} (see include/exclude)", err=True)
         for shown, file in files:

@@ -100,7 +100,7 @@ def format_json(report: Report) -> str:
             "files": len(report.files),
             "alerts": sum(len(result.alerts) for result in report.files),
             "by_severity": report.by_severity(),
-            "errors": [{"path": error.path, "message": error.message} for error in report.errors],
+            "errors": [{"path": error.path, "line": error.line, "message": error.message} for error in report.errors],
         },
     }
     return json.dumps(document, indent=2)
@@ -115,8 +115,13 @@ def _escape_property(text: str) -> str:
 
 
 def format_github(report: Report) -> str:
-    """GitHub Actions workflow commands, one annotation per alert."""
+    """GitHub Actions workflow commands: one annotation per alert, and an
+    error annotation per file that could not be linted."""
     out = []
+    for error in report.errors:
+        where = {"file": error.path, **({"line": error.line} if error.line else {})}
+        joined = ",".join(f"{key}={_escape_property(str(value))}" for key, value in where.items())
+        out.append(f"::error {joined}::{_escape_data(error.message)}")
     for result in report.files:
         for alert in result.alerts:
             properties = {

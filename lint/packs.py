@@ -8,7 +8,6 @@ StylesPath) holds one pack per subfolder.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import pickle
@@ -64,7 +63,11 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
     """Every rule in a pack folder, validated (cached per process, and
     across runs by :func:`_cached`)."""
     sources = []
+    stems: dict[str, Path] = {}
     for path in _rule_files(folder):
+        if path.stem in stems:
+            raise RuleError(f"two files define rule {name}.{path.stem}: {stems[path.stem].name} and {path.name}", str(path))
+        stems[path.stem] = path
         try:
             sources.append((path, path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as exc:
@@ -76,7 +79,7 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
             for path, text in sources
         )
 
-    return _cached(name, sources, build)
+    return _cached(folder, sources, build)
 
 
 # -- the pack cache ------------------------------------------------------------------
@@ -100,14 +103,16 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copydesk"
 
 
-def _cached(name: str, sources: list[tuple[Path, str]], build):
-    folder = cache_dir()
-    if folder is None:
+def _cached(pack_folder: Path, sources: list[tuple[Path, str]], build):
+    cache = cache_dir()
+    if cache is None:
         return build()
     digest = hashlib.sha256(_code_fingerprint().encode())
     for path, text in sources:
         digest.update(f"\0{path}\0{text}".encode())
-    entry = folder / f"{name}-{digest.hexdigest()[:32]}.pickle"
+    # One entry per pack folder; a rebuilt pack replaces its folder's entry.
+    slot = hashlib.sha256(str(pack_folder.resolve()).encode()).hexdigest()[:16]
+    entry = cache / f"{slot}-{digest.hexdigest()[:32]}.pickle"
     try:
         with open(entry, "rb") as handle:
             return pickle.load(handle)
@@ -115,8 +120,8 @@ def _cached(name: str, sources: list[tuple[Path, str]], build):
         pass
     rules = build()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f"{glob.escape(name)}-*.pickle"):
+        cache.mkdir(parents=True, exist_ok=True)
+        for stale in cache.glob(f"{slot}-*.pickle"):
             stale.unlink(missing_ok=True)
         temp = entry.with_suffix(f".{os.getpid()}.tmp")
         temp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))

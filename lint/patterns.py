@@ -104,9 +104,20 @@ def exception_pattern(terms: list[str]) -> str | None:
     return r"\b(?:" + "|".join(parts) + r")\b"
 
 
-def finditer(pattern, text: str, start: int = 0, end: int | None = None):
-    """Matches of ``pattern`` in ``text[start:end]``, stopped after the timeout."""
+def finditer(pattern, text: str, start: int = 0, end: int | None = None) -> list:
+    """Matches of ``pattern`` in ``text[start:end]``, stopped after the timeout.
+
+    Collected before they are returned: regex's timeout runs from the first
+    call, so a caller's own work between matches would count against it."""
     try:
-        yield from pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT)
+        return list(pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT))
+    except TimeoutError:
+        raise MatchTimeout(pattern.pattern) from None
+
+
+def search(pattern, text: str, start: int = 0, end: int | None = None):
+    """The first match of ``pattern`` in ``text[start:end]``, or None."""
+    try:
+        return pattern.search(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise MatchTimeout(pattern.pattern) from None

@@ -8,6 +8,7 @@ line: an unknown key, a wrong type, a bad regex, an unknown kind.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ KINDS = {
     "proselint": "lint.checks.proselint:Proselint",
 }
 
-SCOPES = ("text", "sentence", "paragraph", "summary", "raw") + BLOCK_KINDS
+SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS
 _HEADING_LEVEL = re.compile(r"heading\.h[1-6]")
 _FRONTMATTER = re.compile(r"(?:text\.)?frontmatter\.(?P<key>[\w-]+)")
 
@@ -146,22 +147,27 @@ class Check:
 
 
 def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    positive = [s for s in scopes if not s.startswith("~")]
+    positive = {s for s in scopes if not s.startswith("~")}
     negative = {s[1:] for s in scopes if s.startswith("~")}
-    if "summary" in positive or "raw" in positive:
-        # whole-document scopes: one span
+    if "summary" in positive:  # the whole body as one span
         body = [b for b in doc.blocks if b.kind != "frontmatter"]
-        if "summary" in positive and body:
+        if body:
             yield body[0].start, body[-1].end
         return
-    if "sentence" in positive:
-        for start, end in doc.sentences:
-            yield start, end
+    wanted = (positive - {"sentence"}) or {"text"}
+    blocks = [
+        (block.start, block.end)
+        for block in doc.blocks
+        if _block_in_scope(block, wanted) and not (negative and _block_in_scope(block, negative))
+    ]
+    if "sentence" not in positive:
+        yield from blocks
         return
-    wanted = set(positive) or {"text"}
-    for block in doc.blocks:
-        if _block_in_scope(block, wanted) and not (negative and _block_in_scope(block, negative)):
-            yield block.start, block.end
+    starts = [start for start, _ in blocks]
+    for start, end in doc.sentences:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= blocks[i][1]:
+            yield start, end
 
 
 def _block_in_scope(block, scopes: set[str]) -> bool:
@@ -275,6 +281,8 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
             if spec.required:
                 raise RuleError(f"rule {rule_id}: missing required key '{key}' (kind {kind})", path, line_of(None))
             values[key] = spec.default
+    if values["limit"] < 0:
+        raise RuleError(f"rule {rule_id}: 'limit' must be 0 (no limit) or more, not {values['limit']}", path, line_of("limit"))
     scope = tuple(_validate_scopes(values["scope"], rule_id, path, line_of("scope")))
     if check_class.FORCED_SCOPE:
         scope = (check_class.FORCED_SCOPE,)

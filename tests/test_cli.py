@@ -363,6 +363,23 @@ def test_bad_front_matter_names_file_and_line_and_the_rest_still_linted(project)
     assert rules_hit(report) == [["house.hedge"]]
 
 
+def test_input_errors_carry_their_line_in_json_and_github(project):
+    write(project / "bad.md", "---\ntitle: ok\nbyline: a: b\n---\nText.\n")
+    _, report = run_json("bad.md")
+    assert [(e["path"], e["line"]) for e in report["summary"]["errors"]] == [("bad.md", 3)]
+    result = run("check", "--format", "github", "bad.md")
+    assert result.stdout.startswith("::error file=bad.md,line=3::front matter: invalid YAML")
+
+
+def test_force_exclude_applies_exclude_to_named_files(project):
+    write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\nexclude: [archive]\n")
+    write(project / "archive/old.txt", HEDGED)
+    assert run("check", "archive/old.txt").exit_code == 1
+    result = run("check", "--force-exclude", "archive/old.txt")
+    assert result.exit_code == 0
+    assert "0 alerts" in result.stdout
+
+
 def test_an_internal_error_exits_2_not_1(project, monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")

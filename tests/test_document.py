@@ -179,3 +179,17 @@ def test_names_skip_leaves_titles_of_works_alone():
     source = "Her song Outrageous was a hit. Outrageous prices followed.\n"
     found = located(source, "a.txt", ["outrageous"], ignorecase=True, names="skip")
     assert [(m, col) for m, _, col, _, _ in found] == [("Outrageous", 32)]
+
+
+def test_sentence_scope_honours_negation_and_skips_front_matter():
+    source = "---\ntitle: Alpha here\n---\n# Alpha heading\n\nAlpha one. Then alpha two.\n"
+    found = located(source, "a.md", ["Alpha", "alpha"], scope=["sentence", "~heading"])
+    assert [(m, line) for m, line, *_ in found] == [("Alpha", 6), ("alpha", 6)]
+    assert len(located(source, "a.md", ["Alpha"], scope="sentence")) == 2  # heading + body
+
+
+def test_raw_scope_is_refused_rather_than_silently_never_matching():
+    from lint.errors import RuleError
+
+    with pytest.raises(RuleError, match="unknown scope 'raw'"):
+        rule_for(["x"], scope="raw")

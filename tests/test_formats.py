@@ -136,7 +136,7 @@ def test_json():
             "files": 2,
             "alerts": 1,
             "by_severity": {"error": 0, "warning": 1, "suggestion": 0},
-            "errors": [{"path": "latin1.txt", "message": "cannot read: not UTF-8 (byte 0xe9 at offset 3)"}],
+            "errors": [{"path": "latin1.txt", "line": None, "message": "cannot read: not UTF-8 (byte 0xe9 at offset 3)"}],
         },
     }
 

@@ -11,7 +11,7 @@ one. When ``second`` has no capture group, the rule only asks that
 from __future__ import annotations
 
 from lint.checks.shared import Exceptions
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import compile_pattern, finditer, search
 from lint.rule import Check, Field, Hit
 
 
@@ -41,7 +41,7 @@ class Conditional(Check):
             if self.second.groups:
                 for m in finditer(self.second, doc.prose, *scope):
                     defined.update(self._key(g) for g in m.groups() if g)
-            elif next(finditer(self.second, doc.prose, *scope), None) is not None:
+            elif search(self.second, doc.prose, *scope) is not None:
                 continue
             for m in finditer(self.first, doc.prose, *scope):
                 text = m.group()

@@ -23,13 +23,22 @@ class Exceptions:
         self.terms = compile_pattern(source, False, where) if source else None
         phrases = exception_pattern([t for t in terms if " " in t or "\t" in t or r"\s" in t])
         self.phrases = compile_pattern(phrases, False, where) if phrases else None
+        self._scanned: tuple[str, tuple[int, int]] | None = None
+        self._spans: list[tuple[int, int]] = []
 
     def excuse(self, prose: str, start: int, end: int, scope: tuple[int, int]) -> bool:
         if self.terms is not None and self.terms.search(prose[start:end].strip()):
             return True
         if self.phrases is None:
             return False
-        return any(m.start() <= start and end <= m.end() for m in finditer(self.phrases, prose, *scope))
+        return any(s <= start and end <= e for s, e in self._phrase_spans(prose, scope))
+
+    def _phrase_spans(self, prose: str, scope: tuple[int, int]) -> list[tuple[int, int]]:
+        # One scan per scope span, however many matches it holds.
+        if self._scanned is None or self._scanned[0] is not prose or self._scanned[1] != scope:
+            self._scanned = (prose, scope)
+            self._spans = [m.span() for m in finditer(self.phrases, prose, *scope)]
+        return self._spans
 
 
 def summary_text(doc: Document) -> str:
