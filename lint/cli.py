@@ -1,5 +1,6 @@
-"""The command line: the only part of copydesk that reads files, prints
-and exits.
+"""The command line: it reads the drafts, prints the report and decides
+the exit status (config and rule files are read by lint.config and
+lint.packs; the engine touches no file).
 
 Exit status: 0 clean; 1 alerts at or above ``--fail-on``; 2 usage,
 config, rule or input errors (an unreadable file is reported and the
