@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from lint.errors import InputError
@@ -31,6 +31,25 @@ _DIRECTIVE = re.compile(
 )
 _HEADING_END = re.compile(r"[.!?:;,\"”’')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"”’')\]]\s*$")
+# Source that may stand between two pieces of Markdown text without being
+# text itself: markup, spaces and an ordered-list number ("12. "), but no
+# other letter or digit, no escape (text) and no line break (a new line
+# starts after a softbreak, which moves past it).
+_MARKUP_ONLY = re.compile(r"(?:[^\w\\\n]|_|\d{1,9}[.)](?=\s))*")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What follows a link's or image's text from its "]": an inline destination
+# and title ("(url 'title')", a destination nesting one level of brackets), a
+# reference ("[ref]", "[]") or nothing (a shortcut reference).
+_LINK_TAIL = re.compile(
+    r"""\]
+    (?:\(\s*
+        (?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)
+        (?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?
+        \s*\)
+    |\[(?:[^\[\]\\]|\\.)*\]
+    )?""",
+    re.X | re.S,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +146,6 @@ class Document:
         """1-based (line, column) of a source offset."""
         i = bisect.bisect_right(self._line_starts, source_offset) - 1
         return i + 1, source_offset - self._line_starts[i] + 1
-
-    def line_text(self, line: int) -> str:
-        starts = self._line_starts
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
 
     # -- structure derived from the prose ----------------------------------
 
@@ -272,60 +285,119 @@ def _finish(doc: Document, builder: _ProseBuilder, blocks: list[Block]) -> Docum
 # -- plain text -----------------------------------------------------------
 
 
+# A line longer than this holds a paragraph, or most of one: text hard-wrapped
+# at a fixed width (72-80 columns, usually) has no line this long.
+_WRAP_WIDTH = 100
+# Nor is text wrapped much narrower than this, so a line with room left for
+# the next line's first word was not broken by wrapping.
+_NARROWEST_WRAP = 60
+# A dash can start a wrapped line too, so only in a chunk that starts with a
+# bullet does a line starting with one start a list item.
+_BULLET = re.compile(r"[-*•] ")
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to via vs with".split())
+
+
 def _parse_text(source: str, path: str) -> Document:
     """Plain text: prose is the file itself, offset for offset, with line
-    breaks inside a paragraph read as spaces. A block is a paragraph; a line
-    that ends a sentence also ends its block (drafts often put one paragraph
-    per line), and a short unpunctuated line is a heading."""
+    breaks inside a paragraph read as spaces. Blank lines split the text
+    into chunks, and a chunk is read one of two ways:
+
+    - Hard-wrapped, as text broken at a fixed width is: a chunk of several
+      lines, none longer than 100 characters, where some line break cannot
+      end a paragraph. The whole chunk is one paragraph: only a blank line
+      ends it, so a heading has a chunk of its own. (A chunk that starts
+      with a bullet, "- ", is a list: each line with a bullet starts an item.)
+    - Otherwise one paragraph per line, as drafts often are (and a chunk of
+      one line): a line that ends a sentence also ends its block, and a
+      short unpunctuated line starting with a capital is a heading.
+
+    A line break can end a paragraph only before a line that does not start
+    in lower case, and only after a line that ends a sentence without
+    leaving a quotation open (unless the next line reopens it, as a quote
+    running on into the next paragraph does) or after a heading in title
+    case or too short to have been wrapped."""
     doc = Document(path, source, "text")
     prose = list(source)
     blocks: list[Block] = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*(?:\n|$)", source) if m.end() > m.start()]
-    block_start: int | None = None
-    block_end = 0
-    for index, (line_start, line_end) in enumerate(lines):
-        content_end = line_end
-        while content_end > line_start and source[content_end - 1] in "\r\n":
-            content_end -= 1
-        stripped = source[line_start:content_end].strip()
-        if not stripped:
-            if block_start is not None:
-                blocks.append(Block("paragraph", block_start, block_end))
-                block_start = None
+    chunks = _chunks(source)
+    for n, chunk in enumerate(chunks):
+        texts = [source[start:end].strip() for start, end in chunk]
+        if _hard_wrapped(texts):
+            # A chunk that starts with a bullet is a list, an item to a bullet.
+            is_list = _BULLET.match(texts[0])
+            starts = [i for i, text in enumerate(texts) if i == 0 or (is_list and _BULLET.match(text))]
+            for first, after_last in zip(starts, starts[1:] + [len(chunk)]):
+                _join_lines(prose, chunk[first:after_last])
+                blocks.append(Block("paragraph", chunk[first][0], chunk[after_last - 1][1]))
             continue
-        line_text = source[line_start:content_end]
-        lead = line_start + len(line_text) - len(line_text.lstrip())
-        next_line = _next_nonblank(source, lines, index)
-        if block_start is None and _looks_like_heading(stripped, next_line):
-            blocks.append(Block("heading", lead, content_end))
-            continue
-        if block_start is None:
-            block_start = lead
-        else:
-            for j in range(block_end, lead):  # the line break joining two lines
-                prose[j] = " "
-        block_end = content_end
-        if _PARAGRAPH_END.search(stripped):
-            blocks.append(Block("paragraph", block_start, block_end))
-            block_start = None
-    if block_start is not None:
-        blocks.append(Block("paragraph", block_start, block_end))
+        following = source[chunks[n + 1][0][0] : chunks[n + 1][0][1]].strip() if n + 1 < len(chunks) else None
+        block: list[tuple[int, int]] = []  # the lines of the paragraph being read
+        for index, (start, end) in enumerate(chunk):
+            next_line = texts[index + 1] if index + 1 < len(chunk) else following
+            if not block and _looks_like_heading(texts[index], next_line):
+                blocks.append(Block("heading", start, end))
+                continue
+            block.append((start, end))
+            if _PARAGRAPH_END.search(texts[index]):
+                _join_lines(prose, block)
+                blocks.append(Block("paragraph", block[0][0], end))
+                block = []
+        if block:
+            _join_lines(prose, block)
+            blocks.append(Block("paragraph", block[0][0], block[-1][1]))
     builder = _ProseBuilder()
     builder.text("".join(prose).replace("\r", " "), 0)
     return _finish(doc, builder, blocks)
 
 
-def _next_nonblank(source: str, lines: list[tuple[int, int]], index: int) -> str | None:
-    for start, end in lines[index + 1 :]:
-        text = source[start:end].strip()
-        if text:
-            return text
-    return None
+def _chunks(source: str) -> list[list[tuple[int, int]]]:
+    """Runs of lines that are not blank; each line as the span of its text
+    from its first non-space character to its line break."""
+    chunks: list[list[tuple[int, int]]] = []
+    chunk: list[tuple[int, int]] = []
+    line_start = 0
+    for line in source.split("\n"):
+        text = line.rstrip("\r")
+        if text.strip():
+            chunk.append((line_start + len(text) - len(text.lstrip()), line_start + len(text)))
+        elif chunk:
+            chunks.append(chunk)
+            chunk = []
+        line_start += len(line) + 1
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _join_lines(prose: list[str], lines: list[tuple[int, int]]) -> None:
+    """Read the line breaks (and indents) between lines of a paragraph as spaces."""
+    for (_, end), (start, _) in zip(lines, lines[1:]):
+        for j in range(end, start):
+            prose[j] = " "
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a chunk's lines (stripped) are a paragraph broken at a fixed width."""
+    if len(lines) < 2 or any(len(line) > _WRAP_WIDTH for line in lines):
+        return False
+    return not all(_can_end_paragraph(line, next_line) for line, next_line in zip(lines, lines[1:]))
+
+
+def _can_end_paragraph(line: str, next_line: str) -> bool:
+    """Whether a paragraph (or a heading) could end at the break after ``line``."""
+    if next_line[0].islower():  # no paragraph starts in lower case
+        return False
+    if _PARAGRAPH_END.search(line):
+        quote_left_open = line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+        return not quote_left_open or next_line[0] in "“\"‘'"
+    if not _looks_like_heading(line, next_line):
+        return False
+    title_case = all(not w[0].isalpha() or w[0].isupper() or w.lower() in _MINOR_WORDS for w in line.split())
+    return title_case or len(line) + 1 + len(next_line.split()[0]) <= _NARROWEST_WRAP
 
 
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
-    words = line.split()
-    if len(words) > 12 or len(line) > 90 or _HEADING_END.search(line):
+    if len(line) > 90 or _HEADING_END.search(line) or len(line.split()) > 12:
         return False
     if not line[0].isupper() and not line[0].isdigit():
         return False
@@ -339,7 +411,12 @@ def _markdown_parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # commonmark's nesting limit of 20 drops everything nested deeper (a
+    # quotation in a list in quotations...). The limit guards the parser's
+    # recursion, about three frames a level for links nested in links, so
+    # 200 levels stay well inside Python's default limit of 1,000 frames.
+    options = {"maxNesting": 200}
+    return MarkdownIt("commonmark", options).enable("table").use(front_matter_plugin)
 
 
 _MD = None
@@ -359,6 +436,7 @@ def _parse_markdown(source: str, path: str) -> Document:
     blocks: list[Block] = []
     stack: list[str] = []
     heading_level = ""
+    cursor = 0  # where the last inline text ended; table cells share a line
     for token in _MD.parse(source):
         if token.nesting == 1:
             stack.append(token.type)
@@ -388,7 +466,8 @@ def _parse_markdown(source: str, path: str) -> Document:
                 kind = "list"
             else:
                 kind = "paragraph"
-            _inline(doc, builder, blocks, token, kind, name, source, region)
+            start = cursor if region[0] <= cursor <= region[1] else region[0]
+            cursor = _inline(doc, builder, blocks, token, kind, name, source, (start, region[1]))
     return _finish(doc, builder, blocks)
 
 
@@ -397,7 +476,10 @@ def _separate(builder: _ProseBuilder, anchor: int) -> None:
         builder.synthetic("\n\n", anchor)
 
 
-def _inline(doc, builder, blocks, token, kind, name, source, region) -> None:
+def _inline(doc, builder, blocks, token, kind, name, source, region) -> int:
+    """Add an inline token's text to the prose; return the source offset
+    where it ends. The cursor only moves forward: each piece of text and
+    markup is looked for after the one before it."""
     cursor, region_end = region
     _separate(builder, cursor)
     start = builder.length
@@ -412,9 +494,12 @@ def _inline(doc, builder, blocks, token, kind, name, source, region) -> None:
             builder.synthetic(" ", anchor)
             cursor = anchor + 1 if newline >= 0 else cursor
         elif child.type == "code_inline":
-            found = source.find(child.content, cursor, region_end)
-            if found >= 0:
-                cursor = found + len(child.content)
+            # Skip by its backticks: the content has its line breaks and
+            # edge spaces normalized, so it may not stand in the source as is.
+            opening = source.find(child.markup, cursor, region_end)
+            closing = re.compile(f"(?<!`){child.markup}(?!`)").search(source, opening + len(child.markup), region_end)
+            if opening >= 0 and closing:
+                cursor = closing.end()
         elif child.type == "html_inline":
             found = source.find(child.content, cursor, region_end)
             if found >= 0:
@@ -423,62 +508,86 @@ def _inline(doc, builder, blocks, token, kind, name, source, region) -> None:
         elif child.type == "link_open":
             in_autolink = child.markup == "autolink"
         elif child.type == "link_close":
+            if in_autolink:  # <https://...>: the address is not prose
+                opening = source.find("<", cursor, region_end)
+                closing = source.find(">", opening, region_end) if opening >= 0 else -1
+                cursor = closing + 1 if closing >= 0 else cursor
+            else:  # the link text is aligned; skip its "](url "title")" or "][ref]"
+                closing = source.find("]", cursor, region_end)
+                if closing >= 0:
+                    cursor = _LINK_TAIL.match(source, closing, region_end).end()
             in_autolink = False
         elif child.type == "image":
-            # The alt text is not the draft's prose; skip past the image.
-            close = source.find(")", cursor, region_end)
-            if close >= 0:
-                cursor = close + 1
+            # The alt text is not the draft's prose; skip the whole image.
+            cursor = _skip_image(source, cursor, region_end)
     if builder.length > start:
         blocks.append(Block(kind, start, builder.length, name))
+    return cursor
+
+
+def _skip_image(source: str, cursor: int, limit: int) -> int:
+    """The offset just after the image that starts at or after ``cursor``:
+    ``![alt](src "title")``, ``![alt][ref]``, ``![alt][]`` or ``![alt]``.
+    The alt text may hold brackets and code spans, so its end is found the
+    way markdown-it finds it."""
+    from markdown_it.rules_inline import StateInline
+
+    start = source.find("![", cursor, limit)
+    if start < 0:
+        return cursor
+    state = StateInline(source, _MD, {}, [])
+    state.posMax = limit
+    label_end = _MD.helpers.parseLinkLabel(state, start + 1)
+    if label_end < 0:
+        return cursor
+    return _LINK_TAIL.match(source, label_end, limit).end()
 
 
 def _align(builder: _ProseBuilder, content: str, source: str, cursor: int, limit: int) -> int:
-    """Copy ``content`` into the prose, mapped to where it stands in the
-    source at or after ``cursor``. Markdown unescapes ``\\*`` and decodes
-    entities, so the fast exact search can fail; then each character is
-    walked, skipping escapes, entities and line prefixes (``> ``)."""
+    """Copy ``content`` into the prose, mapped to where it is written in the
+    source at or after ``cursor``; return the offset after it. Only markup
+    may stand between the cursor and the text, so a copy of the text found
+    further on is not it when letters stand in between: then (and when
+    Markdown has unescaped ``\\*`` or decoded ``&amp;``) the text is spelled
+    out character by character from the cursor on."""
     found = source.find(content, cursor, limit)
-    if found >= 0 and "\n" not in source[cursor:found]:
+    if found >= 0 and _MARKUP_ONLY.fullmatch(source, cursor, found):
         builder.text(content, found)
         return found + len(content)
-    i = cursor
-    run_source = 0
-    run: list[str] = []
+    for start in range(cursor, limit):
+        places = _spelled_at(content, source, start, limit)
+        if places is not None:
+            break
+    else:
+        return cursor  # not written in its region: map nothing rather than guess
+    run = 0  # where the run of characters written one after another starts
+    for k in range(1, len(content) + 1):
+        if k == len(content) or places[k][0] != places[k - 1][0] + 1:
+            builder.text(content[run:k], places[run][0])
+            run = k
+    return places[-1][1]
 
-    def flush() -> None:
-        if run:
-            builder.text("".join(run), run_source)
-            run.clear()
 
+def _spelled_at(content: str, source: str, start: int, limit: int) -> list[tuple[int, int]] | None:
+    """The source span of each character of ``content`` if it is written from
+    ``start`` on: each character as itself, escaped (``\\*``) or as an entity
+    (``&amp;``). None if it is not written there."""
+    places = []
+    i = start
     for ch in content:
-        while i < limit:
-            if source[i] == ch:
-                pos, width = i, 1
-                break
-            if source[i] == "\\" and i + 1 < limit and source[i + 1] == ch:
-                pos, width = i + 1, 1
-                break
-            if source[i] == "&":
-                entity = re.match(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", source[i:i + 40])
-                if entity and _unescape(entity.group()) == ch:
-                    pos, width = i, len(entity.group())
-                    break
-            i += 1
+        if i >= limit:
+            return None
+        entity = _ENTITY.match(source, i) if source[i] == "&" else None
+        if entity and _unescape(entity.group()) == ch:
+            places.append((i, entity.end()))
+        elif source[i] == ch or (ch == "\ufffd" and source[i] == "\0"):  # markdown-it replaces NUL
+            places.append((i, i + 1))
+        elif source[i] == "\\" and source[i + 1 : i + 2] == ch:
+            places.append((i + 1, i + 2))
         else:
-            break  # content not found in its region; map nothing more
-        if run and pos == run_source + len(run) and width == 1:
-            run.append(ch)
-        else:
-            flush()
-            if width == 1:
-                run_source = pos
-                run.append(ch)
-            else:  # an entity: one prose character for several source ones
-                builder.text(ch, pos)
-        i = pos + width
-    flush()
-    return i
+            return None
+        i = places[-1][1]
+    return places
 
 
 def _unescape(entity: str) -> str:

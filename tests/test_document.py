@@ -193,3 +193,149 @@ def test_raw_scope_is_refused_rather_than_silently_never_matching():
 
     with pytest.raises(RuleError, match="unknown scope 'raw'"):
         rule_for(["x"], scope="raw")
+
+
+# -- Markdown: each inline token maps to its own place, not a later copy ----------
+
+
+def test_markdown_entity_text_is_not_mapped_to_a_later_copy():
+    source = "AT&amp;T shameful **x** AT&T shameful ok.\n"
+    doc = parse(source, "a.md")
+    assert doc.prose == "AT&T shameful x AT&T shameful ok."
+    assert located(source, "a.md", ["shameful"]) == [("shameful", 1, 10, 1, 18), ("shameful", 1, 30, 1, 38)]
+    assert doc.source_span(0, 4) == (0, 8)  # "AT&amp;T"
+
+
+def test_markdown_table_cells_on_one_line_map_to_their_own_columns():
+    source = "| a | b |\n|---|---|\n| shameful | shameful |\n"
+    assert located(source, "a.md", ["shameful"]) == [("shameful", 3, 3, 3, 11), ("shameful", 3, 14, 3, 22)]
+    source = "| AT&amp;T | AT&T |\n|---|---|\n"
+    doc = parse(source, "a.md")
+    second = doc.prose.rindex("AT&T")
+    assert [doc.source_span(0, 4), doc.source_span(second, second + 4)] == [(2, 10), (13, 17)]
+
+
+@pytest.mark.parametrize(
+    "image",
+    ["![photo][1]", "![photo]", "![photo][]", '![photo (a) [b]](http://x.y/p(1).jpg "a (title)")', "![a `]` b](<p q.jpg>)"],
+)
+def test_markdown_image_is_skipped_by_its_own_syntax(image):
+    source = f"{image} It was shameful (really). It was shameful again.\n\n[1]: http://x.y/p.jpg\n[photo]: http://x.y/p.jpg\n"
+    column = len(image) + 9
+    assert located(source, "a.md", ["shameful"]) == [
+        ("shameful", 1, column, 1, column + 8),
+        ("shameful", 1, column + 26, 1, column + 34),
+    ]
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["[shameful](http://x.y/shameful)", '[x](http://x.y "a shameful act.")', "[x](<u v> (a shameful act.))", "[x][a shameful act.]"],
+)
+def test_markdown_link_destination_is_not_prose(link):
+    source = f"A {link} shameful act.\n\n[a shameful act.]: http://x.y/shameful\n"
+    found = located(source, "a.md", ["shameful"])
+    column = 4 + len(link)
+    assert found[-1] == ("shameful", 1, column, 1, column + 8)
+
+
+def test_markdown_autolink_is_not_prose():
+    source = "See <https://experts.agree/>.\n"
+    doc = parse(source, "a.md")
+    assert doc.prose == "See ."
+    assert doc.source_offset(doc.prose.index(".")) == source.index(">") + 1
+
+
+def test_markdown_code_span_and_escapes_keep_later_text_in_place():
+    source = "Run `a\nb` then *x* \\*shameful\\* and shameful.\n"
+    assert located(source, "a.md", ["shameful"]) == [("shameful", 2, 15, 2, 23), ("shameful", 2, 30, 2, 38)]
+    # escaped punctuation is text where it stands, not the same mark further on
+    source = "[a](u) \\[\\\n( [ shameful\n"
+    assert parse(source, "a.md").prose == "a [ ( [ shameful"
+    assert located(source, "a.md", ["shameful"]) == [("shameful", 2, 5, 2, 13)]
+    # a list number is markup; the same digit in the item's text is prose
+    source = "1. 1 in 3 &amp; shameful\n"
+    assert located(source, "a.md", ["1 in 3"]) == [("1 in 3", 1, 4, 1, 10)]
+    # an entity for a character that is also markup before it
+    source = "> &gt; shameful quote\n"
+    assert parse(source, "a.md").prose == "> shameful quote"
+    assert located(source, "a.md", ["shameful"]) == [("shameful", 1, 8, 1, 16)]
+
+
+def test_markdown_deep_nesting_keeps_its_text():
+    source = "> " * 199 + "Experts agree it was shameful.\n"
+    assert located(source, "a.md", ["shameful"]) == [("shameful", 1, 420, 1, 428)]
+    # the nesting limit still guards the parser's recursion
+    parse("[" * 2000 + "x" + "](u)" * 2000 + "\n" + "> " * 2000 + "x\n", "a.md")
+
+
+# -- Plain text: hard-wrapped paragraphs ------------------------------------------
+
+
+def paragraphs(source):
+    doc = parse(source, "a.txt")
+    return [(b.kind, doc.prose[b.start : b.end]) for b in doc.blocks]
+
+
+def test_hard_wrapped_first_line_is_not_a_heading():
+    source = "The council called the vote shameful and experts agree that\nMayor Lin Zhao should resign before the next session.\n"
+    assert paragraphs(source) == [("paragraph", source.strip().replace("\n", " "))]
+
+
+def test_hard_wrapped_quotation_spans_the_line_break():
+    source = '"We will cut the budget. We will rebuild it.\nWe will not stop," the mayor said on Tuesday. The plan is shameful.\n'
+    doc = parse(source, "a.txt")
+    assert paragraphs(source) == [("paragraph", source.strip().replace("\n", " "))]
+    assert [doc.prose[s:e] for s, e in doc.quotes] == ['"We will cut the budget. We will rebuild it. We will not stop,"']
+
+
+def test_hard_wrapped_story_with_headline_and_blank_lines():
+    source = (
+        "Council Votes To Cut Arts Budget\n\n"
+        "The council called the vote shameful and experts agree that\n"
+        "Mayor Lin Zhao should resign.\n"
+        "He said no.\n\n"
+        "Parents Protest Outside City Hall\n"
+        "Parents gathered outside city hall on Monday to protest against the\n"
+        "cuts, which they called unfair.\n"
+    )
+    assert paragraphs(source) == [
+        ("heading", "Council Votes To Cut Arts Budget"),
+        ("paragraph", "The council called the vote shameful and experts agree that Mayor Lin Zhao should resign. He said no."),
+        # in hard-wrapped text a heading is followed by a blank line
+        (
+            "paragraph",
+            "Parents Protest Outside City Hall Parents gathered outside city hall on Monday to protest against the"
+            " cuts, which they called unfair.",
+        ),
+    ]
+
+
+def test_plain_text_blank_line_separated_paragraphs():
+    source = "Ad sales boost profit\n\nProfits jumped 76% in the quarter.\n\nThe firm said sales rose.\n"
+    assert paragraphs(source) == [
+        ("heading", "Ad sales boost profit"),
+        ("paragraph", "Profits jumped 76% in the quarter."),
+        ("paragraph", "The firm said sales rose."),
+    ]
+
+
+def test_paragraph_per_line_keeps_quotes_continued_into_the_next_paragraph():
+    source = "“We will win. We always do.\n“And we will not stop,” she said.\n"
+    assert paragraphs(source) == [("paragraph", "“We will win. We always do."), ("paragraph", "“And we will not stop,” she said.")]
+
+
+def test_hard_wrapped_list_items_stay_apart():
+    source = "The budget has:\n\n- Increased spending on schools ($1.6bn)\n - Expanded the tax net to\n   cover services\n"
+    assert paragraphs(source) == [
+        ("paragraph", "The budget has:"),
+        ("paragraph", "- Increased spending on schools ($1.6bn)"),
+        ("paragraph", "- Expanded the tax net to    cover services"),
+    ]
+    # a line ending in a bracket or quote mark does not end the paragraph
+    # when the next line goes on in lower case
+    source = "The rupee hit a high after Standard & Poor's (S&P)\nraised its rating.\n"
+    assert paragraphs(source) == [("paragraph", source.strip().replace("\n", " "))]
+    # a dash wrapped to the start of a line is not a bullet
+    source = "The yuan is pegged to the dollar, which seems to be in relentless decline\n- so exports are cheap.\n"
+    assert paragraphs(source) == [("paragraph", source.strip().replace("\n", " "))]
