@@ -6,6 +6,7 @@ Nothing here reads files, prints or exits; the CLI does that.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -77,8 +78,7 @@ def lint(
     Suppressions that did nothing are reported at ``unused_severity``
     (None: not reported).
     """
-    vocab_source = exception_pattern(list(vocabulary))
-    vocab = compile_pattern(vocab_source) if vocab_source else None
+    vocab = _vocabulary_pattern(tuple(vocabulary))
     alerts: list[Alert] = []
     for rule in rules:
         alerts.extend(_run_rule(doc, rule, vocab))
@@ -86,6 +86,13 @@ def lint(
     enabled = {r.id for r in rules}
     alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity)
     return sorted(alerts, key=lambda a: a.sort_key)
+
+
+@lru_cache(maxsize=32)
+def _vocabulary_pattern(terms: tuple[str, ...]):
+    """Accepted vocabulary as one pattern, compiled once per run, not per file."""
+    source = exception_pattern(list(terms))
+    return compile_pattern(source) if source else None
 
 
 def _run_rule(doc: Document, rule: Rule, vocab) -> list[Alert]:

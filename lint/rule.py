@@ -118,9 +118,9 @@ class Check:
 
     # helpers shared by kinds
 
-    def spans(self, doc: Document, scopes: tuple[str, ...] | None = None) -> Iterator[tuple[int, int]]:
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         """Prose spans in the rule's scope, in document order."""
-        yield from scope_spans(doc, scopes or self.rule.scope)
+        yield from scope_spans(doc, self.rule.scope)
 
     def action_fix(self, match_text: str) -> str | None:
         """The replacement text an ``action`` asks for, if it gives one."""

@@ -144,7 +144,7 @@ UNUSED_RULE_RECORD = Rule(
     scope=("text",),
     link=None,
     limit=0,
-    action=None,
+    action={"name": "remove"},  # each report's fix removes the comment
     category="style",
     explanation=(
         "A suppression comment that suppresses nothing is noise at best, and at worst "
