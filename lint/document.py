@@ -115,6 +115,10 @@ class Document:
         self.directives: list[Directive] = []
         # Code is not prose, but readability metrics count code blocks (Vale's `pre`).
         self.code_blocks = 0
+        # The linguistic layer's parses (lint.nlp) and the models built on
+        # them (lint.attribution), filled when a rule first needs them.
+        self.parses = None
+        self.models: dict = {}
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []
         self._seg_synthetic: list[bool] = []

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from lint import suppression
+from lint import nlp, suppression
 from lint.alert import Alert
 from lint.document import Document, parse
 from lint.patterns import MatchTimeout, compile_pattern, exception_pattern
@@ -58,9 +58,15 @@ def lint_text(
     vocabulary: Iterable[str] = (),
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
+    pipeline: str = nlp.DEFAULT_PIPELINE,
 ) -> list[Alert]:
     """Parse ``text`` and lint it; see :func:`lint`."""
-    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity)
+    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline)
+
+
+def needs_nlp(rules: Iterable[Rule]) -> bool:
+    """Whether any of the rules reads the linguistic layer."""
+    return any(rule.check.NEEDS_NLP for rule in rules)
 
 
 def lint(
@@ -69,6 +75,7 @@ def lint(
     vocabulary: Iterable[str] = (),
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
+    pipeline: str = nlp.DEFAULT_PIPELINE,
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
     suppressions; return alerts sorted by position.
@@ -76,8 +83,11 @@ def lint(
     ``known_rules`` are every rule id that exists (enabled or not), so that
     a suppression naming a disabled rule is told apart from a typo.
     Suppressions that did nothing are reported at ``unused_severity``
-    (None: not reported).
+    (None: not reported). The spaCy ``pipeline`` parses the document first
+    when a rule needs it and :func:`lint.nlp.parse_documents` has not.
     """
+    if needs_nlp(rules):
+        nlp.ensure_parsed(doc, pipeline)
     vocab = _vocabulary_pattern(tuple(vocabulary))
     alerts: list[Alert] = []
     for rule in rules:

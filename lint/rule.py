@@ -42,6 +42,10 @@ KINDS = {
     "readability": "lint.checks.readability:Readability",
     "metric": "lint.checks.metric:Metric",
     "proselint": "lint.checks.proselint:Proselint",
+    "claim": "lint.checks.claim:Claim",
+    "source": "lint.checks.source:Source",
+    "cue": "lint.checks.cue:Cue",
+    "quotation": "lint.checks.quotation:Quotation",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS
@@ -105,6 +109,8 @@ class Check:
     # Scopes the kind always runs on, whatever the rule says (Vale forces
     # metric/readability onto "summary").
     FORCED_SCOPE: str | None = None
+    # Kinds that read the linguistic layer (spaCy); it loads only for them.
+    NEEDS_NLP = False
 
     def __init__(self, rule: "Rule", options: dict) -> None:
         self.rule = rule

@@ -1,0 +1,362 @@
+"""The attribution model: who stands behind each sentence and quotation.
+
+Built once per document from the linguistic layer (:mod:`lint.nlp`) and
+queried by the attribution check kinds. An :class:`Attribution` is a cue
+(a speech, reporting or cognition verb, "according to", a dash after a
+quotation) with its source and the kind of source. A :class:`Sentence`
+knows its own attributions and, when it has none, whether its context
+attributes it the way a copy editor reads it:
+
+- ``quote``: it lies inside a quotation that is attributed;
+- ``paragraph``: a later sentence of its paragraph ends with the
+  attribution ("..., the ministry said.");
+- ``continued``: the sentence before was attributed with a past-tense cue
+  and this one goes on in reported speech ("would", "could").
+
+Offsets are prose offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import regex
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from lint import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from lint.document import Document
+
+# Source kinds. Only the last three leave a claim without a real source.
+NAMED = "named"  # a person or organization by name, or a specific group ("analysts at Barclays")
+ROLE = "role"  # an office or role with no name ("the Treasury secretary")
+ORGANIZATION = "organization"  # a body by description ("the ministry")
+PERSON = "person"  # an unnamed individual or a group already introduced ("a witness", "the analysts")
+PRONOUN = "pronoun"
+DOCUMENT = "document"  # a report, study or data with no publisher named
+GROUP = "group"  # a vague group ("experts", "many", "some people")
+NONE = "none"  # an agentless passive ("is considered", "it is widely accepted")
+THING = "thing"  # something that cannot speak or think ("Recent events have sensed")
+SOURCE_KINDS = (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT, GROUP, NONE, THING)
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
+_COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
+# A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
+_DASH_AFTER_QUOTE = regex.compile(
+    r"[\"”][ \t]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t]*"
+    r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|of|the|de|van|von|bin|al))*)"
+    r"(?:[ \t]+(?P<verb>adds|added|says|said|writes|wrote|notes|noted))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: tuple[int, int]
+    lemma: str  # the cue verb's lemma; "according to"; "dash"
+    source: tuple[int, int] | None
+    source_kind: str
+    source_head: str  # the source's head word, lower case ("experts", "reports")
+    content: tuple[int, int] | None
+    tense: str  # "present", "past" or "" (no verb)
+    style: str  # "verb", "passive", "according", "dash"
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    span: "Span" = field(repr=False)
+    attributions: list[Attribution] = field(default_factory=list)
+    context: str = ""  # quote, paragraph, continued; "" when none applies
+    block: int = 0  # index of the parsed block the sentence is in
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.attributions) or bool(self.context)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    start: int
+    end: int
+    words: int
+    attributed: bool
+    dash: bool
+
+
+@dataclass
+class AttributionModel:
+    sentences: list[Sentence]
+    attributions: list[Attribution]
+    quotations: list[Quotation]
+
+
+def model(doc: "Document") -> AttributionModel:
+    """The document's attribution model; built on first use and kept."""
+    built = doc.models.get("attribution")
+    if built is None:
+        built = doc.models["attribution"] = _build(doc)
+    return built
+
+
+def _build(doc: "Document") -> AttributionModel:
+    sentences: list[Sentence] = []
+    dashes: list[tuple[int, int, int, int]] = []  # dash, cue end, source start, source end
+    for index, parsed in enumerate(doc.parses or ()):
+        base = parsed.start
+        for span in parsed.doc.sents:
+            text = span.text
+            if not text.strip():
+                continue
+            sentence = Sentence(base + span.start_char, base + span.end_char, span, block=index)
+            sentence.attributions = _cues(span, base)
+            sentences.append(sentence)
+        block_text = parsed.doc.text
+        for m in _DASH_AFTER_QUOTE.finditer(block_text):
+            source_end = base + m.start("source") + len(m.group("source").rstrip("."))
+            cue_end = base + m.end("verb") if m.group("verb") else base + m.start("source")
+            dashes.append((base + m.start("dash"), cue_end, base + m.start("source"), source_end))
+    _mark_dash_cues(sentences, dashes)
+    quotations = _quotations(doc, sentences, dashes)
+    _apply_context(sentences, quotations)
+    attributions = [a for s in sentences for a in s.attributions]
+    return AttributionModel(sentences, attributions, quotations)
+
+
+# -- cues in one sentence ----------------------------------------------------
+
+
+def _cues(span: "Span", base: int) -> list[Attribution]:
+    found: list[Attribution] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            found.append(_according(token, base))
+        elif token.pos_ in ("VERB", "AUX") and lemma in lx.CUE_VERBS | lx.OPINION_PASSIVES:
+            attribution = _verb_cue(token, lemma, base)
+            if attribution:
+                found.append(attribution)
+    return found
+
+
+def _according(token: "Token", base: int) -> Attribution:
+    to = next(c for c in token.children if c.lower_ == "to")
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    cue = (base + token.idx, base + to.idx + len(to))
+    if not objects:
+        return Attribution(cue, "according to", None, NONE, "", None, "", "according")
+    head = objects[0]
+    kind = _source_kind(head)
+    clause = token.head
+    content = _span(base, clause.left_edge, clause.right_edge) if clause is not token else None
+    return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, head.lower_, content, "", "according")
+
+
+def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
+    children = list(token.children)
+    subjects = [c for c in children if c.dep_ in _SUBJECTS]
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    complements = [c for c in children if c.dep_ in _COMPLEMENTS]
+    has_clause = bool(complements) or token.dep_ in ("parataxis",) or _trailing(token)
+    cue = (base + token.idx, base + token.idx + len(token))
+    tense = _tense(token)
+    if passive:
+        if lemma not in lx.OPINION_PASSIVES:
+            return None
+        if agent is not None:
+            heads = [c for c in agent.children if c.dep_ == "pobj"]
+            if not heads:
+                return None
+            head = heads[0]
+            return Attribution(
+                cue, lemma, _span(base, head.left_edge, head.right_edge), _source_kind(head), head.lower_,
+                _content(token, base), tense, "verb",
+            )
+        # "is considered the response", "is believed to be", "it is accepted that";
+        # not "was considered at the meeting" (deliberated).
+        if not (complements or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
+            return None
+        if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
+            return None
+        return Attribution(cue, lemma, None, NONE, "", _content(token, base), tense, "passive")
+    if lemma not in lx.CUE_VERBS or token.dep_ in _NOMINAL:
+        return None  # "have some say": a noun, whatever the tagger thinks
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if lemma in lx.COGNITION_VERBS:
+        if not (has_clause or any(c.dep_ == "dobj" for c in children)):
+            return None
+    elif lemma not in lx.BARE_SPEECH_VERBS and not (has_clause or _quoted(token)):
+        return None  # "claimed the title", "maintains 30 stores", "found a body"
+    if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+        subject = token.head  # "Smith, who said ..."
+    if subject.dep_ == "expl":
+        return None
+    return Attribution(
+        cue, lemma, _span(base, subject.left_edge, subject.right_edge), _source_kind(subject), subject.lower_,
+        _content(token, base), tense, "verb",
+    )
+
+
+def _quoted(token: "Token") -> bool:
+    """A quotation mark in the verb's sentence: '"We lost," he added.'"""
+    return any(t.is_quote for t in token.sent)
+
+
+def _trailing(token: "Token") -> bool:
+    """A cue after its content: "Prices will rise, the minister said." """
+    return any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
+
+
+def _tense(token: "Token") -> str:
+    if token.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return "present"
+    return "past" if token.tag_ in ("VBD", "VBN") else ""
+
+
+def _content(token: "Token", base: int) -> tuple[int, int] | None:
+    for child in token.children:
+        if child.dep_ in _COMPLEMENTS or child.dep_ == "dobj":
+            return _span(base, child.left_edge, child.right_edge)
+    return None
+
+
+def _span(base: int, first: "Token", last: "Token") -> tuple[int, int]:
+    return base + first.idx, base + last.idx + len(last)
+
+
+def _source_kind(head: "Token") -> str:
+    """What kind of source a subject (or "according to" object) is."""
+    lemma = head.lemma_.lower()
+    lower = head.lower_
+    if lower in _DEMONSTRATIVES:
+        return THING  # "This shows ...": the fact itself, not a source
+    if head.pos_ == "PRON" or head.tag_ in ("PRP", "WP"):
+        return GROUP if lower in lx.VAGUE_GROUPS else PRONOUN
+    subtree = list(head.subtree)
+    named = any(t.pos_ == "PROPN" for t in subtree if t is not head) or head.pos_ == "PROPN"
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod")} | {
+        c.lower_ for c in head.children if c.tag_ == "PRP$"
+    }
+    possessed = any(c.dep_ == "poss" for c in head.children)
+    if lemma in lx.DOCUMENT_NOUNS:
+        specific = possessed or determiners & lx.SPECIFIC_DETERMINERS or _named_by(head)
+        return NAMED if _named_by(head) or possessed else (DOCUMENT if not specific else PERSON)
+    if lemma in lx.VAGUE_GROUPS or lower in lx.VAGUE_GROUPS:
+        if head.pos_ == "PROPN" or _named_by(head) or possessed or any(c.dep_ in ("appos", "relcl", "acl") for c in head.children):
+            return NAMED if named else PERSON
+        if determiners & lx.SPECIFIC_DETERMINERS or any(c.dep_ == "nummod" for c in head.children):
+            return PERSON
+        if head.tag_ == "NN" and determiners & {"a", "an", "one"}:
+            return PERSON  # "an analyst": one unnamed person, a credential question
+        return GROUP
+    if head.pos_ == "PROPN":
+        return NAMED
+    if lemma in lx.ROLE_NOUNS:
+        return NAMED if named else ROLE
+    if lemma in lx.ORGANIZATION_NOUNS:
+        return NAMED if named else ORGANIZATION
+    if lemma in lx.INANIMATE_NOUNS:
+        return THING
+    return NAMED if named else PERSON
+
+
+def _named_by(head: "Token") -> bool:
+    """Whether a preposition names who is behind it ("analysts at Barclays",
+    "a report by the IMF", "data from ICE Futures")."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "by", "from", "with", "for", "of", "in"):
+            if any(t.pos_ == "PROPN" for t in prep.subtree):
+                return True
+    return False
+
+
+# -- quotations and context --------------------------------------------------
+
+
+def _mark_dash_cues(sentences: list[Sentence], dashes) -> None:
+    """Cues inside a dash attribution ("– Wang adds") belong to the dash;
+    record the dash itself as the quotation's attribution."""
+    for dash, cue_end, source_start, source_end in dashes:
+        for sentence in sentences:
+            if not (sentence.start <= source_start < sentence.end):
+                continue
+            # the verb right after the name ("– Wang adds") is part of the dash form
+            sentence.attributions = [a for a in sentence.attributions if not (dash <= a.cue[0] <= cue_end)]
+            sentence.attributions.append(
+                Attribution((dash, cue_end), "dash", (source_start, source_end), NAMED, "", None, "", "dash")
+            )
+
+
+def _quotations(doc: "Document", sentences: list[Sentence], dashes) -> list[Quotation]:
+    starts = [s.start for s in sentences]
+    dash_starts = [dash for dash, *_ in dashes]
+    quotations: list[Quotation] = []
+    previous_attributed_block = -2
+    previous_block = -1
+    for start, end in doc.quotes:
+        words = len(doc.prose[start:end].split())
+        dash = any(end <= d <= end + 2 for d in dash_starts)
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        touching = [s for s in sentences[first:] if s.start < end and start < s.end] or sentences[first : first + 1]
+        block = touching[0].block if touching else -1
+        in_block = [s for s in sentences if s.block == block]
+        attributed = dash or any(s.attributions for s in touching) or any(s.attributions for s in in_block)
+        # A quotation continued from the paragraph before, news style.
+        if not attributed and block == previous_block + 1 and previous_attributed_block == previous_block:
+            attributed = bool(in_block) and in_block[0].start >= start - 1
+        quotations.append(Quotation(start, end, words, attributed, dash))
+        if attributed:
+            previous_attributed_block = block
+        previous_block = block
+    return quotations
+
+
+def _apply_context(sentences: list[Sentence], quotations: list[Quotation]) -> None:
+    attributed_quotes = [(q.start, q.end) for q in quotations if q.attributed]
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    for block_sentences in by_block.values():
+        closing = _closing_attribution(block_sentences)
+        previous: Sentence | None = None
+        for i, sentence in enumerate(block_sentences):
+            if not sentence.attributions:
+                if _mostly_quoted(sentence, attributed_quotes):
+                    sentence.context = "quote"
+                elif closing is not None and i < closing:
+                    sentence.context = "paragraph"
+                elif previous is not None and _continues_reported_speech(previous, sentence):
+                    sentence.context = "continued"
+            previous = sentence
+
+
+def _closing_attribution(sentences: list[Sentence]) -> int | None:
+    """Index of the last sentence whose attribution trails its content."""
+    for i in range(len(sentences) - 1, -1, -1):
+        for a in sentences[i].attributions:
+            if a.style == "according" or (a.content and a.content[1] <= a.cue[0]) or (a.source and a.source[0] > a.cue[0] and a.style == "verb"):
+                return i
+    return None
+
+
+def _mostly_quoted(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in quotes)
+    return inside * 2 >= sentence.end - sentence.start
+
+
+def _continues_reported_speech(previous: Sentence, sentence: Sentence) -> bool:
+    if not (previous.attributions or previous.context):
+        return False
+    if previous.attributions and not any(a.tense == "past" for a in previous.attributions):
+        return False
+    root = sentence.span.root
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS_OF_REPORTED_SPEECH for c in root.children)

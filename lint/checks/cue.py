@@ -1,0 +1,74 @@
+"""``cue``: attribution verbs by lemma and tense: said-verbs that judge
+("claims", "admits") and cues in the tense house style does not use
+("Oduya says" where the desk writes "said"). A cue inside a dash
+attribution is left to the rule on dashes, so one problem raises one
+alert."""
+
+from __future__ import annotations
+
+from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model
+from lint.rule import Check, Field, Hit
+
+TENSES = ("present", "past", "any")
+
+
+class Cue(Check):
+    FIELDS = {
+        "verbs": Field("strlist", required=True),
+        # Flag cues in this tense only ("present" for a desk that writes "said").
+        "tense": Field("str", "any", choices=TENSES),
+        "sources": Field("strlist", [NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, GROUP]),
+        # The fix: "past" or "present" puts the cue in that tense ("adds" →
+        # "added"); any other text replaces it ("said"); empty: no fix.
+        "fix": Field("str", ""),
+    }
+    NEEDS_NLP = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        unknown = [k for k in options["sources"] if k not in SOURCE_KINDS]
+        if unknown:
+            raise self.error(
+                f"rule {rule.id}: unknown source kind '{unknown[0]}' (known: {', '.join(SOURCE_KINDS)})", "sources"
+            )
+        self.verbs = frozenset(v.lower() for v in options["verbs"])
+        self.kinds = frozenset(options["sources"])
+
+    def run(self, doc):
+        scopes = list(self.spans(doc))
+        tense = self.options["tense"]
+        for sentence in model(doc).sentences:
+            for a in sentence.attributions:
+                if a.style not in ("verb", "passive") or a.lemma not in self.verbs:
+                    continue
+                if a.source_kind not in self.kinds:
+                    continue
+                if tense != "any" and a.tense != tense:
+                    continue
+                start, end = a.cue
+                if not any(s <= start and end <= e for s, e in scopes):
+                    continue
+                text = doc.prose[start:end]
+                fix = None if _has_auxiliary(sentence, a) else _fix(self.options["fix"], a.lemma, text)
+                yield Hit(start, end, (text,), fix)
+
+
+def _fix(form: str, lemma: str, text: str) -> str | None:
+    if form == "past":
+        fixed = IRREGULAR_PAST.get(lemma) or (lemma + "d" if lemma.endswith("e") else lemma + "ed")
+    elif form == "present":
+        fixed = IRREGULAR_PRESENT.get(lemma) or (lemma + "es" if lemma.endswith(("s", "sh", "ch", "x")) else lemma + "s")
+    else:
+        return form or None
+    return fixed.capitalize() if text[:1].isupper() else fixed
+
+
+IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "think": "thought", "see": "saw", "reply": "replied"}
+IRREGULAR_PRESENT = {"say": "says", "reply": "replies"}
+
+
+def _has_auxiliary(sentence, attribution) -> bool:
+    span = sentence.span
+    offset = attribution.cue[0] - sentence.start + span.start_char
+    token = next((t for t in span if t.idx == offset), None)
+    return token is not None and any(c.dep_ in ("aux", "auxpass") for c in token.children)

@@ -1,0 +1,33 @@
+"""``quotation``: quotations by how they are attributed: with a dash
+('...,” – Wang Wen.') or not at all in their sentence or paragraph."""
+
+from __future__ import annotations
+
+from lint.attribution import model
+from lint.rule import Check, Field, Hit
+
+
+class Quotation(Check):
+    FIELDS = {
+        "flag": Field("str", required=True, choices=("dash", "unattributed")),
+        # Shorter quotations are scare quotes, titles and nicknames.
+        "min-words": Field("int", 4),
+    }
+    NEEDS_NLP = True
+
+    def run(self, doc):
+        scopes = list(self.spans(doc))
+        built = model(doc)
+        if self.options["flag"] == "dash":
+            for a in built.attributions:
+                if a.style != "dash":
+                    continue
+                end = max(a.cue[1], a.source[1])
+                if any(s <= a.cue[0] and end <= e for s, e in scopes):
+                    yield Hit(a.cue[0], end, (doc.prose[a.cue[0] : end],))
+            return
+        for q in built.quotations:
+            if q.attributed or q.words < self.options["min-words"]:
+                continue
+            if any(s <= q.start and q.end <= e for s, e in scopes):
+                yield Hit(q.start, q.end, (doc.prose[q.start : q.end],))

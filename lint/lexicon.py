@@ -1,0 +1,104 @@
+"""Word classes the linguistic models read: lemmas, lower case.
+
+Our own lists, written from AP's and Wikipedia's (Words to watch)
+guidance on attribution; no third-party lexicon is copied.
+"""
+
+from __future__ import annotations
+
+# Verbs that attribute with a subject alone ("he said so", "she told reporters").
+BARE_SPEECH_VERBS = frozenset("say tell".split())
+# Verbs that report speech or writing; with a clause or a quotation they
+# attribute ("insisted that ...", '"We lost," he added').
+SPEECH_VERBS = frozenset(
+    """say tell add write tweet post explain insist claim assert admit concede
+    emphasize emphasise stress reveal warn argue contend maintain acknowledge
+    confirm deny reply respond retort recall declare announce state remark
+    comment observe testify allege boast complain urge caution predict
+    promise vow pledge quip joke counter concur agree disagree repeat
+    continue conclude ask answer affirm reiterate lament muse mention
+    propose recommend advise demand inform brief disclose describe""".split()
+)
+# Reporting verbs, mostly of documents and data ("the study found that ...").
+REPORTING_VERBS = frozenset(
+    """note report find show suggest indicate estimate calculate forecast
+    project reckon point signal cite""".split()
+)
+# Cognition, perception and volition: whose mind holds the claim.
+COGNITION_VERBS = frozenset(
+    """believe think expect fear feel sense hope want know consider see view
+    regard suspect doubt assume worry wonder understand realize realise
+    recognize recognise accept judge deem perceive imagine anticipate
+    envision watch predict reckon guess suppose presume""".split()
+)
+CUE_VERBS = SPEECH_VERBS | REPORTING_VERBS | COGNITION_VERBS
+# Passives of these with no agent hide who holds the view ("is considered").
+OPINION_PASSIVES = frozenset(
+    """consider believe think say regard view see know accept expect report
+    rumor rumour estimate deem understand hold feel suppose presume assume
+    fear acknowledge recognize recognise tout hail criticize criticise
+    praise blame credit describe claim allege suggest argue agree""".split()
+)
+
+# Subjects that name nobody in particular when bare ("experts say").
+VAGUE_GROUPS = frozenset(
+    """expert analyst observer critic commentator insider pundit watcher source
+    people many some others few most several everyone everybody scientist
+    economist researcher historian scholar academic specialist supporter
+    opponent skeptic sceptic proponent advocate activist""".split()
+)
+# Pronouns and determiners that leave a group unnamed ("many experts").
+VAGUE_QUANTIFIERS = frozenset("some many most few several numerous various other others certain all".split())
+# Determiners that point back to a group already introduced ("the analysts").
+SPECIFIC_DETERMINERS = frozenset("the this that these those both its their his her our whose my your".split())
+# Documents as sources: vague unless the publisher is named or pointed to.
+DOCUMENT_NOUNS = frozenset(
+    """report study survey poll research data figure statistic analysis
+    estimate document paper record review audit inquiry investigation census
+    evidence finding science""".split()
+)
+# Offices and roles: a source when a holder is not named with them.
+ROLE_NOUNS = frozenset(
+    """secretary minister president spokesman spokeswoman spokesperson
+    official officer director chief executive chairman chairwoman chair
+    governor mayor senator representative lawmaker legislator congressman
+    congresswoman prosecutor attorney lawyer judge manager head leader
+    commissioner superintendent ambassador diplomat adviser advisor aide
+    chancellor premier king queen prince general commander coach captain
+    inspector sheriff detective police""".split()
+)
+ORGANIZATION_NOUNS = frozenset(
+    """government ministry department company firm board committee council
+    agency court party union bank group campaign administration office
+    commission authority regulator parliament congress senate house cabinet
+    embassy military army navy police club team school university hospital
+    organization organisation charity association federation institute
+    network newspaper broadcaster station website family""".split()
+)
+# Things that cannot say, think or perceive: a cue whose subject is one of
+# these attributes the claim to nobody ("Recent events have sensed ...").
+INANIMATE_NOUNS = frozenset(
+    """event development situation storm weather change move decision policy
+    measure meeting talk deal plan law bill economy year month week day time
+    war crisis trend factor result outcome process system market price rate
+    cost number amount level growth tariff trade relation relationship
+    dynamic pattern sign signal wall building bridge road city area region
+    fate future history past moment step effort issue problem question
+    matter case idea concept theory approach strategy initiative program
+    programme project scheme proposal budget fund money sale profit loss""".split()
+)
+
+# Words that make a sentence's claim about the future depend on numbers.
+QUANTITY_CHANGE_VERBS = frozenset(
+    """rise fall climb double triple quadruple halve top reach exceed surpass
+    increase decrease grow shrink drop soar surge plunge slump jump tumble
+    decline rebound recover cost hit""".split()
+)
+# Days, months and relative dates: "will meet on Friday" is a schedule.
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec tomorrow
+    tonight today yesterday week weekend month year spring summer autumn
+    fall winter morning afternoon evening night""".split()
+)

