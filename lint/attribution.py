@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
+from lint.nlp import ensure_parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -98,9 +99,12 @@ class AttributionModel:
 
 
 def model(doc: "Document") -> AttributionModel:
-    """The document's attribution model; built on first use and kept."""
+    """The document's attribution model; built on first use and kept. The
+    document is parsed with the default pipeline unless the engine (with
+    the configured one) or :func:`lint.nlp.parse_documents` did it."""
     built = doc.models.get("attribution")
     if built is None:
+        ensure_parsed(doc)
         built = doc.models["attribution"] = _build(doc)
     return built
 

@@ -20,16 +20,21 @@ import click
 
 from lint.alert import SEVERITIES, severity_rank
 from lint.config import Config, ConfigResolver, Selection, did_you_mean
-from lint.engine import lint_text
-from lint.errors import CopydeskError, InputError, RuleError
+from lint.document import Document, parse
+from lint.engine import lint, needs_nlp
+from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
 from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
+from lint.nlp import parse_documents
 from lint.packs import builtin_packs, find_packs, load_pack
 from lint.rule import Rule
 from lint.suppression import UNUSED_RULE_RECORD
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
-SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
+SKIPPED_FOLDERS = ("node_modules",)
+# Drafts read, parsed and linted together: spaCy batches across them, and
+# memory stays bounded on a large folder.
+BATCH_FILES = 64  # and every hidden folder, .git included
 
 config_option = click.option(
     "--config",
@@ -101,37 +106,31 @@ def check(
     except CopydeskError as error:
         _abort(error)
     results: list[FileResult] = []
-    errors: list[InputError] = []
+    errors: list[CopydeskError] = []
     failed = False
-    for item in inputs:
+    for start in range(0, len(inputs), BATCH_FILES):
+        drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
         try:
-            source = _decode(_read_bytes(item), item.shown)
-        except InputError as error:
-            click.echo(str(error), err=True)
-            errors.append(error)
-            continue
-        try:
-            alerts = lint_text(
-                source,
-                item.rules,
-                item.shown,
-                vocabulary=item.config.vocabulary,
-                known_rules=item.config.known_rules,
-                unused_severity=item.config.unused_suppression_level(item.file),
-            )
-        except CopydeskError as error:  # e.g. front matter that is not YAML
-            error.path = error.path or item.shown
-            click.echo(str(error), err=True)
-            errors.append(error)
-            continue
-        except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
-            internal = InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown)
-            click.echo(str(internal), err=True)
-            errors.append(internal)
-            continue
-        threshold = severity_rank(fail_on or item.config.fail_on)
-        failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
-        results.append(FileResult(item.shown, source, alerts))
+            _parse_linguistics(drafts)
+        except ConfigError as error:  # the configured spaCy pipeline is missing
+            error.path = error.path or str(drafts[0][0].config.path or "")
+            _abort(error)
+        for item, source, doc in drafts:
+            try:
+                alerts = lint(
+                    doc,
+                    item.rules,
+                    vocabulary=item.config.vocabulary,
+                    known_rules=item.config.known_rules,
+                    unused_severity=item.config.unused_suppression_level(item.file),
+                    pipeline=item.config.pipeline,
+                )
+            except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+                _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
+                continue
+            threshold = severity_rank(fail_on or item.config.fail_on)
+            failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
+            results.append(FileResult(item.shown, source, alerts))
 
     report = Report(results, errors)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -148,6 +147,37 @@ def check(
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_ALERTS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _report(error: CopydeskError, errors: list[CopydeskError]) -> None:
+    click.echo(str(error), err=True)
+    errors.append(error)
+
+
+def _read_drafts(items: list[_Input], errors: list[CopydeskError]) -> list[tuple[_Input, str, Document]]:
+    """Read and parse each input; one that cannot be read or parsed (front
+    matter that is not YAML) is reported and the others go on."""
+    drafts = []
+    for item in items:
+        try:
+            source = _decode(_read_bytes(item), item.shown)
+            drafts.append((item, source, parse(source, item.shown)))
+        except CopydeskError as error:
+            error.path = error.path or item.shown
+            _report(error, errors)
+    return drafts
+
+
+def _parse_linguistics(drafts: list[tuple[_Input, str, Document]]) -> None:
+    """Run the spaCy pipeline over every draft whose rules need it, many
+    drafts to a batch (one batch per configured pipeline)."""
+    by_pipeline: dict[str, list[Document]] = {}
+    for item, _, doc in drafts:
+        if needs_nlp(item.rules):
+            by_pipeline.setdefault(item.config.pipeline, []).append(doc)
+    for pipeline, docs in by_pipeline.items():
+        for _ in parse_documents(docs, pipeline):
+            pass
 
 
 def _terminal_wants_color() -> bool:

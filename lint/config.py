@@ -32,9 +32,10 @@ from typing import Any
 
 from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
+from lint.nlp import DEFAULT_PIPELINE
 from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids
 from lint.patterns import compile_pattern
-from lint.rule import Rule
+from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
 from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
 from lint.yamlsrc import SourceMap, load_yaml
 
@@ -54,6 +55,8 @@ OPTIONS = (
     "fail-on",
     "include",
     "exclude",
+    "rule-options",
+    "pipeline",
 )
 PER_PATH_OPTIONS = ("paths", "select", "ignore", "severity")
 
@@ -119,6 +122,9 @@ class Config:
     fail_on: str
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    pipeline: str = DEFAULT_PIPELINE
+    # rule id → the rule rebuilt with the config's ``rule-options`` for it
+    overridden: dict[str, Rule] = field(default_factory=dict)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
@@ -196,6 +202,7 @@ class Config:
                 continue  # never load a pack nothing uses
             for rule in load_pack(folder, pack):
                 if rule.id in wanted[pack]:
+                    rule = self.overridden.get(rule.id, rule)
                     level = _level(rule, layers)
                     rules.append(rule if level == rule.level else replace(rule, level=level))
         return rules
@@ -374,11 +381,55 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
         include=reader.strings("include", DEFAULT_INCLUDE),
         exclude=reader.strings("exclude"),
     )
+    config.pipeline = _pipeline(reader)
+    config.overridden = _rule_options(config, reader)
     _check_selectors(config, reader, config.top, "")
     for override, entry_reader in per_path:
         _check_selectors(config, entry_reader, override.selection, "per-path ")
     _check_selectors(config, _Reader({}, None, "command line"), cli, "--")
     return config
+
+
+def _pipeline(reader: _Reader) -> str:
+    value = reader.data.get("pipeline", DEFAULT_PIPELINE)
+    if not isinstance(value, str) or not value.strip():
+        raise reader.error(f"'pipeline' must name an installed spaCy pipeline, not {value!r}", "pipeline")
+    return value
+
+
+def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
+    """Rules rebuilt with the options a config sets for them ("the house
+    tense is says"); an option the rule's kind does not have is an error."""
+    value = reader.data.get("rule-options", {})
+    if not isinstance(value, dict):
+        raise reader.error(f"'rule-options' must map rule ids to options, not {value!r}", "rule-options")
+    if not value:
+        return {}
+    rules = {rule.id: rule for rule in config.all_rules()}
+    overridden = {}
+    for rule_id, options in value.items():
+        rule = rules.get(rule_id)
+        if rule is None or rule.pack not in config.pack_folders:
+            known = [r for r in rules if r in config.known_rules]
+            raise reader.error(f"rule-options: unknown rule '{rule_id}'{did_you_mean(str(rule_id), known)}", "rule-options", rule_id)
+        if not isinstance(options, dict):
+            raise reader.error(f"rule-options for {rule_id} must be a mapping of option to value", "rule-options", rule_id)
+        fields = {**SHARED_FIELDS, **load_kind(rule.kind).FIELDS}
+        for key in options:
+            if key not in fields or key == "extends":
+                allowed = ", ".join(k for k in fields if k != "extends")
+                raise reader.error(
+                    f"unknown option '{key}' for rule {rule_id} (kind {rule.kind}; its options: {allowed})",
+                    "rule-options",
+                    rule_id,
+                )
+        data = dict(load_yaml(Path(rule.path).read_text(encoding="utf-8"), rule.path, RuleError))
+        data.update(options)
+        try:
+            overridden[rule_id] = build_rule(data, rule_id, rule.pack, rule.path)
+        except RuleError as error:
+            raise reader.error(f"rule-options for {rule_id}: {error.message}", "rule-options", rule_id) from None
+    return overridden
 
 
 def _vocabulary(reader: _Reader) -> tuple[str, ...]:

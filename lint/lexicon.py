@@ -7,11 +7,11 @@ guidance on attribution; no third-party lexicon is copied.
 from __future__ import annotations
 
 # Verbs that attribute with a subject alone ("he said so", "she told reporters").
-BARE_SPEECH_VERBS = frozenset("say tell".split())
+BARE_SPEECH_VERBS = frozenset("say tell speak talk".split())
 # Verbs that report speech or writing; with a clause or a quotation they
 # attribute ("insisted that ...", '"We lost," he added').
 SPEECH_VERBS = frozenset(
-    """say tell add write tweet post explain insist claim assert admit concede
+    """say tell speak talk add write tweet post explain insist claim assert admit concede
     emphasize emphasise stress reveal warn argue contend maintain acknowledge
     confirm deny reply respond retort recall declare announce state remark
     comment observe testify allege boast complain urge caution predict

@@ -122,6 +122,10 @@ class Check:
     def run(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def gives_fixes(self) -> bool:
+        """Whether hits carry a fix of the kind's own (an ``action`` aside)."""
+        return False
+
     # helpers shared by kinds
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
@@ -216,7 +220,7 @@ class Rule:
 
     @property
     def fixable(self) -> bool:
-        return self.kind == "substitution" or bool(self.action and self.action.get("name") in ("replace", "remove", "edit"))
+        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in ("replace", "remove", "edit"))
 
 
 def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int):

@@ -384,7 +384,7 @@ def test_an_internal_error_exits_2_not_1(project, monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(cli, "lint_text", broken)
+    monkeypatch.setattr(cli, "lint", broken)
     write(project / "story.txt", HEDGED)
     result = run("check", "story.txt")
     assert result.exit_code == 2

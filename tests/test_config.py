@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EVERY_RULE, rules_hit, run_json, write, write_packs
+from conftest import EVERY_RULE, run, rules_hit, run_json, write, write_packs
 
 from lint import config as config_module
 from lint.config import DEFAULT_INCLUDE, ConfigResolver, Selection, matches
@@ -148,6 +148,17 @@ def test_empty_config_file_means_defaults(tmp_path):
         ("per-path:\n  - ignore: [house]\n", 2, "a 'per-path' entry needs 'paths': a list of globs"),
         ("per-path:\n  - paths: ['*']\n    vocabulary: [x]\n", 3, "unknown option 'vocabulary' in per-path entry"),
         ("per-path:\n  - paths: ['*']\n    severity: {desk.nope: error}\n", 3, "unknown rule 'desk.nope' in 'per-path severity' (did you mean 'desk'?)"),
+        ("rule-options: [house.hedge]\n", 1, "'rule-options' must map rule ids to options, not ['house.hedge']"),
+        ("rule-options:\n  house.hegde: {level: error}\n", 2, "rule-options: unknown rule 'house.hegde' (did you mean 'house.hedge'?)"),
+        (
+            "rule-options:\n  house.hedge: {tense: said}\n",
+            2,
+            "unknown option 'tense' for rule house.hedge (kind existence; its options: message, description, level, "
+            "scope, link, limit, action, category, explanation, examples, quotes, names, tokens, raw, append, "
+            "ignorecase, nonword, exceptions, vocab)",
+        ),
+        ("rule-options:\n  house.hedge: {limit: -1}\n", 2, "rule-options for house.hedge: rule house.hedge: 'limit' must be 0 (no limit) or more, not -1"),
+        ("pipeline: ''\n", 1, "'pipeline' must name an installed spaCy pipeline, not ''"),
     ],
 )
 def test_invalid_yaml_config(styles, text, line, message):
@@ -268,3 +279,24 @@ def test_known_rules_include_disabled_packs(styles):
     write(styles / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\n")
     known = ConfigResolver().for_folder(styles).known_rules
     assert {"house.hedge", "house.shout", "house.utilize", "desk.cliche"} <= known
+
+
+def test_rule_options_rebuild_the_rule_for_that_config(styles, tmp_path):
+    write(styles / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\nrule-options:\n  house.hedge: {tokens: [surely]}\n")
+    rules = {rule.id: rule for rule in ConfigResolver().for_folder(styles).rules_for(styles / "story.md")}
+    assert rules["house.hedge"].check.pattern.search("It is surely wrong.")
+    assert not rules["house.hedge"].check.pattern.search("It is clearly wrong.")
+    other = tmp_path / "other"
+    write(other / ".copydesk.yaml", "rule-dirs: [../styles]\npacks: [house]\n")
+    untouched = {rule.id: rule for rule in ConfigResolver().for_folder(other).rules_for(other / "story.md")}
+    assert untouched["house.hedge"].check.pattern.search("It is clearly wrong.")
+
+
+def test_a_missing_pipeline_is_reported_with_the_config_file(styles, monkeypatch):
+    write(styles / ".copydesk.yaml", "pipeline: no_such_pipeline\n")
+    write(styles / "story.md", "Experts agree the plan will fail.\n")
+    monkeypatch.chdir(styles)
+    result = run("check", "story.md")
+    assert result.exit_code == 2
+    assert "'no_such_pipeline' is not installed" in result.stderr
+    assert ".copydesk.yaml" in result.stderr

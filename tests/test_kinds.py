@@ -491,3 +491,68 @@ def test_pack_rule_examples(rule):
         assert any(a.rule == rule.id for a in lint_text(example, [rule])), example
     for example in rule.examples["pass"]:
         assert not any(a.rule == rule.id for a in lint_text(example, [rule])), example
+
+
+# -- kinds on the attribution model -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, message, line",
+    [
+        ("extends: claim\nmessage: m\nclaims: [statistic, rumour]\n", "unknown claim 'rumour'", 3),
+        ("extends: claim\nmessage: m\ncauses: ['(unclosed']\n", "bad regular expression", 3),
+        ("extends: source\nmessage: m\nsources: [group, crowd]\n", "unknown source kind 'crowd'", 3),
+        ("extends: source\nmessage: m\n", "missing required key 'sources'", 1),
+        ("extends: cue\nmessage: m\nverbs: [say]\ntense: future\n", "'tense' must be one of present, past, any", 4),
+        ("extends: quotation\nmessage: m\nflag: sometimes\n", "'flag' must be one of dash, unattributed", 3),
+    ],
+)
+def test_attribution_kinds_validate_their_options(source, message, line):
+    error = load_error(source)
+    assert message in error.message
+    assert error.line == line
+
+
+CLAIM = yml("""
+    extends: claim
+    message: "%s: '%s'"
+    claims: [statistic, superlative, prediction]
+""")
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("The average tariff on Chinese goods is more than 50%.", True),
+        ("The average tariff is more than 50%, the Peterson Institute said.", False),
+        ("The board voted 5-2 on Monday to cut the budget by 30%.", False),  # an event, not a state
+        ("Test scores in the district are the lowest in the county.", True),
+        ("Prices will keep climbing through the spring.", True),
+        ("The council will vote on Friday.", False),  # a schedule
+        ("Prices are high.", False),  # no signal
+    ],
+)
+def test_claim_flags_only_unattributed_claims(text, flagged):
+    assert bool(run(CLAIM, text)) is flagged
+
+
+def test_claim_signals_are_the_rules_choice():
+    only_predictions = CLAIM.replace("[statistic, superlative, prediction]", "[prediction]")
+    assert run(only_predictions, "The average tariff on Chinese goods is more than 50%.") == []
+    assert [a.message for a in run(only_predictions, "Prices will keep climbing through the spring.")] == [
+        "A prediction: 'will keep'"
+    ]
+
+
+def test_cue_fix_puts_the_verb_in_the_house_tense():
+    rule = yml("""
+        extends: cue
+        message: "'%s'"
+        verbs: [say, add, tell]
+        tense: present
+        fix: past
+    """)
+    alerts = run(rule, "Oduya says the bridge is safe. Chen adds that it is old. Lee tells reporters it is not.")
+    assert [(a.match, a.fix) for a in alerts] == [("says", "said"), ("adds", "added"), ("tells", "told")]
+    said = rule.replace("tense: present", "tense: past").replace("fix: past", "fix: present")
+    assert [(a.match, a.fix) for a in run(said, "Oduya said the bridge was safe.")] == [("said", "says")]

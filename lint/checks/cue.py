@@ -34,6 +34,9 @@ class Cue(Check):
         self.verbs = frozenset(v.lower() for v in options["verbs"])
         self.kinds = frozenset(options["sources"])
 
+    def gives_fixes(self):
+        return bool(self.options["fix"])
+
     def run(self, doc):
         scopes = list(self.spans(doc))
         tense = self.options["tense"]

@@ -43,6 +43,9 @@ class Substitution(Check):
         self.key_patterns = [compile_pattern(k, options["ignorecase"], where) for k in self.keys]
         self.exceptions = Exceptions(self, options["exceptions"])
 
+    def gives_fixes(self):
+        return True
+
     def run(self, doc):
         for start, end in self.spans(doc):
             for m in finditer(self.pattern, doc.prose, start, end):

@@ -1,0 +1,114 @@
+"""The attribution model: cues, sources and their kinds, quotations and
+the context that attributes a sentence with no cue of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.attribution import model
+from lint.document import parse
+
+
+def build(text: str):
+    doc = parse(text, "story.md")
+    return doc, model(doc)
+
+
+def described(text: str) -> list[tuple[str, str | None, str]]:
+    """(cue lemma, source text, source kind) of every attribution."""
+    doc, built = build(text)
+    return [
+        (a.lemma, doc.prose[a.source[0] : a.source[1]] if a.source else None, a.source_kind)
+        for a in built.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mayor Carl Oduya said the bridge would reopen.", [("say", "Mayor Carl Oduya", "named")]),
+        ("The bridge will reopen in May, the ministry said.", [("say", "the ministry", "organization")]),
+        ("The spokeswoman told reporters the bridge was safe.", [("tell", "The spokeswoman", "role")]),
+        ("She added that the bridge was safe.", [("add", "She", "pronoun")]),
+        ("A witness said the bridge swayed.", [("say", "A witness", "person")]),
+        ("Experts agree that the plan will fail.", [("agree", "Experts", "group")]),
+        ("Many believe the council ignored the warnings.", [("believe", "Many", "group")]),
+        ("Some people say the stadium will never pay.", [("say", "Some people", "group")]),
+        ("Analysts at Barclays expect rates to fall.", [("expect", "Analysts at Barclays", "named")]),
+        ("The analysts expect rates to fall.", [("expect", "The analysts", "person")]),
+        ("Reports suggest the club has made an offer.", [("suggest", "Reports", "document")]),
+        ("A report by the IMF found that growth slowed.", [("find", "A report by the IMF", "named")]),
+        ("These measures are considered a response to the ban.", [("consider", None, "none")]),
+        ("It is widely accepted that the cuts will hurt.", [("accept", None, "none")]),
+        ("The plan is opposed by unions.", []),
+        ("Recent events have sensed a major turning point.", [("sense", "Recent events", "thing")]),
+        ("Prices rose 3%, according to data from ICE Futures.", [("according to", "data from ICE Futures", "named")]),
+    ],
+)
+def test_cues_sources_and_kinds(text, expected):
+    assert described(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team claimed its third title in four years.",  # a plain object, not speech
+        "The driver was admitted to hospital.",
+        "The chain maintains 30 stores in the state.",
+        "Police found a body near the river.",
+        "The bill was considered at Tuesday's meeting.",  # deliberation, not opinion
+        "Residents will have some say in how the money is spent.",  # "say" as a noun
+        "China seeks to assert its position.",  # no speaker of its own
+    ],
+)
+def test_words_that_only_look_like_cues(text):
+    assert described(text) == []
+
+
+def test_cue_tense():
+    _, built = build("Oduya says the city applied. Chen said it did not. Lee has said so.")
+    assert [a.tense for a in built.attributions] == ["present", "past", "past"]
+
+
+def contexts(text: str) -> list[str]:
+    _, built = build(text)
+    return [s.context or ("own" if s.attributions else "-") for s in built.sentences]
+
+
+def test_a_closing_attribution_covers_its_paragraph():
+    text = "Prices will rise. Exports will fall, the ministry said.\n\nThe port will close.\n"
+    assert contexts(text) == ["paragraph", "own", "-"]
+
+
+def test_reported_speech_goes_on_with_would():
+    assert contexts("Vance said the cut would save $1.8 million. It would also close two rooms.") == ["own", "continued"]
+    assert contexts("Vance said the cut would save money. The district will close two rooms.") == ["own", "-"]
+
+
+def test_a_sentence_inside_an_attributed_quotation():
+    text = '"We will rebuild. The city is strong," Oduya said.'
+    assert contexts(text)[0] == "quote"
+
+
+def quotations(text: str) -> list[tuple[str, bool, bool]]:
+    doc, built = build(text)
+    return [(doc.prose[q.start : q.end], q.attributed, q.dash) for q in built.quotations]
+
+
+def test_quotations_attributed_in_sentence_paragraph_or_by_dash():
+    assert quotations('"We will rebuild," Oduya said.') == [('"We will rebuild,"', True, False)]
+    assert quotations('Oduya spoke on Monday. "We will rebuild."') == [('"We will rebuild."', True, False)]
+    assert quotations("“We will rebuild” – Mayor Carl Oduya.") == [("“We will rebuild”", True, True)]
+    assert quotations('The hall was full. "We will rebuild."') == [('"We will rebuild."', False, False)]
+
+
+def test_a_quotation_continued_from_the_paragraph_before():
+    text = '"We will rebuild," Oduya said. "Not this year.\n\n"But next year, and better."\n'
+    assert [attributed for _, attributed, _ in quotations(text)] == [True, True, True]
+
+
+def test_a_dash_attribution_takes_the_verb_after_the_name():
+    doc, built = build("“Upholding the spirit of equality,” – Wang adds, highlighting the principles.")
+    dash = [a for a in built.attributions if a.style == "dash"]
+    assert len(dash) == 1 and doc.prose[dash[0].cue[0] : dash[0].cue[1]] == "– Wang adds"
+    assert all(a.lemma != "add" for a in built.attributions)  # one attribution, not two
