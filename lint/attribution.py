@@ -46,6 +46,11 @@ SOURCE_KINDS = (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT, GROUP, NON
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
 _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
+_TAIL = regex.compile(
+    r",\s+(?P<source>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
+    r"(?P<verb>said|says|say|reported|reports|report|added|adds|told|wrote|writes|noted|notes|warned|warns|warn|argued|argues|argue|believe|believes|believed)"
+    r"\s*[.!?]?[\"”’']?\s*$"
+)
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
@@ -66,6 +71,11 @@ class Attribution:
     content: tuple[int, int] | None
     tense: str  # "present", "past" or "" (no verb)
     style: str  # "verb", "passive", "according", "dash"
+
+    @property
+    def speech(self) -> bool:
+        """Said or written (a statement, a finding), not thought or intended."""
+        return self.style in ("according", "dash") or self.lemma in lx.SPEECH_VERBS | lx.REPORTING_VERBS
 
 
 @dataclass
@@ -142,11 +152,38 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(_according(token, base))
+        elif token.lower_ == "in" and token.dep_ == "prep" and token.head.dep_ == "ROOT":
+            attribution = _in_document(token, base)
+            if attribution:
+                found.append(attribution)
         elif token.pos_ in ("VERB", "AUX") and lemma in lx.CUE_VERBS | lx.OPINION_PASSIVES:
             attribution = _verb_cue(token, lemma, base)
             if attribution:
                 found.append(attribution)
+    if not found:
+        tail = _tail_attribution(span, base)
+        if tail:
+            found.append(tail)
     return found
+
+
+def _tail_attribution(span: "Span", base: int) -> Attribution | None:
+    """", state media report." closing a sentence, when the tagger took the
+    verb for a noun."""
+    m = _TAIL.search(span.text)
+    if not m:
+        return None
+    start = span.start_char
+    head = next((t for t in span if t.idx - start == m.end("source") - len(m.group("source").split()[-1])), None)
+    kind = _source_kind(head) if head is not None else PERSON
+    if kind == THING:
+        return None
+    verb = m.group("verb").lower()
+    return Attribution(
+        (base + start + m.start("verb"), base + start + m.end("verb")), verb, (base + start + m.start("source"),
+        base + start + m.end("source")), kind, m.group("source").split()[-1].lower(),
+        (base + start, base + start + m.start()), "present" if verb.endswith(("s", "rt")) else "past", "verb",
+    )
 
 
 def _according(token: "Token", base: int) -> Attribution:
@@ -158,8 +195,24 @@ def _according(token: "Token", base: int) -> Attribution:
     head = objects[0]
     kind = _source_kind(head)
     clause = token.head
-    content = _span(base, clause.left_edge, clause.right_edge) if clause is not token else None
+    content = _span(base, clause.left_edge, clause.right_edge) if clause.i != token.i else None
     return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, head.lower_, content, "", "according")
+
+
+def _in_document(token: "Token", base: int) -> Attribution | None:
+    """ "In a Washington Post poll, 8 percent ...", "In a statement, the
+    ministry ..." (the verb's subject is the source when there is one)."""
+    document = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if document is None or document.lemma_.lower() not in lx.MEDIUM_NOUNS:
+        return None
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and _source_kind(subject) not in (THING,):
+        head = subject
+    else:
+        head = document
+    cue = (base + token.idx, base + document.idx + len(document))
+    return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), head.lower_,
+                       _span(base, token.head.left_edge, token.head.right_edge), "", "according")
 
 
 def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
@@ -192,22 +245,50 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return Attribution(cue, lemma, None, NONE, "", _content(token, base), tense, "passive")
     if lemma not in lx.CUE_VERBS or token.dep_ in _NOMINAL:
         return None  # "have some say": a noun, whatever the tagger thinks
+    if _hypothetical(token):
+        return None  # "if people think ...": nobody is said to think it
+    if not subjects and token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX"):
+        # "..., saying ...", "denounced the remarks and said ...": the governing verb's subject
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        passive = any(c.dep_ == "nsubjpass" for c in subjects)
+        if passive:
+            return None
     if not subjects:
         return None
     subject = subjects[0]
     if lemma in lx.COGNITION_VERBS:
         if not (has_clause or any(c.dep_ == "dobj" for c in children)):
             return None
-    elif lemma not in lx.BARE_SPEECH_VERBS and not (has_clause or _quoted(token)):
-        return None  # "claimed the title", "maintains 30 stores", "found a body"
+    elif lemma in lx.STANCE_VERBS:
+        if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children)):
+            return None
+    elif lemma not in lx.BARE_SPEECH_VERBS and not (_speech_clause(token, complements) or _quoted(token)):
+        return None  # "claimed the title", "maintains 30 stores", "continued to develop"
     if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         subject = token.head  # "Smith, who said ..."
     if subject.dep_ == "expl":
         return None
+    kind = _source_kind(subject)
+    if kind == THING and lemma not in lx.MIND_VERBS:
+        return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(
-        cue, lemma, _span(base, subject.left_edge, subject.right_edge), _source_kind(subject), subject.lower_,
+        cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, subject.lower_,
         _content(token, base), tense, "verb",
     )
+
+
+def _speech_clause(token: "Token", complements: list) -> bool:
+    """What a speech verb reports: a clause, not an infinitive ("continued
+    to develop" is not speech)."""
+    return any(c.dep_ != "xcomp" for c in complements) or token.dep_ == "parataxis" or _trailing(token)
+
+
+def _hypothetical(token: "Token") -> bool:
+    while token.dep_ in ("advcl", "ccomp", "conj", "xcomp"):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _quoted(token: "Token") -> bool:
@@ -242,24 +323,29 @@ def _source_kind(head: "Token") -> str:
     lemma = head.lemma_.lower()
     lower = head.lower_
     if lower in _DEMONSTRATIVES:
-        return THING  # "This shows ...": the fact itself, not a source
+        # "This shows ...": the fact itself; but "those surveyed", "those of us" are people
+        return PERSON if any(c.dep_ in ("acl", "relcl", "prep") for c in head.children) else THING
     if head.pos_ == "PRON" or head.tag_ in ("PRP", "WP"):
         return GROUP if lower in lx.VAGUE_GROUPS else PRONOUN
     subtree = list(head.subtree)
-    named = any(t.pos_ == "PROPN" for t in subtree if t is not head) or head.pos_ == "PROPN"
+    named = any(t.pos_ == "PROPN" for t in subtree if t.i != head.i) or head.pos_ == "PROPN"
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod")} | {
         c.lower_ for c in head.children if c.tag_ == "PRP$"
     }
     possessed = any(c.dep_ == "poss" for c in head.children)
     if lemma in lx.DOCUMENT_NOUNS:
-        specific = possessed or determiners & lx.SPECIFIC_DETERMINERS or _named_by(head)
-        return NAMED if _named_by(head) or possessed else (DOCUMENT if not specific else PERSON)
+        # "a USA Today poll", "the IMF's report", "a report by the IMF"; not
+        # bare "Treasury reports" (which ones?)
+        publisher = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children) and head.tag_ == "NN"
+        if _named_by(head) or possessed or publisher:
+            return NAMED
+        return PERSON if determiners & lx.SPECIFIC_DETERMINERS else DOCUMENT
     if lemma in lx.VAGUE_GROUPS or lower in lx.VAGUE_GROUPS:
         if head.pos_ == "PROPN" or _named_by(head) or possessed or any(c.dep_ in ("appos", "relcl", "acl") for c in head.children):
             return NAMED if named else PERSON
         if determiners & lx.SPECIFIC_DETERMINERS or any(c.dep_ == "nummod" for c in head.children):
             return PERSON
-        if head.tag_ == "NN" and determiners & {"a", "an", "one"}:
+        if head.tag_ == "NN" and determiners & {"a", "an", "one", "another"}:
             return PERSON  # "an analyst": one unnamed person, a credential question
         return GROUP
     if head.pos_ == "PROPN":

@@ -31,7 +31,22 @@ COGNITION_VERBS = frozenset(
     recognize recognise accept judge deem perceive imagine anticipate
     envision watch predict reckon guess suppose presume""".split()
 )
-CUE_VERBS = SPEECH_VERBS | REPORTING_VERBS | COGNITION_VERBS
+# Verbs that need a mind: with a thing as subject they garble the sentence
+# and attribute its claim to nobody ("Recent events have sensed ...").
+MIND_VERBS = frozenset(
+    """sense feel believe think want hope fear wish intend realize realise
+    suspect doubt wonder assume imagine agree insist claim argue""".split()
+)
+# Stances taken toward something or someone; attributions in the broad
+# sense (PolNeAR's): "Critics slammed the plan", "the union endorsed Ruiz".
+STANCE_VERBS = frozenset(
+    """call accuse criticize criticise endorse support back oppose favor favour
+    praise thank blame condemn denounce welcome applaud attack slam blast mock
+    defend dismiss reject decline refuse urge demand vow pledge threaten
+    propose question challenge dispute like love hate prefer intend plan seek
+    aim theorize theorise speculate cite""".split()
+)
+CUE_VERBS = SPEECH_VERBS | REPORTING_VERBS | COGNITION_VERBS | STANCE_VERBS
 # Passives of these with no agent hide who holds the view ("is considered").
 OPINION_PASSIVES = frozenset(
     """consider believe think say regard view see know accept expect report
@@ -57,6 +72,11 @@ DOCUMENT_NOUNS = frozenset(
     estimate document paper record review audit inquiry investigation census
     evidence finding science""".split()
 )
+# Where a statement or a finding appeared: "In a statement, ...".
+MEDIUM_NOUNS = frozenset(
+    """statement interview poll survey tweet post letter speech report study
+    memo email filing op-ed column essay podcast broadcast briefing""".split()
+)
 # Offices and roles: a source when a holder is not named with them.
 ROLE_NOUNS = frozenset(
     """secretary minister president spokesman spokeswoman spokesperson
@@ -73,7 +93,7 @@ ORGANIZATION_NOUNS = frozenset(
     commission authority regulator parliament congress senate house cabinet
     embassy military army navy police club team school university hospital
     organization organisation charity association federation institute
-    network newspaper broadcaster station website family""".split()
+    network newspaper broadcaster station website family league""".split()
 )
 # Things that cannot say, think or perceive: a cue whose subject is one of
 # these attributes the claim to nobody ("Recent events have sensed ...").
@@ -88,7 +108,15 @@ INANIMATE_NOUNS = frozenset(
     programme project scheme proposal budget fund money sale profit loss""".split()
 )
 
-# Words that make a sentence's claim about the future depend on numbers.
+# Verbs of a forecast rather than a plan: "will require", "will prove".
+FORECAST_VERBS = frozenset(
+    """require need determine shape transform reshape define dominate struggle
+    fail succeed benefit suffer hurt boost thrive prove remain think
+    revolutionize revolutionise collapse""".split()
+)
+# Superlatives of time order a series; they claim nothing ("the latest in a series").
+ORDER_SUPERLATIVES = frozenset("latest earliest last first next newest oldest least most".split())
+# Verbs of change in an amount: a forecast with "can", "could", "may", "might".
 QUANTITY_CHANGE_VERBS = frozenset(
     """rise fall climb double triple quadruple halve top reach exceed surpass
     increase decrease grow shrink drop soar surge plunge slump jump tumble

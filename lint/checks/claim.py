@@ -10,7 +10,9 @@ numbers ("voted 5-2 on Monday") carries no signal.
 from __future__ import annotations
 
 from lint import lexicon as lx
-from lint.attribution import THING, model
+import regex
+
+from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
@@ -29,6 +31,10 @@ DESCRIPTIONS = {
 _STATE_VERBS = frozenset("be remain stand total exceed average hover sit represent account become".split())
 _FUTURE = frozenset("will 'll shall wo".split())
 _POSSIBLE = frozenset("can could may might".split())
+_STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
+_SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
+_CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
+_ASPECT_VERBS = frozenset("keep continue start begin stop".split())
 _PREDICATES = ("attr", "acomp", "dobj", "oprd", "xcomp", "prep", "pobj", "npadvmod")
 
 
@@ -61,23 +67,29 @@ class Claim(Check):
 
     def run(self, doc):
         scopes = list(self.spans(doc))
+        by_block: dict[int, list] = {}
+        for sentence in model(doc).sentences:
+            by_block.setdefault(sentence.block, []).append(sentence)
         for sentence in model(doc).sentences:
             if not any(s <= sentence.start and sentence.end <= e for s, e in scopes):
                 continue
             real = [a for a in sentence.attributions if a.source_kind != THING]
-            if real or sentence.context:
-                continue
+            if real or sentence.context or _mostly_quoted(doc, sentence):
+                continue  # a quotation's claims are its speaker's
             text = doc.prose[sentence.start : sentence.end].rstrip()
-            if text.endswith("?") or len(text.split()) < 4:
-                continue
-            found = self._signal(doc, sentence, bool(sentence.attributions))
+            if not _STATEMENT_END.search(text) or len(text.split()) < 4:
+                continue  # a question, or a headline run in as a paragraph
+            nearby = by_block.get(sentence.block - 1, []) + by_block[sentence.block]
+            found = self._signal(doc, sentence, nearby, bool(sentence.attributions))
             if found:
                 signal, trigger = found
                 yield Hit(sentence.start, sentence.start + len(text), (DESCRIPTIONS[signal], trigger))
 
-    def _signal(self, doc, sentence, held_by_thing):
+    def _signal(self, doc, sentence, nearby, held_by_thing):
         span = sentence.span
         root = span.root
+        if doc.in_quote(sentence.start + root.idx - span.start_char):
+            return None
         tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
         text = span.text
         for signal in self.signals:
@@ -92,7 +104,7 @@ class Claim(Check):
                 m = search(self.causes, text)
                 trigger = m.group() if m else None
             elif signal == "statistic":
-                trigger = _statistic(root, tokens)
+                trigger = None if _passage_sourced(sentence, nearby) else _statistic(root, tokens)
             elif signal == "superlative":
                 trigger = _superlative(root, tokens)
             elif signal == "prediction":
@@ -106,9 +118,22 @@ class Claim(Check):
         return None
 
 
+def _mostly_quoted(doc, sentence) -> bool:
+    inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in doc.quotes)
+    return inside * 2 >= sentence.end - sentence.start
+
+
+def _passage_sourced(sentence, nearby) -> bool:
+    """Whether this paragraph or the one before names a source: figures are
+    sourced once for a passage, not in every sentence."""
+    return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+
+
 def _present_state(root) -> bool:
     if root.lemma_ not in _STATE_VERBS:
         return False
+    if any(c.dep_ == "xcomp" for c in root.children):
+        return False  # "is to raise its dividend": a plan
     auxes = [c for c in root.children if c.dep_ == "aux"]
     if root.tag_ in ("VBZ", "VBP"):
         return not auxes
@@ -118,6 +143,7 @@ def _present_state(root) -> bool:
 def _statistic(root, tokens):
     if not _present_state(root):
         return None
+    tokens = [t for t in tokens if _in_main_clause(t, root)]
     for i, token in enumerate(tokens):
         if token.text == "%" or token.lower_ in ("percent", "per", "percentage"):
             return _number_before(tokens, i) or token.text
@@ -126,6 +152,15 @@ def _statistic(root, tokens):
             if following in ("%", "percent", "million", "billion", "trillion") or token.text[:1] in "$£€":
                 return token.text + ("" if following == "%" else " ") + following
     return None
+
+
+def _in_main_clause(token, root) -> bool:
+    # spaCy makes a new Token object on each access: compare indexes
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSES:
+            return False
+        token = token.head
+    return token.i == root.i
 
 
 def _number_before(tokens, i):
@@ -137,16 +172,23 @@ def _is_year(token) -> bool:
 
 
 def _superlative(root, tokens):
+    """A superlative that is what the main clause says of its subject: "are
+    the lowest", "one of the worst performers", "the staunchest backers";
+    not one inside a name or a phrase ("the best actress award")."""
     if root.lemma_ not in ("be", "become", "remain", "rank"):
         return None
     if root.tag_ not in ("VBZ", "VBP") and not any(c.lemma_ == "have" for c in root.children if c.dep_ == "aux"):
         return None
-    predicate = {t.i for c in root.children if c.dep_ in _PREDICATES for t in c.subtree}
-    for token in tokens:
-        if token.tag_ in ("JJS", "RBS") and token.i in predicate and token.lower_ not in ("least", "most") :
-            return token.text
-        if token.tag_ == "RBS" and token.lower_ == "most" and token.i in predicate and token.head.tag_ == "JJ":
-            return f"most {token.head.text}"
+    heads = [c for c in root.children if c.dep_ in ("attr", "acomp", "oprd")]
+    for head in list(heads):  # "one of the lowest", "among the worst"
+        heads += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "among") for p in prep.children if p.dep_ == "pobj"]
+    allowed = {t.i for t in tokens}
+    for head in heads:
+        for token in [head, *(c for c in head.children if c.dep_ in ("amod", "advmod"))]:
+            if token.i in allowed and token.tag_ in ("JJS", "RBS") and token.lower_ not in lx.ORDER_SUPERLATIVES:
+                return token.text
+            if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children):
+                return f"most {token.text}"
     return None
 
 
@@ -155,8 +197,17 @@ def _prediction(root, tokens):
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     future = next((a for a in auxes if a.lower_ in _FUTURE), None)
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
-    if future is None and not (possible is not None and verb.lemma_ in lx.QUANTITY_CHANGE_VERBS):
+    # "will keep climbing", "could start to rise": the change is the complement
+    changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
+    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS
+    if future is None and possible is None:
         return None
+    if future is None and not quantity:
+        return None
+    if future is not None and not (quantity or verb.lemma_ in lx.FORECAST_VERBS):
+        return None  # a plan or a rule ("will be built in Japan", "will apply to all flights")
+    if quantity and any(t.like_num for t in changing.subtree if t.i != changing.i):
+        return None  # a figure to the decimal ("will rise by 9.4%") is a budget or a plan, reported
     if any(_scheduled(t) for t in tokens):
         return None  # a schedule ("will meet on Friday"), not a forecast
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
