@@ -51,6 +51,10 @@ _TAIL = regex.compile(
     r"(?P<verb>said|says|say|reported|reports|report|added|adds|told|wrote|writes|noted|notes|warned|warns|warn|argued|argues|argue|believe|believes|believed)"
     r"\s*[.!?]?[\"”’']?\s*$"
 )
+# Speech verbs whose plain object is no statement ("claimed the title",
+# "maintains 30 stores", "added a goal", "continued the talks").
+_NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
+_NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
@@ -71,6 +75,9 @@ class Attribution:
     content: tuple[int, int] | None
     tense: str  # "present", "past" or "" (no verb)
     style: str  # "verb", "passive", "according", "dash"
+    # Whether the cue introduces what was said (a clause, a quotation), not
+    # only an object ("announced his candidacy", "described the plan").
+    clause: bool = True
 
     @property
     def speech(self) -> bool:
@@ -238,8 +245,9 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             )
         # "is considered the response", "is believed to be", "it is accepted that";
         # not "was considered at the meeting" (deliberated).
-        if not (complements or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
-            return None
+        as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in children) and lemma not in _NAMING_PASSIVES
+        if not (complements or as_what):
+            return None  # "is known as Blessed": a name, not a view
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
             return None
         return Attribution(cue, lemma, None, NONE, "", _content(token, base), tense, "passive")
@@ -257,13 +265,18 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None
     subject = subjects[0]
     if lemma in lx.COGNITION_VERBS:
-        if not (has_clause or any(c.dep_ == "dobj" for c in children)):
+        if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children)):
             return None
     elif lemma in lx.STANCE_VERBS:
         if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children)):
             return None
-    elif lemma not in lx.BARE_SPEECH_VERBS and not (_speech_clause(token, complements) or _quoted(token)):
-        return None  # "claimed the title", "maintains 30 stores", "continued to develop"
+    clause = lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
+    if lemma in lx.SPEECH_VERBS | lx.REPORTING_VERBS and not clause:
+        # "announced his candidacy", "polls show Trump ahead": a statement or
+        # finding by its object; "claimed the title", "maintains 30 stores":
+        # no statement at all, which only a person's verb tells apart
+        if not any(c.dep_ == "dobj" for c in children) or lemma in _NOT_STATEMENTS:
+            return None
     if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         subject = token.head  # "Smith, who said ..."
     if subject.dep_ == "expl":
@@ -273,7 +286,7 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, subject.lower_,
-        _content(token, base), tense, "verb",
+        _content(token, base), tense, "verb", clause or lemma not in lx.SPEECH_VERBS | lx.REPORTING_VERBS,
     )
 
 

@@ -47,7 +47,7 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Those surveyed said the economy mattered most.", [("say", "Those surveyed", "person")]),
         ("Another supporter wrote that the rally was peaceful.", [("write", "Another supporter", "person")]),
         ("Critics slammed the plan as reckless.", [("slam", "Critics", "group")]),
-        ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization")]),
+        ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization"), ("deny", "the ministry", "organization")]),
     ],
 )
 def test_cues_sources_and_kinds(text, expected):
@@ -78,6 +78,11 @@ def test_a_participle_or_coordinated_verb_takes_its_governing_subject():
     assert ("say", "The league", "organization") in described(
         "The league denounced the remarks and said the player would be fined."
     )
+
+
+def test_a_statement_reported_by_its_object_is_not_a_quoted_clause():
+    _, built = build("The senator announced her candidacy. The senator announced that she would run.")
+    assert [(a.lemma, a.clause) for a in built.attributions] == [("announce", False), ("announce", True)]
 
 
 def test_cue_tense():

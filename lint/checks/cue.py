@@ -42,8 +42,8 @@ class Cue(Check):
         tense = self.options["tense"]
         for sentence in model(doc).sentences:
             for a in sentence.attributions:
-                if a.style not in ("verb", "passive") or a.lemma not in self.verbs:
-                    continue
+                if a.style not in ("verb", "passive") or a.lemma not in self.verbs or not a.clause:
+                    continue  # "announced his candidacy" reports no words
                 if a.source_kind not in self.kinds:
                     continue
                 if tense != "any" and a.tense != tense:
