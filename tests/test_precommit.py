@@ -41,7 +41,7 @@ def test_hook_fails_on_a_flagged_draft(article_repo):
     work, env = article_repo
     result = try_repo(work, env, "loaded.md", "notes.py")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "newsroom.weasel-source" in result.stdout
+    assert "newsroom.vague-source" in result.stdout
     assert "loaded.md:3:1" in result.stdout
     assert "notes.py" not in result.stdout  # the hook only takes Markdown and text
 
