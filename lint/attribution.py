@@ -54,6 +54,7 @@ _TAIL = regex.compile(
 # Speech verbs whose plain object is no statement ("claimed the title",
 # "maintains 30 stores", "added a goal", "continued the talks").
 _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
+_SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
@@ -353,6 +354,10 @@ def _source_kind(head: "Token") -> str:
         if _named_by(head) or possessed or publisher:
             return NAMED
         return PERSON if determiners & lx.SPECIFIC_DETERMINERS else DOCUMENT
+    if lemma in _SHARE_NOUNS:  # "the broad majority of experts", "a number of critics"
+        of = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            return _source_kind(of)
     if lemma in lx.VAGUE_GROUPS or lower in lx.VAGUE_GROUPS:
         if head.pos_ == "PROPN" or _named_by(head) or possessed or any(c.dep_ in ("appos", "relcl", "acl") for c in head.children):
             return NAMED if named else PERSON

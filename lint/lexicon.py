@@ -52,7 +52,8 @@ OPINION_PASSIVES = frozenset(
     """consider believe think say regard view see know accept expect report
     rumor rumour estimate deem understand hold feel suppose presume assume
     fear acknowledge recognize recognise tout hail criticize criticise
-    praise blame credit describe claim allege suggest argue agree""".split()
+    praise blame credit describe claim allege suggest argue agree question
+    dispute debate doubt""".split()
 )
 
 # Subjects that name nobody in particular when bare ("experts say").

@@ -47,6 +47,7 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Those surveyed said the economy mattered most.", [("say", "Those surveyed", "person")]),
         ("Another supporter wrote that the rally was peaceful.", [("write", "Another supporter", "person")]),
         ("Critics slammed the plan as reckless.", [("slam", "Critics", "group")]),
+        ("The broad majority of experts believe the methods must change.", [("believe", "The broad majority of experts", "group")]),
         ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization"), ("deny", "the ministry", "organization")]),
     ],
 )
