@@ -35,7 +35,7 @@ articles annotated by several annotators (agreement checks) are read with
 the first annotation file in name order. Usage::
 
     python benchmarks/eval_attribution.py                  # everything (several minutes)
-    python benchmarks/eval_attribution.py --limit 100      # first 100 articles and sentences
+    python benchmarks/eval_attribution.py --limit 100      # 100 articles and 100 sentences (seeded sample)
     python benchmarks/eval_attribution.py --samples 15     # plus examples for error analysis
     python benchmarks/eval_attribution.py --json out.json  # also dump the figures
 
@@ -108,6 +108,16 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+def sample_in_order(items: list, limit: int | None) -> list:
+    """``limit`` items drawn at random (seeded), in their original order.
+    Not the first ``limit``: both corpora are sorted (PolNeAR by publisher,
+    CoNLL by label, all its weasel sentences last)."""
+    if not limit or limit >= len(items):
+        return items
+    chosen = sorted(random.Random(SEED).sample(range(len(items)), limit))
+    return [items[i] for i in chosen]
+
+
 # -- PolNeAR: brat standoff annotations ------------------------------------------------
 
 
@@ -156,18 +166,15 @@ def read_brat(path: Path) -> list[AnnotatedAttribution]:
 
 
 def load_polnear(limit: int | None) -> list[Article]:
+    text_paths = [path for split in POLNEAR_SPLITS for path in sorted((POLNEAR / split / "text").glob("*.txt"))]
     articles = []
-    for split in POLNEAR_SPLITS:
-        folder = POLNEAR / split
-        for text_path in sorted((folder / "text").glob("*.txt")):
-            annotations = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
-            if not annotations:
-                log(f"polnear: no annotation for {text_path.name}; skipped")
-                continue
-            text = text_path.read_text(encoding="utf-8")
-            articles.append(Article(text_path.stem, text, read_brat(annotations[0])))
-            if limit and len(articles) >= limit:
-                return articles
+    for text_path in sample_in_order(text_paths, limit):
+        annotations = sorted((text_path.parent.parent / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if not annotations:
+            log(f"polnear: no annotation for {text_path.name}; skipped")
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        articles.append(Article(text_path.stem, text, read_brat(annotations[0])))
     return articles
 
 
@@ -317,11 +324,12 @@ class PolnearEvaluation:
             if not recognized:
                 self.unrecognized_cues[cue_text] += 1
             source_text = " ".join(article.text[s:e] for s, e in annotated.source)
+            source_first = annotated.source[0][0] < annotated.cue[0][0]
             same_sentence = sentence_of(annotated.source[0][0]) == sentence_of(annotated.cue[0][0])
             for dimension, bucket in (
                 ("cue", cue_shape(cue_text)),
                 ("source", source_shape(source_text)),
-                ("source position", "before the cue" if annotated.source[0][0] < annotated.cue[0][0] else "after the cue"),
+                ("source position", "before the cue" if source_first else "after the cue"),
                 ("source sentence", "cue's sentence" if same_sentence else "another sentence"),
             ):
                 self.by_shape[dimension, bucket, recognized] += 1
@@ -336,6 +344,7 @@ class PolnearEvaluation:
                 "share_alerted": share(self.alerted[region, "any"], total),
             }
         sourced = sum(self.outcomes.values())
+        speech = sum(self.speech_outcomes.values())
         shapes: dict[str, dict[str, dict]] = {}
         for dimension, bucket, _ in sorted(self.by_shape):
             hit = self.by_shape[dimension, bucket, True]
@@ -351,9 +360,9 @@ class PolnearEvaluation:
             "outcomes": dict(self.outcomes),
             "missed_detail": dict(self.missed_detail),
             "share_recognized": share(self.outcomes["recognized"], sourced),
-            "speech_verb_attributions": sum(self.speech_outcomes.values()),
+            "speech_verb_attributions": speech,
             "speech_verb_outcomes": dict(self.speech_outcomes),
-            "share_recognized_speech_verbs": share(self.speech_outcomes["recognized"], sum(self.speech_outcomes.values())),
+            "share_recognized_speech_verbs": share(self.speech_outcomes["recognized"], speech),
             "by_shape": shapes,
             "top_unrecognized_cues": self.unrecognized_cues.most_common(TOP_MISSED_CUES),
         }
@@ -378,14 +387,20 @@ def evaluate_polnear(articles: list[Article], rules) -> tuple[dict, list[dict]]:
 
 # -- CoNLL-2010 Wikipedia weasel sentences ---------------------------------------------
 
-_PTB_ESCAPES = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_PTB_ESCAPES = {
+    "``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+}
 _PTB_ESCAPE = re.compile("|".join(re.escape(e) for e in _PTB_ESCAPES))
+
+
+def unescape_ptb(text: str) -> str:
+    return _PTB_ESCAPE.sub(lambda m: _PTB_ESCAPES[m.group()], text)
 
 
 def load_conll(limit: int | None) -> list[tuple[str, bool]]:
     with CONLL.open(encoding="utf-8", newline="") as f:
-        rows = [(_PTB_ESCAPE.sub(lambda m: _PTB_ESCAPES[m.group()], row["text"]).strip(), row["label"] == "1") for row in csv.DictReader(f)]
-    return rows[:limit] if limit else rows
+        rows = [(unescape_ptb(row["text"]).strip(), row["label"] == "1") for row in csv.DictReader(f)]
+    return sample_in_order(rows, limit)
 
 
 def evaluate_conll(rows: list[tuple[str, bool]], rules) -> tuple[dict, dict]:
@@ -415,7 +430,8 @@ def evaluate_conll(rows: list[tuple[str, bool]], rules) -> tuple[dict, dict]:
         precision = share(c["tp"], c["tp"] + c["fp"])
         recall = share(c["tp"], c["tp"] + c["fn"])
         f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
-        systems[system] = {"precision": precision, "recall": recall, "f1": f1, **{k: c[k] for k in ("tp", "fp", "fn", "tn")}}
+        counts = {k: c[k] for k in ("tp", "fp", "fn", "tn")}
+        systems[system] = {"precision": precision, "recall": recall, "f1": f1, **counts}
     figures = {
         "sentences": len(rows),
         "weasel_sentences": sum(weasel for _, weasel in rows),
@@ -509,7 +525,7 @@ def load_rules(ids):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--limit", type=int, help="first N articles and first N sentences per corpus")
+    parser.add_argument("--limit", type=int, help="a seeded random sample of N articles and N sentences (quick runs)")
     parser.add_argument("--json", metavar="PATH", help="also write the figures (and samples) as JSON")
     parser.add_argument("--samples", type=int, default=0, metavar="N",
                         help="print N random (seeded) examples of each kind of error")
@@ -538,17 +554,17 @@ def main(argv: list[str] | None = None) -> int:
         figures["conll2010"], errors = evaluate_conll(rows, load_rules((VAGUE, PASSIVE, WEASEL_WORDS)))
         lines += report_conll(figures["conll2010"])
         if args.samples:
-            for kind, title in (("false_positives", "false positives"), ("false_negatives", "false negatives")):
+            for kind, label in (("false_positives", "false positives"), ("false_negatives", "false negatives")):
                 items = errors[kind]
-                samples[f"CoNLL {title} of {ERROR_ANALYSIS_SYSTEM}"] = pick.sample(items, min(args.samples, len(items)))
+                samples[f"CoNLL {label} of {ERROR_ANALYSIS_SYSTEM}"] = pick.sample(items, min(args.samples, len(items)))
     else:
         lines.append(f"2. CoNLL-2010: skipped, not found at {CONLL}")
 
     lines += report_samples(samples)
     print("\n".join(lines))
     if args.json:
-        Path(args.json).write_text(json.dumps({"figures": figures, "samples": samples}, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
+        dump = json.dumps({"figures": figures, "samples": samples}, indent=2, ensure_ascii=False)
+        Path(args.json).write_text(dump + "\n", encoding="utf-8")
     return 0
 
 
