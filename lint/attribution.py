@@ -54,6 +54,8 @@ _TAIL = regex.compile(
 # Speech verbs whose plain object is no statement ("claimed the title",
 # "maintains 30 stores", "added a goal", "continued the talks").
 _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
+# Bodies that publish figures and reports: "government figures", "official statistics".
+_PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
 _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -256,6 +258,8 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None  # "have some say": a noun, whatever the tagger thinks
     if _hypothetical(token):
         return None  # "if people think ...": nobody is said to think it
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return None  # "to help young people feel ...": a purpose, not a view
     if not subjects and token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX"):
         # "..., saying ...", "denounced the remarks and said ...": the governing verb's subject
         subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -341,33 +345,30 @@ def _source_kind(head: "Token") -> str:
         return PERSON if any(c.dep_ in ("acl", "relcl", "prep") for c in head.children) else THING
     if head.pos_ == "PRON" or head.tag_ in ("PRP", "WP"):
         return GROUP if lower in lx.VAGUE_GROUPS else PRONOUN
-    subtree = list(head.subtree)
-    named = any(t.pos_ == "PROPN" for t in subtree if t.i != head.i) or head.pos_ == "PROPN"
-    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod")} | {
-        c.lower_ for c in head.children if c.tag_ == "PRP$"
-    }
-    possessed = any(c.dep_ == "poss" for c in head.children)
-    if lemma in lx.DOCUMENT_NOUNS:
-        # "a USA Today poll", "the IMF's report", "a report by the IMF"; not
-        # bare "Treasury reports" (which ones?)
-        publisher = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children) and head.tag_ == "NN"
-        if _named_by(head) or possessed or publisher:
-            return NAMED
-        return PERSON if determiners & lx.SPECIFIC_DETERMINERS else DOCUMENT
+    if head.pos_ == "PROPN":
+        return NAMED
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod") or c.tag_ == "PRP$"}
     if lemma in _SHARE_NOUNS:  # "the broad majority of experts", "a number of critics"
         of = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
         if of is not None:
             return _source_kind(of)
+    if lemma in lx.DOCUMENT_NOUNS:
+        # "a USA Today poll", "the IMF's report", "government figures"; not
+        # bare "Treasury Secretary reports" (which ones?)
+        if _names_who(head) or any(c.dep_ == "poss" for c in head.children):
+            return NAMED
+        return PERSON if determiners & lx.SPECIFIC_DETERMINERS else DOCUMENT
     if lemma in lx.VAGUE_GROUPS or lower in lx.VAGUE_GROUPS:
-        if head.pos_ == "PROPN" or _named_by(head) or possessed or any(c.dep_ in ("appos", "relcl", "acl") for c in head.children):
-            return NAMED if named else PERSON
-        if determiners & lx.SPECIFIC_DETERMINERS or any(c.dep_ == "nummod" for c in head.children):
-            return PERSON
-        if head.tag_ == "NN" and determiners & {"a", "an", "one", "another"}:
-            return PERSON  # "an analyst": one unnamed person, a credential question
+        if _names_who(head):
+            return NAMED
+        if any(c.dep_ in ("poss", "appos", "relcl", "acl", "nummod") for c in head.children):
+            return PERSON  # "its analysts", "economists who ...", "two analysts"
+        if determiners & (lx.SPECIFIC_DETERMINERS | {"a", "an", "one", "another"}):
+            return PERSON  # "the analysts" (introduced before), "an analyst" (one person)
+        if lemma == "people" and not determiners & lx.VAGUE_QUANTIFIERS:
+            return PERSON  # "people want ...": a generalization, not a source
         return GROUP
-    if head.pos_ == "PROPN":
-        return NAMED
+    named = _names_who(head)
     if lemma in lx.ROLE_NOUNS:
         return NAMED if named else ROLE
     if lemma in lx.ORGANIZATION_NOUNS:
@@ -377,14 +378,29 @@ def _source_kind(head: "Token") -> str:
     return NAMED if named else PERSON
 
 
-def _named_by(head: "Token") -> bool:
-    """Whether a preposition names who is behind it ("analysts at Barclays",
-    "a report by the IMF", "data from ICE Futures")."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("at", "by", "from", "with", "for", "of", "in"):
-            if any(t.pos_ == "PROPN" for t in prep.subtree):
-                return True
+def _names_who(head: "Token") -> bool:
+    """Whether the phrase names who is behind it: a proper name or a body
+    anywhere in it ("analysts at Barclays", "a report by the government's
+    watchdog", "Labor Department figures", "research conducted by the EOC"),
+    but not an office standing alone ("U.S. Treasury Secretary reports")."""
+    for token in head.subtree:
+        if token.i == head.i or _under_role(token, head):
+            continue
+        if token.pos_ == "PROPN" or (token.lemma_.lower() in _PUBLISHERS and token.dep_ in ("compound", "amod", "pobj", "poss")):
+            return True
     return False
+
+
+def _under_role(token: "Token", head: "Token") -> bool:
+    """Whether the token is part of an office used as a modifier ("U.S.
+    Treasury Secretary" in "U.S. Treasury Secretary reports")."""
+    role = False
+    while token.i != head.i:
+        if token.dep_ != "compound":
+            return False
+        role = role or token.lemma_.lower() in lx.ROLE_NOUNS
+        token = token.head
+    return role
 
 
 # -- quotations and context --------------------------------------------------

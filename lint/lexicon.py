@@ -69,9 +69,8 @@ VAGUE_QUANTIFIERS = frozenset("some many most few several numerous various other
 SPECIFIC_DETERMINERS = frozenset("the this that these those both its their his her our whose my your".split())
 # Documents as sources: vague unless the publisher is named or pointed to.
 DOCUMENT_NOUNS = frozenset(
-    """report study survey poll research data figure statistic analysis
-    estimate document paper record review audit inquiry investigation census
-    evidence finding science""".split()
+    """report study survey poll research analysis estimate document paper
+    review audit inquiry investigation census evidence finding science""".split()
 )
 # Where a statement or a finding appeared: "In a statement, ...".
 MEDIUM_NOUNS = frozenset(
