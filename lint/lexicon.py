@@ -110,9 +110,9 @@ INANIMATE_NOUNS = frozenset(
 
 # Verbs of a forecast rather than a plan: "will require", "will prove".
 FORECAST_VERBS = frozenset(
-    """require need determine shape transform reshape define dominate struggle
-    fail succeed benefit suffer hurt boost thrive prove remain think
-    revolutionize revolutionise collapse""".split()
+    """determine shape transform reshape define dominate struggle fail succeed
+    suffer hurt thrive prove remain think revolutionize revolutionise
+    collapse""".split()
 )
 # Superlatives of time order a series; they claim nothing ("the latest in a series").
 ORDER_SUPERLATIVES = frozenset("latest earliest last first next newest oldest least most".split())
@@ -120,7 +120,7 @@ ORDER_SUPERLATIVES = frozenset("latest earliest last first next newest oldest le
 QUANTITY_CHANGE_VERBS = frozenset(
     """rise fall climb double triple quadruple halve top reach exceed surpass
     increase decrease grow shrink drop soar surge plunge slump jump tumble
-    decline rebound recover cost hit""".split()
+    decline rebound recover""".split()
 )
 # Days, months and relative dates: "will meet on Friday" is a schedule.
 TIME_WORDS = frozenset(

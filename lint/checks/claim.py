@@ -31,6 +31,8 @@ DESCRIPTIONS = {
 _STATE_VERBS = frozenset("be remain stand total exceed average hover sit represent account become".split())
 _FUTURE = frozenset("will 'll shall wo".split())
 _POSSIBLE = frozenset("can could may might".split())
+_AMOUNTS = frozenset("percent point total number amount level figure price cost rate".split())
+_PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
@@ -91,6 +93,8 @@ class Claim(Check):
         if doc.in_quote(sentence.start + root.idx - span.start_char):
             return None
         tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
+        if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
+            return None  # "we have faced", "you are likely to play": a speaker's or a reviewer's voice, not the news voice
         text = span.text
         for signal in self.signals:
             trigger = None
@@ -110,7 +114,7 @@ class Claim(Check):
             elif signal == "prediction":
                 trigger = _prediction(root, tokens)
             elif signal == "evaluation":
-                trigger = next((t.text for t in tokens if t.lemma_.lower() in self.evaluations), None)
+                trigger = _evaluation(root, tokens, self.evaluations)
             elif signal == "feeling":
                 trigger = _feeling(root, self.feelings)
             if trigger:
@@ -175,8 +179,8 @@ def _superlative(root, tokens):
     """A superlative that is what the main clause says of its subject: "are
     the lowest", "one of the worst performers", "the staunchest backers";
     not one inside a name or a phrase ("the best actress award")."""
-    if root.lemma_ not in ("be", "become", "remain", "rank"):
-        return None
+    if root.lemma_ not in ("be", "become", "remain", "rank") or any(c.dep_ == "neg" for c in root.children):
+        return None  # "is not the fastest" claims nothing
     if root.tag_ not in ("VBZ", "VBP") and not any(c.lemma_ == "have" for c in root.children if c.dep_ == "aux"):
         return None
     heads = [c for c in root.children if c.dep_ in ("attr", "acomp", "oprd")]
@@ -199,7 +203,10 @@ def _prediction(root, tokens):
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
     # "will keep climbing", "could start to rise": the change is the complement
     changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
-    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS
+    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(
+        c.dep_ in ("dobj", "attr", "acomp", "oprd") and not c.like_num and c.pos_ == "NOUN" and c.lemma_ not in _AMOUNTS
+        for c in changing.children
+    )  # "may fall victim" is no forecast
     if future is None and possible is None:
         return None
     if future is None and not quantity:
@@ -215,6 +222,23 @@ def _prediction(root, tokens):
         return None
     aux = future or possible
     return f"{aux.text} {verb.text}"
+
+
+def _evaluation(root, tokens, evaluations):
+    """A judgment the sentence makes: what it predicates of its subject
+    ("are remarkable", "is a vital step"), a renaming ("a vital component"),
+    or a judging noun ("a stranglehold"); not a word describing an event in
+    passing ("a crucial turnover", "won vital votes")."""
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if lemma not in evaluations:
+            continue
+        if token.pos_ == "NOUN":
+            return token.text
+        head = token.head if token.dep_ == "amod" else token
+        if head.dep_ in ("attr", "acomp", "oprd", "appos") or (head.dep_ == "ROOT" and head.i == root.i):
+            return token.text
+    return None
 
 
 def _scheduled(token) -> bool:
