@@ -282,11 +282,14 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         # no statement at all, which only a person's verb tells apart
         if not any(c.dep_ == "dobj" for c in children) or lemma in _NOT_STATEMENTS:
             return None
+    who = subject.lower_ == "who"
     if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
         subject = token.head  # "Smith, who said ..."
     if subject.dep_ == "expl":
         return None
     kind = _source_kind(subject)
+    if kind == THING and who:
+        kind = PERSON  # "who" speaks of people, whatever the parser took for its antecedent
     if kind == THING and lemma not in lx.MIND_VERBS:
         return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(

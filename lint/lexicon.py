@@ -34,8 +34,8 @@ COGNITION_VERBS = frozenset(
 # Verbs that need a mind: with a thing as subject they garble the sentence
 # and attribute its claim to nobody ("Recent events have sensed ...").
 MIND_VERBS = frozenset(
-    """sense feel believe think want hope fear wish intend realize realise
-    suspect doubt wonder assume imagine agree insist claim argue""".split()
+    """sense feel believe think hope fear wish realize realise suspect doubt
+    wonder assume imagine agree insist claim argue""".split()
 )
 # Stances taken toward something or someone; attributions in the broad
 # sense (PolNeAR's): "Critics slammed the plan", "the union endorsed Ruiz".

@@ -530,6 +530,12 @@ CLAIM = yml("""
         ("Prices will keep climbing through the spring.", True),
         ("The council will vote on Friday.", False),  # a schedule
         ("Prices are high.", False),  # no signal
+        ("It is not the fastest computer for the money.", False),  # negated
+        ("It is the strongest team that we have faced.", False),  # a speaker's voice
+        ("Those who click the links may fall victim to the virus.", False),  # an idiom, no amount
+        ("If prices rise, they will double by spring.", False),  # a condition
+        ("Spending on schools will rise by 9.4%.", False),  # a budget figure, reported
+        ("The best actress award went to Swank.", False),  # a name, not a verdict
     ],
 )
 def test_claim_flags_only_unattributed_claims(text, flagged):

@@ -93,6 +93,8 @@ class Claim(Check):
         if doc.in_quote(sentence.start + root.idx - span.start_char):
             return None
         tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
+        if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in root.children):
+            return None  # "If she wins, she will have proved ...": a condition, not an assertion
         if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
             return None  # "we have faced", "you are likely to play": a speaker's or a reviewer's voice, not the news voice
         text = span.text
@@ -153,7 +155,7 @@ def _statistic(root, tokens):
             return _number_before(tokens, i) or token.text
         if token.like_num and token.tag_ == "CD" and not _is_year(token):
             following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-            if following in ("%", "percent", "million", "billion", "trillion") or token.text[:1] in "$£€":
+            if following in ("%", "percent"):
                 return token.text + ("" if following == "%" else " ") + following
     return None
 
