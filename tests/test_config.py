@@ -300,3 +300,18 @@ def test_a_missing_pipeline_is_reported_with_the_config_file(styles, monkeypatch
     assert result.exit_code == 2
     assert "'no_such_pipeline' is not installed" in result.stderr
     assert ".copydesk.yaml" in result.stderr
+
+
+def test_the_house_tense_is_a_rule_option(tmp_path, monkeypatch):
+    """A desk that writes "says" turns the built-in tense rule around."""
+    write(tmp_path / ".copydesk.yaml", (
+        "select: [newsroom.present-tense-attribution]\n"
+        "rule-options:\n"
+        "  newsroom.present-tense-attribution: {tense: past, fix: present}\n"
+    ))
+    write(tmp_path / "story.md", "Oduya said the city had applied for aid. Chen says it has not.\n")
+    monkeypatch.chdir(tmp_path)
+    result, report = run_json("story.md")
+    alerts = report["files"][0]["alerts"]
+    assert [(a["match"], a["fix"]) for a in alerts] == [("said", "says")]
+    assert result.exit_code == 0  # a suggestion does not fail the run
