@@ -46,6 +46,9 @@ SOURCE_KINDS = (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT, GROUP, NON
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
 _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
+_SPEAKER_COLON = regex.compile(
+    r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|on|at|of|the|de|van|von))*)[ \t]*(?P<colon>:)[ \t]+\S"
+)
 _TAIL = regex.compile(
     r",\s+(?P<source>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
     r"(?P<verb>said|says|say|reported|reports|report|added|adds|told|wrote|writes|noted|notes|warned|warns|warn|argued|argues|argue|believe|believes|believed)"
@@ -77,7 +80,7 @@ class Attribution:
     source_head: str  # the source's head word, lower case ("experts", "reports")
     content: tuple[int, int] | None
     tense: str  # "present", "past" or "" (no verb)
-    style: str  # "verb", "passive", "according", "dash"
+    style: str  # "verb", "passive", "according", "dash", "colon"
     # Whether the cue introduces what was said (a clause, a quotation), not
     # only an object ("announced his candidacy", "described the plan").
     clause: bool = True
@@ -85,7 +88,7 @@ class Attribution:
     @property
     def speech(self) -> bool:
         """Said or written (a statement, a finding), not thought or intended."""
-        return self.style in ("according", "dash") or self.lemma in lx.SPEECH_VERBS | lx.REPORTING_VERBS
+        return self.style in ("according", "dash", "colon") or self.lemma in lx.SPEECH_VERBS | lx.REPORTING_VERBS
 
 
 @dataclass
@@ -162,7 +165,7 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(_according(token, base))
-        elif token.lower_ == "in" and token.dep_ == "prep" and token.head.dep_ == "ROOT":
+        elif token.lower_ == "in" and token.dep_ == "prep":
             attribution = _in_document(token, base)
             if attribution:
                 found.append(attribution)
@@ -171,10 +174,22 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             if attribution:
                 found.append(attribution)
     if not found:
-        tail = _tail_attribution(span, base)
+        tail = _tail_attribution(span, base) or _colon_attribution(span, base)
         if tail:
             found.append(tail)
     return found
+
+
+def _colon_attribution(span: "Span", base: int) -> Attribution | None:
+    """A speaker before a colon, as in a transcript ("Q: ...", "A: ...") or a
+    headline ("Paul Ryan: FBI decision defies explanation")."""
+    m = _SPEAKER_COLON.match(span.text)
+    if not m:
+        return None
+    start = base + span.start_char
+    source = (start + m.start("source"), start + m.end("source"))
+    return Attribution((start + m.start("colon"), start + m.end("colon")), ":", source, NAMED,
+                       m.group("source").split()[-1].lower(), (start + m.end(), start + len(span.text)), "", "colon")
 
 
 def _tail_attribution(span: "Span", base: int) -> Attribution | None:
@@ -215,8 +230,9 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     document = next((c for c in token.children if c.dep_ == "pobj"), None)
     if document is None or document.lemma_.lower() not in lx.MEDIUM_NOUNS:
         return None
-    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and _source_kind(subject) not in (THING,):
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head.pos_ in ("VERB", "AUX") else None
+    # a statement speaks for its author; a poll or a study for itself
+    if subject is not None and document.lemma_.lower() in lx.UTTERANCE_NOUNS and _source_kind(subject) != THING:
         head = subject
     else:
         head = document

@@ -73,10 +73,11 @@ DOCUMENT_NOUNS = frozenset(
     review audit inquiry investigation census evidence finding science""".split()
 )
 # Where a statement or a finding appeared: "In a statement, ...".
-MEDIUM_NOUNS = frozenset(
-    """statement interview poll survey tweet post letter speech report study
-    memo email filing op-ed column essay podcast broadcast briefing""".split()
+UTTERANCE_NOUNS = frozenset(
+    """statement interview tweet post letter speech memo email filing op-ed
+    column essay podcast broadcast briefing""".split()
 )
+MEDIUM_NOUNS = UTTERANCE_NOUNS | frozenset("poll survey report study".split())
 # Offices and roles: a source when a holder is not named with them.
 ROLE_NOUNS = frozenset(
     """secretary minister president spokesman spokeswoman spokesperson
