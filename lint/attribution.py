@@ -49,9 +49,17 @@ _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
 _SPEAKER_COLON = regex.compile(
     r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|on|at|of|the|de|van|von))*)[ \t]*(?P<colon>:)[ \t]+\S"
 )
+_TAIL_LEMMAS = {
+    "said": "say", "says": "say", "say": "say", "reported": "report", "reports": "report", "report": "report",
+    "added": "add", "adds": "add", "told": "tell", "wrote": "write", "writes": "write", "noted": "note",
+    "notes": "note", "warned": "warn", "warns": "warn", "warn": "warn", "argued": "argue", "argues": "argue",
+    "argue": "argue", "believe": "believe", "believes": "believe", "believed": "believe",
+}
+_TAIL_TENSES = {form: "present" for form in ("says", "say", "reports", "report", "adds", "writes", "notes",
+                                               "warns", "warn", "argues", "argue", "believe", "believes")}
 _TAIL = regex.compile(
-    r",\s+(?P<source>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
-    r"(?P<verb>said|says|say|reported|reports|report|added|adds|told|wrote|writes|noted|notes|warned|warns|warn|argued|argues|argue|believe|believes|believed)"
+    r",[\"”’']?\s+(?P<source>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
+    r"(?P<verb>" + "|".join(_TAIL_LEMMAS) + ")"
     r"\s*[.!?]?[\"”’']?\s*$"
 )
 # Speech verbs whose plain object is no statement ("claimed the title",
@@ -165,6 +173,8 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(_according(token, base))
+        elif token.lower_ == "per" and token.dep_ == "prep":
+            found.append(_per(token, base))
         elif token.lower_ == "in" and token.dep_ == "prep":
             attribution = _in_document(token, base)
             if attribution:
@@ -200,14 +210,18 @@ def _tail_attribution(span: "Span", base: int) -> Attribution | None:
         return None
     start = span.start_char
     head = next((t for t in span if t.idx - start == m.end("source") - len(m.group("source").split()[-1])), None)
-    kind = _source_kind(head) if head is not None else PERSON
+    last_word = m.group("source").split()[-1]
+    if last_word[0].isupper() and last_word.lower() not in _DEMONSTRATIVES:
+        kind = NAMED  # a name the tagger may take for something else ("May wrote")
+    else:
+        kind = _source_kind(head) if head is not None else PERSON
     if kind == THING:
         return None
-    verb = m.group("verb").lower()
+    verb = _TAIL_LEMMAS[m.group("verb").lower()]
     return Attribution(
         (base + start + m.start("verb"), base + start + m.end("verb")), verb, (base + start + m.start("source"),
-        base + start + m.end("source")), kind, m.group("source").split()[-1].lower(),
-        (base + start, base + start + m.start()), "present" if verb.endswith(("s", "rt")) else "past", "verb",
+        base + start + m.end("source")), kind, last_word.lower(),
+        (base + start, base + start + m.start()), _TAIL_TENSES.get(m.group("verb").lower(), "past"), "verb",
     )
 
 
@@ -222,6 +236,15 @@ def _according(token: "Token", base: int) -> Attribution:
     clause = token.head
     content = _span(base, clause.left_edge, clause.right_edge) if clause.i != token.i else None
     return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, head.lower_, content, "", "according")
+
+
+def _per(token: "Token", base: int) -> Attribution:
+    """ "..., per the party's bylaws." """
+    head = next((c for c in token.children if c.dep_ == "pobj"), None)
+    cue = (base + token.idx, base + token.idx + len(token))
+    if head is None:
+        return Attribution(cue, "per", None, NONE, "", None, "", "according")
+    return Attribution(cue, "per", _span(base, head.left_edge, head.right_edge), _source_kind(head), head.lower_, None, "", "according")
 
 
 def _in_document(token: "Token", base: int) -> Attribution | None:
@@ -270,7 +293,9 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
             return None
         return Attribution(cue, lemma, None, NONE, "", _content(token, base), tense, "passive")
-    if lemma not in lx.CUE_VERBS or token.dep_ in _NOMINAL:
+    if lemma not in lx.CUE_VERBS and not (subjects and _introduces_quote(token)):
+        return None
+    if token.dep_ in _NOMINAL:
         return None  # "have some say": a noun, whatever the tagger thinks
     if _hypothetical(token):
         return None  # "if people think ...": nobody is said to think it
@@ -282,6 +307,9 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         passive = any(c.dep_ == "nsubjpass" for c in subjects)
         if passive:
             return None
+    if not subjects and lemma in lx.SPEECH_VERBS and _after_quote(token):
+        # '"...," said England coach Mike Friday': the parser may not call him the subject
+        subjects = [c for c in children if c.i > token.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
     if not subjects:
         return None
     subject = subjects[0]
@@ -326,6 +354,18 @@ def _hypothetical(token: "Token") -> bool:
             return True
         token = token.head
     return False
+
+
+def _after_quote(token: "Token") -> bool:
+    before = token.doc[max(0, token.i - 2) : token.i]
+    return any(t.is_quote for t in before)
+
+
+def _introduces_quote(token: "Token") -> bool:
+    """ "McCaskill scolded him: “The ..." """
+    after = token.doc[token.i + 1 : token.i + 5]
+    colon = next((t.i for t in after if t.text == ":"), None)
+    return colon is not None and colon + 1 < len(token.doc) and token.doc[colon + 1].is_quote
 
 
 def _quoted(token: "Token") -> bool:
@@ -442,24 +482,27 @@ def _mark_dash_cues(sentences: list[Sentence], dashes) -> None:
 def _quotations(doc: "Document", sentences: list[Sentence], dashes) -> list[Quotation]:
     starts = [s.start for s in sentences]
     dash_starts = [dash for dash, *_ in dashes]
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    speaking: set[int] = set()  # blocks whose quotations have a speaker
     quotations: list[Quotation] = []
-    previous_attributed_block = -2
-    previous_block = -1
     for start, end in doc.quotes:
-        words = len(doc.prose[start:end].split())
-        dash = any(end <= d <= end + 2 for d in dash_starts)
         first = max(0, bisect.bisect_right(starts, start) - 1)
-        touching = [s for s in sentences[first:] if s.start < end and start < s.end] or sentences[first : first + 1]
-        block = touching[0].block if touching else -1
-        in_block = [s for s in sentences if s.block == block]
-        attributed = dash or any(s.attributions for s in touching) or any(s.attributions for s in in_block)
-        # A quotation continued from the paragraph before, news style.
-        if not attributed and block == previous_block + 1 and previous_attributed_block == previous_block:
-            attributed = bool(in_block) and in_block[0].start >= start - 1
-        quotations.append(Quotation(start, end, words, attributed, dash))
+        touching = [s for s in sentences[first:] if s.start < end and start < s.end]
+        if not touching:
+            continue  # in a heading or a table, which are not parsed
+        block = touching[0].block
+        in_block = by_block[block]
+        dash = any(end <= d <= end + 2 for d in dash_starts)
+        attributed = dash or block in speaking or any(s.attributions for s in in_block)
+        # A speaker's run: a paragraph opening with a quotation goes on from
+        # the attributed quotation of the paragraph before, news style.
+        if not attributed and block - 1 in speaking and in_block[0].start >= start - 1:
+            attributed = True
         if attributed:
-            previous_attributed_block = block
-        previous_block = block
+            speaking.add(block)
+        quotations.append(Quotation(start, end, len(doc.prose[start:end].split()), attributed, dash))
     return quotations
 
 

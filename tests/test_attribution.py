@@ -48,6 +48,8 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Recent events have sensed a major turning point.", [("sense", "Recent events", "thing")]),
         ("Prices rose 3%, according to data from ICE Futures.", [("according to", "data from ICE Futures", "named")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
+        ("It is prohibited, per the party's bylaws.", [("per", "the party's bylaws", "named")]),
+        ('"The show went well, and we decided to tour," May wrote.', [("write", "May", "named")]),
         ("Paul Ryan: The decision defies explanation.", [(":", "Paul Ryan", "named")]),
         ("Trump led in the latest NBC News poll.", [("in", "the latest NBC News poll", "named")]),
         ("A USA Today poll found that 8 percent approved.", [("find", "A USA Today poll", "named")]),
@@ -133,6 +135,18 @@ def test_quotations_attributed_in_sentence_paragraph_or_by_dash():
 def test_a_quotation_continued_from_the_paragraph_before():
     text = '"We will rebuild," Oduya said. "Not this year.\n\n"But next year, and better."\n'
     assert [attributed for _, attributed, _ in quotations(text)] == [True, True, True]
+
+
+def test_a_speakers_run_of_paragraphs():
+    text = (
+        '"We lost," said coach Mike Friday. "It hurt.\n\n'
+        '"We are happy to be in the draw. "But we must beat Southampton first."\n'
+    )
+    assert [attributed for _, attributed, _ in quotations(text)] == [True, True, True, True]
+
+
+def test_a_quotation_introduced_by_a_colon():
+    assert quotations("McCaskill scolded him: “The claims are false and you know it.”")[0][1] is True
 
 
 def test_a_dash_attribution_takes_the_verb_after_the_name():
