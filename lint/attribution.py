@@ -49,14 +49,16 @@ _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
 _SPEAKER_COLON = regex.compile(
     r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|on|at|of|the|de|van|von))*)[ \t]*(?P<colon>:)[ \t]+\S"
 )
+_QUOTED_STATEMENT = regex.compile(r"[\"“‘'']+\s*(?:…\s*)?\p{Lu}.*[.!?,…]\s*[\"”’'']*", regex.S)
 _TAIL_LEMMAS = {
     "said": "say", "says": "say", "say": "say", "reported": "report", "reports": "report", "report": "report",
     "added": "add", "adds": "add", "told": "tell", "wrote": "write", "writes": "write", "noted": "note",
     "notes": "note", "warned": "warn", "warns": "warn", "warn": "warn", "argued": "argue", "argues": "argue",
     "argue": "argue", "believe": "believe", "believes": "believe", "believed": "believe",
+    "read": "read", "reads": "read",  # '..., a BBC statement read.'
 }
 _TAIL_TENSES = {form: "present" for form in ("says", "say", "reports", "report", "adds", "writes", "notes",
-                                               "warns", "warn", "argues", "argue", "believe", "believes")}
+                                               "warns", "warn", "argues", "argue", "believe", "believes", "reads")}
 _TAIL = regex.compile(
     r",[\"”’']?\s+(?P<source>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
     r"(?P<verb>" + "|".join(_TAIL_LEMMAS) + ")"
@@ -120,6 +122,9 @@ class Quotation:
     words: int
     attributed: bool
     dash: bool
+    # A whole sentence quoted ('"We cannot afford it."'), not a phrase, a
+    # slogan or a title ('"lowest unemployment since the seventies"').
+    statement: bool
 
 
 @dataclass
@@ -497,13 +502,21 @@ def _quotations(doc: "Document", sentences: list[Sentence], dashes) -> list[Quot
         dash = any(end <= d <= end + 2 for d in dash_starts)
         attributed = dash or block in speaking or any(s.attributions for s in in_block)
         # A speaker's run: a paragraph opening with a quotation goes on from
-        # the attributed quotation of the paragraph before, news style.
-        if not attributed and block - 1 in speaking and in_block[0].start >= start - 1:
+        # the attributed quotation of the paragraph before, news style, or
+        # from a paragraph that introduces it ("The New York Times reports:").
+        opens_block = in_block[0].start >= start - 1
+        if not attributed and opens_block and (block - 1 in speaking or _introduces(by_block.get(block - 1))):
             attributed = True
         if attributed:
             speaking.add(block)
-        quotations.append(Quotation(start, end, len(doc.prose[start:end].split()), attributed, dash))
+        text = doc.prose[start:end]
+        statement = bool(_QUOTED_STATEMENT.fullmatch(text))
+        quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
+
+
+def _introduces(sentences: list[Sentence] | None) -> bool:
+    return bool(sentences) and sentences[-1].span.text.rstrip().endswith(":")
 
 
 def _apply_context(sentences: list[Sentence], quotations: list[Quotation]) -> None:

@@ -17,7 +17,7 @@ SPEECH_VERBS = frozenset(
     comment observe testify allege boast complain urge caution predict
     promise vow pledge quip joke counter concur agree disagree repeat
     continue conclude ask answer affirm reiterate lament muse mention
-    propose recommend advise demand inform brief disclose describe""".split()
+    propose recommend advise demand inform brief disclose describe quote""".split()
 )
 # Reporting verbs, mostly of documents and data ("the study found that ...").
 REPORTING_VERBS = frozenset(

@@ -145,6 +145,16 @@ def test_a_speakers_run_of_paragraphs():
     assert [attributed for _, attributed, _ in quotations(text)] == [True, True, True, True]
 
 
+def test_only_whole_sentences_count_as_quoted_statements():
+    doc, built = build('The "lowest rates since 1960" slogan ran. "We will win." "Justice Against Sponsors of Terrorism Act"')
+    assert [q.statement for q in built.quotations] == [False, True, False]
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_after_it():
+    text = 'The New York Times reports:\n\n"Just 24 percent of the contributors gave $200 or less."\n'
+    assert [attributed for _, attributed, _ in quotations(text)] == [True]
+
+
 def test_a_quotation_introduced_by_a_colon():
     assert quotations("McCaskill scolded him: “The claims are false and you know it.”")[0][1] is True
 

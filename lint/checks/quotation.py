@@ -1,5 +1,7 @@
 """``quotation``: quotations by how they are attributed: with a dash
-('...,” – Wang Wen.') or not at all in their sentence or paragraph."""
+('...,” – Wang Wen.') or not at all in their sentence or paragraph. Only
+quoted statements (a sentence, capitalized and punctuated) can lack a
+speaker; a quoted phrase, slogan or title is another matter."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ class Quotation(Check):
                     yield Hit(a.cue[0], end, (doc.prose[a.cue[0] : end],))
             return
         for q in built.quotations:
-            if q.attributed or q.words < self.options["min-words"]:
+            if q.attributed or not q.statement or q.words < self.options["min-words"]:
                 continue
             if any(s <= q.start and q.end <= e for s, e in scopes):
                 yield Hit(q.start, q.end, (doc.prose[q.start : q.end],))
