@@ -47,7 +47,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
 _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
 _SPEAKER_COLON = regex.compile(
-    r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|on|at|of|the|de|van|von))*)[ \t]*(?P<colon>:)[ \t]+\S"
+    r"[-–•*]?[ \t]*(?P<source>(?:\p{Lu}[\w’'.-]*[ \t]+)?(?:[\w’'.-]+[ \t]+){0,5}\p{Lu}[\w’'.-]*)[ \t]*(?P<colon>:)[ \t]+\S"
 )
 _QUOTED_STATEMENT = regex.compile(r"[\"“‘'']+\s*(?:…\s*)?\p{Lu}.*[.!?,…]\s*[\"”’'']*", regex.S)
 _TAIL_LEMMAS = {
@@ -315,6 +315,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if not subjects and lemma in lx.SPEECH_VERBS and _after_quote(token):
         # '"...," said England coach Mike Friday': the parser may not call him the subject
         subjects = [c for c in children if c.i > token.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
+    if not subjects and lemma in lx.SPEECH_VERBS and (complements or _introduces_quote(token)):
+        # "..., George Osborne, said: ..." when the parser lost the subject
+        name = _name_before(token)
+        subjects = [name] if name is not None else []
     if not subjects:
         return None
     subject = subjects[0]
@@ -359,6 +363,15 @@ def _hypothetical(token: "Token") -> bool:
             return True
         token = token.head
     return False
+
+
+def _name_before(token: "Token") -> "Token | None":
+    i = token.i - 1
+    while i >= token.sent.start and token.doc[i].is_punct:
+        i -= 1
+    if i >= token.sent.start and token.doc[i].pos_ == "PROPN" and i < token.i - 1:
+        return token.doc[i]
+    return None
 
 
 def _after_quote(token: "Token") -> bool:

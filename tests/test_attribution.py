@@ -48,6 +48,11 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Recent events have sensed a major turning point.", [("sense", "Recent events", "thing")]),
         ("Prices rose 3%, according to data from ICE Futures.", [("according to", "data from ICE Futures", "named")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
+        ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
+        (
+            'Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk."',
+            [("say", "George Osborne", "named")],
+        ),
         ("It is prohibited, per the party's bylaws.", [("per", "the party's bylaws", "named")]),
         ('"The show went well, and we decided to tour," May wrote.', [("write", "May", "named")]),
         ("Paul Ryan: The decision defies explanation.", [(":", "Paul Ryan", "named")]),
