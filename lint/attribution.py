@@ -542,7 +542,7 @@ def _apply_context(sentences: list[Sentence], quotations: list[Quotation]) -> No
         previous: Sentence | None = None
         for i, sentence in enumerate(block_sentences):
             if not sentence.attributions:
-                if _mostly_quoted(sentence, attributed_quotes):
+                if mostly_quoted(sentence, attributed_quotes):
                     sentence.context = "quote"
                 elif closing is not None and i < closing:
                     sentence.context = "paragraph"
@@ -560,7 +560,8 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
     return None
 
 
-def _mostly_quoted(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+def mostly_quoted(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
+    """Whether half the sentence or more lies inside the quotation spans."""
     inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in quotes)
     return inside * 2 >= sentence.end - sentence.start
 

@@ -258,7 +258,13 @@ def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int
     elif t == "map":
         if not isinstance(value, dict):
             fail("a mapping")
-    if spec.choices and value not in spec.choices:
+    if spec.choices and t == "strlist":
+        unknown = [v for v in value if v not in spec.choices]
+        if unknown:
+            raise RuleError(
+                f"rule {rule_id}: unknown value {unknown[0]!r} in '{key}' (known: {', '.join(spec.choices)})", path, line
+            )
+    elif spec.choices and value not in spec.choices:
         raise RuleError(
             f"rule {rule_id}: key '{key}' must be one of {', '.join(map(str, spec.choices))}, not {value!r}",
             path,

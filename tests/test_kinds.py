@@ -499,9 +499,9 @@ def test_pack_rule_examples(rule):
 @pytest.mark.parametrize(
     "source, message, line",
     [
-        ("extends: claim\nmessage: m\nclaims: [statistic, rumour]\n", "unknown claim 'rumour'", 3),
+        ("extends: claim\nmessage: m\nclaims: [statistic, rumour]\n", "unknown value 'rumour' in 'claims'", 3),
         ("extends: claim\nmessage: m\ncauses: ['(unclosed']\n", "bad regular expression", 3),
-        ("extends: source\nmessage: m\nsources: [group, crowd]\n", "unknown source kind 'crowd'", 3),
+        ("extends: source\nmessage: m\nsources: [group, crowd]\n", "unknown value 'crowd' in 'sources'", 3),
         ("extends: source\nmessage: m\n", "missing required key 'sources'", 1),
         ("extends: cue\nmessage: m\nverbs: [say]\ntense: future\n", "'tense' must be one of present, past, any", 4),
         ("extends: quotation\nmessage: m\nflag: sometimes\n", "'flag' must be one of dash, unattributed", 3),

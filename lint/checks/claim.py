@@ -12,7 +12,7 @@ from __future__ import annotations
 from lint import lexicon as lx
 import regex
 
-from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model
+from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
@@ -42,7 +42,7 @@ _PREDICATES = ("attr", "acomp", "dobj", "oprd", "xcomp", "prep", "pobj", "npadvm
 
 class Claim(Check):
     FIELDS = {
-        "claims": Field("strlist", list(SIGNALS)),
+        "claims": Field("strlist", list(SIGNALS), choices=SIGNALS),
         "evaluations": Field("strlist", []),
         "feelings": Field("strlist", []),
         "interpretations": Field("strlist", []),
@@ -52,9 +52,6 @@ class Claim(Check):
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
-        unknown = [c for c in options["claims"] if c not in SIGNALS]
-        if unknown:
-            raise self.error(f"rule {rule.id}: unknown claim '{unknown[0]}' (known: {', '.join(SIGNALS)})", "claims")
         self.signals = tuple(options["claims"])
         self.evaluations = frozenset(w.lower() for w in options["evaluations"])
         self.feelings = frozenset(w.lower() for w in options["feelings"])
@@ -76,7 +73,7 @@ class Claim(Check):
             if not any(s <= sentence.start and sentence.end <= e for s, e in scopes):
                 continue
             real = [a for a in sentence.attributions if a.source_kind != THING]
-            if real or sentence.context or _mostly_quoted(doc, sentence):
+            if real or sentence.context or mostly_quoted(sentence, doc.quotes):
                 continue  # a quotation's claims are its speaker's
             text = doc.prose[sentence.start : sentence.end].rstrip()
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
@@ -122,11 +119,6 @@ class Claim(Check):
             if trigger:
                 return signal, trigger
         return None
-
-
-def _mostly_quoted(doc, sentence) -> bool:
-    inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in doc.quotes)
-    return inside * 2 >= sentence.end - sentence.start
 
 
 def _passage_sourced(sentence, nearby) -> bool:
