@@ -555,7 +555,9 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
     """Index of the last sentence whose attribution trails its content."""
     for i in range(len(sentences) - 1, -1, -1):
         for a in sentences[i].attributions:
-            if a.style == "according" or (a.content and a.content[1] <= a.cue[0]) or (a.source and a.source[0] > a.cue[0] and a.style == "verb"):
+            content_first = a.content is not None and a.content[1] <= a.cue[0]  # "..., the ministry said."
+            inverted = a.style == "verb" and a.source is not None and a.source[0] > a.cue[0]  # "..., said Ruiz."
+            if a.style == "according" or content_first or inverted:
                 return i
     return None
 
