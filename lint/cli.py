@@ -25,7 +25,7 @@ from lint.engine import lint, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
 from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
-from lint.nlp import parse_documents
+from lint.nlp import parse_documents, prose_blocks
 from lint.packs import builtin_packs, find_packs, load_pack
 from lint.rule import Rule
 from lint.suppression import UNUSED_RULE_RECORD
@@ -173,7 +173,7 @@ def _parse_linguistics(drafts: list[tuple[_Input, str, Document]]) -> None:
     drafts to a batch (one batch per configured pipeline)."""
     by_pipeline: dict[str, list[Document]] = {}
     for item, _, doc in drafts:
-        if needs_nlp(item.rules):
+        if needs_nlp(item.rules) and prose_blocks(doc):
             by_pipeline.setdefault(item.config.pipeline, []).append(doc)
     for pipeline, docs in by_pipeline.items():
         for _ in parse_documents(docs, pipeline):

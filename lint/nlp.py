@@ -65,7 +65,7 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
 
     def blocks_of():
         for number, doc in enumerate(docs):
-            blocks = [b for b in doc.blocks if b.kind in PARSED_KINDS and b.end > b.start]
+            blocks = prose_blocks(doc)
             pending.append((doc, [], len(blocks)))
             for block in blocks:
                 yield doc.prose[block.start : block.end], (number, block.start)
@@ -86,7 +86,16 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
         yield doc
 
 
+def prose_blocks(doc: "Document") -> list:
+    """The blocks the pipeline parses."""
+    return [b for b in doc.blocks if b.kind in PARSED_KINDS and b.end > b.start]
+
+
 def ensure_parsed(doc: "Document", pipeline: str = DEFAULT_PIPELINE) -> None:
-    if doc.parses is None:
-        for _ in parse_documents([doc], pipeline):
-            pass
+    if doc.parses is not None:
+        return
+    if not prose_blocks(doc):
+        doc.parses = []  # nothing to parse, so spaCy need not load
+        return
+    for _ in parse_documents([doc], pipeline):
+        pass

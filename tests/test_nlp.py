@@ -57,15 +57,22 @@ def _spacy_imported_after(code: str) -> bool:
     return result.stdout.strip().splitlines()[-1] == "True"
 
 
-def test_spacy_loads_only_when_a_rule_needs_it():
-    lexical = (
+def _lint_probe(needs_nlp: bool, text: str, path: str) -> str:
+    return (
         "from lint.engine import lint_text\n"
         "from lint.packs import builtin_packs, load_pack\n"
-        "rules = [r for r in load_pack(builtin_packs()['newsroom'], 'newsroom') if not r.check.NEEDS_NLP]\n"
-        "lint_text('Experts agree it is a watershed moment.', rules)"
+        "rules = [r for r in load_pack(builtin_packs()['newsroom'], 'newsroom')"
+        f" if r.check.NEEDS_NLP is {needs_nlp}]\n"
+        f"lint_text({text!r}, rules, {path!r})"
     )
-    assert not _spacy_imported_after(lexical)
-    assert _spacy_imported_after(lexical.replace("if not r.check.NEEDS_NLP", "if r.check.NEEDS_NLP"))
+
+
+def test_spacy_loads_only_when_a_rule_needs_it():
+    story = "Experts agree it is a watershed moment."
+    assert not _spacy_imported_after(_lint_probe(False, story, "story.md"))
+    assert _spacy_imported_after(_lint_probe(True, story, "story.md"))
+    # a draft with no prose (code only) has nothing to parse
+    assert not _spacy_imported_after(_lint_probe(True, "```\ncode\n```\n", "story.md"))
 
 
 def test_documents_come_back_in_order_with_every_block_parsed():
