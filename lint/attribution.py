@@ -450,9 +450,9 @@ def _source_kind(head: "Token") -> str:
         return NAMED if named else ROLE
     if lemma in lx.ORGANIZATION_NOUNS:
         return NAMED if named else ORGANIZATION
-    if lemma in lx.INANIMATE_NOUNS:
-        return THING
-    return NAMED if named else PERSON
+    if named:
+        return NAMED  # "Former world number one Juan Carlos Ferrero"
+    return THING if lemma in lx.INANIMATE_NOUNS else PERSON
 
 
 def _names_who(head: "Token") -> bool:

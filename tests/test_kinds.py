@@ -542,6 +542,15 @@ def test_claim_flags_only_unattributed_claims(text, flagged):
     assert bool(run(CLAIM, text)) is flagged
 
 
+def test_a_view_held_by_a_thing_is_the_main_verbs_not_a_relative_clauses():
+    rule = CLAIM.replace("[statistic, superlative, prediction]", "[no-mind]")
+    assert [a.message for a in run(rule, "Recent events have sensed a major turning point.")] == [
+        "A view held by something that cannot hold one: 'Recent events have sensed'"
+    ]
+    assert run(rule, "Microsoft lost a case brought by Eolas which claimed that the browser infringed a patent.") == []
+    assert run(rule, "Former world number one Juan Carlos Ferrero insists he can get back to his best.") == []
+
+
 def test_claim_signals_are_the_rules_choice():
     only_predictions = CLAIM.replace("[statistic, superlative, prediction]", "[prediction]")
     assert run(only_predictions, "The average tariff on Chinese goods is more than 50%.") == []

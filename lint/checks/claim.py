@@ -79,12 +79,12 @@ class Claim(Check):
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
             nearby = by_block.get(sentence.block - 1, []) + by_block[sentence.block]
-            found = self._signal(doc, sentence, nearby, bool(sentence.attributions))
+            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
             if found:
                 signal, trigger = found
                 yield Hit(sentence.start, sentence.start + len(text), (DESCRIPTIONS[signal], trigger))
 
-    def _signal(self, doc, sentence, nearby, held_by_thing):
+    def _signal(self, doc, sentence, nearby, thing):
         span = sentence.span
         root = span.root
         if doc.in_quote(sentence.start + root.idx - span.start_char):
@@ -97,9 +97,8 @@ class Claim(Check):
         text = span.text
         for signal in self.signals:
             trigger = None
-            if signal == "no-mind" and held_by_thing:
-                a = sentence.attributions[0]
-                trigger = doc.prose[a.source[0] : a.cue[1]] if a.source else None
+            if signal == "no-mind" and thing is not None:
+                trigger = doc.prose[thing.source[0] : thing.cue[1]]
             elif signal == "interpretation" and self.interpretations is not None:
                 m = search(self.interpretations, text)
                 trigger = m.group() if m else None
@@ -119,6 +118,15 @@ class Claim(Check):
             if trigger:
                 return signal, trigger
         return None
+
+
+def _thing_holding_view(sentence):
+    """The attribution whose source is a thing, when it is the main verb's
+    ("Recent events have sensed"); not a relative clause's, whose
+    antecedent the parser often gets wrong ("a case ..., which claimed")."""
+    root = sentence.span.root
+    root_start = sentence.start + root.idx - sentence.span.start_char
+    return next((a for a in sentence.attributions if a.source_kind == THING and a.cue[0] == root_start), None)
 
 
 def _passage_sourced(sentence, nearby) -> bool:
