@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
     from lint.document import Document
 
-# Source kinds. Only the last three leave a claim without a real source.
+# Source kinds. Only a thing leaves a claim with no source at all; the
+# rules on vague groups, documents and agentless passives flag the others.
 NAMED = "named"  # a person or organization by name, or a specific group ("analysts at Barclays")
 ROLE = "role"  # an office or role with no name ("the Treasury secretary")
 ORGANIZATION = "organization"  # a body by description ("the ministry")
@@ -46,10 +47,13 @@ SOURCE_KINDS = (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT, GROUP, NON
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
 _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
+_LABELS = frozenset("update note correction clarification editor photo video watch read related background analysis warning".split())
+_CUE_OR_PASSIVE = lx.CUE_VERBS | lx.OPINION_PASSIVES
+_STATEMENT_VERBS = lx.SPEECH_VERBS | lx.REPORTING_VERBS
 _SPEAKER_COLON = regex.compile(
     r"[-–•*]?[ \t]*(?P<source>(?:\p{Lu}[\w’'.-]*[ \t]+)?(?:[\w’'.-]+[ \t]+){0,5}\p{Lu}[\w’'.-]*)[ \t]*(?P<colon>:)[ \t]+\S"
 )
-_QUOTED_STATEMENT = regex.compile(r"[\"“‘'']+\s*(?:…\s*)?\p{Lu}.*[.!?,…]\s*[\"”’'']*", regex.S)
+_QUOTED_STATEMENT = regex.compile(r"[\"“‘']+\s*(?:…\s*)?\p{Lu}.*[.!?,…]\s*[\"”’']*", regex.S)
 _TAIL_LEMMAS = {
     "said": "say", "says": "say", "say": "say", "reported": "report", "reports": "report", "report": "report",
     "added": "add", "adds": "add", "told": "tell", "wrote": "write", "writes": "write", "noted": "note",
@@ -75,19 +79,20 @@ _DEMONSTRATIVES = frozenset("this that these those".split())
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
 _DASH_AFTER_QUOTE = regex.compile(
-    r"[\"”][ \t]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t]*"
+    r"(?<=[\p{L}\p{N}.,!?…)\]])[\"”][ \t]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t]*"
     r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|of|the|de|van|von|bin|al))*)"
     r"(?:[ \t]+(?P<verb>adds|added|says|said|writes|wrote|notes|noted))?"
+    # the name closes the sentence or a clause: "– Wang Wen." not "– Smith and Jones disputed it"
+    r"(?=[ \t]*(?:[.,;:(“\"]|$))"
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
     cue: tuple[int, int]
-    lemma: str  # the cue verb's lemma; "according to"; "dash"
+    lemma: str  # the cue verb's lemma; "according to", "per", "in", ":" or "dash"
     source: tuple[int, int] | None
     source_kind: str
-    source_head: str  # the source's head word, lower case ("experts", "reports")
     content: tuple[int, int] | None
     tense: str  # "present", "past" or "" (no verb)
     style: str  # "verb", "passive", "according", "dash", "colon"
@@ -98,7 +103,7 @@ class Attribution:
     @property
     def speech(self) -> bool:
         """Said or written (a statement, a finding), not thought or intended."""
-        return self.style in ("according", "dash", "colon") or self.lemma in lx.SPEECH_VERBS | lx.REPORTING_VERBS
+        return self.style in ("according", "dash", "colon") or self.lemma in _STATEMENT_VERBS
 
 
 @dataclass
@@ -178,13 +183,13 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(_according(token, base))
-        elif token.lower_ == "per" and token.dep_ == "prep":
+        elif token.lower_ == "per" and token.dep_ == "prep" and not _rate(token):
             found.append(_per(token, base))
         elif token.lower_ == "in" and token.dep_ == "prep":
             attribution = _in_document(token, base)
             if attribution:
                 found.append(attribution)
-        elif token.pos_ in ("VERB", "AUX") and lemma in lx.CUE_VERBS | lx.OPINION_PASSIVES:
+        elif token.pos_ in ("VERB", "AUX") and lemma in _CUE_OR_PASSIVE:
             attribution = _verb_cue(token, lemma, base)
             if attribution:
                 found.append(attribution)
@@ -196,15 +201,21 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
 
 
 def _colon_attribution(span: "Span", base: int) -> Attribution | None:
-    """A speaker before a colon, as in a transcript ("Q: ...", "A: ...") or a
-    headline ("Paul Ryan: FBI decision defies explanation")."""
+    """A speaker before a colon opening a paragraph, as in a transcript
+    ("Q: ...", "A: ...", "- City boss Kevin Keegan: ...") or a headline run
+    in as a paragraph ("Paul Ryan: FBI decision defies explanation"); not
+    a label ("Update: ...")."""
+    if span.start != 0:
+        return None
     m = _SPEAKER_COLON.match(span.text)
-    if not m:
+    if not m or m.group("source").split()[0].lower() in _LABELS:
         return None
     start = base + span.start_char
     source = (start + m.start("source"), start + m.end("source"))
-    return Attribution((start + m.start("colon"), start + m.end("colon")), ":", source, NAMED,
-                       m.group("source").split()[-1].lower(), (start + m.end(), start + len(span.text)), "", "colon")
+    return Attribution(
+        (start + m.start("colon"), start + m.end("colon")), ":", source, NAMED, (start + m.end(), start + len(span.text)),
+        "", "colon",
+    )
 
 
 def _tail_attribution(span: "Span", base: int) -> Attribution | None:
@@ -225,7 +236,7 @@ def _tail_attribution(span: "Span", base: int) -> Attribution | None:
     verb = _TAIL_LEMMAS[m.group("verb").lower()]
     return Attribution(
         (base + start + m.start("verb"), base + start + m.end("verb")), verb, (base + start + m.start("source"),
-        base + start + m.end("source")), kind, last_word.lower(),
+        base + start + m.end("source")), kind,
         (base + start, base + start + m.start()), _TAIL_TENSES.get(m.group("verb").lower(), "past"), "verb",
     )
 
@@ -235,12 +246,18 @@ def _according(token: "Token", base: int) -> Attribution:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     cue = (base + token.idx, base + to.idx + len(to))
     if not objects:
-        return Attribution(cue, "according to", None, NONE, "", None, "", "according")
+        return Attribution(cue, "according to", None, NONE, None, "", "according")
     head = objects[0]
     kind = _source_kind(head)
     clause = token.head
     content = _span(base, clause.left_edge, clause.right_edge) if clause.i != token.i else None
-    return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, head.lower_, content, "", "according")
+    return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, content, "", "according")
+
+
+def _rate(per: "Token") -> bool:
+    """ "9.1 per cent", "$5,000 per month", "two per household": a rate, not a source."""
+    before = per.doc[per.i - 1] if per.i > 0 else None
+    return before is not None and (before.like_num or before.pos_ in ("NOUN", "SYM") and per.head.i == before.i)
 
 
 def _per(token: "Token", base: int) -> Attribution:
@@ -248,8 +265,8 @@ def _per(token: "Token", base: int) -> Attribution:
     head = next((c for c in token.children if c.dep_ == "pobj"), None)
     cue = (base + token.idx, base + token.idx + len(token))
     if head is None:
-        return Attribution(cue, "per", None, NONE, "", None, "", "according")
-    return Attribution(cue, "per", _span(base, head.left_edge, head.right_edge), _source_kind(head), head.lower_, None, "", "according")
+        return Attribution(cue, "per", None, NONE, None, "", "according")
+    return Attribution(cue, "per", _span(base, head.left_edge, head.right_edge), _source_kind(head), None, "", "according")
 
 
 def _in_document(token: "Token", base: int) -> Attribution | None:
@@ -265,8 +282,8 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     else:
         head = document
     cue = (base + token.idx, base + document.idx + len(document))
-    return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), head.lower_,
-                       _span(base, token.head.left_edge, token.head.right_edge), "", "according")
+    content = _span(base, token.head.left_edge, token.head.right_edge)
+    return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), content, "", "according")
 
 
 def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
@@ -287,7 +304,7 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
                 return None
             head = heads[0]
             return Attribution(
-                cue, lemma, _span(base, head.left_edge, head.right_edge), _source_kind(head), head.lower_,
+                cue, lemma, _span(base, head.left_edge, head.right_edge), _source_kind(head),
                 _content(token, base), tense, "verb",
             )
         # "is considered the response", "is believed to be", "it is accepted that";
@@ -297,7 +314,7 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             return None  # "is known as Blessed": a name, not a view
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
             return None
-        return Attribution(cue, lemma, None, NONE, "", _content(token, base), tense, "passive")
+        return Attribution(cue, lemma, None, NONE, _content(token, base), tense, "passive")
     if lemma not in lx.CUE_VERBS and not (subjects and _introduces_quote(token)):
         return None
     if token.dep_ in _NOMINAL:
@@ -328,8 +345,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     elif lemma in lx.STANCE_VERBS:
         if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children)):
             return None
+    if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in children):
+        return None  # "says a great deal about", "said a prayer": no statement reported
     clause = lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
-    if lemma in lx.SPEECH_VERBS | lx.REPORTING_VERBS and not clause:
+    if lemma in _STATEMENT_VERBS and not clause:
         # "announced his candidacy", "polls show Trump ahead": a statement or
         # finding by its object; "claimed the title", "maintains 30 stores":
         # no statement at all, which only a person's verb tells apart
@@ -346,8 +365,8 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if kind == THING and lemma not in lx.MIND_VERBS:
         return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(
-        cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, subject.lower_,
-        _content(token, base), tense, "verb", clause or lemma not in lx.SPEECH_VERBS | lx.REPORTING_VERBS,
+        cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind,
+        _content(token, base), tense, "verb", clause or lemma not in _STATEMENT_VERBS,
     )
 
 
@@ -493,7 +512,7 @@ def _mark_dash_cues(sentences: list[Sentence], dashes) -> None:
             # the verb right after the name ("– Wang adds") is part of the dash form
             sentence.attributions = [a for a in sentence.attributions if not (dash <= a.cue[0] <= cue_end)]
             sentence.attributions.append(
-                Attribution((dash, cue_end), "dash", (source_start, source_end), NAMED, "", None, "", "dash")
+                Attribution((dash, cue_end), "dash", (source_start, source_end), NAMED, None, "", "dash")
             )
 
 
@@ -507,7 +526,12 @@ def _quotations(doc: "Document", sentences: list[Sentence], dashes) -> list[Quot
     quotations: list[Quotation] = []
     for start, end in doc.quotes:
         first = max(0, bisect.bisect_right(starts, start) - 1)
-        touching = [s for s in sentences[first:] if s.start < end and start < s.end]
+        touching = []
+        for sentence in sentences[first:]:
+            if sentence.start >= end:
+                break
+            if start < sentence.end:
+                touching.append(sentence)
         if not touching:
             continue  # in a heading or a table, which are not parsed
         block = touching[0].block
@@ -557,7 +581,7 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
         for a in sentences[i].attributions:
             content_first = a.content is not None and a.content[1] <= a.cue[0]  # "..., the ministry said."
             inverted = a.style == "verb" and a.source is not None and a.source[0] > a.cue[0]  # "..., said Ruiz."
-            if a.style == "according" or content_first or inverted:
+            if content_first or inverted:
                 return i
     return None
 

@@ -31,10 +31,10 @@ from lint.rule import Rule
 from lint.suppression import UNUSED_RULE_RECORD
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
-SKIPPED_FOLDERS = ("node_modules",)
+SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
 # Drafts read, parsed and linted together: spaCy batches across them, and
 # memory stays bounded on a large folder.
-BATCH_FILES = 64  # and every hidden folder, .git included
+BATCH_FILES = 64
 
 config_option = click.option(
     "--config",
@@ -110,11 +110,7 @@ def check(
     failed = False
     for start in range(0, len(inputs), BATCH_FILES):
         drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
-        try:
-            _parse_linguistics(drafts)
-        except ConfigError as error:  # the configured spaCy pipeline is missing
-            error.path = error.path or str(drafts[0][0].config.path or "")
-            _abort(error)
+        _parse_linguistics(drafts)
         for item, source, doc in drafts:
             try:
                 alerts = lint(
@@ -165,6 +161,8 @@ def _read_drafts(items: list[_Input], errors: list[CopydeskError]) -> list[tuple
         except CopydeskError as error:
             error.path = error.path or item.shown
             _report(error, errors)
+        except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+            _report(InputError(f"internal error while reading: {type(error).__name__}: {error}", item.shown), errors)
     return drafts
 
 
@@ -176,8 +174,11 @@ def _parse_linguistics(drafts: list[tuple[_Input, str, Document]]) -> None:
         if needs_nlp(item.rules) and prose_blocks(doc):
             by_pipeline.setdefault(item.config.pipeline, []).append(doc)
     for pipeline, docs in by_pipeline.items():
-        for _ in parse_documents(docs, pipeline):
-            pass
+        try:
+            for _ in parse_documents(docs, pipeline):
+                pass
+        except ConfigError as error:  # installed when the config was read, gone since
+            _abort(error)
 
 
 def _terminal_wants_color() -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 
 from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
-from lint.nlp import DEFAULT_PIPELINE
+from lint.nlp import DEFAULT_PIPELINE, pipeline_location
 from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids
 from lint.patterns import compile_pattern
 from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
@@ -391,10 +391,19 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
 
 
 def _pipeline(reader: _Reader) -> str:
+    """An installed spaCy pipeline package, or a pipeline folder."""
     value = reader.data.get("pipeline", DEFAULT_PIPELINE)
     if not isinstance(value, str) or not value.strip():
         raise reader.error(f"'pipeline' must name an installed spaCy pipeline, not {value!r}", "pipeline")
-    return value
+    if value == DEFAULT_PIPELINE:
+        return value  # a dependency of copydesk; checked when it loads, only if a rule needs it
+    location = pipeline_location(value, reader.path.parent if reader.path else Path.cwd())
+    if location is None:
+        raise reader.error(
+            f"spaCy pipeline '{value}' is not installed (pip install it, or give the path of a pipeline folder)",
+            "pipeline",
+        )
+    return location
 
 
 def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:

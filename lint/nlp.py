@@ -10,9 +10,11 @@ the attribution model reads names from part-of-speech tags.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.errors import ConfigError
@@ -52,6 +54,19 @@ def load(name: str = DEFAULT_PIPELINE) -> "Language":
             f"spaCy pipeline '{name}' is not installed; install copydesk with pip "
             f"(it brings {DEFAULT_PIPELINE}) or name an installed pipeline in 'pipeline'"
         ) from None
+
+
+def pipeline_location(name: str, base: Path) -> str | None:
+    """What ``spacy.load`` should be given for ``name``: the name of an
+    installed pipeline package, or the absolute path of a pipeline folder
+    (``name`` relative to ``base``); None when neither exists. Found
+    without importing spaCy."""
+    folder = base / name
+    if (folder / "config.cfg").is_file():
+        return str(folder.resolve())
+    if name.isidentifier() and importlib.util.find_spec(name) is not None:
+        return name
+    return None
 
 
 def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE) -> Iterator["Document"]:

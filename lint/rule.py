@@ -132,6 +132,20 @@ class Check:
         """Prose spans in the rule's scope, in document order."""
         yield from scope_spans(doc, self.rule.scope)
 
+    def in_scope(self, doc: Document):
+        """A test of whether a prose span lies in the rule's scope, for kinds
+        that find spans themselves (the attribution kinds). They read
+        spaCy's sentences, so ``sentence`` in a scope means the blocks that
+        hold sentences, not syntok's sentences."""
+        blocks = list(scope_spans(doc, tuple(s for s in self.rule.scope if s != "sentence")))
+        starts = [start for start, _ in blocks]
+
+        def contains(start: int, end: int) -> bool:
+            i = bisect.bisect_right(starts, start) - 1
+            return i >= 0 and end <= blocks[i][1]
+
+        return contains
+
     def action_fix(self, match_text: str) -> str | None:
         """The replacement text an ``action`` asks for, if it gives one."""
         action = self.rule.action

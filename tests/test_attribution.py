@@ -115,6 +115,15 @@ def test_a_closing_attribution_covers_its_paragraph():
     assert contexts(text) == ["paragraph", "own", "-"]
 
 
+def test_an_opening_according_to_covers_only_its_own_sentence():
+    text = "Prices will keep climbing. According to the ministry, the bridge opens on Monday."
+    assert contexts(text) == ["-", "own"]
+
+
+def test_a_label_before_a_colon_is_no_speaker():
+    assert described("Update: The average tariff is more than 50%.") == []
+
+
 def test_reported_speech_goes_on_with_would():
     assert contexts("Vance said the cut would save $1.8 million. It would also close two rooms.") == ["own", "continued"]
     assert contexts("Vance said the cut would save money. The district will close two rooms.") == ["own", "-"]

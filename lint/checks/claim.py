@@ -9,9 +9,9 @@ numbers ("voted 5-2 on Monday") carries no signal.
 
 from __future__ import annotations
 
-from lint import lexicon as lx
 import regex
 
+from lint import lexicon as lx
 from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
@@ -37,7 +37,6 @@ _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
-_PREDICATES = ("attr", "acomp", "dobj", "oprd", "xcomp", "prep", "pobj", "npadvmod")
 
 
 class Claim(Check):
@@ -65,12 +64,12 @@ class Claim(Check):
         return compile_pattern("(?:" + "|".join(terms) + ")", False, (self.rule.path, self.rule.line_of(key)))
 
     def run(self, doc):
-        scopes = list(self.spans(doc))
+        in_scope = self.in_scope(doc)
         by_block: dict[int, list] = {}
         for sentence in model(doc).sentences:
             by_block.setdefault(sentence.block, []).append(sentence)
         for sentence in model(doc).sentences:
-            if not any(s <= sentence.start and sentence.end <= e for s, e in scopes):
+            if not in_scope(sentence.start, sentence.end):
                 continue
             real = [a for a in sentence.attributions if a.source_kind != THING]
             if real or sentence.context or mostly_quoted(sentence, doc.quotes):
@@ -147,16 +146,17 @@ def _present_state(root) -> bool:
 
 
 def _statistic(root, tokens):
+    """A share stated as a standing fact: "is more than 50%", "remains
+    at 9.1 per cent"."""
     if not _present_state(root):
         return None
     tokens = [t for t in tokens if _in_main_clause(t, root)]
-    for i, token in enumerate(tokens):
-        if token.text == "%" or token.lower_ in ("percent", "per", "percentage"):
-            return _number_before(tokens, i) or token.text
-        if token.like_num and token.tag_ == "CD" and not _is_year(token):
-            following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-            if following in ("%", "percent"):
-                return token.text + ("" if following == "%" else " ") + following
+    for i, token in enumerate(tokens[1:], 1):
+        following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        is_share = token.text == "%" or token.lower_ == "percent" or (token.lower_ == "per" and following == "cent")
+        if is_share and tokens[i - 1].like_num and not _is_year(tokens[i - 1]):
+            unit = token.text if token.text == "%" else " " + token.text + (" cent" if token.lower_ == "per" else "")
+            return tokens[i - 1].text + unit
     return None
 
 
@@ -167,10 +167,6 @@ def _in_main_clause(token, root) -> bool:
             return False
         token = token.head
     return token.i == root.i
-
-
-def _number_before(tokens, i):
-    return next((tokens[j].text + tokens[i].text for j in (i - 1,) if j >= 0 and tokens[j].like_num), None)
 
 
 def _is_year(token) -> bool:
@@ -198,8 +194,7 @@ def _superlative(root, tokens):
     return None
 
 
-def _prediction(root, tokens):
-    verb = root
+def _prediction(verb, tokens):
     auxes = [c for c in verb.children if c.dep_ == "aux"]
     future = next((a for a in auxes if a.lower_ in _FUTURE), None)
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)

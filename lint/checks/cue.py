@@ -33,7 +33,7 @@ class Cue(Check):
         return bool(self.options["fix"])
 
     def run(self, doc):
-        scopes = list(self.spans(doc))
+        in_scope = self.in_scope(doc)
         tense = self.options["tense"]
         for sentence in model(doc).sentences:
             for a in sentence.attributions:
@@ -44,7 +44,7 @@ class Cue(Check):
                 if tense != "any" and a.tense != tense:
                     continue
                 start, end = a.cue
-                if not any(s <= start and end <= e for s, e in scopes):
+                if not in_scope(start, end):
                     continue
                 text = doc.prose[start:end]
                 fix = None if _has_auxiliary(sentence, a) else _fix(self.options["fix"], a.lemma, text)

@@ -18,18 +18,18 @@ class Quotation(Check):
     NEEDS_NLP = True
 
     def run(self, doc):
-        scopes = list(self.spans(doc))
+        in_scope = self.in_scope(doc)
         built = model(doc)
         if self.options["flag"] == "dash":
             for a in built.attributions:
                 if a.style != "dash":
                     continue
                 end = max(a.cue[1], a.source[1])
-                if any(s <= a.cue[0] and end <= e for s, e in scopes):
+                if in_scope(a.cue[0], end):
                     yield Hit(a.cue[0], end, (doc.prose[a.cue[0] : end],))
             return
         for q in built.quotations:
             if q.attributed or not q.statement or q.words < self.options["min-words"]:
                 continue
-            if any(s <= q.start and q.end <= e for s, e in scopes):
+            if in_scope(q.start, q.end):
                 yield Hit(q.start, q.end, (doc.prose[q.start : q.end],))

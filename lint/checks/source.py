@@ -22,12 +22,12 @@ class Source(Check):
         self.verbs = frozenset(v.lower() for v in options["verbs"])
 
     def run(self, doc):
-        scopes = list(self.spans(doc))
+        in_scope = self.in_scope(doc)
         for a in model(doc).attributions:
             if a.source_kind not in self.kinds or (self.verbs and a.lemma not in self.verbs):
                 continue
             start = min(a.cue[0], a.source[0]) if a.source else a.cue[0]
             end = max(a.cue[1], a.source[1]) if a.source else a.cue[1]
-            if not any(s <= start and end <= e for s, e in scopes):
+            if not in_scope(start, end):
                 continue
             yield Hit(start, end, (doc.prose[start:end],))
