@@ -137,6 +137,7 @@ class AttributionModel:
     sentences: list[Sentence]
     attributions: list[Attribution]
     quotations: list[Quotation]
+    paragraphs: dict[int, list[Sentence]]  # parsed block index → its sentences
 
 
 def model(doc: "Document") -> AttributionModel:
@@ -167,11 +168,14 @@ def _build(doc: "Document") -> AttributionModel:
             source_end = base + m.start("source") + len(m.group("source").rstrip("."))
             cue_end = base + m.end("verb") if m.group("verb") else base + m.start("source")
             dashes.append((base + m.start("dash"), cue_end, base + m.start("source"), source_end))
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.block, []).append(sentence)
     _mark_dash_cues(sentences, dashes)
-    quotations = _quotations(doc, sentences, dashes)
-    _apply_context(sentences, quotations)
+    quotations = _quotations(doc, sentences, paragraphs, dashes)
+    _apply_context(paragraphs, quotations)
     attributions = [a for s in sentences for a in s.attributions]
-    return AttributionModel(sentences, attributions, quotations)
+    return AttributionModel(sentences, attributions, quotations, paragraphs)
 
 
 # -- cues in one sentence ----------------------------------------------------
@@ -516,12 +520,9 @@ def _mark_dash_cues(sentences: list[Sentence], dashes) -> None:
             )
 
 
-def _quotations(doc: "Document", sentences: list[Sentence], dashes) -> list[Quotation]:
+def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dashes) -> list[Quotation]:
     starts = [s.start for s in sentences]
     dash_starts = [dash for dash, *_ in dashes]
-    by_block: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_block.setdefault(sentence.block, []).append(sentence)
     speaking: set[int] = set()  # blocks whose quotations have a speaker
     quotations: list[Quotation] = []
     for start, end in doc.quotes:
@@ -556,11 +557,8 @@ def _introduces(sentences: list[Sentence] | None) -> bool:
     return bool(sentences) and sentences[-1].span.text.rstrip().endswith(":")
 
 
-def _apply_context(sentences: list[Sentence], quotations: list[Quotation]) -> None:
+def _apply_context(by_block: dict, quotations: list[Quotation]) -> None:
     attributed_quotes = [(q.start, q.end) for q in quotations if q.attributed]
-    by_block: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_block.setdefault(sentence.block, []).append(sentence)
     for block_sentences in by_block.values():
         closing = _closing_attribution(block_sentences)
         previous: Sentence | None = None

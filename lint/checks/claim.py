@@ -65,10 +65,8 @@ class Claim(Check):
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
-        by_block: dict[int, list] = {}
-        for sentence in model(doc).sentences:
-            by_block.setdefault(sentence.block, []).append(sentence)
-        for sentence in model(doc).sentences:
+        built = model(doc)
+        for sentence in built.sentences:
             if not in_scope(sentence.start, sentence.end):
                 continue
             real = [a for a in sentence.attributions if a.source_kind != THING]
@@ -77,7 +75,7 @@ class Claim(Check):
             text = doc.prose[sentence.start : sentence.end].rstrip()
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
-            nearby = by_block.get(sentence.block - 1, []) + by_block[sentence.block]
+            nearby = built.paragraphs.get(sentence.block - 1, []) + built.paragraphs[sentence.block]
             found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
             if found:
                 signal, trigger = found

@@ -61,8 +61,14 @@ def _fix(form: str, lemma: str, text: str) -> str | None:
     return fixed.capitalize() if text[:1].isupper() else fixed
 
 
-IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "think": "thought", "see": "saw", "reply": "replied"}
-IRREGULAR_PRESENT = {"say": "says", "reply": "replies"}
+# Forms the suffix rules get wrong; a verb in a rule's `verbs` that is
+# irregular or doubles its last consonant belongs here.
+IRREGULAR_PAST = {
+    "say": "said", "tell": "told", "write": "wrote", "think": "thought", "see": "saw", "reply": "replied",
+    "admit": "admitted", "commit": "committed", "regret": "regretted", "plan": "planned", "stop": "stopped",
+    "go": "went", "speak": "spoke", "hold": "held", "feel": "felt", "read": "read", "find": "found",
+}
+IRREGULAR_PRESENT = {"say": "says", "reply": "replies", "go": "goes", "do": "does"}
 
 
 def _has_auxiliary(sentence, attribution) -> bool:
