@@ -95,7 +95,7 @@ class Attribution:
     source_kind: str
     content: tuple[int, int] | None
     tense: str  # "present", "past" or "" (no verb)
-    style: str  # "verb", "passive", "according", "dash", "colon"
+    style: str  # "verb", "passive", "according", "dash", "colon", "predicate"
     # Whether the cue introduces what was said (a clause, a quotation), not
     # only an object ("announced his candidacy", "described the plan").
     clause: bool = True
@@ -197,7 +197,11 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             attribution = _verb_cue(token, lemma, base)
             if attribution:
                 found.append(attribution)
-    if not found:
+        elif token.pos_ == "VERB":
+            attribution = _predicate(token, lemma, base)
+            if attribution:
+                found.append(attribution)
+    if all(a.style == "predicate" for a in found):
         tail = _tail_attribution(span, base) or _colon_attribution(span, base)
         if tail:
             found.append(tail)
@@ -288,6 +292,27 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     cue = (base + token.idx, base + document.idx + len(document))
     content = _span(base, token.head.left_edge, token.head.right_edge)
     return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), content, "", "according")
+
+
+def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
+    """Someone's stance or intention put as a clause ("Cruz decided to
+    run", "she figures that ..."): an attribution in the broad sense, which
+    the source rules leave alone."""
+    if not any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _hypothetical(token):
+        return None
+    if sum(t.is_quote for t in token.sent[: token.i - token.sent.start]) % 2:
+        return None  # inside a quotation: the speaker's words, not an attribution
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    kind = _source_kind(subject)
+    if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION) or subject.lower_ == "it":
+        return None
+    cue = (base + token.idx, base + token.idx + len(token))
+    return Attribution(
+        cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, _content(token, base), _tense(token),
+        "predicate", False,
+    )
 
 
 def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:

@@ -95,6 +95,12 @@ def test_a_participle_or_coordinated_verb_takes_its_governing_subject():
     )
 
 
+def test_a_stance_or_intention_put_as_a_clause_is_a_broad_attribution():
+    _, built = build("Cruz decided to stay in the race. Prices continued to climb.")
+    assert [(a.lemma, a.source_kind, a.style) for a in built.attributions] == [("decide", "named", "predicate")]
+    assert [s.attributed for s in built.sentences] == [True, False]
+
+
 def test_a_statement_reported_by_its_object_is_not_a_quoted_clause():
     _, built = build("The senator announced her candidacy. The senator announced that she would run.")
     assert [(a.lemma, a.clause) for a in built.attributions] == [("announce", False), ("announce", True)]
