@@ -33,7 +33,7 @@ from typing import Any
 from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
 from lint.nlp import DEFAULT_PIPELINE, pipeline_location
-from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids
+from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids, read_rule_text
 from lint.patterns import compile_pattern
 from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
 from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
@@ -432,7 +432,7 @@ def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
                     "rule-options",
                     rule_id,
                 )
-        data = dict(load_yaml(Path(rule.path).read_text(encoding="utf-8"), rule.path, RuleError))
+        data = dict(load_yaml(read_rule_text(Path(rule.path)), rule.path, RuleError))
         data.update(options)
         try:
             overridden[rule_id] = build_rule(data, rule_id, rule.pack, rule.path)

@@ -58,6 +58,13 @@ def builtin_packs() -> dict[str, Path]:
     return find_packs(builtin_rules_dir())
 
 
+def read_rule_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
+
+
 @lru_cache(maxsize=None)
 def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
     """Every rule in a pack folder, validated (cached per process, and
@@ -68,10 +75,7 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
         if path.stem in stems:
             raise RuleError(f"two files define rule {name}.{path.stem}: {stems[path.stem].name} and {path.name}", str(path))
         stems[path.stem] = path
-        try:
-            sources.append((path, path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
+        sources.append((path, read_rule_text(path)))
 
     def build() -> tuple[Rule, ...]:
         return tuple(

@@ -16,8 +16,7 @@ from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROL
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
-SIGNALS = ("statistic", "superlative", "prediction", "evaluation", "feeling", "interpretation", "cause", "no-mind")
-# How the message names each signal.
+# The signals a rule may choose, and how the message names each.
 DESCRIPTIONS = {
     "statistic": "A statistic",
     "superlative": "A superlative",
@@ -28,6 +27,7 @@ DESCRIPTIONS = {
     "cause": "A claim of cause",
     "no-mind": "A view held by something that cannot hold one",
 }
+SIGNALS = tuple(DESCRIPTIONS)
 _STATE_VERBS = frozenset("be remain stand total exceed average hover sit represent account become".split())
 _FUTURE = frozenset("will 'll shall wo".split())
 _POSSIBLE = frozenset("can could may might".split())
