@@ -116,8 +116,10 @@ class Document:
         # Code is not prose, but readability metrics count code blocks (Vale's `pre`).
         self.code_blocks = 0
         # The linguistic layer's parses (lint.nlp) and the models built on
-        # them (lint.attribution), filled when a rule first needs them.
+        # them (lint.attribution, lint.people), filled when a rule first
+        # needs them; ``pipeline`` names the spaCy pipeline that parsed it.
         self.parses = None
+        self.pipeline: str | None = None
         self.models: dict = {}
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []

@@ -131,3 +131,40 @@ TIME_WORDS = frozenset(
     tonight today yesterday week weekend month year spring summer autumn
     fall winter morning afternoon evening night""".split()
 )
+
+# -- people and titles ------------------------------------------------------
+
+# Words of a title or rank set before a name ("Treasury Secretary Scott
+# Bessent", "Gen. Mark Milley"); lower case, abbreviations without the period.
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary chancellor governor gov mayor
+    senator sen representative rep congressman congresswoman ambassador
+    commissioner director chairman chairwoman chair chief executive officer
+    ceo cfo coo coach manager captain capt judge justice general gen admiral
+    adm colonel col major maj lieutenant lt sergeant sgt corporal cpl private
+    detective det inspector sheriff superintendent supt professor prof doctor
+    reverend rev father bishop archbishop cardinal pope rabbi imam pastor king
+    queen prince princess duke duchess lord lady sir dame emperor sultan sheikh
+    speaker leader premier deputy spokesman spokeswoman spokesperson attorney
+    solicitor treasurer comptroller councillor councilman councilwoman
+    alderman assemblyman assemblywoman delegate trustee dean provost
+    principal constable commander founder president-elect chairperson
+    minister-president secretary-general director-general attorney-general
+    commissioner-general dr mp mep msp""".split()
+)
+# Courtesy titles; house style decides whether later references carry them.
+HONORIFICS = frozenset("mr mrs ms miss mx".split())
+# Particles inside a name ("Ursula von der Leyen", "Osama bin Laden").
+NAME_PARTICLES = frozenset("de del della der di da dos du van von la le bin ibn al el ben st".split())
+# Family names that come first in Chinese, Korean and Vietnamese names
+# ("Wang Yiwei", "Kim Jong-un", "Nguyen Xuan Phuc"). A name opening with
+# one may be in either order, so either end can be its surname.
+EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he
+    lin gao luo zheng liang xie song tang xi han feng deng cao peng zeng xiao
+    tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao
+    cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu
+    hou yin xue yan duan lei long shao kong mao wen qian hao kang bo mo
+    kim lee park choi jung kang cho yoon jang lim shin moon ahn
+    nguyen tran le pham hoang phan vu dang bui do ngo""".split()
+)

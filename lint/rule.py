@@ -46,6 +46,8 @@ KINDS = {
     "source": "lint.checks.source:Source",
     "cue": "lint.checks.cue:Cue",
     "quotation": "lint.checks.quotation:Quotation",
+    "person": "lint.checks.person:Person",
+    "office": "lint.checks.office:Office",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS

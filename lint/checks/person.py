@@ -1,0 +1,112 @@
+"""``person``: how a story refers to the people in it, read off the people
+model (:mod:`lint.people`): a first reference with no title or role, a
+surname two people share, a later reference that repeats the full name or
+uses the given name, and courtesy titles per house style."""
+
+from __future__ import annotations
+
+from lint.people import Mention, model
+from lint.people import Person as PersonModel
+from lint.rule import Check, Field, Hit
+
+PROBLEMS = ("first-reference", "ambiguous-reference", "later-reference", "honorific")
+REFERENCES = ("full-name", "first-name")
+# AP uses no courtesy titles; the BBC and The New York Times give one on
+# every later reference ("Mr Blair").
+HONORIFIC_STYLES = ("none", "courtesy")
+_OPTION_PROBLEMS = {"references": "later-reference", "honorifics": "honorific"}
+
+
+class Person(Check):
+    FIELDS = {
+        "problem": Field("str", required=True, choices=PROBLEMS),
+        # later-reference: which later references to flag
+        "references": Field("strlist", None, choices=REFERENCES),
+        # honorific: the house style
+        "honorifics": Field("str", None, choices=HONORIFIC_STYLES),
+    }
+    NEEDS_NLP = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        problem = options["problem"]
+        for key, owner in _OPTION_PROBLEMS.items():
+            if options[key] is not None and problem != owner:
+                raise self.error(f"rule {rule.id}: option '{key}' applies only to problem {owner}, not {problem}", key)
+        self.references = frozenset(options["references"] if options["references"] is not None else REFERENCES)
+        self.honorifics = options["honorifics"] or "none"
+        self.find = {
+            "first-reference": self._first_reference,
+            "ambiguous-reference": self._ambiguous_reference,
+            "later-reference": self._later_reference,
+            "honorific": self._honorific,
+        }[problem]
+
+    def gives_fixes(self):
+        return self.options["problem"] in ("later-reference", "honorific")
+
+    def run(self, doc):
+        in_scope = self.in_scope(doc)
+        people = model(doc)
+        for hit in self.find(doc, people):
+            if in_scope(hit.start, hit.end):
+                yield hit
+
+    def _first_reference(self, doc, people):
+        for person in people.people:
+            first = person.first_reference
+            if first is None or not first.full or first.described:
+                continue
+            # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
+            if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
+                continue
+            yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
+
+    def _ambiguous_reference(self, doc, people):
+        for mention, sharing in people.ambiguous:
+            if mention.quoted:
+                continue
+            names = " or ".join(" ".join(p.words) for p in sharing)
+            yield Hit(mention.start, mention.end, (doc.prose[mention.start : mention.end], f"could be {names}"))
+
+    def _later_reference(self, doc, people):
+        hits = []
+        if "full-name" in self.references:
+            for person in people.people:
+                if _shares_surname(person, people.people):
+                    continue  # two Smiths need their full names
+                first = person.first_reference
+                for m in person.mentions:
+                    if m.full and not m.quoted and first is not None and m.start > first.start:
+                        fix = person.words[-1] if person.given else None
+                        text = doc.prose[m.start : m.end]
+                        hits.append(Hit(m.start, m.end, (text, "the full name again; after the first reference use the surname alone"), fix))
+        if "first-name" in self.references:
+            for m, person in people.given_names:
+                if m.quoted or _shares_surname(person, people.people):
+                    continue  # family members go by their given names
+                text = doc.prose[m.start : m.end]
+                hits.append(Hit(m.start, m.end, (text, f"a given name alone; after the first reference use the surname ({person.words[-1]})"), person.words[-1]))
+        return sorted(hits, key=lambda h: h.start)
+
+    def _honorific(self, doc, people):
+        seen: set[int] = set()
+        for person in people.people:
+            first = person.first_reference
+            for m in person.mentions:
+                if m.quoted or m.start in seen:
+                    continue
+                seen.add(m.start)
+                if self.honorifics == "none" and m.honorific:
+                    start, end = m.honorific
+                    yield Hit(start, end, (doc.prose[start:end].strip(), "house style gives no courtesy titles; write the surname alone"), "")
+                elif self.honorifics == "courtesy" and _bare_later_surname(m, first):
+                    yield Hit(m.start, m.end, (doc.prose[m.start : m.end], "house style gives a courtesy title (Mr, Mrs, Ms) on later references"))
+
+
+def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
+    return any(p is not person and p.surnames & person.surnames for p in people)
+
+
+def _bare_later_surname(mention: Mention, first: Mention | None) -> bool:
+    return first is not None and mention.start > first.start and not mention.full and not mention.title
