@@ -124,7 +124,9 @@ def ensure_parsed(doc: "Document", pipeline: str = DEFAULT_PIPELINE) -> None:
 def recognize_entities(docs: list["Doc"], pipeline: str = DEFAULT_PIPELINE) -> list["Doc"]:
     """Set ``ents`` on parsed spaCy docs with the pipeline's entity
     recognizer; docs are left without entities when it has none."""
+    if not docs:
+        return docs  # nothing parsed, so spaCy need not load
     nlp = load(pipeline)
-    if "ner" not in nlp.component_names or not docs:
+    if "ner" not in nlp.component_names:
         return docs
     return list(nlp.get_pipe("ner").pipe(docs, batch_size=BATCH_SIZE))

@@ -35,6 +35,23 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 # secretary", "the new mayor"); the rest name its portfolio ("the Energy
 # Secretary", "the foreign minister").
 _NOT_PORTFOLIO = frozenset("the a an this that former then new acting late current outgoing incoming interim".split())
+# Offices with these are not a voice in the story: a past or future holder.
+_NOT_CURRENT = frozenset("former then late next future ex".split())
+# Words before a name that are no role ("the late Doris Day").
+_NO_ROLE = frozenset("former late young old new then the".split())
+# Nouns of people by what they do ("sprinter", "novelist", "historian"),
+# and words with those endings that are not people.
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ess", "ant")
+_NOT_PEOPLE = frozenset(
+    """number order border power paper water letter computer corner matter chapter
+    quarter summer winter october november december september september register
+    center centre error factor sector mirror motor meter metre monitor weather
+    cancer tower manner member layer career charter disaster filter barrier
+    plan man woman business process progress access address government
+    restaurant plant grant giant tenant""".split()
+)
+# Objects of these are items of a list ("actors including Hugh Laurie").
+_LIST_OPENERS = frozenset("including include includes featuring like as".split())
 _SOURCE_DEPS = ("nsubj", "nsubjpass")
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|U[KSN]")
 
@@ -47,8 +64,14 @@ class Mention:
     sentence: int  # index of the sentence in document order
     title: str  # the title or role set before the name ("Treasury Secretary"); "" when none
     honorific: tuple[int, int] | None  # where a courtesy title stands ("Mr "), with its space
-    described: bool  # a title, an appositive, a relative clause or a role says who this is
+    described: bool  # a title, an appositive, a relative clause or a role says who this is (not "Mr")
     quoted: bool
+    # A subject or a possessor ("Laura Kim joined", "Doug Smith's departure"):
+    # someone the story is about, not a name in passing.
+    acts: bool
+    # One of three names or more in a row, or after "including", "such as":
+    # a list of nominees, a cast or a squad, which the list itself describes.
+    listed: bool
 
     @property
     def full(self) -> bool:
@@ -62,11 +85,19 @@ class Person:
     given: str | None  # lower case, when the order is certain
     roles: set[str] = field(default_factory=set)  # lower-case words of every title and description
     mentions: list[Mention] = field(default_factory=list)
+    # Surnames that named this person alone while nobody else had them.
+    settled: set[str] = field(default_factory=set)
 
     @property
     def first_reference(self) -> Mention | None:
         """The first mention in the reporter's voice (outside quotations)."""
         return next((m for m in self.mentions if not m.quoted), None)
+
+    @property
+    def untitled(self) -> bool:
+        """Never given a title or role: maybe the holder of an office the
+        story names without one ("Tony Blair ... the prime minister")."""
+        return not any(m.described for m in self.mentions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +111,10 @@ class Office:
     acts: bool  # used as a source or an actor (a subject, an agent, "according to")
     holder: bool  # someone holding it is named before, or in the same or next sentence
     quoted: bool
+    # Someone named with no title shortly before it, or in the next
+    # sentence, who may well hold it ("Charles Clarke said ... The home
+    # secretary said"); the first-reference rule asks for their title.
+    untitled_near: bool
 
 
 @dataclass
@@ -91,6 +126,9 @@ class PeopleModel:
     ambiguous: list[tuple[Mention, list[Person]]]
     # Given names alone after a full reference ("Laura said"), with their person.
     given_names: list[tuple[Mention, Person]]
+    # Where a sentence's subject is a person by role, "the Greek sprinter",
+    # which may describe the person named just before: (sentence, offset).
+    role_subjects: list[tuple[int, int]]
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -109,17 +147,17 @@ class _Builder:
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
+        self.role_subjects: list[tuple[int, int]] = []
 
     def build(self) -> PeopleModel:
-        parses = self.doc.parses or []
-        recognize_entities([p.doc for p in parses], self.doc.pipeline or DEFAULT_PIPELINE)
-        number = 0
-        for parsed in parses:
-            for sentence in parsed.doc.sents:
-                self._sentence(sentence, parsed.start, number)
-                number += 1
+        sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
+        _recognize(sentences, self.doc.pipeline or DEFAULT_PIPELINE)
+        for number, (base, sentence) in enumerate(sentences):
+            self._sentence(sentence, base, number)
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
-        return PeopleModel(self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names)
+        return PeopleModel(
+            self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects
+        )
 
     # -- names ---------------------------------------------------------------
 
@@ -134,6 +172,8 @@ class _Builder:
         for token in sentence:
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
+            if _role_subject(token):
+                self.role_subjects.append((number, base + token.idx))
 
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
@@ -153,13 +193,14 @@ class _Builder:
         if title_start < first and _bare(doc[first - 1]) in lx.HONORIFICS:
             h = doc[first - 1]
             honorific = (base + h.idx, base + doc[first].idx)
+            title = doc[title_start : first - 1].text  # "Mr" says nothing of who he is
         head = _head(doc, first, last)
-        role = _role_before(doc, first, head)
+        role = _role_before(doc, first, head, sentence_start)
         description = _description(doc, first, last, head)
         start, end = base + doc[first].idx, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
-            self.doc.in_quote(start),
+            self.doc.in_quote(start), _acting(head), _listed(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         if mention.full:
@@ -170,20 +211,28 @@ class _Builder:
         key = words[0].lower()
         sharing = [p for p in self.people if key in p.surnames]
         if len(sharing) > 1:
-            if not title:
+            # "Clinton" alone for the one person it named before the other
+            # came in ("Bill Clinton"), as AP does, is no longer ambiguous
+            settled = [p for p in sharing if key in p.settled]
+            if len(settled) == 1:
+                sharing = settled
+            elif not (title or honorific):
                 self.ambiguous.append((mention, sharing))
-            for p in sharing:
-                p.mentions.append(mention)
-            return
-        if sharing:
+        if len(sharing) == 1:
             sharing[0].mentions.append(mention)
             sharing[0].roles |= roles
+            if not any(key in p.surnames for p in self.people if p is not sharing[0]):
+                sharing[0].settled.add(key)
+            return
+        if sharing:
+            for p in sharing:
+                p.mentions.append(mention)
             return
         by_given = [p for p in self.people if p.given == key]
         if by_given:
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
-        elif title:  # "Mr Blair", "President Trump": known by surname alone
+        elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
             self.people.append(Person(words, frozenset([key]), None, roles, [mention]))
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
@@ -197,6 +246,12 @@ class _Builder:
         for person in self.people:
             if person.given == given and person.surnames == surnames:
                 return person  # "Donald J. Trump" after "Donald Trump"
+            if len(person.words) > 1 and _contains(lower, [w.lower() for w in person.words]):
+                return person  # "Crooked Hillary Clinton" after "Hillary Clinton"
+            if len(person.words) == 1 and person.surnames == surnames:
+                # "Mr Blair" before "Tony Blair": one person, now with a given name
+                person.words, person.given = words, given
+                return person
         person = Person(words, surnames, given)
         self.people.append(person)
         return person
@@ -210,11 +265,11 @@ class _Builder:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
                 portfolio |= {_bare(t) for t in prep.subtree if t.pos_ in ("PROPN", "NOUN")}
-        if not _definite(token, modifiers):
+        if not _definite(token, modifiers) or _holder_beside(token):
             return None
-        if _holder_beside(token):
-            return None
-        first = min([token] + modifiers, key=lambda t: t.i)
+        if any(_bare(m) in _NOT_CURRENT for m in modifiers) or token.i > 0 and token.nbor(-1).lower_ in ("ex-", "ex"):
+            return None  # "the former secretary of state", "the next president": not a voice in the story
+        first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
         holder = any(
             head in p.roles and (not portfolio or portfolio & p.roles)
@@ -222,9 +277,12 @@ class _Builder:
             if any(m.sentence <= number + 1 for m in p.mentions)
         )
         phrase = " ".join(_bare(t) for t in sorted(modifiers, key=lambda t: t.i) if _bare(t) in portfolio)
+        untitled_near = any(
+            p.untitled and any(number - 3 <= m.sentence <= number + 1 for m in p.mentions) for p in self.people
+        )
         return Office(
             start, end, head, frozenset(portfolio), f"{phrase} {head}".strip(), number, _acts(token), holder,
-            self.doc.in_quote(start),
+            self.doc.in_quote(start), untitled_near,
         )
 
 
@@ -257,11 +315,18 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         first, last = ent.start, ent.end - 1
         while first <= last and (_bare(doc[first]) in _TITLES or not _capitalized(doc[first])):
             first += 1
-        while last >= first and (doc[last].text in _POSSESSIVES or not doc[last].text[:1].isalpha()):
+        # "Chris Martin, Dido", "Trump’s Indiana": the recognizer ran on past the name
+        stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()"), last + 1)
+        last = stop - 1
+        while last >= first and not doc[last].text[:1].isalpha():
             last -= 1
-        if first <= last:
-            found.append((first, last))
-            covered.update(range(ent.start, ent.end))
+        covered.update(range(ent.start, ent.end))
+        if first > last or all(t.is_upper for t in doc[first : last + 1]):
+            continue  # "CORRECTION APPENDED"
+        head = _head(doc, first, last)
+        if head.dep_ == "compound" and head.head.i > last:
+            continue  # "the James Bond films", "Trump Tower": a name used for a thing
+        found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
         found.append(chunk)
         covered.update(range(chunk[0], chunk[1] + 1))
@@ -300,6 +365,69 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
             yield first, token.i
 
 
+def _acting(head: "Token") -> bool:
+    token = head
+    while token.dep_ == "conj":
+        token = token.head  # "Xi and Trump get ready"
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or any(c.tag_ == "POS" for c in head.children)
+
+
+def _listed(head: "Token") -> bool:
+    """ "Hugh Laurie, Stephen Fry and Miranda Richardson", "players including
+    Greg Rusedski": an item of a list."""
+    top = head
+    while top.dep_ == "conj":
+        top = top.head
+    items = 1 + sum(1 for t in top.subtree if t.dep_ == "conj" and t.head.i in (top.i,) or t.dep_ == "conj" and t.head.dep_ == "conj")
+    if items >= 3:
+        return True
+    return top.dep_ == "pobj" and top.head.lower_ in _LIST_OPENERS or top.dep_ == "dobj" and top.head.lower_ in _LIST_OPENERS
+
+
+def _role_subject(token: "Token") -> bool:
+    """ "The Greek sprinter", "the European commissioner": a subject that
+    is one person named by what they do."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS:
+        return True
+    return lemma.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_PEOPLE and lemma not in lx.INANIMATE_NOUNS
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _recognize(sentences: list[tuple[int, "Span"]], pipeline: str) -> None:
+    """Run the entity recognizer on the sentences with two proper nouns or
+    more in a row and no title before them, the only ones whose names it
+    must judge, and set the entities it finds on the parsed blocks."""
+    chosen = [span for _, span in sentences if _unexplained_name(span)]
+    found: dict[int, tuple["Doc", list]] = {}
+    for span, recognized in zip(chosen, recognize_entities([span.as_doc() for span in chosen], pipeline)):
+        doc = span.doc
+        entities = found.setdefault(id(doc), (doc, []))[1]
+        entities.extend(doc.char_span(span.start_char + e.start_char, span.start_char + e.end_char, label=e.label_) for e in recognized.ents)
+    for doc, entities in found.values():
+        doc.set_ents([e for e in entities if e is not None], default="unmodified")
+
+
+def _unexplained_name(sentence: "Span") -> bool:
+    run = 0
+    for token in sentence:
+        if token.pos_ == "PROPN" and token.is_alpha and _capitalized(token) and _bare(token) not in _TITLES:
+            run += 1
+            if run == 2 and not (token.i >= 2 and _bare(token.doc[token.i - 2]) in _TITLES):
+                return True
+        else:
+            run = 0
+    return False
+
+
 def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:
     """Where the capitalized title before a name begins ("U.S. Treasury
     Secretary Scott Bessent", "Mr Blair"); ``first`` when there is none."""
@@ -320,17 +448,21 @@ def _head(doc: "Doc", first: int, last: int) -> "Token":
     return doc[last]
 
 
-def _role_before(doc: "Doc", first: int, head: "Token") -> str:
-    """A role or affiliation set before the name in lower case or as a
-    possessive: "England coach Mike Friday", "Arsenal's Thierry Henry"."""
-    if first == 0:
+def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> str:
+    """A role or affiliation set before the name: "actress Doris Day",
+    "British favourite Chris Lambert", "Striker Nicolas Anelka" opening a
+    sentence, "Arsenal's Thierry Henry"."""
+    if first == sentence_start:
         return ""
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
-    if before.pos_ == "NOUN" and not _capitalized(before):
-        if before.head.i == head.i or head.head.i == before.i and head.dep_ in ("appos", "compound"):
-            return " ".join(t.text for t in doc[before.left_edge.i : first] if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+    opening_noun = before.i == sentence_start and before.pos_ == "NOUN"
+    lower_modifier = (
+        not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
+    )
+    if lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
+        return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
     return ""
 
 
@@ -344,9 +476,18 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> str:
             return _words(child)
         if child.dep_ == "relcl" and any(c.lower_ in ("who", "whose", "whom") for c in child.children):
             return _words(child)
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and body.pos_ == "PROPN":
+                return _words(prep)  # "Stephen Vladeck of the University of Texas"
     governor = head.head
     if head.dep_ == "appos" and governor.pos_ == "NOUN":
         return _words(governor)
+    if head.dep_ == "attr" and governor.lemma_ == "be":
+        subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if subject is not None:
+            return _words(subject)  # "Best actors are Daniel Auteuil ..."
     if head.dep_ == "nsubj" and governor.lemma_ == "be":
         attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if attr is not None:

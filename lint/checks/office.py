@@ -15,6 +15,7 @@ class Office(Check):
         # Offices of the one person at the top ("president", "prime
         # minister"): in a story that names someone with no title, that
         # person is probably the holder, so these are left alone there.
+        # Any office is left alone just after such a name.
         "top-offices": Field("strlist", []),
     }
     NEEDS_NLP = True
@@ -27,13 +28,11 @@ class Office(Check):
     def run(self, doc):
         in_scope = self.in_scope(doc)
         people = model(doc)
-        untitled = any(
-            p.first_reference is not None and not any(m.described for m in p.mentions) for p in people.people
-        )
+        untitled = any(p.untitled for p in people.people)
         for office in people.offices:
             if office.head not in self.offices or not office.acts or office.holder or office.quoted:
                 continue
-            if untitled and office.phrase in self.top:
+            if office.untitled_near or untitled and office.phrase in self.top:
                 continue
             if in_scope(office.start, office.end):
                 yield Hit(office.start, office.end, (doc.prose[office.start : office.end],))

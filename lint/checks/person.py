@@ -55,10 +55,17 @@ class Person(Check):
     def _first_reference(self, doc, people):
         for person in people.people:
             first = person.first_reference
-            if first is None or not first.full or first.described:
+            if first is None or not first.full or first.described or first.listed:
+                continue
+            # a name in passing ("performed with Eric Clapton") is left alone
+            # unless the story comes back to the person
+            if not first.acts and len(person.mentions) == 1:
                 continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
+                continue
+            # "... Kostas Kenteris ... The Greek sprinter ..."
+            if any(s == first.sentence + 1 or s == first.sentence and at > first.end for s, at in people.role_subjects):
                 continue
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
