@@ -350,12 +350,13 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
 
 def _unlabelled_runs(sentence: "Span", covered: set[int]):
     """Two or three proper nouns the recognizer left unlabelled, followed by
-    a role in apposition: "Shen Dingli, a prominent Chinese scholar,"."""
+    a role in apposition or a "who" clause: "Shen Dingli, a prominent
+    Chinese scholar,", "Ana Ruiz, who leads the union,"."""
     doc = sentence.doc
     for token in sentence:
         if token.i in covered or token.ent_type_ or token.pos_ != "PROPN" or not token.is_alpha:
             continue
-        if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i for c in token.children):
+        if not any(c.i > token.i and (c.dep_ == "appos" and c.pos_ == "NOUN" or _who_clause(c)) for c in token.children):
             continue
         first = token.i
         while first > sentence.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i \
@@ -421,8 +422,9 @@ def _unexplained_name(sentence: "Span") -> bool:
     for token in sentence:
         if token.pos_ == "PROPN" and token.is_alpha and _capitalized(token) and _bare(token) not in _TITLES:
             run += 1
-            if run == 2 and not (token.i >= 2 and _bare(token.doc[token.i - 2]) in _TITLES):
-                return True
+            before = token.doc[token.i - 2] if token.i >= 2 else None
+            if run == 2 and not (before is not None and _bare(before) in _TITLES and _capitalized(before)):
+                return True  # "President Xi Jinping" needs no recognizer; "coach Mike Dawson" does
         else:
             run = 0
     return False
@@ -474,7 +476,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> str:
     for child in head.children:
         if child.dep_ == "appos" and not first <= child.i <= last and child.pos_ in ("NOUN", "PROPN"):
             return _words(child)
-        if child.dep_ == "relcl" and any(c.lower_ in ("who", "whose", "whom") for c in child.children):
+        if _who_clause(child):
             return _words(child)
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
@@ -498,6 +500,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> str:
         if after.lower_ in ("a", "an", "the", "another") or _bare(after) in lx.TITLE_WORDS:
             return _words(after.head if after.dep_ == "det" else after)
     return ""
+
+
+def _who_clause(token: "Token") -> bool:
+    return token.dep_ == "relcl" and any(c.lower_ in ("who", "whose", "whom") for c in token.children)
 
 
 def _words(token: "Token") -> str:

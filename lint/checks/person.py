@@ -116,4 +116,7 @@ def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
 
 
 def _bare_later_surname(mention: Mention, first: Mention | None) -> bool:
-    return first is not None and mention.start > first.start and not mention.full and not mention.title
+    return (
+        first is not None and mention.start > first.start and not mention.full and not mention.title
+        and mention.honorific is None
+    )

@@ -1,0 +1,187 @@
+"""The people model and the person and office kinds on it: names and
+their titles, short references matched against full names, East Asian
+family names, offices and whether their holders are named."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from lint.document import parse
+from lint.engine import lint_text
+from lint.errors import RuleError
+from lint.packs import builtin_packs, load_pack
+from lint.people import model
+from lint.rule import build_rule
+from lint.yamlsrc import load_yaml
+
+NEWSROOM = {r.id: r for r in load_pack(builtin_packs()["newsroom"], "newsroom")}
+RULE_PATH = "rules/test/rule.yml"
+
+
+def make_rule(source: str):
+    data = load_yaml(textwrap.dedent(source).lstrip("\n"), RULE_PATH, RuleError)
+    return build_rule(data, "test.rule", "test", RULE_PATH)
+
+
+def load_error(source: str) -> RuleError:
+    with pytest.raises(RuleError) as caught:
+        make_rule(source)
+    assert caught.value.path == RULE_PATH
+    return caught.value
+
+
+def people(text: str):
+    doc = parse(text, "story.md")
+    return doc, model(doc)
+
+
+def names(text: str) -> dict[str, list[str]]:
+    """Each person's name with the text of every mention."""
+    doc, built = people(text)
+    return {" ".join(p.words): [doc.prose[m.start : m.end] for m in p.mentions] for p in built.people}
+
+
+def flagged(rule_id: str, text: str) -> list[str]:
+    return [a.match for a in lint_text(text, [NEWSROOM[rule_id]], path="story.md")]
+
+
+# -- the model -------------------------------------------------------------------
+
+
+def test_titles_are_split_off_names_and_short_references_join_their_person():
+    found = names(
+        "Commerce Secretary Laura Smith met Treasury Secretary Scott Bessent on Monday. "
+        "Bessent said the talks went well. Smith agreed."
+    )
+    assert found == {"Laura Smith": ["Laura Smith", "Smith"], "Scott Bessent": ["Scott Bessent", "Bessent"]}
+
+
+def test_a_short_reference_the_recognizer_calls_an_organization_is_still_matched():
+    # the small pipeline tags "Wang adds" as ORG; the model matches it against the names seen
+    doc, built = people("Wang Yiwei, a professor at Renmin University, spoke first. Wang adds that talks will continue.")
+    assert [doc.prose[m.start : m.end] for m in built.people[0].mentions] == ["Wang Yiwei", "Wang"]
+
+
+def test_east_asian_family_names_count_as_surnames():
+    doc, built = people(
+        "Wang Yiwei, a professor at Renmin University, and Wang Wen, dean of the Chongyang Institute, spoke. "
+        "Wang added that talks would go on."
+    )
+    assert [doc.prose[m.start : m.end] for m, _ in built.ambiguous] == ["Wang"]
+    assert {frozenset(p.surnames) for p in built.people} == {frozenset({"wang", "yiwei"}), frozenset({"wang", "wen"})}
+
+
+def test_a_surname_settled_on_one_person_before_another_shared_it_is_not_ambiguous():
+    doc, built = people(
+        "Hillary Clinton, the Democratic nominee, spoke in Ohio. Clinton said jobs came first. "
+        "Former President Bill Clinton, her husband, spoke later. Clinton said she would win."
+    )
+    assert built.ambiguous == []
+    hillary = next(p for p in built.people if p.given == "hillary")
+    assert [doc.prose[m.start : m.end] for m in hillary.mentions] == ["Hillary Clinton", "Clinton", "Clinton"]
+
+
+def test_a_title_and_surname_first_is_one_person_with_the_full_name_later():
+    found = names("Mr Blair arrived on Monday. Tony Blair, the prime minister, spoke on Tuesday.")
+    assert found == {"Tony Blair": ["Blair", "Tony Blair"]}
+
+
+def test_descriptions_in_apposition_relative_clause_and_role_count():
+    doc, built = people(
+        "Tom Ellis, a fisherman, called 911. England coach Mike Dawson agreed. "
+        "Ana Ruiz, who leads the union, spoke. Stephen Vladeck of the University of Texas spoke. Laura Kim joined."
+    )
+    described = {" ".join(p.words): p.mentions[0].described for p in built.people}
+    assert described == {"Tom Ellis": True, "Mike Dawson": True, "Ana Ruiz": True, "Stephen Vladeck": True, "Laura Kim": False}
+
+
+def test_offices_know_whether_their_holder_is_named():
+    doc, built = people(
+        "Energy Secretary Chris Wright spoke in Houston. The energy secretary warned prices would rise. "
+        "The Treasury Secretary said nothing."
+    )
+    offices = {doc.prose[o.start : o.end]: o.holder for o in built.offices}
+    assert offices == {"energy secretary": True, "Treasury Secretary": False}
+
+
+# -- the rules ------------------------------------------------------------------
+
+
+def test_first_reference_flags_a_bare_name_that_acts_and_not_one_in_a_list():
+    assert flagged("newsroom.first-reference", "Laura Kim joined the talks on Friday.") == ["Laura Kim"]
+    assert flagged(
+        "newsroom.first-reference", "The cast includes Hugh Laurie, Stephen Fry and Miranda Richardson."
+    ) == []
+
+
+def test_first_reference_accepts_a_role_subject_in_the_next_sentence():
+    text = "Kostas Kenteris will appeal against the ban. The Greek sprinter has denied missing the test."
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_office_without_holder_skips_a_former_holder_and_a_name_just_before():
+    assert flagged("newsroom.office-without-holder", "The former secretary of state said she would run.") == []
+    assert flagged(
+        "newsroom.office-without-holder", "Charles Clarke spoke to MPs. The home secretary said the law would change."
+    ) == []
+    assert flagged("newsroom.office-without-holder", "The home secretary said the law would change.") == ["home secretary"]
+
+
+def test_later_reference_fixes_a_repeated_full_name_with_the_surname():
+    alerts = lint_text(
+        "Priya Raman, a marine biologist, founded the project. Priya Raman said it had only begun.",
+        [NEWSROOM["newsroom.later-reference"]],
+        path="story.md",
+    )
+    assert [(a.match, a.fix) for a in alerts] == [("Priya Raman", "Raman")]
+
+
+@pytest.mark.parametrize(
+    "style, expected",
+    [
+        ("none", [("Mr.", "")]),
+        ("courtesy", [("Blair", None)]),
+    ],
+)
+def test_honorifics_follow_the_house_style(style, expected):
+    rule = make_rule(f"""
+        extends: person
+        message: "'%s': %s"
+        problem: honorific
+        honorifics: {style}
+    """)
+    text = "Tony Blair, the prime minister, spoke. Mr. Blair said the vote was close. Blair left."
+    alerts = lint_text(text, [rule], path="story.md")
+    if style == "none":
+        assert [(a.match, a.fix) for a in alerts] == [("Mr. ", "")]
+    else:
+        assert [(a.match, a.fix) for a in alerts] == expected
+
+
+def test_a_person_option_for_another_problem_is_an_error():
+    error = load_error("""
+        extends: person
+        message: "x"
+        problem: first-reference
+        honorifics: courtesy
+    """)
+    assert "option 'honorifics' applies only to problem honorific, not first-reference" in str(error)
+    assert error.line == 4
+
+
+def test_an_unknown_problem_is_an_error():
+    with pytest.raises(RuleError, match="key 'problem' must be one of first-reference"):
+        make_rule("""
+            extends: person
+            message: "x"
+            problem: second-reference
+        """)
+
+
+def test_the_office_kind_needs_its_offices():
+    assert "missing required key 'offices'" in str(load_error("""
+        extends: office
+        message: "x"
+    """))
