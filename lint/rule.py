@@ -83,6 +83,8 @@ SHARED_FIELDS = {
 }
 
 ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
+# Vale leaves convert's cases undocumented; ours change the match's case.
+CONVERSIONS = {"lower": str.lower, "upper": str.upper}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,8 @@ class Check:
             return ""
         if name == "replace" and params:
             return str(params[0])
+        if name == "convert":
+            return CONVERSIONS[params[0]](match_text)
         if name == "edit" and len(params) >= 2:
             op = params[0]
             if op == "trim":
@@ -236,7 +240,7 @@ class Rule:
 
     @property
     def fixable(self) -> bool:
-        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in ("replace", "remove", "edit"))
+        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in ("replace", "remove", "edit", "convert"))
 
 
 def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int):
@@ -322,6 +326,12 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
     if action is not None and action.get("name") not in ACTIONS:
         raise RuleError(
             f"rule {rule_id}: action name must be one of {', '.join(ACTIONS)}", path, line_of("action")
+        )
+    if action is not None and action["name"] == "convert" and (action.get("params") or [None])[0] not in CONVERSIONS:
+        raise RuleError(
+            f"rule {rule_id}: action convert needs params [lower] or [upper], not {action.get('params')!r}",
+            path,
+            line_of("action"),
         )
     examples = _validate_examples(values["examples"], rule_id, path, line_of("examples"))
     key_lines = dict(getattr(data, "key_lines", {}))

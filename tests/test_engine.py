@@ -63,6 +63,20 @@ def test_action_remove_gives_empty_fix():
     assert lint_text("It is very good.", [rule])[0].fix == ""
 
 
+def test_action_convert_changes_the_case_of_the_match():
+    rule = make_rule(tokens=["Director"], action={"name": "convert", "params": ["lower"]})
+    (alert,) = lint_text("Wang Yiwei, Director of the institute, spoke.", [rule])
+    assert (alert.match, alert.fix) == ("Director", "director")
+    assert rule.fixable
+
+
+def test_action_convert_without_a_known_case_is_an_error():
+    from lint.errors import RuleError
+
+    with pytest.raises(RuleError, match=r"action convert needs params \[lower\] or \[upper\], not \['simple'\]"):
+        make_rule(tokens=["x"], action={"name": "convert", "params": ["simple"]})
+
+
 def test_runaway_pattern_is_stopped(monkeypatch):
     monkeypatch.setattr(patterns, "MATCH_TIMEOUT", 0.2)
     rule = make_rule(raw=[r"(a|aa)+$"], nonword=True)
