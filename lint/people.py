@@ -17,6 +17,7 @@ Offsets are prose offsets.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -111,6 +112,9 @@ class Office:
     acts: bool  # used as a source or an actor (a subject, an agent, "according to")
     holder: bool  # someone holding it is named before, or in the same or next sentence
     quoted: bool
+    # Pointed to with "the", "this" or a possessive, so it refers back
+    # ("the mayor said"); "U.S. Treasury Secretary reports" does not.
+    anaphoric: bool
     # Someone named with no title shortly before it, or in the next
     # sentence, who may well hold it ("Charles Clarke said ... The home
     # secretary said"); the first-reference rule asks for their title.
@@ -182,7 +186,7 @@ class _Builder:
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
-        key = token.lower_
+        key = _fold(token.text)
         return any(key in p.surnames or key == p.given for p in self.people)
 
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
@@ -208,7 +212,7 @@ class _Builder:
             person.mentions.append(mention)
             person.roles |= roles
             return
-        key = words[0].lower()
+        key = _fold(words[0])
         sharing = [p for p in self.people if key in p.surnames]
         if len(sharing) > 1:
             # "Clinton" alone for the one person it named before the other
@@ -216,7 +220,7 @@ class _Builder:
             settled = [p for p in sharing if key in p.settled]
             if len(settled) == 1:
                 sharing = settled
-            elif not (title or honorific):
+            elif not (title or honorific or mention.listed):
                 self.ambiguous.append((mention, sharing))
         if len(sharing) == 1:
             sharing[0].mentions.append(mention)
@@ -236,7 +240,7 @@ class _Builder:
             self.people.append(Person(words, frozenset([key]), None, roles, [mention]))
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
-        lower = [w.lower().rstrip(".,") for w in words]
+        lower = [_fold(w) for w in words]
         while len(lower) > 1 and lower[-1] in _SUFFIXES:
             lower.pop()
         if lower[0] in lx.EAST_ASIAN_FAMILY_NAMES:
@@ -246,12 +250,9 @@ class _Builder:
         for person in self.people:
             if person.given == given and person.surnames == surnames:
                 return person  # "Donald J. Trump" after "Donald Trump"
-            if len(person.words) > 1 and _contains(lower, [w.lower() for w in person.words]):
-                return person  # "Crooked Hillary Clinton" after "Hillary Clinton"
-            if len(person.words) == 1 and person.surnames == surnames:
-                # "Mr Blair" before "Tony Blair": one person, now with a given name
-                person.words, person.given = words, given
-                return person
+            known = [_fold(w) for w in person.words]
+            if len(known) > 1 and (_contains(lower, known) or _contains(known, lower)):
+                return person  # "Crooked Hillary Clinton" and "Hillary Clinton"
         person = Person(words, surnames, given)
         self.people.append(person)
         return person
@@ -282,11 +283,18 @@ class _Builder:
         )
         return Office(
             start, end, head, frozenset(portfolio), f"{phrase} {head}".strip(), number, _acts(token), holder,
-            self.doc.in_quote(start), untitled_near,
+            self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children), untitled_near,
         )
 
 
 # -- reading names off the parse ------------------------------------------------
+
+
+def _fold(word: str) -> str:
+    """A name word for matching: lower case, accents and periods gone
+    ("François" and "Francois" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().rstrip(".,"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _bare(token: "Token") -> str:
@@ -313,11 +321,14 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         if ent.label_ != "PERSON":
             continue
         first, last = ent.start, ent.end - 1
-        while first <= last and (_bare(doc[first]) in _TITLES or not _capitalized(doc[first])):
-            first += 1
         # "Chris Martin, Dido", "Trump’s Indiana": the recognizer ran on past the name
         stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()"), last + 1)
         last = stop - 1
+        # "Wales physio Mark Davies", "Longtime Clinton": the name is the proper nouns at the end
+        lower = [t.i for t in doc[first : last + 1] if not _capitalized(t) and t.is_alpha]
+        first = lower[-1] + 1 if lower else first
+        while first <= last and (_bare(doc[first]) in _TITLES or doc[first].pos_ != "PROPN" or _role_word(doc[first])):
+            first += 1
         while last >= first and not doc[last].text[:1].isalpha():
             last -= 1
         covered.update(range(ent.start, ent.end))
@@ -364,6 +375,20 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
             first -= 1
         if 1 <= token.i - first <= 2 and _bare(doc[first]) not in _TITLES:
             yield first, token.i
+
+
+def _role_word(token: "Token") -> bool:
+    """ "Olympian Andy Turner", "Pollster Ann Selzer": a capitalized noun
+    of what someone does, set before the name like a title."""
+    lemma = token.lower_
+    return (
+        _capitalized(token)
+        and token.ent_type_ != "PERSON"
+        and lemma.endswith(_AGENT_SUFFIXES)
+        and lemma not in _NOT_PEOPLE
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.is_alpha
+    )
 
 
 def _acting(head: "Token") -> bool:
@@ -433,11 +458,12 @@ def _unexplained_name(sentence: "Span") -> bool:
 def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:
     """Where the capitalized title before a name begins ("U.S. Treasury
     Secretary Scott Bessent", "Mr Blair"); ``first`` when there is none."""
-    i = first
+    end = first - 1 if first - 2 >= sentence_start and doc[first - 1].text == "." else first  # "Sen . Bernie Sanders"
+    i = end
     while i > sentence_start and _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN"):
         i -= 1
     # the title ends with a title word right before the name; words before it name the post ("Commerce Secretary")
-    if i == first or _bare(doc[first - 1]) not in _TITLES:
+    if i == end or _bare(doc[end - 1]) not in _TITLES:
         return first
     return i
 
@@ -459,7 +485,7 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
-    opening_noun = before.i == sentence_start and before.pos_ == "NOUN"
+    opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before)
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
@@ -481,8 +507,8 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> str:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if body is not None and body.pos_ == "PROPN":
-                return _words(prep)  # "Stephen Vladeck of the University of Texas"
+            if body is not None and any(t.pos_ == "PROPN" for t in body.subtree):
+                return _words(prep)  # "Stephen Vladeck of the University of Texas", "from the firm Starcom"
     governor = head.head
     if head.dep_ == "appos" and governor.pos_ == "NOUN":
         return _words(governor)
@@ -531,8 +557,8 @@ def _definite(token: "Token", modifiers: list) -> bool:
 def _holder_beside(token: "Token") -> bool:
     """The holder is named right there: "the energy secretary, Chris
     Wright,", "Wang Yiwei, director of ...", "Smith is the mayor"."""
-    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
-        return True
+    if any(t.ent_type_ == "PERSON" or t.dep_ == "appos" and t.pos_ == "PROPN" for t in token.subtree):
+        return True  # "the minister for civil aviation Praful Patel"
     if token.dep_ == "appos" and token.head.pos_ == "PROPN":
         return True
     if token.dep_ == "attr":

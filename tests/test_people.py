@@ -83,9 +83,18 @@ def test_a_surname_settled_on_one_person_before_another_shared_it_is_not_ambiguo
     assert [doc.prose[m.start : m.end] for m in hillary.mentions] == ["Hillary Clinton", "Clinton", "Clinton"]
 
 
-def test_a_title_and_surname_first_is_one_person_with_the_full_name_later():
-    found = names("Mr Blair arrived on Monday. Tony Blair, the prime minister, spoke on Tuesday.")
-    assert found == {"Tony Blair": ["Blair", "Tony Blair"]}
+def test_names_with_a_word_more_or_other_accents_are_one_person():
+    found = names(
+        "Francois Hollande, the French president, spoke in Paris. François Hollande said Trump was wrong. "
+        "Hollande left."
+    )
+    assert found == {"Francois Hollande": ["Francois Hollande", "François Hollande", "Hollande"]}
+
+
+def test_a_new_full_name_with_a_known_surname_is_another_person():
+    # NYT style: "Mr. Trump" is Donald; "Freddy Trump" is his brother
+    found = names("Mr. Trump spoke on Monday. Freddy Trump, his brother, died in 1981.")
+    assert found == {"Trump": ["Trump"], "Freddy Trump": ["Freddy Trump"]}
 
 
 def test_descriptions_in_apposition_relative_clause_and_role_count():

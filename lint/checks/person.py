@@ -84,7 +84,8 @@ class Person(Check):
                     continue  # two Smiths need their full names
                 first = person.first_reference
                 for m in person.mentions:
-                    if m.full and not m.quoted and first is not None and m.start > first.start:
+                    # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
+                    if m.full and not m.quoted and not m.title and first is not None and m.start > first.start:
                         fix = person.words[-1] if person.given else None
                         text = doc.prose[m.start : m.end]
                         hits.append(Hit(m.start, m.end, (text, "the full name again; after the first reference use the surname alone"), fix))
