@@ -137,11 +137,15 @@ class Stopwatch:
 # -- copydesk in-process ------------------------------------------------------------
 
 
-def copydesk_rules(folder: Path | None = None):
+def copydesk_rules(folder: Path | None = None, config: Path | None = None):
     """The default packs' rules, as ``copydesk check`` would run them (or
-    every pack in ``folder``, to time rules in the making)."""
+    every pack in ``folder``, to time rules in the making, or the rules a
+    config file gives, to measure a house style)."""
     from lint import packs
+    from lint.config import ConfigResolver
 
+    if config is not None:
+        return ConfigResolver(config).for_folder(config.parent).rules_for(None)
     if folder is not None:
         return [rule for name, path in packs.find_packs(folder).items() for rule in packs.load_pack(path, name)]
     available = packs.builtin_packs()
@@ -750,6 +754,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-proselint", action="store_true", help="skip proselint")
     parser.add_argument("--per-rule", action="store_true", help="also time each rule alone")
     parser.add_argument("--rules", type=Path, help="in-process: lint with the packs in DIR instead of the defaults")
+    parser.add_argument("--config", type=Path, help="in-process: lint with the rules this copydesk config gives "
+                        "(packs, select, ignore, rule-options), e.g. benchmarks/house-styles/bbc.yaml")
     parser.add_argument("--article", type=Path, help="article for the cold start (default: the median-length one)")
     parser.add_argument("--sample", type=parse_sample, action="append", default=[], metavar="RULE:N",
                         help="print N random alerts of RULE with their sentences (repeatable)")
@@ -777,7 +783,7 @@ def main(argv: list[str] | None = None) -> int:
     with Stopwatch() as imp:
         import_copydesk()
     with Stopwatch() as load:
-        rules = copydesk_rules(args.rules)
+        rules = copydesk_rules(args.rules, args.config)
     fig["import_seconds"], fig["rule_load_seconds"] = imp.wall, load.wall
     sampled_rules = frozenset(rule for rule, _ in args.sample)
 

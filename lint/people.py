@@ -51,6 +51,12 @@ _NOT_PEOPLE = frozenset(
     plan man woman business process progress access address government
     restaurant plant grant giant tenant""".split()
 )
+# Roles with none of those endings ("Comic Joe Pasquale", "Boss Alex Ferguson").
+_ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
+    """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
+    rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
+    pollster striker defender winger goalkeeper actor actress singer author""".split()
+)
 # Objects of these are items of a list ("actors including Hugh Laurie").
 _LIST_OPENERS = frozenset("including include includes featuring like as".split())
 _SOURCE_DEPS = ("nsubj", "nsubjpass")
@@ -166,6 +172,8 @@ class _Builder:
     # -- names ---------------------------------------------------------------
 
     def _sentence(self, sentence: "Span", base: int, number: int) -> None:
+        if _headline(sentence):
+            return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
         names = _names(sentence)
         taken = {i for first, last in names for i in range(first, last + 1)}
         # short references the recognizer may have missed ("Wang adds" as an organization)
@@ -214,6 +222,8 @@ class _Builder:
             return
         key = _fold(words[0])
         sharing = [p for p in self.people if key in p.surnames]
+        if any(len(p.words) > 1 for p in sharing):
+            sharing = [p for p in sharing if len(p.words) > 1]  # "Rep. Welch" was "Peter Welch"
         if len(sharing) > 1:
             # "Clinton" alone for the one person it named before the other
             # came in ("Bill Clinton"), as AP does, is no longer ambiguous
@@ -232,8 +242,8 @@ class _Builder:
             for p in sharing:
                 p.mentions.append(mention)
             return
-        by_given = [p for p in self.people if p.given == key]
-        if by_given:
+        by_given = [p for p in self.people if p.given == key] if not (title or honorific) else []
+        if by_given:  # "Laura said"; "Sir Nicholas" is British style for a knight
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
         elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
@@ -253,6 +263,10 @@ class _Builder:
             known = [_fold(w) for w in person.words]
             if len(known) > 1 and (_contains(lower, known) or _contains(known, lower)):
                 return person  # "Crooked Hillary Clinton" and "Hillary Clinton"
+            if len(known) == 1 and person.surnames == surnames and person.mentions[0].title:
+                # "Professor Nega" before "Berhanu Nega"; not "Mr. Trump" before "Freddy Trump"
+                person.words, person.given = words, given
+                return person
         person = Person(words, surnames, given)
         self.people.append(person)
         return person
@@ -327,13 +341,17 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         # "Wales physio Mark Davies", "Longtime Clinton": the name is the proper nouns at the end
         lower = [t.i for t in doc[first : last + 1] if not _capitalized(t) and t.is_alpha]
         first = lower[-1] + 1 if lower else first
-        while first <= last and (_bare(doc[first]) in _TITLES or doc[first].pos_ != "PROPN" or _role_word(doc[first])):
+        while first <= last and (_bare(doc[first]) in _TITLES or doc[first].tag_ != "NNP" or _role_word(doc[first])):
             first += 1
+        while last >= first and doc[last].tag_ != "NNP":
+            last -= 1
         while last >= first and not doc[last].text[:1].isalpha():
             last -= 1
         covered.update(range(ent.start, ent.end))
-        if first > last or all(t.is_upper for t in doc[first : last + 1]):
-            continue  # "CORRECTION APPENDED"
+        if first > last or all(t.is_upper for t in doc[first : last + 1]) or doc[last].tag_ == "NNPS":
+            continue  # "CORRECTION APPENDED", "the Lib Dems"
+        if _label(doc, first, last):
+            continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
         if head.dep_ == "compound" and head.head.i > last:
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
@@ -379,16 +397,33 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
 
 def _role_word(token: "Token") -> bool:
     """ "Olympian Andy Turner", "Pollster Ann Selzer": a capitalized noun
-    of what someone does, set before the name like a title."""
+    of what someone does, set before the name like a title. Only our list
+    counts inside a name the recognizer found: "Taylor", "Walker" and
+    "Christian" end like roles."""
     lemma = token.lower_
-    return (
-        _capitalized(token)
-        and token.ent_type_ != "PERSON"
-        and lemma.endswith(_AGENT_SUFFIXES)
-        and lemma not in _NOT_PEOPLE
-        and token.pos_ in ("NOUN", "PROPN")
-        and token.is_alpha
-    )
+    if not (_capitalized(token) and token.is_alpha and token.pos_ in ("NOUN", "PROPN")):
+        return False
+    if lemma in _ROLE_WORDS:
+        return True
+    return token.ent_type_ != "PERSON" and lemma.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_PEOPLE
+
+
+def _headline(sentence: "Span") -> bool:
+    """Title case with a capitalized word that is no name ("Goes", "After",
+    "Endorsed"), where a sentence full of names would have none."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or sum(_capitalized(t) for t in words) < 0.8 * len(words):
+        return False
+    return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
+
+
+def _label(doc: "Doc", first: int, last: int) -> bool:
+    """A name in a credit line or a tally: after a label and a colon at the
+    start of its sentence, or before a colon and a number."""
+    sentence = doc[first].sent
+    if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
+        return True
+    return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
 
 
 def _acting(head: "Token") -> bool:
@@ -486,10 +521,12 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before)
+    # "candidate Hillary Clinton", whatever the parser made of it; not "told reporters Trump ..."
+    role_noun = not _capitalized(before) and before.tag_ == "NN"
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
-    if lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
+    if role_noun or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
         return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
     return ""
 
@@ -516,7 +553,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> str:
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subject is not None:
             return _words(subject)  # "Best actors are Daniel Auteuil ..."
-    if head.dep_ == "nsubj" and governor.lemma_ == "be":
+    if head.dep_ == "nsubj" and governor.lemma_ in ("be", "become"):
         attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if attr is not None:
             return _words(attr)

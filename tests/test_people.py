@@ -194,3 +194,23 @@ def test_the_office_kind_needs_its_offices():
         extends: office
         message: "x"
     """))
+
+
+def test_credit_lines_tallies_and_headlines_name_nobody_to_introduce():
+    assert names("Contributing: Nicole Gaudiano.") == {}
+    assert names("Hillary Clinton: 1,769. Bernie Sanders: 1,217.") == {}
+    assert flagged("newsroom.first-reference", "Hillary Clinton Goes After Donald Trump As The New Mitt Romney.") == []
+
+
+def test_a_capitalized_role_before_the_name_is_a_title():
+    assert flagged("newsroom.first-reference", "Pollster Ann Selzer said the race had tightened.") == []
+    assert flagged("newsroom.first-reference", "Olympian Andy Turner won the race. Turner was delighted.") == []
+
+
+def test_given_names_alone_are_flagged_but_not_after_a_title():
+    assert flagged(
+        "newsroom.later-reference", "Nicholas Soames, a Tory MP, spoke. Nicholas said the bill was flawed."
+    ) == ["Nicholas"]
+    assert flagged(
+        "newsroom.later-reference", "Nicholas Soames, a Tory MP, spoke. Sir Nicholas said the bill was flawed."
+    ) == []
