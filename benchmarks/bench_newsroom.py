@@ -163,34 +163,31 @@ def rule_groups(rules) -> dict[str, list]:
     }
 
 
-def parsed_documents(corpus, with_nlp: bool, seconds: Counter):
+def parsed_documents(corpus, with_nlp: bool, seconds: Counter, names: bool = False):
     """Each article as a parsed Document, in order; ``with_nlp``, through
-    ``nlp.parse_documents`` over the whole corpus (batched across articles,
-    as the CLI will). Adds each step's time to ``seconds``."""
+    ``nlp.parse_documents`` in batches of articles as the CLI reads them,
+    then (``names``) the entity recognizer over each batch, as the CLI
+    runs it for rules on the people model. Adds each step's time to
+    ``seconds``."""
     from lint import nlp
+    from lint.cli import BATCH_FILES
     from lint.document import parse
+    from lint.people import recognize_names
 
-    def documents():
-        for path, text, _ in corpus:
-            t0 = time.perf_counter()
-            doc = parse(text, str(path))
-            seconds["document parse"] += time.perf_counter() - t0
-            yield doc
-
-    if not with_nlp:
-        yield from documents()
-        return
-    stream = nlp.parse_documents(documents())
-    while True:
-        document_before = seconds["document parse"]
+    for start in range(0, len(corpus), BATCH_FILES):
         t0 = time.perf_counter()
-        doc = next(stream, None)
-        # The stream pulls articles from documents() as it fills a batch;
-        # that time is the document parse's, not spaCy's.
-        seconds["spacy parse"] += time.perf_counter() - t0 - (seconds["document parse"] - document_before)
-        if doc is None:
-            return
-        yield doc
+        docs = [parse(text, str(path)) for path, text, _ in corpus[start : start + BATCH_FILES]]
+        t1 = time.perf_counter()
+        seconds["document parse"] += t1 - t0
+        if with_nlp:
+            for _ in nlp.parse_documents(docs):
+                pass
+            t2 = time.perf_counter()
+            seconds["spacy parse"] += t2 - t1
+            if names:
+                recognize_names(docs)
+                seconds["entity recognizer"] += time.perf_counter() - t2
+        yield from docs
 
 
 def lint_corpus(corpus, rules, known, sampled_rules: frozenset = frozenset()) -> dict:
@@ -208,7 +205,8 @@ def lint_corpus(corpus, rules, known, sampled_rules: frozenset = frozenset()) ->
     kept = []
     total_alerts = 0
     with Stopwatch() as sw:
-        for doc in parsed_documents(corpus, LINGUISTIC in groups, seconds):
+        names = engine.needs_names(rules)
+        for doc in parsed_documents(corpus, LINGUISTIC in groups, seconds, names):
             for name, group in groups.items():
                 t0 = time.perf_counter()
                 alerts = engine.lint(doc, group, (), known)
@@ -292,7 +290,7 @@ def time_rules(corpus, rules, known) -> tuple[dict, dict]:
     uses_nlp = engine.needs_nlp(rules)
     per_rule: Counter = Counter()
     shared: Counter = Counter()
-    for doc in parsed_documents(corpus, uses_nlp, shared):
+    for doc in parsed_documents(corpus, uses_nlp, shared, engine.needs_names(rules)):
         if uses_nlp:
             t0 = time.perf_counter()
             attribution.model(doc)
@@ -560,7 +558,11 @@ def speed_ratio(fast: dict, slow: dict) -> tuple[float, float]:
 def cost_split(result: dict) -> str:
     """Where a pass's wall time went; the rest is the loop and the counting."""
     split = result["split_seconds"]
-    parts = [(name, split[name]) for name in ("document parse", "spacy parse", LEXICAL, LINGUISTIC) if name in split]
+    parts = [
+        (name, split[name])
+        for name in ("document parse", "spacy parse", "entity recognizer", LEXICAL, LINGUISTIC)
+        if name in split
+    ]
     parts.append(("rest", result["seconds"] - sum(s for _, s in parts)))
     return ", ".join(f"{name} {s:.2f} s ({100 * s / result['seconds']:.0f}%)" for name, s in parts)
 

@@ -21,12 +21,13 @@ import click
 from lint.alert import SEVERITIES, severity_rank
 from lint.config import Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
-from lint.engine import lint, needs_nlp
+from lint.engine import lint, needs_names, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
 from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
 from lint.nlp import parse_documents, prose_blocks
 from lint.packs import builtin_packs, find_packs, load_pack
+from lint.people import recognize_names
 from lint.rule import Rule
 from lint.suppression import UNUSED_RULE_RECORD
 
@@ -168,15 +169,17 @@ def _read_drafts(items: list[_Input], errors: list[CopydeskError]) -> list[tuple
 
 def _parse_linguistics(drafts: list[tuple[_Input, str, Document]]) -> None:
     """Run the spaCy pipeline over every draft whose rules need it, many
-    drafts to a batch (one batch per configured pipeline)."""
-    by_pipeline: dict[str, list[Document]] = {}
+    drafts to a batch (one batch per configured pipeline), and the entity
+    recognizer over those whose rules read the people model."""
+    by_pipeline: dict[str, list[tuple[Document, bool]]] = {}
     for item, _, doc in drafts:
         if needs_nlp(item.rules) and prose_blocks(doc):
-            by_pipeline.setdefault(item.config.pipeline, []).append(doc)
-    for pipeline, docs in by_pipeline.items():
+            by_pipeline.setdefault(item.config.pipeline, []).append((doc, needs_names(item.rules)))
+    for pipeline, batch in by_pipeline.items():
         try:
-            for _ in parse_documents(docs, pipeline):
+            for _ in parse_documents([doc for doc, _ in batch], pipeline):
                 pass
+            recognize_names([doc for doc, names in batch if names], pipeline)
         except ConfigError as error:  # installed when the config was read, gone since
             _abort(error)
 

@@ -69,6 +69,11 @@ def needs_nlp(rules: Iterable[Rule]) -> bool:
     return any(rule.check.NEEDS_NLP for rule in rules)
 
 
+def needs_names(rules: Iterable[Rule]) -> bool:
+    """Whether any of the rules reads the people model."""
+    return any(rule.check.NEEDS_NAMES for rule in rules)
+
+
 def lint(
     doc: Document,
     rules: Sequence[Rule],

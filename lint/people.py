@@ -57,9 +57,18 @@ _ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
     pollster striker defender winger goalkeeper actor actress singer author""".split()
 )
+# Last words of the names of bodies and places, not people.
+_NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
+    """street road avenue square lane city county state states kingdom republic
+    island islands valley river lake mountain park hall centre center airport
+    station stadium college corporation corp inc ltd plc airlines airways news
+    times post journal review magazine channel motors group united rovers
+    wednesday athletic albion league cup games festival awards prize""".split()
+)
 # Objects of these are items of a list ("actors including Hugh Laurie").
 _LIST_OPENERS = frozenset("including include includes featuring like as".split())
 _SOURCE_DEPS = ("nsubj", "nsubjpass")
+_NAMES_RECOGNIZED = "names recognized"  # a mark in Document.models
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|U[KSN]")
 
 
@@ -160,8 +169,8 @@ class _Builder:
         self.role_subjects: list[tuple[int, int]] = []
 
     def build(self) -> PeopleModel:
+        recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
         sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
-        _recognize(sentences, self.doc.pipeline or DEFAULT_PIPELINE)
         for number, (base, sentence) in enumerate(sentences):
             self._sentence(sentence, base, number)
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
@@ -176,6 +185,11 @@ class _Builder:
             return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
         names = _names(sentence)
         taken = {i for first, last in names for i in range(first, last + 1)}
+        # full names again, in sentences the recognizer skipped
+        for first, last in _proper_runs(sentence):
+            if not taken & set(range(first, last + 1)) and self._known_name(sentence.doc[first : last + 1]):
+                names.append((first, last))
+                taken.update(range(first, last + 1))
         # short references the recognizer may have missed ("Wang adds" as an organization)
         names += [(t.i, t.i) for t in sentence if t.i not in taken and self._short_reference(t)]
         taken.update(first for first, _ in names)
@@ -186,6 +200,10 @@ class _Builder:
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
                 self.role_subjects.append((number, base + token.idx))
+
+    def _known_name(self, run: "Span") -> bool:
+        words = [_fold(t.text) for t in run]
+        return any(len(p.words) > 1 and [_fold(w) for w in p.words] == words for p in self.people)
 
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
@@ -463,31 +481,61 @@ def _contains(words: list[str], part: list[str]) -> bool:
     return any(words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
-def _recognize(sentences: list[tuple[int, "Span"]], pipeline: str) -> None:
-    """Run the entity recognizer on the sentences with two proper nouns or
-    more in a row and no title before them, the only ones whose names it
-    must judge, and set the entities it finds on the parsed blocks."""
-    chosen = [span for _, span in sentences if _unexplained_name(span)]
+def recognize_names(docs: list["Document"], pipeline: str = DEFAULT_PIPELINE) -> None:
+    """Run the entity recognizer, in one batch for many parsed documents,
+    on the sentences whose names it must judge, and set the entities it
+    finds on the parses: those with two proper nouns or more in a row, no
+    title before them, seen in their document for the first time (a name
+    repeated later is matched against the people already known). A
+    document is done once; the people model calls this for a document
+    the caller did not batch."""
+    pending = [doc for doc in docs if doc.parses is not None and not doc.models.get(_NAMES_RECOGNIZED)]
+    chosen = []
+    for doc in pending:
+        seen: set[tuple[str, ...]] = set()
+        for parsed in doc.parses:
+            for span in parsed.doc.sents:
+                new = {run for run in _untitled_runs(span) if run not in seen}
+                if new:
+                    chosen.append(span)
+                    seen |= new
+        doc.models[_NAMES_RECOGNIZED] = True
     found: dict[int, tuple["Doc", list]] = {}
     for span, recognized in zip(chosen, recognize_entities([span.as_doc() for span in chosen], pipeline)):
         doc = span.doc
         entities = found.setdefault(id(doc), (doc, []))[1]
-        entities.extend(doc.char_span(span.start_char + e.start_char, span.start_char + e.end_char, label=e.label_) for e in recognized.ents)
+        entities.extend(
+            doc.char_span(span.start_char + e.start_char, span.start_char + e.end_char, label=e.label_)
+            for e in recognized.ents
+        )
     for doc, entities in found.values():
         doc.set_ents([e for e in entities if e is not None], default="unmodified")
 
 
-def _unexplained_name(sentence: "Span") -> bool:
-    run = 0
-    for token in sentence:
-        if token.pos_ == "PROPN" and token.is_alpha and _capitalized(token) and _bare(token) not in _TITLES:
-            run += 1
-            before = token.doc[token.i - 2] if token.i >= 2 else None
-            if run == 2 and not (before is not None and _bare(before) in _TITLES and _capitalized(before)):
-                return True  # "President Xi Jinping" needs no recognizer; "coach Mike Dawson" does
-        else:
-            run = 0
-    return False
+def _untitled_runs(sentence: "Span") -> list[tuple[str, ...]]:
+    """Runs of two proper nouns or more with no capitalized title before
+    them, as folded words: "President Xi Jinping" needs no recognizer,
+    "coach Mike Dawson" does."""
+    return [tuple(_fold(t.text) for t in sentence.doc[first : last + 1]) for first, last in _proper_runs(sentence)]
+
+
+def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
+    runs = []
+    first = None
+    for token in [*sentence, None]:
+        if token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token) and _bare(token) not in _TITLES:
+            first = token.i if first is None else first
+            continue
+        last = (token.i if token is not None else sentence.end) - 1
+        if first is not None and last > first:
+            before = sentence.doc[first - 1] if first > sentence.start else None
+            titled = before is not None and _bare(before) in _TITLES and _capitalized(before)
+            # "the Premier League", "Renmin University", "Downing Street": no person's name
+            named_thing = before is not None and before.lower_ == "the" or _bare(sentence.doc[last]) in _NOT_NAMES
+            if not (titled or named_thing):
+                runs.append((first, last))
+        first = None
+    return runs
 
 
 def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:

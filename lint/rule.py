@@ -115,6 +115,9 @@ class Check:
     FORCED_SCOPE: str | None = None
     # Kinds that read the linguistic layer (spaCy); it loads only for them.
     NEEDS_NLP = False
+    # Kinds that read the people model, whose entity recognizer runs best
+    # over many documents at once (lint.people.recognize_names).
+    NEEDS_NAMES = False
 
     def __init__(self, rule: "Rule", options: dict) -> None:
         self.rule = rule

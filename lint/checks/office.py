@@ -19,6 +19,7 @@ class Office(Check):
         "offices": Field("strlist", required=True),
     }
     NEEDS_NLP = True
+    NEEDS_NAMES = True
 
     def __init__(self, rule, options):
         super().__init__(rule, options)

@@ -26,6 +26,7 @@ class Person(Check):
         "honorifics": Field("str", None, choices=HONORIFIC_STYLES),
     }
     NEEDS_NLP = True
+    NEEDS_NAMES = True
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
