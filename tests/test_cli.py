@@ -555,3 +555,18 @@ def test_version():
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"copydesk {lint.__version__}\n"
+
+
+def test_people_rules_read_names_recognized_for_the_whole_batch(tmp_path, monkeypatch):
+    """The CLI runs the entity recognizer once over a batch of drafts; each
+    draft's people model reads its own names from it."""
+    write(tmp_path / ".copydesk.yaml", "select: [newsroom.first-reference, newsroom.ambiguous-reference]\n")
+    write(tmp_path / "a.md", "Laura Kim joined the talks on Friday. Kim said little.\n")
+    write(tmp_path / "b.md", "Laura Smith, a senator, and Dan Smith, a mayor, spoke. Smith left early.\n")
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json("a.md", "b.md")
+    found = {f["path"]: [(a["rule"], a["match"]) for a in f["alerts"]] for f in report["files"]}
+    assert found == {
+        "a.md": [("newsroom.first-reference", "Laura Kim")],
+        "b.md": [("newsroom.ambiguous-reference", "Smith")],
+    }
