@@ -110,6 +110,14 @@ class Person:
         return next((m for m in self.mentions if not m.quoted), None)
 
     @property
+    def surname(self) -> str | None:
+        """The surname as written, when the name's order is certain."""
+        if self.given is None:
+            return None
+        words = [w for w in self.words if _fold(w) not in _SUFFIXES]
+        return words[-1] if len(words) > 1 else None
+
+    @property
     def untitled(self) -> bool:
         """Never given a title or role: maybe the holder of an office the
         story names without one ("Tony Blair ... the prime minister")."""
@@ -186,8 +194,11 @@ class _Builder:
         names = _names(sentence)
         taken = {i for first, last in names for i in range(first, last + 1)}
         # full names again, in sentences the recognizer skipped
+        doc = sentence.doc
         for first, last in _proper_runs(sentence):
-            if not taken & set(range(first, last + 1)) and self._known_name(sentence.doc[first : last + 1]):
+            if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]):
+                while last + 1 < sentence.end and _fold(doc[last + 1].text) in _SUFFIXES:
+                    last += 1  # "Ken Griffey Jr."
                 names.append((first, last))
                 taken.update(range(first, last + 1))
         # short references the recognizer may have missed ("Wang adds" as an organization)
@@ -203,7 +214,9 @@ class _Builder:
 
     def _known_name(self, run: "Span") -> bool:
         words = [_fold(t.text) for t in run]
-        return any(len(p.words) > 1 and [_fold(w) for w in p.words] == words for p in self.people)
+        return any(
+            len(p.words) > 1 and [_fold(w) for w in p.words if _fold(w) not in _SUFFIXES] == words for p in self.people
+        )
 
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone

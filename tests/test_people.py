@@ -214,3 +214,12 @@ def test_given_names_alone_are_flagged_but_not_after_a_title():
     assert flagged(
         "newsroom.later-reference", "Nicholas Soames, a Tory MP, spoke. Sir Nicholas said the bill was flawed."
     ) == []
+
+
+def test_the_surname_fix_skips_a_suffix():
+    alerts = lint_text(
+        "Ken Griffey Jr., an outfielder, hit two home runs. Ken Griffey Jr. said he felt strong.",
+        [NEWSROOM["newsroom.later-reference"]],
+        path="story.md",
+    )
+    assert [(a.match, a.fix) for a in alerts] == [("Ken Griffey Jr.", "Griffey")]

@@ -87,15 +87,14 @@ class Person(Check):
                 for m in person.mentions:
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
                     if m.full and not m.quoted and not m.title and first is not None and m.start > first.start:
-                        fix = person.words[-1] if person.given else None
                         text = doc.prose[m.start : m.end]
-                        hits.append(Hit(m.start, m.end, (text, "the full name again; after the first reference use the surname alone"), fix))
+                        hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), person.surname))
         if "first-name" in self.references:
             for m, person in people.given_names:
                 if m.quoted or _shares_surname(person, people.people):
                     continue  # family members go by their given names
-                text = doc.prose[m.start : m.end]
-                hits.append(Hit(m.start, m.end, (text, f"a given name alone; after the first reference use the surname ({person.words[-1]})"), person.words[-1]))
+                advice = _GIVEN_NAME_ALONE.format(surname=person.surname)
+                hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), person.surname))
         return sorted(hits, key=lambda h: h.start)
 
     def _honorific(self, doc, people):
@@ -108,9 +107,15 @@ class Person(Check):
                 seen.add(m.start)
                 if self.honorifics == "none" and m.honorific:
                     start, end = m.honorific
-                    yield Hit(start, end, (doc.prose[start:end].strip(), "house style gives no courtesy titles; write the surname alone"), "")
+                    yield Hit(start, end, (doc.prose[start:end].strip(), _NO_COURTESY_TITLES), "")
                 elif self.honorifics == "courtesy" and _bare_later_surname(m, first):
-                    yield Hit(m.start, m.end, (doc.prose[m.start : m.end], "house style gives a courtesy title (Mr, Mrs, Ms) on later references"))
+                    yield Hit(m.start, m.end, (doc.prose[m.start : m.end], _COURTESY_TITLES))
+
+
+_FULL_NAME_AGAIN = "the full name again; after the first reference use the surname alone"
+_GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
+_NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone"
+_COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references"
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
