@@ -100,6 +100,8 @@ class Person:
     surnames: frozenset[str]  # lower case; two when the order is uncertain
     given: str | None  # lower case, when the order is certain
     roles: set[str] = field(default_factory=set)  # lower-case words of every title and description
+    # Bodies named with them: "at Renmin University", "Arsenal's Thierry Henry".
+    organizations: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     # Surnames that named this person alone while nobody else had them.
     settled: set[str] = field(default_factory=set)
@@ -239,17 +241,20 @@ class _Builder:
             title = doc[title_start : first - 1].text  # "Mr" says nothing of who he is
         head = _head(doc, first, last)
         role = _role_before(doc, first, head, sentence_start)
-        description = _description(doc, first, last, head)
+        described_by = _description(doc, first, last, head)
+        description = _words(described_by) if described_by is not None else ""
         start, end = base + doc[first].idx, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
             self.doc.in_quote(start), _acting(head), _listed(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
+        organizations = _organizations(doc, first, described_by)
         if mention.full:
             person = self._person_named(words)
             person.mentions.append(mention)
             person.roles |= roles
+            person.organizations |= organizations
             return
         key = _fold(words[0])
         sharing = [p for p in self.people if key in p.surnames]
@@ -266,6 +271,7 @@ class _Builder:
         if len(sharing) == 1:
             sharing[0].mentions.append(mention)
             sharing[0].roles |= roles
+            sharing[0].organizations |= organizations
             if not any(key in p.surnames for p in self.people if p is not sharing[0]):
                 sharing[0].settled.add(key)
             return
@@ -278,7 +284,7 @@ class _Builder:
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
         elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
-            self.people.append(Person(words, frozenset([key]), None, roles, [mention]))
+            self.people.append(Person(words, frozenset([key]), None, roles, organizations, [mention]))
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
         lower = [_fold(w) for w in words]
@@ -592,38 +598,64 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     return ""
 
 
-def _description(doc: "Doc", first: int, last: int, head: "Token") -> str:
+def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | None":
     """Words that say who the person is: an appositive ("Raman, a marine
     biologist"), a relative clause ("who leads ..."), a predicate ("Raman
     is a biologist") or the role the name is in apposition to ("the
-    company's chief executive, Lena Brooks")."""
+    company's chief executive, Lena Brooks"): the token whose subtree
+    holds them."""
     for child in head.children:
         if child.dep_ == "appos" and not first <= child.i <= last and child.pos_ in ("NOUN", "PROPN"):
-            return _words(child)
+            return child
         if _who_clause(child):
-            return _words(child)
+            return child
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if body is not None and any(t.pos_ == "PROPN" for t in body.subtree):
-                return _words(prep)  # "Stephen Vladeck of the University of Texas", "from the firm Starcom"
+                return prep  # "Stephen Vladeck of the University of Texas", "from the firm Starcom"
     governor = head.head
     if head.dep_ == "appos" and governor.pos_ == "NOUN":
-        return _words(governor)
+        return governor
     if head.dep_ == "attr" and governor.lemma_ == "be":
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subject is not None:
-            return _words(subject)  # "Best actors are Daniel Auteuil ..."
+            return subject  # "Best actors are Daniel Auteuil ..."
     if head.dep_ == "nsubj" and governor.lemma_ in ("be", "become"):
         attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if attr is not None:
-            return _words(attr)
+            return attr
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].sent.start == head.sent.start:
         after = doc[last + 2]
         if after.lower_ in ("a", "an", "the", "another") or _bare(after) in lx.TITLE_WORDS:
-            return _words(after.head if after.dep_ == "det" else after)
-    return ""
+            return after.head if after.dep_ == "det" else after
+    return None
+
+
+def _organizations(doc: "Doc", first: int, described_by: "Token | None") -> set[str]:
+    """Proper-noun phrases in a person's description, and the owner in
+    "Arsenal's Thierry Henry"."""
+    found = set()
+    if first > 0 and doc[first - 1].text in _POSSESSIVES and doc[first - 1].head.pos_ == "PROPN":
+        owner = doc[first - 1].head
+        found.add(doc[owner.left_edge.i : owner.i + 1].text)
+    if described_by is not None:
+        # proper nouns in a row, joined across "of (the)": "Institute of International Affairs"
+        runs: list[list[str]] = [[]]
+        for token in described_by.subtree:
+            if token.pos_ == "PROPN" and _capitalized(token) and _bare(token) not in _TITLES:
+                runs[-1].append(token.text)
+            elif runs[-1] and (token.lower_ == "of" or token.lower_ == "the" and runs[-1][-1] == "of"):
+                runs[-1].append(token.text)  # "University of the Pacific"
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            while run and run[-1] in ("of", "the"):
+                run.pop()
+            if run:
+                found.add(" ".join(run))
+    return found
 
 
 def _who_clause(token: "Token") -> bool:

@@ -223,3 +223,14 @@ def test_the_surname_fix_skips_a_suffix():
         path="story.md",
     )
     assert [(a.match, a.fix) for a in alerts] == [("Ken Griffey Jr.", "Griffey")]
+
+
+def test_people_keep_the_bodies_named_with_them():
+    doc, built = people(
+        "Wang Yiwei, director of the Institute of International Affairs at Renmin University, spoke. "
+        "Arsenal's Thierry Henry scored twice."
+    )
+    assert {" ".join(p.words): p.organizations for p in built.people} == {
+        "Wang Yiwei": {"Institute of International Affairs", "Renmin University"},
+        "Thierry Henry": {"Arsenal"},
+    }
