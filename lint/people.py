@@ -4,8 +4,10 @@ and which offices it uses with no holder named.
 Built once per document from the linguistic layer (:mod:`lint.nlp`) and
 queried by the ``person`` and ``office`` check kinds. A full name is a
 PERSON entity, or proper nouns after a title ("Treasury Secretary Scott
-Bessent", "Mr Blair"); the entity recognizer runs on the parsed blocks
-only when this model is built. A short reference ("Wang adds", "Trump")
+Bessent", "Mr Blair"); the entity recognizer runs only for this model,
+and only on the sentences where a name first stands with no title
+(:func:`recognize_names`, which the CLI calls for a batch of drafts at
+once). A short reference ("Wang adds", "Trump")
 is matched against the full names already seen, never left to the
 recognizer, which takes "Wang adds" for an organization. A name that
 opens with an East Asian family name ("Wang Yiwei", "Kim Jong-un") may be
@@ -41,11 +43,11 @@ _NOT_CURRENT = frozenset("former then late next future ex".split())
 # Words before a name that are no role ("the late Doris Day").
 _NO_ROLE = frozenset("former late young old new then the".split())
 # Nouns of people by what they do ("sprinter", "novelist", "historian"),
-# and words with those endings that are not people.
+# and words with those endings that name no role.
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ess", "ant")
 _NOT_PEOPLE = frozenset(
     """number order border power paper water letter computer corner matter chapter
-    quarter summer winter october november december september september register
+    quarter summer winter october november december september register
     center centre error factor sector mirror motor meter metre monitor weather
     cancer tower manner member layer career charter disaster filter barrier
     plan man woman business process progress access address government
@@ -132,7 +134,6 @@ class Office:
     end: int
     head: str  # lower case: "secretary"
     portfolio: frozenset[str]  # lower case: {"treasury"}
-    phrase: str  # the office in lower case, without its country: "treasury secretary"
     sentence: int
     acts: bool  # used as a source or an actor (a subject, an agent, "according to")
     holder: bool  # someone holding it is named before, or in the same or next sentence
@@ -328,12 +329,11 @@ class _Builder:
             for p in self.people
             if any(m.sentence <= number + 1 for m in p.mentions)
         )
-        phrase = " ".join(_bare(t) for t in sorted(modifiers, key=lambda t: t.i) if _bare(t) in portfolio)
         untitled_near = any(
             p.untitled and any(number - 3 <= m.sentence <= number + 1 for m in p.mentions) for p in self.people
         )
         return Office(
-            start, end, head, frozenset(portfolio), f"{phrase} {head}".strip(), number, _acts(token), holder,
+            start, end, head, frozenset(portfolio), number, _acts(token), holder,
             self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children), untitled_near,
         )
 
