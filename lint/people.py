@@ -57,7 +57,7 @@ _NOT_PEOPLE = frozenset(
 _ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
     """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
-    pollster striker defender winger goalkeeper actor actress singer author""".split()
+    pollster striker defender winger goalkeeper actor actress singer author agent""".split()
 )
 # Last words of the names of bodies and places, not people.
 _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
@@ -68,7 +68,7 @@ _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
     wednesday athletic albion league cup games festival awards prize""".split()
 )
 # Objects of these are items of a list ("actors including Hugh Laurie").
-_LIST_OPENERS = frozenset("including include includes featuring like as".split())
+_LIST_OPENERS = frozenset("including include includes featuring starring like as".split())
 _SOURCE_DEPS = ("nsubj", "nsubjpass")
 _NAMES_RECOGNIZED = "names recognized"  # a mark in Document.models
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|U[KSN]")
@@ -159,6 +159,9 @@ class PeopleModel:
     # Where a sentence's subject is a person by role, "the Greek sprinter",
     # which may describe the person named just before: (sentence, offset).
     role_subjects: list[tuple[int, int]]
+    # Sentences where someone is named by one word only, as subject or
+    # possessor ("Obama said", "Obama's plan"), known to nobody else.
+    lone_names: list[int]
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -178,6 +181,7 @@ class _Builder:
         self.given_names: list[tuple[Mention, Person]] = []
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int]] = []
+        self.lone_names: list[int] = []
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
@@ -186,7 +190,8 @@ class _Builder:
             self._sentence(sentence, base, number)
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
-            self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects
+            self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
+            self.lone_names,
         )
 
     # -- names ---------------------------------------------------------------
@@ -214,6 +219,8 @@ class _Builder:
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
                 self.role_subjects.append((number, base + token.idx))
+            if token.i not in taken and _lone_name(token):
+                self.lone_names.append(number)
 
     def _known_name(self, run: "Span") -> bool:
         words = [_fold(t.text) for t in run]
@@ -232,7 +239,7 @@ class _Builder:
         return any(key in p.surnames or key == p.given for p in self.people)
 
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
-        words = tuple(t.text for t in doc[first : last + 1] if t.text not in ("-", "‐"))
+        words = tuple(t.text.lstrip("-–—•*") for t in doc[first : last + 1] if t.text not in ("-", "‐"))
         title_start = _title_start(doc, first, sentence_start)
         title = doc[title_start:first].text if title_start < first else ""
         honorific = None
@@ -244,7 +251,9 @@ class _Builder:
         role = _role_before(doc, first, head, sentence_start)
         described_by = _description(doc, first, last, head)
         description = _words(described_by) if described_by is not None else ""
-        start, end = base + doc[first].idx, base + doc[last].idx + len(doc[last])
+        # "-Lynn Vavreck": a bullet the tokenizer left on the name
+        lead = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
+        start, end = base + doc[first].idx + lead, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
             self.doc.in_quote(start), _acting(head), _listed(head),
@@ -482,6 +491,20 @@ def _listed(head: "Token") -> bool:
     return top.dep_ == "pobj" and top.head.lower_ in _LIST_OPENERS or top.dep_ == "dobj" and top.head.lower_ in _LIST_OPENERS
 
 
+def _lone_name(token: "Token") -> bool:
+    """ "Obama said", "Obama's plan": a proper noun alone as subject or
+    possessor, someone or something acting."""
+    if token.pos_ != "PROPN" or not token.is_alpha or not _capitalized(token) or token.dep_ not in ("nsubj", "poss"):
+        return False
+    if token.is_upper or token.ent_type_ not in ("", "PERSON"):
+        return False  # "OPEC announced", "Beijing said"
+    return not any(n.pos_ == "PROPN" for n in (token.nbor(-1) if token.i else None, _next(token)) if n is not None)
+
+
+def _next(token: "Token") -> "Token | None":
+    return token.nbor(1) if token.i + 1 < len(token.doc) else None
+
+
 def _role_subject(token: "Token") -> bool:
     """ "The Greek sprinter", "the European commissioner": a subject that
     is one person named by what they do."""
@@ -582,14 +605,19 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     """A role or affiliation set before the name: "actress Doris Day",
     "British favourite Chris Lambert", "Striker Nicolas Anelka" opening a
     sentence, "Arsenal's Thierry Henry"."""
+    if head.dep_ == "conj" and head.head.pos_ == "PROPN":
+        # "White House hopefuls Hillary Clinton and Donald Trump": the role covers both
+        lead = head.head
+        return _role_before(doc, lead.left_edge.i, lead, sentence_start) if lead.left_edge.i < first else ""
     if first == sentence_start:
         return ""
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before)
-    # "candidate Hillary Clinton", whatever the parser made of it; not "told reporters Trump ..."
-    role_noun = not _capitalized(before) and before.tag_ == "NN"
+    # "candidate Hillary Clinton", "actress Ruby Dee", whatever the parser made of them; not
+    # "told reporters Trump ..."
+    role_noun = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
@@ -607,8 +635,8 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     for child in head.children:
         if child.dep_ == "appos" and not first <= child.i <= last and child.pos_ in ("NOUN", "PROPN"):
             return child
-        if _who_clause(child):
-            return child
+        if _who_clause(child) or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
+            return child  # "who leads the union", "reporting for Western Journalism"
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -234,3 +234,14 @@ def test_people_keep_the_bodies_named_with_them():
         "Wang Yiwei": {"Institute of International Affairs", "Renmin University"},
         "Thierry Henry": {"Arsenal"},
     }
+
+
+def test_office_without_holder_flags_an_office_once_and_not_after_a_lone_name():
+    text = "The home secretary said the law would change. The home secretary added that it was overdue."
+    assert flagged("newsroom.office-without-holder", text) == ["home secretary"]
+    assert flagged("newsroom.office-without-holder", "Obama said he was ready. The president left for Ohio.") == []
+
+
+def test_a_role_before_coordinated_names_covers_them_all():
+    text = "White House hopefuls Hillary Clinton and Donald Trump criticized the move. Clinton and Trump spoke later."
+    assert flagged("newsroom.first-reference", text) == []

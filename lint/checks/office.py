@@ -28,18 +28,26 @@ class Office(Check):
     def run(self, doc):
         in_scope = self.in_scope(doc)
         people = model(doc)
+        flagged = set()
         for office in people.offices:
             if office.head not in self.offices or not office.acts or office.holder or office.quoted:
                 continue
             if office.untitled_near or office.anaphoric and self._unplaced_before(people, office):
                 continue
+            key = (office.head, office.portfolio)
+            if key in flagged:
+                continue  # one alert an office: naming its holder once answers them all
             if in_scope(office.start, office.end):
+                flagged.add(key)
                 yield Hit(office.start, office.end, (doc.prose[office.start : office.end],))
 
     def _unplaced_before(self, people, office) -> bool:
         """Whether someone named before the office (or in the next
         sentence) holds no office the story tells of: "the mayor said" after
-        "Ken Livingstone" points back to him, as a definite office does."""
+        "Ken Livingstone" points back to him, as a definite office does; so
+        may "the president" after "Obama said"."""
+        if any(sentence <= office.sentence + 1 for sentence in people.lone_names):
+            return True  # "Obama said ... the president"
         return any(
             p.mentions[0].sentence <= office.sentence + 1 and not p.roles & self.offices for p in people.people
         )
