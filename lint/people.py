@@ -57,7 +57,8 @@ _NOT_PEOPLE = frozenset(
 _ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
     """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
-    pollster striker defender winger goalkeeper actor actress singer author agent""".split()
+    pollster striker defender winger goalkeeper actor actress singer author agent
+    tory labour conservative democrat republican dem lib liberal unionist nationalist""".split()
 )
 # Last words of the names of bodies and places, not people.
 _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
@@ -159,8 +160,8 @@ class PeopleModel:
     # Where a sentence's subject is a person by role, "the Greek sprinter",
     # which may describe the person named just before: (sentence, offset).
     role_subjects: list[tuple[int, int]]
-    # Sentences where someone is named by one word only, as subject or
-    # possessor ("Obama said", "Obama's plan"), known to nobody else.
+    # Sentences where someone is named by one word only, as the subject of
+    # a speech, thought or stance verb ("Obama said"), known to nobody else.
     lone_names: list[int]
 
 
@@ -250,6 +251,13 @@ class _Builder:
         head = _head(doc, first, last)
         role = _role_before(doc, first, head, sentence_start)
         described_by = _description(doc, first, last, head)
+        lead = _lead_conjunct(head)
+        if not (role or described_by) and lead.i != head.i:
+            # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
+            # Matthew Scully, two respected speechwriters": what is said of the first is said of all
+            lead_first = _name_start(lead, sentence_start)
+            role = _role_before(doc, lead_first, lead, sentence_start)
+            described_by = _description(doc, lead_first, lead.i, lead)
         description = _words(described_by) if described_by is not None else ""
         # "-Lynn Vavreck": a bullet the tokenizer left on the name
         lead = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
@@ -491,12 +499,26 @@ def _listed(head: "Token") -> bool:
     return top.dep_ == "pobj" and top.head.lower_ in _LIST_OPENERS or top.dep_ == "dobj" and top.head.lower_ in _LIST_OPENERS
 
 
+def _lead_conjunct(head: "Token") -> "Token":
+    """The first name of a coordination ("Neil Back and Martin Johnson")."""
+    while head.dep_ in ("conj", "appos") and head.head.pos_ == "PROPN" and head.head.i < head.i:
+        head = head.head
+    return head
+
+
+def _name_start(head: "Token", sentence_start: int) -> int:
+    i = head.i
+    while i > sentence_start and head.doc[i - 1].dep_ == "compound" and head.doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    return i
+
+
 def _lone_name(token: "Token") -> bool:
-    """ "Obama said", "Obama's plan": a proper noun alone as subject or
-    possessor, someone or something acting."""
-    if token.pos_ != "PROPN" or not token.is_alpha or not _capitalized(token) or token.dep_ not in ("nsubj", "poss"):
+    """ "Obama said": a proper noun alone as the subject of a speech,
+    thought or stance verb, someone the recognizer was not asked about."""
+    if token.pos_ != "PROPN" or not token.is_alpha or not _capitalized(token) or token.dep_ != "nsubj":
         return False
-    if token.is_upper or token.ent_type_ not in ("", "PERSON"):
+    if token.is_upper or token.ent_type_ not in ("", "PERSON") or token.head.lemma_.lower() not in lx.CUE_VERBS:
         return False  # "OPEC announced", "Beijing said"
     return not any(n.pos_ == "PROPN" for n in (token.nbor(-1) if token.i else None, _next(token)) if n is not None)
 
@@ -508,8 +530,10 @@ def _next(token: "Token") -> "Token | None":
 def _role_subject(token: "Token") -> bool:
     """ "The Greek sprinter", "the European commissioner": a subject that
     is one person named by what they do."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN":
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP"):
         return False
+    if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
+        return False  # "the former Secretary of State", not "the Pentagon"
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return False
     lemma = token.lemma_.lower()
@@ -605,10 +629,6 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     """A role or affiliation set before the name: "actress Doris Day",
     "British favourite Chris Lambert", "Striker Nicolas Anelka" opening a
     sentence, "Arsenal's Thierry Henry"."""
-    if head.dep_ == "conj" and head.head.pos_ == "PROPN":
-        # "White House hopefuls Hillary Clinton and Donald Trump": the role covers both
-        lead = head.head
-        return _role_before(doc, lead.left_edge.i, lead, sentence_start) if lead.left_edge.i < first else ""
     if first == sentence_start:
         return ""
     before = doc[first - 1]

@@ -245,3 +245,9 @@ def test_office_without_holder_flags_an_office_once_and_not_after_a_lone_name():
 def test_a_role_before_coordinated_names_covers_them_all():
     text = "White House hopefuls Hillary Clinton and Donald Trump criticized the move. Clinton and Trump spoke later."
     assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_party_before_the_name_and_an_appositive_after_a_pair_describe():
+    assert flagged("newsroom.first-reference", "Tory Liam Fox said his party offered a clear choice. Fox left.") == []
+    text = "Aides called John McConnell and Matthew Scully, two respected speechwriters. Scully agreed to help."
+    assert flagged("newsroom.first-reference", text) == []

@@ -35,8 +35,8 @@ class Office(Check):
             if office.untitled_near or office.anaphoric and self._unplaced_before(people, office):
                 continue
             key = (office.head, office.portfolio)
-            if key in flagged:
-                continue  # one alert an office: naming its holder once answers them all
+            if key in flagged or not office.portfolio and any(head == office.head for head, _ in flagged):
+                continue  # one alert an office ("the commissioner" after "the information commissioner")
             if in_scope(office.start, office.end):
                 flagged.add(key)
                 yield Hit(office.start, office.end, (doc.prose[office.start : office.end],))
