@@ -58,6 +58,7 @@ _ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
     """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
     pollster striker defender winger goalkeeper actor actress singer author agent
+    moderator host anchor presenter producer
     tory labour conservative democrat republican dem lib liberal unionist nationalist""".split()
 )
 # Last words of the names of bodies and places, not people.
