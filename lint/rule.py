@@ -46,6 +46,7 @@ KINDS = {
     "source": "lint.checks.source:Source",
     "cue": "lint.checks.cue:Cue",
     "quotation": "lint.checks.quotation:Quotation",
+    "pattern": "lint.checks.pattern:Pattern",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS

@@ -1,0 +1,287 @@
+"""``pattern``: token patterns over the linguistic layer, with spaCy's
+Matcher and DependencyMatcher semantics, so that an editor can write "a
+cognition verb whose subject is a thing that cannot think" as data.
+
+- ``patterns``: Matcher token patterns (a list of lists of token specs:
+  ``{LEMMA: {IN: [...]}, POS: ADJ, OP: "?"}``);
+- ``dependency``: DependencyMatcher patterns (lists of nodes with
+  ``RIGHT_ID``, ``RIGHT_ATTRS``, ``LEFT_ID``, ``REL_OP``); the alert spans
+  the matched tokens, first to last, or only the nodes ``flag`` names;
+- ``classes``: named word lists; ``"$name"`` in a list of ``IN``,
+  ``NOT_IN`` (or any list operator), or as the whole operand, stands for
+  the rule's class of that name or else a lexicon class
+  (:data:`lint.lexicon.PATTERN_CLASSES`);
+- ``attributed: skip``: no alert inside an opinion attributed to a source
+  that stands behind it (a name, a role, a body, a person or a pronoun:
+  "Parents called the decision shameful", "The plan is reckless, Ruiz
+  said"), nor in a sentence its context attributes.
+
+Patterns are checked when the rule loads, without importing spaCy (the
+keys, operators and value types of spaCy's pattern schema, class names,
+node references); spaCy's own validation runs when the matcher is
+compiled, once per process on first use, and its complaints are rule
+errors naming the file and line too.
+"""
+
+from __future__ import annotations
+
+from lint import lexicon as lx
+from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, model
+from lint.errors import RuleError
+from lint.rule import Check, Field, Hit
+
+# spaCy's token attributes (spacy.schemas.TokenPattern), by value type.
+_TEXT_ATTRS = frozenset("ORTH TEXT LOWER POS TAG MORPH DEP LEMMA SHAPE ENT_TYPE ENT_IOB ENT_ID ENT_KB_ID NORM".split())
+_NUMBER_ATTRS = frozenset(["LENGTH"])
+_FLAG_ATTRS = frozenset(
+    """SPACY IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_BRACKET IS_QUOTE
+    IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY IS_STOP IS_SENT_START SENT_START LIKE_NUM LIKE_URL LIKE_EMAIL""".split()
+)
+_LIST_OPERATORS = frozenset("IN NOT_IN IS_SUBSET IS_SUPERSET INTERSECTS".split())
+_TEXT_OPERATORS = _LIST_OPERATORS | {"REGEX", "FUZZY"} | {f"FUZZY{n}" for n in range(1, 10)}
+_NUMBER_OPERATORS = _LIST_OPERATORS | {"REGEX", "==", "!=", ">=", "<=", ">", "<"}
+_QUANTIFIERS = frozenset("! ? + *".split())
+_DEPENDENCY_KEYS = frozenset("RIGHT_ID RIGHT_ATTRS LEFT_ID REL_OP".split())
+_REL_OPS = frozenset("< > << >> . .* ; ;* $+ $- $++ $-- >+ >- >++ >-- <+ <- <++ <--".split())
+# Sources that stand behind an opinion; a vague group or a thing does not.
+_VOICED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
+_CUE_STYLES = frozenset(("verb", "passive", "predicate"))
+
+
+class Pattern(Check):
+    FIELDS = {
+        "patterns": Field("any", []),
+        "dependency": Field("any", []),
+        "classes": Field("map", {}),
+        # Dependency nodes (RIGHT_IDs) the alert spans; empty: every node.
+        "flag": Field("strlist", []),
+        "attributed": Field("str", "include", choices=("skip", "include")),
+    }
+    NEEDS_NLP = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        self.classes = self._classes(options["classes"])
+        self.patterns = [self._token_pattern(p, "patterns") for p in self._list(options["patterns"], "patterns")]
+        self.dependency = [self._dependency_pattern(p) for p in self._list(options["dependency"], "dependency")]
+        self.flagged = [self._flagged_nodes(p, options["flag"]) for p in self.dependency]
+        if not self.patterns and not self.dependency:
+            raise self.error(f"rule {rule.id}: pattern needs 'patterns' or 'dependency'", "extends")
+        self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
+
+    def __getstate__(self):
+        # the pack cache pickles rules; a compiled matcher belongs to one process
+        return {**self.__dict__, "_compiled": None}
+
+    # -- validation at load ----------------------------------------------------
+
+    def _fail(self, message: str, key: str, where=None) -> RuleError:
+        line = getattr(where, "line", 0) or self.rule.line_of(key)
+        return RuleError(f"rule {self.rule.id}: {message}", self.rule.path, line)
+
+    def _list(self, value, key: str) -> list:
+        if not isinstance(value, list):
+            raise self._fail(f"'{key}' must be a list of patterns", key)
+        return value
+
+    def _classes(self, classes) -> dict[str, list[str]]:
+        for name, words in classes.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise self._fail(f"class '{name}' in 'classes' must be a list of words", "classes")
+        return {str(name): list(words) for name, words in classes.items()}
+
+    def _class(self, reference: str, key: str, where) -> list[str]:
+        name = reference[1:]
+        if name in self.classes:
+            return self.classes[name]
+        if name in lx.PATTERN_CLASSES:
+            return sorted(lx.PATTERN_CLASSES[name])
+        known = ", ".join(sorted({*self.classes, *lx.PATTERN_CLASSES}))
+        raise self._fail(f"unknown class '{reference}' (known: {known})", key, where)
+
+    def _token_pattern(self, pattern, key: str) -> list[dict]:
+        if not isinstance(pattern, list) or not pattern:
+            raise self._fail(f"each pattern in '{key}' must be a non-empty list of token specs", key, pattern)
+        return [self._token_spec(spec, key) for spec in pattern]
+
+    def _token_spec(self, spec, key: str) -> dict:
+        if not isinstance(spec, dict):
+            raise self._fail(f"a token spec in '{key}' must be a mapping, not {spec!r}", key)
+        resolved = {}
+        for attr, value in spec.items():
+            if attr == "OP":
+                if not (value in _QUANTIFIERS or _counted(value)):
+                    raise self._fail(f"unknown OP {value!r} (known: !, ?, +, *, {{n}}, {{n,m}})", key, spec)
+                resolved[attr] = value
+            elif attr == "_":
+                if not isinstance(value, dict):
+                    raise self._fail("'_' must map extension attributes to values", key, spec)
+                resolved[attr] = dict(value)
+            elif attr in _TEXT_ATTRS:
+                resolved[attr] = self._value(attr, value, str, _TEXT_OPERATORS, key, spec)
+            elif attr in _NUMBER_ATTRS:
+                resolved[attr] = self._value(attr, value, int, _NUMBER_OPERATORS, key, spec)
+            elif attr in _FLAG_ATTRS:
+                if not isinstance(value, bool):
+                    raise self._fail(f"{attr} must be true or false, not {value!r}", key, spec)
+                resolved[attr] = value
+            else:
+                raise self._fail(f"unknown token attribute {attr!r} (spaCy's, in capitals: LEMMA, POS, DEP, ...)", key, spec)
+        return resolved
+
+    def _value(self, attr: str, value, kind: type, operators, key: str, spec):
+        if isinstance(value, kind) and not isinstance(value, bool):
+            return value
+        if not isinstance(value, dict):
+            raise self._fail(f"{attr} must be a {kind.__name__} or a mapping of operators, not {value!r}", key, spec)
+        resolved = {}
+        for op, operand in value.items():
+            if op not in operators:
+                raise self._fail(f"unknown operator {op!r} on {attr} (known: {', '.join(sorted(operators))})", key, spec)
+            if op in _LIST_OPERATORS:
+                operand = self._members(operand, attr, op, kind, key, spec)
+            elif op == "REGEX" and not isinstance(operand, str):
+                raise self._fail(f"{attr} {op} needs a regular expression", key, spec)
+            resolved[op] = operand
+        return resolved
+
+    def _members(self, operand, attr, op, kind, key, spec) -> list:
+        items = operand if isinstance(operand, list) else [operand]
+        members = []
+        for item in items:
+            if isinstance(item, str) and item.startswith("$"):
+                members.extend(self._class(item, key, spec))
+            elif isinstance(item, kind) and not isinstance(item, bool):
+                members.append(item)
+            else:
+                raise self._fail(f"{attr} {op} needs a list of {kind.__name__}s or a $class, not {item!r}", key, spec)
+        return members
+
+    def _dependency_pattern(self, pattern) -> list[dict]:
+        key = "dependency"
+        if not isinstance(pattern, list) or not pattern:
+            raise self._fail("each pattern in 'dependency' must be a non-empty list of nodes", key, pattern)
+        names: set[str] = set()
+        nodes = []
+        for index, node in enumerate(pattern):
+            if not isinstance(node, dict):
+                raise self._fail(f"a node in 'dependency' must be a mapping, not {node!r}", key)
+            unknown = set(node) - _DEPENDENCY_KEYS
+            if unknown:
+                raise self._fail(f"unknown key {sorted(unknown)[0]!r} in a dependency node", key, node)
+            right_id = node.get("RIGHT_ID")
+            if not isinstance(right_id, str) or right_id in names:
+                raise self._fail("every dependency node needs a RIGHT_ID of its own", key, node)
+            if index and (node.get("LEFT_ID") not in names or node.get("REL_OP") not in _REL_OPS):
+                raise self._fail(
+                    f"node {right_id!r} needs a LEFT_ID naming an earlier node and a REL_OP "
+                    f"(known: {' '.join(sorted(_REL_OPS))})", key, node,
+                )
+            if not index and ("LEFT_ID" in node or "REL_OP" in node):
+                raise self._fail(f"the first node {right_id!r} is the anchor: no LEFT_ID or REL_OP", key, node)
+            names.add(right_id)
+            attrs = node.get("RIGHT_ATTRS", {})
+            nodes.append({**node, "RIGHT_ATTRS": self._token_spec(attrs, key) if attrs else {}})
+        return nodes
+
+    def _flagged_nodes(self, pattern: list[dict], names: list[str]) -> list[int]:
+        """Indexes of the nodes an alert spans, in the order spaCy returns
+        a match's tokens (the pattern's node order)."""
+        ids = [node["RIGHT_ID"] for node in pattern]
+        if not names:
+            return list(range(len(ids)))
+        flagged = [i for i, right_id in enumerate(ids) if right_id in names]
+        if not flagged:
+            raise self._fail(f"'flag' names none of the nodes {', '.join(ids)}", "flag")
+        return flagged
+
+    # -- matching ----------------------------------------------------------------
+
+    def _matchers(self, vocab):
+        if self._compiled is None or self._compiled[0] is not vocab:
+            from spacy.matcher import DependencyMatcher, Matcher
+
+            matcher = Matcher(vocab, validate=True)
+            dependency = DependencyMatcher(vocab, validate=True)
+            try:
+                for pattern in self.patterns:
+                    matcher.add(self.rule.id, [pattern])
+            except (ValueError, KeyError) as exc:  # spaCy's MatchPatternError is a ValueError
+                raise self._fail(f"spaCy rejects a pattern: {exc}", "patterns") from None
+            try:
+                for index, pattern in enumerate(self.dependency):
+                    # one key per pattern: a match must tell which nodes to flag
+                    dependency.add(f"{self.rule.id}#{index}", [pattern])
+            except (ValueError, KeyError) as exc:
+                raise self._fail(f"spaCy rejects a dependency pattern: {exc}", "dependency") from None
+            self._compiled = (vocab, matcher, dependency)
+        return self._compiled[1:]
+
+    def run(self, doc):
+        in_scope = self.in_scope(doc)
+        voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else []
+        for parsed in doc.parses or ():
+            matcher, dependency = self._matchers(parsed.doc.vocab)
+            spans = [(start, end - 1) for _, start, end in matcher(parsed.doc)] if self.patterns else []
+            if self.dependency:
+                for match_id, ids in dependency(parsed.doc):
+                    index = int(parsed.doc.vocab.strings[match_id].rpartition("#")[2])
+                    nodes = [ids[i] for i in self.flagged[index]]
+                    spans.append((min(nodes), max(nodes)))
+            for first, last in _longest_first(spans):
+                start = parsed.start + parsed.doc[first].idx
+                end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
+                if not in_scope(start, end) or any(s <= start and end <= e for s, e in voiced):
+                    continue
+                yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
+
+
+def _counted(op) -> bool:
+    """spaCy's counted quantifiers: {n}, {n,m}, {n,}, {,m}."""
+    if not isinstance(op, str) or not (op.startswith("{") and op.endswith("}")):
+        return False
+    parts = op[1:-1].split(",")
+    return 1 <= len(parts) <= 2 and all(p.isdigit() or (p == "" and len(parts) == 2) for p in parts) and op != "{,}"
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches (patterns with optional tokens match several
+    ways) kept once: the longest, then the earliest."""
+    kept: list[tuple[int, int]] = []
+    for first, last in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(last < f or first > l for f, l in kept):
+            kept.append((first, last))
+    return sorted(kept)
+
+
+def _voiced_spans(doc) -> list[tuple[int, int]]:
+    """Prose spans holding an opinion someone stands behind: the phrase a
+    cue verb governs ("called the decision shameful", "The plan is
+    reckless, Ruiz said"), the sentence of an "according to" or a dash
+    attribution, and a sentence attributed by its context."""
+    spans = []
+    for sentence in model(doc).sentences:
+        if sentence.context:
+            spans.append((sentence.start, sentence.end))
+            continue
+        for a in sentence.attributions:
+            if a.source_kind not in _VOICED:
+                continue
+            if a.style not in _CUE_STYLES:
+                spans.append((sentence.start, sentence.end))
+                continue
+            span = sentence.span
+            offset = a.cue[0] - sentence.start + span.start_char
+            cue = next((t for t in span if t.idx == offset), None)
+            if cue is not None:
+                base = sentence.start - span.start_char
+                governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
+                # the source's own words are not its opinion ("the shameful mayor said")
+                if a.source is not None and a.source[0] > governed[0]:
+                    spans.append((governed[0], a.source[0]))
+                    spans.append((a.source[1], governed[1]))
+                elif a.source is not None:
+                    spans.append((max(governed[0], a.source[1]), governed[1]))
+                else:
+                    spans.append(governed)
+    return spans
