@@ -11,6 +11,9 @@ cognition verb whose subject is a thing that cannot think" as data.
   ``NOT_IN`` (or any list operator), or as the whole operand, stands for
   the rule's class of that name or else a lexicon class
   (:data:`lint.lexicon.PATTERN_CLASSES`);
+- ``unless``: ``patterns`` and ``dependency`` that excuse: a match
+  sharing a token with one of their matches raises no alert (Vale's
+  ``exceptions``, on the parse: "called the decision shameful");
 - ``attributed: skip``: no alert inside an opinion attributed to a source
   that stands behind it (a name, a role, a body, a person or a pronoun:
   "Parents called the decision shameful", "The plan is reckless, Ruiz
@@ -24,6 +27,8 @@ errors naming the file and line too.
 """
 
 from __future__ import annotations
+
+import re
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, model
@@ -55,6 +60,9 @@ class Pattern(Check):
         "classes": Field("map", {}),
         # Dependency nodes (RIGHT_IDs) the alert spans; empty: every node.
         "flag": Field("strlist", []),
+        # Patterns and dependency patterns that excuse: a match sharing a
+        # token with one of theirs raises no alert ("called it shameful").
+        "unless": Field("map", {}),
         "attributed": Field("str", "include", choices=("skip", "include")),
     }
     NEEDS_NLP = True
@@ -63,10 +71,16 @@ class Pattern(Check):
         super().__init__(rule, options)
         self.classes = self._classes(options["classes"])
         self.patterns = [self._token_pattern(p, "patterns") for p in self._list(options["patterns"], "patterns")]
-        self.dependency = [self._dependency_pattern(p) for p in self._list(options["dependency"], "dependency")]
+        self.dependency = [self._dependency_pattern(p, "dependency") for p in self._list(options["dependency"], "dependency")]
         self.flagged = [self._flagged_nodes(p, options["flag"]) for p in self.dependency]
         if not self.patterns and not self.dependency:
             raise self.error(f"rule {rule.id}: pattern needs 'patterns' or 'dependency'", "extends")
+        unless = options["unless"]
+        unknown = set(unless) - {"patterns", "dependency"}
+        if unknown:
+            raise self._fail(f"unknown key {sorted(unknown)[0]!r} in 'unless' (use patterns and dependency)", "unless")
+        self.unless_patterns = [self._token_pattern(p, "unless") for p in self._list(unless.get("patterns", []), "unless")]
+        self.unless_dependency = [self._dependency_pattern(p, "unless") for p in self._list(unless.get("dependency", []), "unless")]
         self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
 
     def __getstate__(self):
@@ -113,10 +127,6 @@ class Pattern(Check):
                 if not (value in _QUANTIFIERS or _counted(value)):
                     raise self._fail(f"unknown OP {value!r} (known: !, ?, +, *, {{n}}, {{n,m}})", key, spec)
                 resolved[attr] = value
-            elif attr == "_":
-                if not isinstance(value, dict):
-                    raise self._fail("'_' must map extension attributes to values", key, spec)
-                resolved[attr] = dict(value)
             elif attr in _TEXT_ATTRS:
                 resolved[attr] = self._value(attr, value, str, _TEXT_OPERATORS, key, spec)
             elif attr in _NUMBER_ATTRS:
@@ -140,8 +150,8 @@ class Pattern(Check):
                 raise self._fail(f"unknown operator {op!r} on {attr} (known: {', '.join(sorted(operators))})", key, spec)
             if op in _LIST_OPERATORS:
                 operand = self._members(operand, attr, op, kind, key, spec)
-            elif op == "REGEX" and not isinstance(operand, str):
-                raise self._fail(f"{attr} {op} needs a regular expression", key, spec)
+            elif op == "REGEX":
+                _check_regex(operand, lambda problem: self._fail(f"{attr} REGEX {problem}", key, spec))
             resolved[op] = operand
         return resolved
 
@@ -157,15 +167,14 @@ class Pattern(Check):
                 raise self._fail(f"{attr} {op} needs a list of {kind.__name__}s or a $class, not {item!r}", key, spec)
         return members
 
-    def _dependency_pattern(self, pattern) -> list[dict]:
-        key = "dependency"
+    def _dependency_pattern(self, pattern, key: str) -> list[dict]:
         if not isinstance(pattern, list) or not pattern:
-            raise self._fail("each pattern in 'dependency' must be a non-empty list of nodes", key, pattern)
+            raise self._fail(f"each dependency pattern in '{key}' must be a non-empty list of nodes", key, pattern)
         names: set[str] = set()
         nodes = []
         for index, node in enumerate(pattern):
             if not isinstance(node, dict):
-                raise self._fail(f"a node in 'dependency' must be a mapping, not {node!r}", key)
+                raise self._fail(f"a dependency node in '{key}' must be a mapping, not {node!r}", key)
             unknown = set(node) - _DEPENDENCY_KEYS
             if unknown:
                 raise self._fail(f"unknown key {sorted(unknown)[0]!r} in a dependency node", key, node)
@@ -198,42 +207,70 @@ class Pattern(Check):
     # -- matching ----------------------------------------------------------------
 
     def _matchers(self, vocab):
+        """One Matcher and one DependencyMatcher per process (per vocabulary),
+        their keys telling matches ("match", "match#<index of the
+        dependency pattern>") from excuses ("unless", "unless#<index>")."""
         if self._compiled is None or self._compiled[0] is not vocab:
             from spacy.matcher import DependencyMatcher, Matcher
 
             matcher = Matcher(vocab, validate=True)
             dependency = DependencyMatcher(vocab, validate=True)
-            try:
-                for pattern in self.patterns:
-                    matcher.add(self.rule.id, [pattern])
-            except (ValueError, KeyError) as exc:  # spaCy's MatchPatternError is a ValueError
-                raise self._fail(f"spaCy rejects a pattern: {exc}", "patterns") from None
-            try:
-                for index, pattern in enumerate(self.dependency):
-                    # one key per pattern: a match must tell which nodes to flag
-                    dependency.add(f"{self.rule.id}#{index}", [pattern])
-            except (ValueError, KeyError) as exc:
-                raise self._fail(f"spaCy rejects a dependency pattern: {exc}", "dependency") from None
+            groups = (
+                ("match", self.patterns, self.dependency, ("patterns", "dependency")),
+                ("unless", self.unless_patterns, self.unless_dependency, ("unless", "unless")),
+            )
+            for group, patterns, dependency_patterns, (key, dependency_key) in groups:
+                try:
+                    for pattern in patterns:
+                        matcher.add(group, [pattern])
+                except (ValueError, KeyError) as exc:  # spaCy's MatchPatternError is a ValueError
+                    raise self._fail(f"spaCy rejects a pattern: {exc}", key) from None
+                try:
+                    for index, pattern in enumerate(dependency_patterns):
+                        # one key per pattern: a match must tell which nodes to flag
+                        dependency.add(f"{group}#{index}", [pattern])
+                except (ValueError, KeyError) as exc:
+                    raise self._fail(f"spaCy rejects a dependency pattern: {exc}", dependency_key) from None
             self._compiled = (vocab, matcher, dependency)
         return self._compiled[1:]
+
+    def _matches(self, spacy_doc):
+        """Token ranges (first, last) of the rule's matches and of its excuses."""
+        matcher, dependency = self._matchers(spacy_doc.vocab)
+        strings = spacy_doc.vocab.strings
+        found: dict[str, list[tuple[int, int]]] = {"match": [], "unless": []}
+        for match_id, start, end in matcher(spacy_doc) if self.patterns or self.unless_patterns else ():
+            found[strings[match_id]].append((start, end - 1))
+        if self.dependency or self.unless_dependency:
+            for match_id, ids in dependency(spacy_doc):
+                group, index = strings[match_id].split("#")
+                nodes = [ids[i] for i in self.flagged[int(index)]] if group == "match" else ids
+                found[group].append((min(nodes), max(nodes)))
+        return found["match"], found["unless"]
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
         voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else []
         for parsed in doc.parses or ():
-            matcher, dependency = self._matchers(parsed.doc.vocab)
-            spans = [(start, end - 1) for _, start, end in matcher(parsed.doc)] if self.patterns else []
-            if self.dependency:
-                for match_id, ids in dependency(parsed.doc):
-                    index = int(parsed.doc.vocab.strings[match_id].rpartition("#")[2])
-                    nodes = [ids[i] for i in self.flagged[index]]
-                    spans.append((min(nodes), max(nodes)))
-            for first, last in _longest_first(spans):
+            matches, excuses = self._matches(parsed.doc)
+            for first, last in _longest_first(matches):
+                if any(first <= l and f <= last for f, l in excuses):
+                    continue
                 start = parsed.start + parsed.doc[first].idx
                 end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
                 if not in_scope(start, end) or any(s <= start and end <= e for s, e in voiced):
                     continue
                 yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
+
+
+def _check_regex(source, fail) -> None:
+    # spaCy compiles REGEX with Python's re module
+    if not isinstance(source, str):
+        raise fail(f"needs a regular expression, not {source!r}")
+    try:
+        re.compile(source)
+    except re.error as exc:
+        raise fail(f"is not a valid regular expression: {exc}") from None
 
 
 def _counted(op) -> bool:
