@@ -202,3 +202,9 @@ def test_unless_patterns_excuse_the_matches_they_share_a_token_with():
     assert matches(body, text) == ["shameful"]
     error = load_error(SHAMEFUL + "unless:\n  tokens: [shameful]\n")
     assert "unknown key 'tokens' in 'unless'" in error.message and error.line == 5
+
+
+def test_the_writers_own_view_is_not_an_attributed_opinion():
+    body = SHAMEFUL + "attributed: skip\n"
+    assert matches(body, "Here, we see the shameful pattern again.") == ["shameful"]
+    assert matches(body, "Here, critics see a shameful pattern, Ann Cole said.") == []

@@ -51,6 +51,7 @@ _REL_OPS = frozenset("< > << >> . .* ; ;* $+ $- $++ $-- >+ >- >++ >-- <+ <- <++ 
 # Sources that stand behind an opinion; a vague group or a thing does not.
 _VOICED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
 _CUE_STYLES = frozenset(("verb", "passive", "predicate"))
+_WRITER = frozenset(("i", "we"))
 
 
 class Pattern(Check):
@@ -294,15 +295,18 @@ def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _voiced_spans(doc) -> list[tuple[int, int]]:
     """Prose spans holding an opinion someone stands behind: the phrase a
     cue verb governs ("called the decision shameful", "The plan is
-    reckless, Ruiz said"), the sentence of an "according to" or a dash
-    attribution, and a sentence attributed by its context."""
+    reckless, Ruiz said"), less the source and the cue verb themselves
+    (the reporter's words: "the shameful mayor said", "Ruiz slammed the
+    plan"), and not when the source is the writer ("we see"); the
+    sentence of an "according to" or a dash attribution; a
+    sentence attributed by its context."""
     spans = []
     for sentence in model(doc).sentences:
         if sentence.context:
             spans.append((sentence.start, sentence.end))
             continue
         for a in sentence.attributions:
-            if a.source_kind not in _VOICED:
+            if a.source_kind not in _VOICED or _first_person(doc, a):
                 continue
             if a.style not in _CUE_STYLES:
                 spans.append((sentence.start, sentence.end))
@@ -310,15 +314,25 @@ def _voiced_spans(doc) -> list[tuple[int, int]]:
             span = sentence.span
             offset = a.cue[0] - sentence.start + span.start_char
             cue = next((t for t in span if t.idx == offset), None)
-            if cue is not None:
-                base = sentence.start - span.start_char
-                governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
-                # the source's own words are not its opinion ("the shameful mayor said")
-                if a.source is not None and a.source[0] > governed[0]:
-                    spans.append((governed[0], a.source[0]))
-                    spans.append((a.source[1], governed[1]))
-                elif a.source is not None:
-                    spans.append((max(governed[0], a.source[1]), governed[1]))
-                else:
-                    spans.append(governed)
+            if cue is None:
+                continue
+            base = sentence.start - span.start_char
+            governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
+            spans.extend(_without(governed, [a.cue] + ([a.source] if a.source else [])))
     return spans
+
+
+def _first_person(doc, attribution) -> bool:
+    """ "we see", "I believe" outside quotations: the writer, not a source."""
+    return attribution.source is not None and doc.prose[slice(*attribution.source)].lower() in _WRITER
+
+
+def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, start = [], span[0]
+    for hole_start, hole_end in sorted(holes):
+        if hole_start > start:
+            pieces.append((start, min(hole_start, span[1])))
+        start = max(start, hole_end)
+    if start < span[1]:
+        pieces.append((start, span[1]))
+    return pieces
