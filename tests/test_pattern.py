@@ -208,3 +208,8 @@ def test_the_writers_own_view_is_not_an_attributed_opinion():
     body = SHAMEFUL + "attributed: skip\n"
     assert matches(body, "Here, we see the shameful pattern again.") == ["shameful"]
     assert matches(body, "Here, critics see a shameful pattern, Ann Cole said.") == []
+
+
+def test_the_cue_verb_is_the_reporters_word_not_the_sources():
+    body = "patterns:\n  - [{LEMMA: slam}]\nattributed: skip\n"
+    assert matches(body, "Senator Ruth Dale slammed the plan.") == ["slammed"]

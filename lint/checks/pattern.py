@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from lint import lexicon as lx
-from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, model
+from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model
 from lint.errors import RuleError
 from lint.rule import Check, Field, Hit
 
@@ -59,7 +59,8 @@ class Pattern(Check):
         "patterns": Field("any", []),
         "dependency": Field("any", []),
         "classes": Field("map", {}),
-        # Dependency nodes (RIGHT_IDs) the alert spans; empty: every node.
+        # Dependency nodes (RIGHT_IDs) the alert spans, in each pattern that
+        # has them; empty: every node.
         "flag": Field("strlist", []),
         # Patterns and dependency patterns that excuse: a match sharing a
         # token with one of theirs raises no alert ("called it shameful").
@@ -202,7 +203,7 @@ class Pattern(Check):
             return list(range(len(ids)))
         flagged = [i for i, right_id in enumerate(ids) if right_id in names]
         if not flagged:
-            raise self._fail(f"'flag' names none of the nodes {', '.join(ids)}", "flag")
+            raise self._fail(f"'flag' names none of the nodes {', '.join(ids)} of a dependency pattern", "flag")
         return flagged
 
     # -- matching ----------------------------------------------------------------
@@ -311,12 +312,10 @@ def _voiced_spans(doc) -> list[tuple[int, int]]:
             if a.style not in _CUE_STYLES:
                 spans.append((sentence.start, sentence.end))
                 continue
-            span = sentence.span
-            offset = a.cue[0] - sentence.start + span.start_char
-            cue = next((t for t in span if t.idx == offset), None)
+            cue = cue_token(sentence, a)
             if cue is None:
                 continue
-            base = sentence.start - span.start_char
+            base = sentence.start - sentence.span.start_char
             governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
             spans.extend(_without(governed, [a.cue] + ([a.source] if a.source else [])))
     return spans
