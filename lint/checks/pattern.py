@@ -300,7 +300,15 @@ def _voiced_spans(doc) -> list[tuple[int, int]]:
     (the reporter's words: "the shameful mayor said", "Ruiz slammed the
     plan"), and not when the source is the writer ("we see"); the
     sentence of an "according to" or a dash attribution; a
-    sentence attributed by its context."""
+    sentence attributed by its context. Found once per document, for
+    every rule that skips them."""
+    spans = doc.models.get("voiced")
+    if spans is None:
+        spans = doc.models["voiced"] = _find_voiced_spans(doc)
+    return spans
+
+
+def _find_voiced_spans(doc) -> list[tuple[int, int]]:
     spans = []
     for sentence in model(doc).sentences:
         if sentence.context:
