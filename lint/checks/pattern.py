@@ -52,6 +52,7 @@ _REL_OPS = frozenset("< > << >> . .* ; ;* $+ $- $++ $-- >+ >- >++ >-- <+ <- <++ 
 _VOICED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
 _CUE_STYLES = frozenset(("verb", "passive", "predicate"))
 _WRITER = frozenset(("i", "we"))
+_KIND_NAMES = {str: ("a string", "strings"), int: ("a whole number", "whole numbers")}
 
 
 class Pattern(Check):
@@ -145,7 +146,7 @@ class Pattern(Check):
         if isinstance(value, kind) and not isinstance(value, bool):
             return value
         if not isinstance(value, dict):
-            raise self._fail(f"{attr} must be a {kind.__name__} or a mapping of operators, not {value!r}", key, spec)
+            raise self._fail(f"{attr} must be {_KIND_NAMES[kind][0]} or a mapping of operators, not {value!r}", key, spec)
         resolved = {}
         for op, operand in value.items():
             if op not in operators:
@@ -166,7 +167,7 @@ class Pattern(Check):
             elif isinstance(item, kind) and not isinstance(item, bool):
                 members.append(item)
             else:
-                raise self._fail(f"{attr} {op} needs a list of {kind.__name__}s or a $class, not {item!r}", key, spec)
+                raise self._fail(f"{attr} {op} needs a list of {_KIND_NAMES[kind][1]} or a $class, not {item!r}", key, spec)
         return members
 
     def _dependency_pattern(self, pattern, key: str) -> list[dict]:
