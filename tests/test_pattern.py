@@ -214,3 +214,12 @@ def test_the_writers_own_view_is_not_an_attributed_opinion():
 def test_the_cue_verb_is_the_reporters_word_not_the_sources():
     body = "patterns:\n  - [{LEMMA: slam}]\nattributed: skip\n"
     assert matches(body, "Senator Ruth Dale slammed the plan.") == ["slammed"]
+
+
+def test_a_block_without_the_words_a_pattern_needs_is_not_matched_but_others_are():
+    # the look-up before matching must not lose a match: a lemma, a lower-case
+    # form and a pattern with no required word each still match
+    text = "Rome struck back.\n\nNothing here.\n\nOf course it did."
+    assert matches(STRIKE_BACK, text) == ["struck back"]
+    assert matches("patterns:\n  - [{LOWER: of}, {LOWER: course}]\n", text) == ["Of course"]
+    assert matches("patterns:\n  - [{POS: ADV, OP: '?'}, {LOWER: {IN: [here, there]}}]\n", text) == ["here"]
