@@ -223,3 +223,9 @@ def test_a_block_without_the_words_a_pattern_needs_is_not_matched_but_others_are
     assert matches(STRIKE_BACK, text) == ["struck back"]
     assert matches("patterns:\n  - [{LOWER: of}, {LOWER: course}]\n", text) == ["Of course"]
     assert matches("patterns:\n  - [{POS: ADV, OP: '?'}, {LOWER: {IN: [here, there]}}]\n", text) == ["here"]
+
+
+def test_an_optional_counted_token_is_not_required_before_matching():
+    body = "patterns:\n  - [{LOWER: very, OP: '{0,2}'}, {LOWER: shameful}]\n"
+    assert matches(body, "A shameful act.") == ["shameful"]
+    assert matches(body, "A very very shameful act.") == ["very very shameful"]

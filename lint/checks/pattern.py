@@ -286,11 +286,21 @@ def _needed_words(patterns: list[list[dict]]) -> list[list[tuple[str, frozenset]
     words); None when some pattern requires no particular word."""
     needed = []
     for specs in patterns:
-        words = [w for spec in specs if spec.get("OP") not in ("?", "*", "!") for w in [_literal(spec)] if w]
+        words = [w for spec in specs if _required(spec.get("OP")) for w in [_literal(spec)] if w]
         if not words:
             return None
         needed.append(words)
     return needed
+
+
+def _required(op) -> bool:
+    """Whether a token spec with this OP must match at least one token."""
+    if op is None or op == "+":
+        return True
+    if op in _QUANTIFIERS:
+        return False  # "?", "*", and "!" (must not match)
+    least = op[1:-1].split(",")[0]  # a counted quantifier: {n}, {n,m}, {n,}, {,m}
+    return least.isdigit() and int(least) > 0
 
 
 def _literal(spec: dict) -> tuple[str, frozenset] | None:
