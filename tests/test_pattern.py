@@ -175,6 +175,7 @@ SHAMEFUL = "patterns:\n  - [{LOWER: shameful}]\n"
         ("According to the union, the decision was shameful.", False),
         ("Experts say the decision was shameful.", True),  # a vague group stands behind nothing
         ("The shameful mayor said the decision stood.", True),  # the source's own words
+        ("Ruiz used the shameful rules to stay in office.", True),  # an intention, not an opinion voiced
     ],
 )
 def test_attributed_opinions_are_skipped_when_the_rule_says_so(text, flagged):

@@ -50,7 +50,10 @@ _DEPENDENCY_KEYS = frozenset("RIGHT_ID RIGHT_ATTRS LEFT_ID REL_OP".split())
 _REL_OPS = frozenset("< > << >> . .* ; ;* $+ $- $++ $-- >+ >- >++ >-- <+ <- <++ <--".split())
 # Sources that stand behind an opinion; a vague group or a thing does not.
 _VOICED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
-_CUE_STYLES = frozenset(("verb", "passive", "predicate"))
+_CUE_STYLES = frozenset(("verb", "passive"))
+# A stance or an intention put as a clause ("Cruz decided to run", "he used
+# his influence as ... to shelter them") voices no opinion of the words in it.
+_NO_OPINION = "predicate"
 _WRITER = frozenset(("i", "we"))
 # Attributes whose values a block's words can be checked against before matching.
 _WORD_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
@@ -377,7 +380,7 @@ def _find_voiced_spans(doc) -> list[tuple[int, int]]:
             spans.append((sentence.start, sentence.end))
             continue
         for a in sentence.attributions:
-            if a.source_kind not in _VOICED or _first_person(doc, a):
+            if a.source_kind not in _VOICED or a.style == _NO_OPINION or _first_person(doc, a):
                 continue
             if a.style not in _CUE_STYLES:
                 spans.append((sentence.start, sentence.end))
