@@ -176,6 +176,8 @@ SHAMEFUL = "patterns:\n  - [{LOWER: shameful}]\n"
         ("Experts say the decision was shameful.", True),  # a vague group stands behind nothing
         ("The shameful mayor said the decision stood.", True),  # the source's own words
         ("Ruiz used the shameful rules to stay in office.", True),  # an intention, not an opinion voiced
+        # a paragraph closing with an attribution covers its claims, not the reporter's adjectives
+        ("The shameful rules stood. The council will meet in May, the mayor said.", True),
     ],
 )
 def test_attributed_opinions_are_skipped_when_the_rule_says_so(text, flagged):

@@ -17,7 +17,8 @@ cognition verb whose subject is a thing that cannot think" as data.
 - ``attributed: skip``: no alert inside an opinion attributed to a source
   that stands behind it (a name, a role, a body, a person or a pronoun:
   "Parents called the decision shameful", "The plan is reckless, Ruiz
-  said"), nor in a sentence its context attributes.
+  said"), nor in a sentence inside an attributed quotation or going on
+  in reported speech.
 
 Patterns are checked when the rule loads, without importing spaCy (the
 keys, operators and value types of spaCy's pattern schema, class names,
@@ -54,6 +55,11 @@ _CUE_STYLES = frozenset(("verb", "passive"))
 # A stance or an intention put as a clause ("Cruz decided to run", "he used
 # his influence as ... to shelter them") voices no opinion of the words in it.
 _NO_OPINION = "predicate"
+# Contexts that make a sentence someone's words: inside an attributed
+# quotation, reported speech going on ("would ..."). Not a paragraph that
+# closes with an attribution: it covers the claims, not the reporter's
+# adjectives in the sentences before it.
+_VOICING_CONTEXTS = frozenset(("quote", "continued"))
 _WRITER = frozenset(("i", "we"))
 # Attributes whose values a block's words can be checked against before matching.
 _WORD_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
@@ -365,8 +371,8 @@ def _voiced_spans(doc) -> list[tuple[int, int]]:
     (the reporter's words: "the shameful mayor said", "Ruiz slammed the
     plan"), and not when the source is the writer ("we see"); the
     sentence of an "according to" or a dash attribution; a
-    sentence attributed by its context. Found once per document, for
-    every rule that skips them."""
+    sentence inside an attributed quotation or going on in reported
+    speech. Found once per document, for every rule that skips them."""
     spans = doc.models.get("voiced")
     if spans is None:
         spans = doc.models["voiced"] = _find_voiced_spans(doc)
@@ -376,7 +382,7 @@ def _voiced_spans(doc) -> list[tuple[int, int]]:
 def _find_voiced_spans(doc) -> list[tuple[int, int]]:
     spans = []
     for sentence in model(doc).sentences:
-        if sentence.context:
+        if sentence.context in _VOICING_CONTEXTS:
             spans.append((sentence.start, sentence.end))
             continue
         for a in sentence.attributions:
