@@ -622,3 +622,11 @@ def _continues_reported_speech(previous: Sentence, sentence: Sentence) -> bool:
         return False
     root = sentence.span.root
     return any(c.dep_ == "aux" and c.lower_ in _MODALS_OF_REPORTED_SPEECH for c in root.children)
+
+
+def cue_token(sentence: Sentence, attribution: Attribution) -> "Token | None":
+    """The token the cue starts with in the sentence's parse; None when the
+    cue starts inside one (a dash glued to a quotation mark)."""
+    span = sentence.span
+    offset = attribution.cue[0] - sentence.start + span.start_char
+    return next((t for t in span if t.idx == offset), None)

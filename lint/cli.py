@@ -122,6 +122,8 @@ def check(
                     unused_severity=item.config.unused_suppression_level(item.file),
                     pipeline=item.config.pipeline,
                 )
+            except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
+                _abort(error)
             except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
                 _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
                 continue

@@ -154,8 +154,6 @@ TITLE_WORDS = frozenset(
 )
 # Courtesy titles; house style decides whether later references carry them.
 HONORIFICS = frozenset("mr mrs ms miss mx".split())
-# Particles inside a name ("Ursula von der Leyen", "Osama bin Laden").
-NAME_PARTICLES = frozenset("de del della der di da dos du van von la le bin ibn al el ben st".split())
 # Family names that come first in Chinese, Korean and Vietnamese names
 # ("Wang Yiwei", "Kim Jong-un", "Nguyen Xuan Phuc"). A name opening with
 # one may be in either order, so either end can be its surname.
@@ -168,3 +166,42 @@ EAST_ASIAN_FAMILY_NAMES = frozenset(
     kim lee park choi jung kang cho yoon jang lim shin moon ahn
     nguyen tran le pham hoang phan vu dang bui do ngo""".split()
 )
+
+# -- Word classes for pattern rules (rules/*/*.yml, kind `pattern`) -----------
+#
+# A pattern rule names one as "$name" (see lint/checks/pattern.py). Animacy
+# is decided from the parse (a common noun as subject, not a name or a
+# pronoun) and these curated classes, not from a list of sentences.
+
+# Perception, cognition and volition: verbs whose subject must have a mind
+# ("The storm has believed ..."). Not speech verbs: a report "argues" or
+# "claims" as a matter of course, and a storm "claims" lives.
+MENTAL_VERBS = frozenset(
+    """sense feel believe think hope fear wish want realize realise suspect
+    doubt wonder imagine desire crave yearn long regret dread""".split()
+)
+# Forces of nature and man-made objects: they act but hold no views.
+NATURAL_FORCES = frozenset(
+    """storm hurricane typhoon cyclone tornado flood earthquake quake wind
+    rain snow fire wildfire blaze drought heatwave wave tide river sea ocean
+    sun weather climate virus disease""".split()
+)
+ARTIFACTS = frozenset(
+    """wall building bridge road car vehicle machine engine computer device
+    phone ship plane train tower dam pipe pipeline product tool equipment""".split()
+)
+# Things that cannot perceive, think or want: INANIMATE_NOUNS and documents,
+# less what news copy uses for the people behind it ("the city hopes",
+# "the fund believes", "markets fear", "the campaign wants").
+_METONYMS = frozenset("city area region market fund project program programme campaign".split())
+MINDLESS_NOUNS = (INANIMATE_NOUNS | DOCUMENT_NOUNS | NATURAL_FORCES | ARTIFACTS) - _METONYMS
+
+PATTERN_CLASSES = {
+    "mental-verbs": MENTAL_VERBS,
+    "mindless-nouns": MINDLESS_NOUNS,
+    "inanimate-nouns": INANIMATE_NOUNS,
+    "document-nouns": DOCUMENT_NOUNS,
+    "organization-nouns": ORGANIZATION_NOUNS,
+    "role-nouns": ROLE_NOUNS,
+    "speech-verbs": SPEECH_VERBS,
+}

@@ -48,6 +48,7 @@ KINDS = {
     "quotation": "lint.checks.quotation:Quotation",
     "person": "lint.checks.person:Person",
     "office": "lint.checks.office:Office",
+    "pattern": "lint.checks.pattern:Pattern",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS

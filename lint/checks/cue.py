@@ -6,7 +6,7 @@ alert."""
 
 from __future__ import annotations
 
-from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model
+from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, cue_token, model
 from lint.rule import Check, Field, Hit
 
 TENSES = ("present", "past", "any")
@@ -72,7 +72,5 @@ IRREGULAR_PRESENT = {"say": "says", "reply": "replies", "go": "goes", "do": "doe
 
 
 def _has_auxiliary(sentence, attribution) -> bool:
-    span = sentence.span
-    offset = attribution.cue[0] - sentence.start + span.start_char
-    token = next((t for t in span if t.idx == offset), None)
+    token = cue_token(sentence, attribution)
     return token is not None and any(c.dep_ in ("aux", "auxpass") for c in token.children)

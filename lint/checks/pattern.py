@@ -1,0 +1,416 @@
+"""``pattern``: token patterns over the linguistic layer, with spaCy's
+Matcher and DependencyMatcher semantics, so that an editor can write "a
+cognition verb whose subject is a thing that cannot think" as data.
+
+- ``patterns``: Matcher token patterns (a list of lists of token specs:
+  ``{LEMMA: {IN: [...]}, POS: ADJ, OP: "?"}``);
+- ``dependency``: DependencyMatcher patterns (lists of nodes with
+  ``RIGHT_ID``, ``RIGHT_ATTRS``, ``LEFT_ID``, ``REL_OP``); the alert spans
+  the matched tokens, first to last, or only the nodes ``flag`` names;
+- ``classes``: named word lists; ``"$name"`` in a list of ``IN``,
+  ``NOT_IN`` (or any list operator), or as the whole operand, stands for
+  the rule's class of that name or else a lexicon class
+  (:data:`lint.lexicon.PATTERN_CLASSES`);
+- ``unless``: ``patterns`` and ``dependency`` that excuse: a match
+  sharing a token with one of their matches raises no alert (Vale's
+  ``exceptions``, on the parse: "called the decision shameful");
+- ``attributed: skip``: no alert inside an opinion attributed to a source
+  that stands behind it (a name, a role, a body, a person or a pronoun:
+  "Parents called the decision shameful", "The plan is reckless, Ruiz
+  said"), nor in a sentence inside an attributed quotation or going on
+  in reported speech.
+
+Patterns are checked when the rule loads, without importing spaCy (the
+keys, operators and value types of spaCy's pattern schema, class names,
+node references); spaCy's own validation runs when the matcher is
+compiled, once per process on first use, and its complaints are rule
+errors naming the file and line too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lint import lexicon as lx
+from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model
+from lint.errors import RuleError
+from lint.rule import Check, Field, Hit
+
+# spaCy's token attributes (spacy.schemas.TokenPattern), by value type.
+_TEXT_ATTRS = frozenset("ORTH TEXT LOWER POS TAG MORPH DEP LEMMA SHAPE ENT_TYPE ENT_IOB ENT_ID ENT_KB_ID NORM".split())
+_NUMBER_ATTRS = frozenset(["LENGTH"])
+_FLAG_ATTRS = frozenset(
+    """SPACY IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_BRACKET IS_QUOTE
+    IS_LEFT_PUNCT IS_RIGHT_PUNCT IS_CURRENCY IS_STOP IS_SENT_START SENT_START LIKE_NUM LIKE_URL LIKE_EMAIL""".split()
+)
+_LIST_OPERATORS = frozenset("IN NOT_IN IS_SUBSET IS_SUPERSET INTERSECTS".split())
+_TEXT_OPERATORS = _LIST_OPERATORS | {"REGEX", "FUZZY"} | {f"FUZZY{n}" for n in range(1, 10)}
+_NUMBER_OPERATORS = _LIST_OPERATORS | {"REGEX", "==", "!=", ">=", "<=", ">", "<"}
+_QUANTIFIERS = frozenset("! ? + *".split())
+_DEPENDENCY_KEYS = frozenset("RIGHT_ID RIGHT_ATTRS LEFT_ID REL_OP".split())
+_REL_OPS = frozenset("< > << >> . .* ; ;* $+ $- $++ $-- >+ >- >++ >-- <+ <- <++ <--".split())
+# Sources that stand behind an opinion; a vague group or a thing does not.
+_VOICED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
+_CUE_STYLES = frozenset(("verb", "passive"))
+# A stance or an intention put as a clause ("Cruz decided to run", "he used
+# his influence as ... to shelter them") voices no opinion of the words in it.
+_NO_OPINION = "predicate"
+# Contexts that make a sentence someone's words: inside an attributed
+# quotation, reported speech going on ("would ..."). Not a paragraph that
+# closes with an attribution: it covers the claims, not the reporter's
+# adjectives in the sentences before it.
+_VOICING_CONTEXTS = frozenset(("quote", "continued"))
+_WRITER = frozenset(("i", "we"))
+# Attributes whose values a block's words can be checked against before matching.
+_WORD_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+_KIND_NAMES = {str: ("a string", "strings"), int: ("a whole number", "whole numbers")}
+
+
+class Pattern(Check):
+    FIELDS = {
+        "patterns": Field("any", []),
+        "dependency": Field("any", []),
+        "classes": Field("map", {}),
+        # Dependency nodes (RIGHT_IDs) the alert spans, in each pattern that
+        # has them; empty: every node.
+        "flag": Field("strlist", []),
+        # Patterns and dependency patterns that excuse: a match sharing a
+        # token with one of theirs raises no alert ("called it shameful").
+        "unless": Field("map", {}),
+        "attributed": Field("str", "include", choices=("skip", "include")),
+    }
+    NEEDS_NLP = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        self.classes = self._classes(options["classes"])
+        self.patterns = [self._token_pattern(p, "patterns") for p in self._list(options["patterns"], "patterns")]
+        self.dependency = [self._dependency_pattern(p, "dependency") for p in self._list(options["dependency"], "dependency")]
+        self.flagged = [self._flagged_nodes(p, options["flag"]) for p in self.dependency]
+        if not self.patterns and not self.dependency:
+            raise self.error(f"rule {rule.id}: pattern needs 'patterns' or 'dependency'", "extends")
+        unless = options["unless"]
+        unknown = set(unless) - {"patterns", "dependency"}
+        if unknown:
+            raise self._fail(f"unknown key {sorted(unknown)[0]!r} in 'unless' (use patterns and dependency)", "unless")
+        self.unless_patterns = [self._token_pattern(p, "unless") for p in self._list(unless.get("patterns", []), "unless")]
+        self.unless_dependency = [self._dependency_pattern(p, "unless") for p in self._list(unless.get("dependency", []), "unless")]
+        self.needed = _needed_words([*self.patterns, *([n["RIGHT_ATTRS"] for n in p] for p in self.dependency)])
+        self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
+
+    def __getstate__(self):
+        # the pack cache pickles rules; a compiled matcher belongs to one process
+        return {**self.__dict__, "_compiled": None}
+
+    # -- validation at load ----------------------------------------------------
+
+    def _fail(self, message: str, key: str, where=None) -> RuleError:
+        line = getattr(where, "line", 0) or self.rule.line_of(key)
+        return RuleError(f"rule {self.rule.id}: {message}", self.rule.path, line)
+
+    def _list(self, value, key: str) -> list:
+        if not isinstance(value, list):
+            raise self._fail(f"'{key}' must be a list of patterns", key)
+        return value
+
+    def _classes(self, classes) -> dict[str, list[str]]:
+        for name, words in classes.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise self._fail(f"class '{name}' in 'classes' must be a list of words", "classes")
+        return {str(name): list(words) for name, words in classes.items()}
+
+    def _class(self, reference: str, key: str, where) -> list[str]:
+        name = reference[1:]
+        if name in self.classes:
+            return self.classes[name]
+        if name in lx.PATTERN_CLASSES:
+            return sorted(lx.PATTERN_CLASSES[name])
+        known = ", ".join(sorted({*self.classes, *lx.PATTERN_CLASSES}))
+        raise self._fail(f"unknown class '{reference}' (known: {known})", key, where)
+
+    def _token_pattern(self, pattern, key: str) -> list[dict]:
+        if not isinstance(pattern, list) or not pattern:
+            raise self._fail(f"each pattern in '{key}' must be a non-empty list of token specs", key, pattern)
+        return [self._token_spec(spec, key) for spec in pattern]
+
+    def _token_spec(self, spec, key: str) -> dict:
+        if not isinstance(spec, dict):
+            raise self._fail(f"a token spec in '{key}' must be a mapping, not {spec!r}", key)
+        resolved = {}
+        for attr, value in spec.items():
+            if attr == "OP":
+                if not (value in _QUANTIFIERS or _counted(value)):
+                    raise self._fail(f"unknown OP {value!r} (known: !, ?, +, *, {{n}}, {{n,m}})", key, spec)
+                resolved[attr] = value
+            elif attr in _TEXT_ATTRS:
+                resolved[attr] = self._value(attr, value, str, _TEXT_OPERATORS, key, spec)
+            elif attr in _NUMBER_ATTRS:
+                resolved[attr] = self._value(attr, value, int, _NUMBER_OPERATORS, key, spec)
+            elif attr in _FLAG_ATTRS:
+                if not isinstance(value, bool):
+                    raise self._fail(f"{attr} must be true or false, not {value!r}", key, spec)
+                resolved[attr] = value
+            else:
+                raise self._fail(f"unknown token attribute {attr!r} (spaCy's, in capitals: LEMMA, POS, DEP, ...)", key, spec)
+        return resolved
+
+    def _value(self, attr: str, value, kind: type, operators, key: str, spec):
+        if isinstance(value, kind) and not isinstance(value, bool):
+            return value
+        if not isinstance(value, dict):
+            raise self._fail(f"{attr} must be {_KIND_NAMES[kind][0]} or a mapping of operators, not {value!r}", key, spec)
+        resolved = {}
+        for op, operand in value.items():
+            if op not in operators:
+                raise self._fail(f"unknown operator {op!r} on {attr} (known: {', '.join(sorted(operators))})", key, spec)
+            if op in _LIST_OPERATORS:
+                operand = self._members(operand, attr, op, kind, key, spec)
+            elif op == "REGEX":
+                _check_regex(operand, lambda problem: self._fail(f"{attr} REGEX {problem}", key, spec))
+            resolved[op] = operand
+        return resolved
+
+    def _members(self, operand, attr, op, kind, key, spec) -> list:
+        items = operand if isinstance(operand, list) else [operand]
+        members = []
+        for item in items:
+            if isinstance(item, str) and item.startswith("$"):
+                members.extend(self._class(item, key, spec))
+            elif isinstance(item, kind) and not isinstance(item, bool):
+                members.append(item)
+            else:
+                raise self._fail(f"{attr} {op} needs a list of {_KIND_NAMES[kind][1]} or a $class, not {item!r}", key, spec)
+        return members
+
+    def _dependency_pattern(self, pattern, key: str) -> list[dict]:
+        if not isinstance(pattern, list) or not pattern:
+            raise self._fail(f"each dependency pattern in '{key}' must be a non-empty list of nodes", key, pattern)
+        names: set[str] = set()
+        nodes = []
+        for index, node in enumerate(pattern):
+            if not isinstance(node, dict):
+                raise self._fail(f"a dependency node in '{key}' must be a mapping, not {node!r}", key)
+            unknown = set(node) - _DEPENDENCY_KEYS
+            if unknown:
+                raise self._fail(f"unknown key {sorted(unknown)[0]!r} in a dependency node", key, node)
+            right_id = node.get("RIGHT_ID")
+            if not isinstance(right_id, str) or right_id in names:
+                raise self._fail("every dependency node needs a RIGHT_ID of its own", key, node)
+            if index and (node.get("LEFT_ID") not in names or node.get("REL_OP") not in _REL_OPS):
+                raise self._fail(
+                    f"node {right_id!r} needs a LEFT_ID naming an earlier node and a REL_OP "
+                    f"(known: {' '.join(sorted(_REL_OPS))})", key, node,
+                )
+            if not index and ("LEFT_ID" in node or "REL_OP" in node):
+                raise self._fail(f"the first node {right_id!r} is the anchor: no LEFT_ID or REL_OP", key, node)
+            names.add(right_id)
+            attrs = node.get("RIGHT_ATTRS", {})
+            nodes.append({**node, "RIGHT_ATTRS": self._token_spec(attrs, key) if attrs else {}})
+        return nodes
+
+    def _flagged_nodes(self, pattern: list[dict], names: list[str]) -> list[int]:
+        """Indexes of the nodes an alert spans, in the order spaCy returns
+        a match's tokens (the pattern's node order)."""
+        ids = [node["RIGHT_ID"] for node in pattern]
+        if not names:
+            return list(range(len(ids)))
+        flagged = [i for i, right_id in enumerate(ids) if right_id in names]
+        if not flagged:
+            raise self._fail(f"'flag' names none of the nodes {', '.join(ids)} of a dependency pattern", "flag")
+        return flagged
+
+    # -- matching ----------------------------------------------------------------
+
+    def _matchers(self, vocab):
+        """One Matcher and one DependencyMatcher per process (per vocabulary),
+        their keys telling matches ("match", "match#<index of the
+        dependency pattern>") from excuses ("unless", "unless#<index>")."""
+        if self._compiled is None or self._compiled[0] is not vocab:
+            from spacy.matcher import DependencyMatcher, Matcher
+
+            matcher = Matcher(vocab, validate=True)
+            dependency = DependencyMatcher(vocab, validate=True)
+            groups = (
+                ("match", self.patterns, self.dependency, ("patterns", "dependency")),
+                ("unless", self.unless_patterns, self.unless_dependency, ("unless", "unless")),
+            )
+            for group, patterns, dependency_patterns, (key, dependency_key) in groups:
+                try:
+                    for pattern in patterns:
+                        matcher.add(group, [pattern])
+                except (ValueError, KeyError) as exc:  # spaCy's MatchPatternError is a ValueError
+                    raise self._fail(f"spaCy rejects a pattern: {exc}", key) from None
+                try:
+                    for index, pattern in enumerate(dependency_patterns):
+                        # one key per pattern: a match must tell which nodes to flag
+                        dependency.add(f"{group}#{index}", [pattern])
+                except (ValueError, KeyError) as exc:
+                    raise self._fail(f"spaCy rejects a dependency pattern: {exc}", dependency_key) from None
+            self._compiled = (vocab, matcher, dependency)
+        return self._compiled[1:]
+
+    def _matches(self, spacy_doc):
+        """Token ranges (first, last) of the rule's matches and of its excuses."""
+        matcher, dependency = self._matchers(spacy_doc.vocab)
+        strings = spacy_doc.vocab.strings
+        found: dict[str, list[tuple[int, int]]] = {"match": [], "unless": []}
+        for match_id, start, end in matcher(spacy_doc) if self.patterns or self.unless_patterns else ():
+            found[strings[match_id]].append((start, end - 1))
+        if self.dependency or self.unless_dependency:
+            for match_id, ids in dependency(spacy_doc):
+                group, index = strings[match_id].split("#")
+                nodes = [ids[i] for i in self.flagged[int(index)]] if group == "match" else ids
+                found[group].append((min(nodes), max(nodes)))
+        return found["match"], found["unless"]
+
+    def _may_match(self, doc, parsed) -> bool:
+        """Whether the block holds the words some pattern needs: most blocks
+        hold no loaded word at all, and spaCy's matchers cost more than the
+        look-up (measured on BBC: the pattern rules took 3x the time)."""
+        if self.needed is None:
+            return True
+        words = _block_words(doc, parsed)
+        return any(all(values & words[attr] for attr, values in pattern) for pattern in self.needed)
+
+    def run(self, doc):
+        in_scope = self.in_scope(doc)
+        voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else []
+        for parsed in doc.parses or ():
+            if not self._may_match(doc, parsed):
+                continue
+            matches, excuses = self._matches(parsed.doc)
+            for first, last in _longest_first(matches):
+                if any(first <= l and f <= last for f, l in excuses):
+                    continue
+                start = parsed.start + parsed.doc[first].idx
+                end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
+                if not in_scope(start, end) or any(s <= start and end <= e for s, e in voiced):
+                    continue
+                yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
+
+
+def _needed_words(patterns: list[list[dict]]) -> list[list[tuple[str, frozenset]]] | None:
+    """For each pattern (token specs; a dependency pattern's nodes are all
+    required), the words its required tokens must be, each as (attribute,
+    words); None when some pattern requires no particular word."""
+    needed = []
+    for specs in patterns:
+        words = [w for spec in specs if _required(spec.get("OP")) for w in [_literal(spec)] if w]
+        if not words:
+            return None
+        needed.append(words)
+    return needed
+
+
+def _required(op) -> bool:
+    """Whether a token spec with this OP must match at least one token."""
+    if op is None or op == "+":
+        return True
+    if op in _QUANTIFIERS:
+        return False  # "?", "*", and "!" (must not match)
+    least = op[1:-1].split(",")[0]  # a counted quantifier: {n}, {n,m}, {n,}, {,m}
+    return least.isdigit() and int(least) > 0
+
+
+def _literal(spec: dict) -> tuple[str, frozenset] | None:
+    for attr in _WORD_ATTRS:
+        value = spec.get(attr)
+        if isinstance(value, str):
+            return attr, frozenset([value])
+        if isinstance(value, dict) and "IN" in value:
+            return attr, frozenset(value["IN"])
+    return None
+
+
+def _block_words(doc, parsed) -> dict[str, set[str]]:
+    """The block's words by attribute, gathered once for every rule."""
+    cache = doc.models.setdefault("block-words", {})
+    words = cache.get(parsed.start)
+    if words is None:
+        texts, lowers, lemmas = set(), set(), set()
+        for token in parsed.doc:
+            texts.add(token.text)
+            lowers.add(token.lower_)
+            lemmas.add(token.lemma_)
+        words = cache[parsed.start] = {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas}
+    return words
+
+
+def _check_regex(source, fail) -> None:
+    # spaCy compiles REGEX with Python's re module
+    if not isinstance(source, str):
+        raise fail(f"needs a regular expression, not {source!r}")
+    try:
+        re.compile(source)
+    except re.error as exc:
+        raise fail(f"is not a valid regular expression: {exc}") from None
+
+
+def _counted(op) -> bool:
+    """spaCy's counted quantifiers: {n}, {n,m}, {n,}, {,m}."""
+    if not isinstance(op, str) or not (op.startswith("{") and op.endswith("}")):
+        return False
+    parts = op[1:-1].split(",")
+    return 1 <= len(parts) <= 2 and all(p.isdigit() or (p == "" and len(parts) == 2) for p in parts) and op != "{,}"
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches (patterns with optional tokens match several
+    ways) kept once: the longest, then the earliest."""
+    kept: list[tuple[int, int]] = []
+    for first, last in sorted(set(spans), key=lambda s: (s[0] - s[1], s[0])):
+        if all(last < f or first > l for f, l in kept):
+            kept.append((first, last))
+    return sorted(kept)
+
+
+def _voiced_spans(doc) -> list[tuple[int, int]]:
+    """Prose spans holding an opinion someone stands behind: the phrase a
+    cue verb governs ("called the decision shameful", "The plan is
+    reckless, Ruiz said"), less the source and the cue verb themselves
+    (the reporter's words: "the shameful mayor said", "Ruiz slammed the
+    plan"), and not when the source is the writer ("we see"); the
+    sentence of an "according to" or a dash attribution; a
+    sentence inside an attributed quotation or going on in reported
+    speech. Found once per document, for every rule that skips them."""
+    spans = doc.models.get("voiced")
+    if spans is None:
+        spans = doc.models["voiced"] = _find_voiced_spans(doc)
+    return spans
+
+
+def _find_voiced_spans(doc) -> list[tuple[int, int]]:
+    spans = []
+    for sentence in model(doc).sentences:
+        if sentence.context in _VOICING_CONTEXTS:
+            spans.append((sentence.start, sentence.end))
+            continue
+        for a in sentence.attributions:
+            if a.source_kind not in _VOICED or a.style == _NO_OPINION or _first_person(doc, a):
+                continue
+            if a.style not in _CUE_STYLES:
+                spans.append((sentence.start, sentence.end))
+                continue
+            cue = cue_token(sentence, a)
+            if cue is None:
+                continue
+            base = sentence.start - sentence.span.start_char
+            governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
+            spans.extend(_without(governed, [a.cue] + ([a.source] if a.source else [])))
+    return spans
+
+
+def _first_person(doc, attribution) -> bool:
+    """ "we see", "I believe" outside quotations: the writer, not a source."""
+    return attribution.source is not None and doc.prose[slice(*attribution.source)].lower() in _WRITER
+
+
+def _without(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, start = [], span[0]
+    for hole_start, hole_end in sorted(holes):
+        if hole_start > start:
+            pieces.append((start, min(hole_start, span[1])))
+        start = max(start, hole_end)
+    if start < span[1]:
+        pieces.append((start, span[1]))
+    return pieces
