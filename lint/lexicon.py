@@ -135,7 +135,8 @@ TIME_WORDS = frozenset(
 # -- people and titles ------------------------------------------------------
 
 # Words of a title or rank set before a name ("Treasury Secretary Scott
-# Bessent", "Gen. Mark Milley"); lower case, abbreviations without the period.
+# Bessent", "Gen. Mark Milley"); lower case, abbreviations without the
+# period, one word each (the tokenizer splits "secretary-general").
 TITLE_WORDS = frozenset(
     """president vice prime minister secretary chancellor governor gov mayor
     senator sen representative rep congressman congresswoman ambassador
@@ -148,9 +149,7 @@ TITLE_WORDS = frozenset(
     speaker leader premier deputy spokesman spokeswoman spokesperson attorney
     solicitor treasurer comptroller councillor councilman councilwoman
     alderman assemblyman assemblywoman delegate trustee dean provost
-    principal constable commander founder president-elect chairperson
-    minister-president secretary-general director-general attorney-general
-    commissioner-general dr mp mep msp""".split()
+    principal constable commander founder chairperson dr mp mep msp""".split()
 )
 # Courtesy titles; house style decides whether later references carry them.
 HONORIFICS = frozenset("mr mrs ms miss mx".split())

@@ -120,7 +120,7 @@ class Person:
         """The surname as written, when the name's order is certain."""
         if self.given is None:
             return None
-        words = [w for w in self.words if _fold(w) not in _SUFFIXES]
+        words = [w for w in self.words if fold_name(w) not in _SUFFIXES]
         return words[-1] if len(words) > 1 else None
 
     @property
@@ -140,13 +140,12 @@ class Office:
     acts: bool  # used as a source or an actor (a subject, an agent, "according to")
     holder: bool  # someone holding it is named before, or in the same or next sentence
     quoted: bool
-    # Pointed to with "the", "this" or a possessive, so it refers back
-    # ("the mayor said"); "U.S. Treasury Secretary reports" does not.
-    anaphoric: bool
-    # Someone named with no title shortly before it, or in the next
-    # sentence, who may well hold it ("Charles Clarke said ... The home
-    # secretary said"); the first-reference rule asks for their title.
-    untitled_near: bool
+    # Someone named with no title or role, who may well hold it: in the
+    # three sentences before it or the next ("Charles Clarke said ... The
+    # home secretary said"), or anywhere before it when the office points
+    # back with "the" or a possessive ("Ken Livingstone ... the mayor said").
+    # The first-reference rule asks for that person's title instead.
+    holder_unplaced: bool
 
 
 @dataclass
@@ -207,7 +206,7 @@ class _Builder:
         doc = sentence.doc
         for first, last in _proper_runs(sentence):
             if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]):
-                while last + 1 < sentence.end and _fold(doc[last + 1].text) in _SUFFIXES:
+                while last + 1 < sentence.end and fold_name(doc[last + 1].text) in _SUFFIXES:
                     last += 1  # "Ken Griffey Jr."
                 names.append((first, last))
                 taken.update(range(first, last + 1))
@@ -225,9 +224,9 @@ class _Builder:
                 self.lone_names.append(number)
 
     def _known_name(self, run: "Span") -> bool:
-        words = [_fold(t.text) for t in run]
+        words = [fold_name(t.text) for t in run]
         return any(
-            len(p.words) > 1 and [_fold(w) for w in p.words if _fold(w) not in _SUFFIXES] == words for p in self.people
+            len(p.words) > 1 and [fold_name(w) for w in p.words if fold_name(w) not in _SUFFIXES] == words for p in self.people
         )
 
     def _short_reference(self, token: "Token") -> bool:
@@ -237,11 +236,12 @@ class _Builder:
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
-        key = _fold(token.text)
+        key = fold_name(token.text)
         return any(key in p.surnames or key == p.given for p in self.people)
 
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
-        words = tuple(t.text.lstrip("-–—•*") for t in doc[first : last + 1] if t.text not in ("-", "‐"))
+        # words as written, hyphenated ones whole ("Jong-un", "Jean-Pierre")
+        words = tuple(doc[first : last + 1].text.lstrip("-–—•*").split())
         title_start = _title_start(doc, first, sentence_start)
         title = doc[title_start:first].text if title_start < first else ""
         honorific = None
@@ -261,11 +261,11 @@ class _Builder:
             described_by = _description(doc, lead_first, lead.i, lead)
         description = _words(described_by) if described_by is not None else ""
         # "-Lynn Vavreck": a bullet the tokenizer left on the name
-        lead = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
-        start, end = base + doc[first].idx + lead, base + doc[last].idx + len(doc[last])
+        bullet = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
+        start, end = base + doc[first].idx + bullet, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
-            self.doc.in_quote(start), _acting(head), _listed(head),
+            self.doc.in_quote(start), _subject_or_possessor(head), _listed(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
@@ -275,7 +275,7 @@ class _Builder:
             person.roles |= roles
             person.organizations |= organizations
             return
-        key = _fold(words[0])
+        key = fold_name(words[0])
         sharing = [p for p in self.people if key in p.surnames]
         if any(len(p.words) > 1 for p in sharing):
             sharing = [p for p in sharing if len(p.words) > 1]  # "Rep. Welch" was "Peter Welch"
@@ -299,14 +299,16 @@ class _Builder:
                 p.mentions.append(mention)
             return
         by_given = [p for p in self.people if p.given == key] if not (title or honorific) else []
-        if by_given:  # "Laura said"; "Sir Nicholas" is British style for a knight
+        if len(by_given) > 1 and not mention.listed:
+            self.ambiguous.append((mention, by_given))  # "Laura said" after Laura Kim and Laura Smith
+        elif by_given:  # "Laura said"; "Sir Nicholas" is British style for a knight
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
         elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
             self.people.append(Person(words, frozenset([key]), None, roles, organizations, [mention]))
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
-        lower = [_fold(w) for w in words]
+        lower = [fold_name(w) for w in words]
         while len(lower) > 1 and lower[-1] in _SUFFIXES:
             lower.pop()
         if lower[0] in lx.EAST_ASIAN_FAMILY_NAMES:
@@ -316,7 +318,7 @@ class _Builder:
         for person in self.people:
             if person.given == given and person.surnames == surnames:
                 return person  # "Donald J. Trump" after "Donald Trump"
-            known = [_fold(w) for w in person.words]
+            known = [fold_name(w) for w in person.words]
             if len(known) > 1 and (_contains(lower, known) or _contains(known, lower)):
                 return person  # "Crooked Hillary Clinton" and "Hillary Clinton"
             if len(known) == 1 and person.surnames == surnames and person.mentions[0].title:
@@ -338,7 +340,7 @@ class _Builder:
                 portfolio |= {_bare(t) for t in prep.subtree if t.pos_ in ("PROPN", "NOUN")}
         if not _definite(token, modifiers) or _holder_beside(token):
             return None
-        if any(_bare(m) in _NOT_CURRENT for m in modifiers) or token.i > 0 and token.nbor(-1).lower_ in ("ex-", "ex"):
+        if any(_bare(m) in _NOT_CURRENT for m in modifiers):
             return None  # "the former secretary of state", "the next president": not a voice in the story
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
@@ -347,19 +349,22 @@ class _Builder:
             for p in self.people
             if any(m.sentence <= number + 1 for m in p.mentions)
         )
-        untitled_near = any(
-            p.untitled and any(number - 3 <= m.sentence <= number + 1 for m in p.mentions) for p in self.people
-        )
+        # someone named with no title who may hold it: just before it, or (for
+        # "the mayor", which points back) anywhere before it
+        untitled = [m.sentence for p in self.people if p.untitled for m in p.mentions] + self.lone_names
+        anaphoric = any(c.dep_ in ("det", "poss") for c in token.children)
+        earliest = 0 if anaphoric else number - 3
+        holder_unplaced = any(earliest <= sentence <= number + 1 for sentence in untitled)
         return Office(
-            start, end, head, frozenset(portfolio), number, _acts(token), holder,
-            self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children), untitled_near,
+            start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
+            self.doc.in_quote(start), holder_unplaced,
         )
 
 
 # -- reading names off the parse ------------------------------------------------
 
 
-def _fold(word: str) -> str:
+def fold_name(word: str) -> str:
     """A name word for matching: lower case, accents and periods gone
     ("François" and "Francois" are one name)."""
     decomposed = unicodedata.normalize("NFKD", word.lower().rstrip(".,"))
@@ -394,7 +399,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()"), last + 1)
         last = stop - 1
         # "Wales physio Mark Davies", "Longtime Clinton": the name is the proper nouns at the end
-        lower = [t.i for t in doc[first : last + 1] if not _capitalized(t) and t.is_alpha]
+        # (not the "un" of "Kim Jong-un")
+        lower = [t.i for t in doc[first : last + 1] if not _capitalized(t) and t.is_alpha and doc[t.i - 1].tag_ != "HYPH"]
         first = lower[-1] + 1 if lower else first
         while first <= last and (_bare(doc[first]) in _TITLES or doc[first].tag_ != "NNP" or _role_word(doc[first])):
             first += 1
@@ -455,12 +461,12 @@ def _role_word(token: "Token") -> bool:
     of what someone does, set before the name like a title. Only our list
     counts inside a name the recognizer found: "Taylor", "Walker" and
     "Christian" end like roles."""
-    lemma = token.lower_
+    word = token.lower_
     if not (_capitalized(token) and token.is_alpha and token.pos_ in ("NOUN", "PROPN")):
         return False
-    if lemma in _ROLE_WORDS:
+    if word in _ROLE_WORDS:
         return True
-    return token.ent_type_ != "PERSON" and lemma.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_PEOPLE
+    return token.ent_type_ != "PERSON" and _agent_noun(word)
 
 
 def _headline(sentence: "Span") -> bool:
@@ -481,11 +487,11 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
 
 
-def _acting(head: "Token") -> bool:
+def _subject_or_possessor(head: "Token") -> bool:
     token = head
     while token.dep_ == "conj":
         token = token.head  # "Xi and Trump get ready"
-    return token.dep_ in ("nsubj", "nsubjpass", "poss") or any(c.tag_ == "POS" for c in head.children)
+    return token.dep_ in (*_SOURCE_DEPS, "poss") or any(c.tag_ == "POS" for c in head.children)
 
 
 def _listed(head: "Token") -> bool:
@@ -498,6 +504,11 @@ def _listed(head: "Token") -> bool:
     if items >= 3:
         return True
     return top.dep_ == "pobj" and top.head.lower_ in _LIST_OPENERS or top.dep_ == "dobj" and top.head.lower_ in _LIST_OPENERS
+
+
+def _agent_noun(word: str) -> bool:
+    """ "sprinter", "novelist", "historian": a noun of what someone does."""
+    return word.endswith(_AGENT_SUFFIXES) and word not in _NOT_PEOPLE
 
 
 def _lead_conjunct(head: "Token") -> "Token":
@@ -540,7 +551,7 @@ def _role_subject(token: "Token") -> bool:
     lemma = token.lemma_.lower()
     if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS:
         return True
-    return lemma.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_PEOPLE and lemma not in lx.INANIMATE_NOUNS
+    return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -583,7 +594,7 @@ def _untitled_runs(sentence: "Span") -> list[tuple[str, ...]]:
     """Runs of two proper nouns or more with no capitalized title before
     them, as folded words: "President Xi Jinping" needs no recognizer,
     "coach Mike Dawson" does."""
-    return [tuple(_fold(t.text) for t in sentence.doc[first : last + 1]) for first, last in _proper_runs(sentence)]
+    return [tuple(fold_name(t.text) for t in sentence.doc[first : last + 1]) for first, last in _proper_runs(sentence)]
 
 
 def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
@@ -745,7 +756,7 @@ def _holder_beside(token: "Token") -> bool:
     return token.dep_ == "compound" and token.head.pos_ == "PROPN"
 
 
-def _acts(token: "Token") -> bool:
+def _source_or_actor(token: "Token") -> bool:
     """A subject, an agent or a source: "The Energy Secretary warned",
     "U.S. Treasury Secretary reports suggest", "according to the mayor"."""
     while token.dep_ == "compound":

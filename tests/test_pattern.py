@@ -73,6 +73,13 @@ def load_error(body: str) -> RuleError:
             "'flag' names none of the nodes verb",
             5,
         ),
+        ("patterns:\n  - [{ENT_TYPE: PERSON}]\n", "ENT_TYPE: pattern rules cannot read entities", 4),
+        (
+            "dependency:\n  - - {RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: think, OP: '+'}}\n",
+            "OP has no place in a dependency node",
+            4,
+        ),
+        ("patterns:\n  - [{LEMMA: think}]\nflag: [verb]\n", "'flag' names dependency nodes, and the rule has no 'dependency'", 5),
     ],
 )
 def test_a_malformed_pattern_is_an_error_naming_file_and_line(body, message, line):
@@ -221,11 +228,12 @@ def test_the_cue_verb_is_the_reporters_word_not_the_sources():
 
 def test_a_block_without_the_words_a_pattern_needs_is_not_matched_but_others_are():
     # the look-up before matching must not lose a match: a lemma, a lower-case
-    # form and a pattern with no required word each still match
+    # form, a word after an optional token, and a pattern with no literal word
     text = "Rome struck back.\n\nNothing here.\n\nOf course it did."
     assert matches(STRIKE_BACK, text) == ["struck back"]
     assert matches("patterns:\n  - [{LOWER: of}, {LOWER: course}]\n", text) == ["Of course"]
     assert matches("patterns:\n  - [{POS: ADV, OP: '?'}, {LOWER: {IN: [here, there]}}]\n", text) == ["here"]
+    assert matches("patterns:\n  - [{POS: PROPN}, {POS: VERB}]\n", text) == ["Rome struck"]
 
 
 def test_an_optional_counted_token_is_not_required_before_matching():

@@ -2,13 +2,13 @@
 holder the story never names ("U.S. Treasury Secretary reports suggest",
 "The Energy Secretary warned"), read off the people model.
 
-A definite office ("the mayor") points back to someone already in the
-story, so it is left alone when someone named before it holds no office
-the story tells of: they may well be its holder ("Ken Livingstone ...
-the mayor said"), and the first-reference rule asks for their title."""
+An office is left alone when someone named with no title or role may
+hold it (:attr:`lint.people.Office.holder_unplaced`); the first-reference
+rule asks for that person's title instead."""
 
 from __future__ import annotations
 
+from lint.lexicon import TITLE_WORDS
 from lint.people import model
 from lint.rule import Check, Field, Hit
 
@@ -24,15 +24,21 @@ class Office(Check):
     def __init__(self, rule, options):
         super().__init__(rule, options)
         self.offices = frozenset(o.lower() for o in options["offices"])
+        unknown = sorted(self.offices - TITLE_WORDS)
+        if unknown:
+            raise self.error(
+                f"rule {rule.id}: unknown office {unknown[0]!r} in 'offices' (one title word, as in "
+                "lint/lexicon.py TITLE_WORDS: secretary, minister, mayor ...)", "offices",
+            )
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
         people = model(doc)
         flagged = set()
         for office in people.offices:
-            if office.head not in self.offices or not office.acts or office.holder or office.quoted:
+            if office.head not in self.offices or not office.acts or office.quoted:
                 continue
-            if office.untitled_near or office.anaphoric and self._unplaced_before(people, office):
+            if office.holder or office.holder_unplaced:
                 continue
             key = (office.head, office.portfolio)
             if key in flagged or not office.portfolio and any(head == office.head for head, _ in flagged):
@@ -40,14 +46,3 @@ class Office(Check):
             if in_scope(office.start, office.end):
                 flagged.add(key)
                 yield Hit(office.start, office.end, (doc.prose[office.start : office.end],))
-
-    def _unplaced_before(self, people, office) -> bool:
-        """Whether someone named before the office (or in the next
-        sentence) holds no office the story tells of: "the mayor said" after
-        "Ken Livingstone" points back to him, as a definite office does; so
-        may "the president" after "Obama said"."""
-        if any(sentence <= office.sentence + 1 for sentence in people.lone_names):
-            return True  # "Obama said ... the president"
-        return any(
-            p.mentions[0].sentence <= office.sentence + 1 and not p.roles & self.offices for p in people.people
-        )

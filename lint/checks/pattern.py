@@ -37,7 +37,10 @@ from lint.errors import RuleError
 from lint.rule import Check, Field, Hit
 
 # spaCy's token attributes (spacy.schemas.TokenPattern), by value type.
-_TEXT_ATTRS = frozenset("ORTH TEXT LOWER POS TAG MORPH DEP LEMMA SHAPE ENT_TYPE ENT_IOB ENT_ID ENT_KB_ID NORM".split())
+_TEXT_ATTRS = frozenset("ORTH TEXT LOWER POS TAG MORPH DEP LEMMA SHAPE NORM".split())
+# The entity recognizer runs only for the people model, on some sentences,
+# so a pattern on entities would match or not depending on other rules.
+_ENTITY_ATTRS = frozenset("ENT_TYPE ENT_IOB ENT_ID ENT_KB_ID".split())
 _NUMBER_ATTRS = frozenset(["LENGTH"])
 _FLAG_ATTRS = frozenset(
     """SPACY IS_ALPHA IS_ASCII IS_DIGIT IS_LOWER IS_UPPER IS_TITLE IS_PUNCT IS_SPACE IS_BRACKET IS_QUOTE
@@ -86,6 +89,8 @@ class Pattern(Check):
         self.classes = self._classes(options["classes"])
         self.patterns = [self._token_pattern(p, "patterns") for p in self._list(options["patterns"], "patterns")]
         self.dependency = [self._dependency_pattern(p, "dependency") for p in self._list(options["dependency"], "dependency")]
+        if options["flag"] and not self.dependency:
+            raise self._fail("'flag' names dependency nodes, and the rule has no 'dependency'", "flag")
         self.flagged = [self._flagged_nodes(p, options["flag"]) for p in self.dependency]
         if not self.patterns and not self.dependency:
             raise self.error(f"rule {rule.id}: pattern needs 'patterns' or 'dependency'", "extends")
@@ -133,12 +138,19 @@ class Pattern(Check):
             raise self._fail(f"each pattern in '{key}' must be a non-empty list of token specs", key, pattern)
         return [self._token_spec(spec, key) for spec in pattern]
 
-    def _token_spec(self, spec, key: str) -> dict:
+    def _token_spec(self, spec, key: str, in_node: bool = False) -> dict:
         if not isinstance(spec, dict):
             raise self._fail(f"a token spec in '{key}' must be a mapping, not {spec!r}", key)
         resolved = {}
         for attr, value in spec.items():
+            if attr in _ENTITY_ATTRS:
+                raise self._fail(
+                    f"{attr}: pattern rules cannot read entities (the pipeline runs no entity recognizer for "
+                    "them); match names with POS: PROPN", key, spec,
+                )
             if attr == "OP":
+                if in_node:
+                    raise self._fail("OP has no place in a dependency node: each node is one token", key, spec)
                 if not (value in _QUANTIFIERS or _counted(value)):
                     raise self._fail(f"unknown OP {value!r} (known: !, ?, +, *, {{n}}, {{n,m}})", key, spec)
                 resolved[attr] = value
@@ -205,7 +217,7 @@ class Pattern(Check):
                 raise self._fail(f"the first node {right_id!r} is the anchor: no LEFT_ID or REL_OP", key, node)
             names.add(right_id)
             attrs = node.get("RIGHT_ATTRS", {})
-            nodes.append({**node, "RIGHT_ATTRS": self._token_spec(attrs, key) if attrs else {}})
+            nodes.append({**node, "RIGHT_ATTRS": self._token_spec(attrs, key, in_node=True) if attrs else {}})
         return nodes
 
     def _flagged_nodes(self, pattern: list[dict], names: list[str]) -> list[int]:

@@ -5,7 +5,7 @@ uses the given name, and courtesy titles per house style."""
 
 from __future__ import annotations
 
-from lint.people import Mention, model
+from lint.people import Mention, fold_name, model
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -35,6 +35,8 @@ class Person(Check):
             if options[key] is not None and problem != owner:
                 raise self.error(f"rule {rule.id}: option '{key}' applies only to problem {owner}, not {problem}", key)
         self.references = frozenset(options["references"] if options["references"] is not None else REFERENCES)
+        if not self.references:
+            raise self.error(f"rule {rule.id}: 'references' is empty, so the rule would flag nothing", "references")
         self.honorifics = options["honorifics"] or "none"
         self.find = {
             "first-reference": self._first_reference,
@@ -44,7 +46,8 @@ class Person(Check):
         }[problem]
 
     def gives_fixes(self):
-        return self.options["problem"] in ("later-reference", "honorific")
+        problem = self.options["problem"]
+        return problem == "later-reference" or problem == "honorific" and self.honorifics == "none"
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
@@ -83,12 +86,15 @@ class Person(Check):
             for person in people.people:
                 if _shares_surname(person, people.people):
                     continue  # two Smiths need their full names
-                first = person.first_reference
+                given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
+                    if m.quoted or not m.full:
+                        continue
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
-                    if m.full and not m.quoted and not m.title and first is not None and m.start > first.start:
+                    if given_in_full and not m.title:
                         text = doc.prose[m.start : m.end]
                         hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), person.surname))
+                    given_in_full = True
         if "first-name" in self.references:
             for m, person in people.given_names:
                 if m.quoted or _shares_surname(person, people.people):
@@ -108,7 +114,7 @@ class Person(Check):
                 if self.honorifics == "none" and m.honorific:
                     start, end = m.honorific
                     yield Hit(start, end, (doc.prose[start:end].strip(), _NO_COURTESY_TITLES), "")
-                elif self.honorifics == "courtesy" and _bare_later_surname(m, first):
+                elif self.honorifics == "courtesy" and _bare_later_surname(m, first, person):
                     yield Hit(m.start, m.end, (doc.prose[m.start : m.end], _COURTESY_TITLES))
 
 
@@ -122,8 +128,9 @@ def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
     return any(p is not person and p.surnames & person.surnames for p in people)
 
 
-def _bare_later_surname(mention: Mention, first: Mention | None) -> bool:
+def _bare_later_surname(mention: Mention, first: Mention | None, person: PersonModel) -> bool:
+    """ "Blair said" after "Tony Blair"; not "Tony said" (a given name is the later-reference rule's)."""
     return (
         first is not None and mention.start > first.start and not mention.full and not mention.title
-        and mention.honorific is None
+        and mention.honorific is None and fold_name(mention.words[0]) in person.surnames
     )
