@@ -73,6 +73,9 @@ _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
 _LIST_OPENERS = frozenset("including include includes featuring starring like as".split())
 _SOURCE_DEPS = ("nsubj", "nsubjpass")
 _NAMES_RECOGNIZED = "names recognized"  # a mark in Document.models
+# Words either side of a name that the recognizer is shown: its features
+# reach four tokens each way.
+_CONTEXT = 6
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|U[KSN]")
 
 
@@ -561,40 +564,40 @@ def _contains(words: list[str], part: list[str]) -> bool:
 
 def recognize_names(docs: list["Document"], pipeline: str = DEFAULT_PIPELINE) -> None:
     """Run the entity recognizer, in one batch for many parsed documents,
-    on the sentences whose names it must judge, and set the entities it
-    finds on the parses: those with two proper nouns or more in a row, no
-    title before them, seen in their document for the first time (a name
-    repeated later is matched against the people already known). A
-    document is done once; the people model calls this for a document
-    the caller did not batch."""
+    on the names it must judge, and set the entities it finds on the
+    parses: runs of two proper nouns or more with no title before them,
+    each the first time its document has it (a name repeated later is
+    matched against the people already known), with a few words either
+    side, which is as far as the recognizer looks. A document is done
+    once; the people model calls this for a document the caller did not
+    batch."""
     pending = [doc for doc in docs if doc.parses is not None and not doc.models.get(_NAMES_RECOGNIZED)]
-    chosen = []
+    windows = []
     for doc in pending:
         seen: set[tuple[str, ...]] = set()
         for parsed in doc.parses:
-            for span in parsed.doc.sents:
-                new = {run for run in _untitled_runs(span) if run not in seen}
-                if new:
-                    chosen.append(span)
-                    seen |= new
+            for sentence in parsed.doc.sents:
+                spans = []
+                for first, last in _proper_runs(sentence):
+                    words = tuple(fold_name(t.text) for t in sentence.doc[first : last + 1])
+                    if words not in seen:
+                        seen.add(words)
+                        start, end = max(sentence.start, first - _CONTEXT), min(sentence.end, last + 1 + _CONTEXT)
+                        if spans and start <= spans[-1][1]:
+                            start = spans.pop()[0]
+                        spans.append((start, end))
+                windows.extend(sentence.doc[start:end] for start, end in spans)
         doc.models[_NAMES_RECOGNIZED] = True
     found: dict[int, tuple["Doc", list]] = {}
-    for span, recognized in zip(chosen, recognize_entities([span.as_doc() for span in chosen], pipeline)):
-        doc = span.doc
+    for window, recognized in zip(windows, recognize_entities([w.as_doc() for w in windows], pipeline)):
+        doc = window.doc
         entities = found.setdefault(id(doc), (doc, []))[1]
         entities.extend(
-            doc.char_span(span.start_char + e.start_char, span.start_char + e.end_char, label=e.label_)
+            doc.char_span(window.start_char + e.start_char, window.start_char + e.end_char, label=e.label_)
             for e in recognized.ents
         )
     for doc, entities in found.values():
         doc.set_ents([e for e in entities if e is not None], default="unmodified")
-
-
-def _untitled_runs(sentence: "Span") -> list[tuple[str, ...]]:
-    """Runs of two proper nouns or more with no capitalized title before
-    them, as folded words: "President Xi Jinping" needs no recognizer,
-    "coach Mike Dawson" does."""
-    return [tuple(fold_name(t.text) for t in sentence.doc[first : last + 1]) for first, last in _proper_runs(sentence)]
 
 
 def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
