@@ -58,7 +58,8 @@ _ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
     """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
     pollster striker defender winger goalkeeper actor actress singer author agent
-    moderator host anchor presenter producer
+    moderator host anchor presenter producer sprinter runner hurdler jumper swimmer boxer golfer
+    jockey skipper
     tory labour conservative democrat republican dem lib liberal unionist nationalist""".split()
 )
 # Last words of the names of bodies and places, not people.
@@ -126,12 +127,6 @@ class Person:
         words = [w for w in self.words if fold_name(w) not in _SUFFIXES]
         return words[-1] if len(words) > 1 else None
 
-    @property
-    def untitled(self) -> bool:
-        """Never given a title or role: maybe the holder of an office the
-        story names without one ("Tony Blair ... the prime minister")."""
-        return not any(m.described for m in self.mentions)
-
 
 @dataclass(frozen=True, slots=True)
 class Office:
@@ -143,12 +138,10 @@ class Office:
     acts: bool  # used as a source or an actor (a subject, an agent, "according to")
     holder: bool  # someone holding it is named before, or in the same or next sentence
     quoted: bool
-    # Someone named with no title or role, who may well hold it: in the
-    # three sentences before it or the next ("Charles Clarke said ... The
-    # home secretary said"), or anywhere before it when the office points
-    # back with "the" or a possessive ("Ken Livingstone ... the mayor said").
-    # The first-reference rule asks for that person's title instead.
-    holder_unplaced: bool
+    # Pointed to with "the", "this" or a possessive, so it refers back to
+    # someone already in the story ("the mayor said"); "U.S. Treasury
+    # Secretary reports" does not.
+    anaphoric: bool
 
 
 @dataclass
@@ -352,15 +345,9 @@ class _Builder:
             for p in self.people
             if any(m.sentence <= number + 1 for m in p.mentions)
         )
-        # someone named with no title who may hold it: just before it, or (for
-        # "the mayor", which points back) anywhere before it
-        untitled = [m.sentence for p in self.people if p.untitled for m in p.mentions] + self.lone_names
-        anaphoric = any(c.dep_ in ("det", "poss") for c in token.children)
-        earliest = 0 if anaphoric else number - 3
-        holder_unplaced = any(earliest <= sentence <= number + 1 for sentence in untitled)
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
-            self.doc.in_quote(start), holder_unplaced,
+            self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children),
         )
 
 
@@ -624,10 +611,14 @@ def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:
     Secretary Scott Bessent", "Mr Blair"); ``first`` when there is none."""
     end = first - 1 if first - 2 >= sentence_start and doc[first - 1].text == "." else first  # "Sen . Bernie Sanders"
     i = end
-    while i > sentence_start and _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+    while i > sentence_start and (
+        _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN")
+        or doc[i - 1].lower_ == "of" and i - 2 >= sentence_start and _capitalized(doc[i - 2])  # "Chief of Staff"
+    ):
         i -= 1
-    # the title ends with a title word right before the name; words before it name the post ("Commerce Secretary")
-    if i == end or _bare(doc[end - 1]) not in _TITLES:
+    # a title word in the capitalized words right before the name: "Commerce Secretary",
+    # "Department of Defense Chief of Staff"
+    if i == end or not any(_bare(t) in _TITLES for t in doc[i:end]):
         return first
     return i
 

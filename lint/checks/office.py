@@ -2,9 +2,9 @@
 holder the story never names ("U.S. Treasury Secretary reports suggest",
 "The Energy Secretary warned"), read off the people model.
 
-An office is left alone when someone named with no title or role may
-hold it (:attr:`lint.people.Office.holder_unplaced`); the first-reference
-rule asks for that person's title instead."""
+An office is left alone when someone named near it, with no office the
+story tells of, may hold it; the first-reference rule asks for that
+person's title when they have none."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class Office(Check):
         for office in people.offices:
             if office.head not in self.offices or not office.acts or office.quoted:
                 continue
-            if office.holder or office.holder_unplaced:
+            if office.holder or self._may_hold(people, office):
                 continue
             key = (office.head, office.portfolio)
             if key in flagged or not office.portfolio and any(head == office.head for head, _ in flagged):
@@ -46,3 +46,19 @@ class Office(Check):
             if in_scope(office.start, office.end):
                 flagged.add(key)
                 yield Hit(office.start, office.end, (doc.prose[office.start : office.end],))
+
+    def _may_hold(self, people, office) -> bool:
+        """Whether someone named near the office, with no office the story
+        tells of, may hold it: in the three sentences before it or the next
+        ("Charles Clarke said ... The home secretary said"), or anywhere
+        before it when it points back ("Neil Kinnock, a former Labour
+        leader, ... the outgoing European commissioner said"); also a lone
+        name ("Obama said ... the president")."""
+        earliest = 0 if office.anaphoric else office.sentence - 3
+        latest = office.sentence + 1
+        if any(earliest <= sentence <= latest for sentence in people.lone_names):
+            return True
+        return any(
+            not person.roles & self.offices and any(earliest <= m.sentence <= latest for m in person.mentions)
+            for person in people.people
+        )
