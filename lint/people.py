@@ -386,7 +386,7 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
             continue
         first, last = ent.start, ent.end - 1
         # "Chris Martin, Dido", "Trump’s Indiana": the recognizer ran on past the name
-        stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()"), last + 1)
+        stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()" or _spaced_dash(t)), last + 1)
         last = stop - 1
         # "Wales physio Mark Davies", "Longtime Clinton": the name is the proper nouns at the end
         # (not the "un" of "Kim Jong-un")
@@ -466,6 +466,11 @@ def _headline(sentence: "Span") -> bool:
     if len(words) < 4 or sum(_capitalized(t) for t in words) < 0.8 * len(words):
         return False
     return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
+
+
+def _spaced_dash(token: "Token") -> bool:
+    """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen."""
+    return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _label(doc: "Doc", first: int, last: int) -> bool:

@@ -300,3 +300,8 @@ def test_empty_references_is_an_error():
         problem: later-reference
         references: []
     """))
+
+
+def test_a_spaced_dash_ends_a_name():
+    found = names("Clive Griffiths - Wales' defensive coach - joined St Helens in 1990. Griffiths left in 1995.")
+    assert list(found) == ["Clive Griffiths"]
