@@ -404,7 +404,7 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
-        if head.dep_ == "compound" and head.head.i > last:
+        if head.dep_ == "compound" and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
         found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
