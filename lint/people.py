@@ -220,10 +220,8 @@ class _Builder:
                 self.lone_names.append(number)
 
     def _known_name(self, run: "Span") -> bool:
-        words = [fold_name(t.text) for t in run]
-        return any(
-            len(p.words) > 1 and [fold_name(w) for w in p.words if fold_name(w) not in _SUFFIXES] == words for p in self.people
-        )
+        words = _name_key([t.text for t in run])
+        return any(len(p.words) > 1 and _name_key(p.words) == words for p in self.people)
 
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
@@ -304,18 +302,16 @@ class _Builder:
             self.people.append(Person(words, frozenset([key]), None, roles, organizations, [mention]))
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
-        lower = [fold_name(w) for w in words]
-        while len(lower) > 1 and lower[-1] in _SUFFIXES:
-            lower.pop()
-        if lower[0] in lx.EAST_ASIAN_FAMILY_NAMES:
-            surnames, given = frozenset([lower[0], lower[-1]]), None
+        key = _name_key(words)
+        if key[0] in lx.EAST_ASIAN_FAMILY_NAMES:
+            surnames, given = frozenset([key[0], key[-1]]), None
         else:
-            surnames, given = frozenset([lower[-1]]), lower[0]
+            surnames, given = frozenset([key[-1]]), key[0]
         for person in self.people:
             if person.given == given and person.surnames == surnames:
                 return person  # "Donald J. Trump" after "Donald Trump"
             known = [fold_name(w) for w in person.words]
-            if len(known) > 1 and (_contains(lower, known) or _contains(known, lower)):
+            if len(known) > 1 and (_contains(key, known) or _contains(known, key)):
                 return person  # "Crooked Hillary Clinton" and "Hillary Clinton"
             if len(known) == 1 and person.surnames == surnames and person.mentions[0].title:
                 # "Professor Nega" before "Berhanu Nega"; not "Mr. Trump" before "Freddy Trump"
@@ -359,6 +355,14 @@ def fold_name(word: str) -> str:
     ("François" and "Francois" are one name)."""
     decomposed = unicodedata.normalize("NFKD", word.lower().rstrip(".,"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _name_key(words) -> list[str]:
+    """A full name's words for matching, without a suffix ("Ken Griffey Jr.")."""
+    key = [fold_name(w) for w in words]
+    while len(key) > 1 and key[-1] in _SUFFIXES:
+        key.pop()
+    return key
 
 
 def _bare(token: "Token") -> str:

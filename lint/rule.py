@@ -84,6 +84,8 @@ SHARED_FIELDS = {
 }
 
 ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
+# Actions whose fix copydesk computes (a suggestion script is Vale's own).
+FIX_ACTIONS = ("replace", "remove", "edit", "convert")
 # Vale leaves convert's cases undocumented; ours change the match's case.
 CONVERSIONS = {"lower": str.lower, "upper": str.upper}
 
@@ -244,7 +246,7 @@ class Rule:
 
     @property
     def fixable(self) -> bool:
-        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in ("replace", "remove", "edit", "convert"))
+        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in FIX_ACTIONS)
 
 
 def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int):

@@ -1,8 +1,9 @@
-"""Fixtures for the CLI, config and format tests.
+"""Fixtures for the CLI, config and format tests, and the helpers that
+build a rule from YAML text for the kind tests.
 
-They lint with small rule packs written into tmp_path (``house`` and
-``desk``, loaded through ``rule-dirs``) so that no test depends on the
-built-in rules.
+The CLI tests lint with small rule packs written into tmp_path (``house``
+and ``desk``, loaded through ``rule-dirs``) so that no test depends on
+the built-in rules.
 """
 
 from __future__ import annotations
@@ -16,6 +17,25 @@ import pytest
 from click.testing import CliRunner
 
 from lint.cli import main
+from lint.errors import RuleError
+from lint.rule import build_rule
+from lint.yamlsrc import load_yaml
+
+RULE_PATH = "rules/test/rule.yml"
+
+
+def make_rule(source: str, rule_id: str = "test.rule"):
+    """A rule built from YAML text (dedented), as if read from RULE_PATH."""
+    data = load_yaml(textwrap.dedent(source).lstrip("\n"), RULE_PATH, RuleError)
+    return build_rule(data, rule_id, "test", RULE_PATH)
+
+
+def load_error(source: str) -> RuleError:
+    """The error a rule's YAML text raises; it names RULE_PATH."""
+    with pytest.raises(RuleError) as caught:
+        make_rule(source)
+    assert caught.value.path == RULE_PATH
+    return caught.value
 
 HOUSE_HEDGE = """\
 extends: existence

@@ -6,23 +6,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import load_error, make_rule
 
 from lint.engine import lint_text
-from lint.errors import RuleError
 from lint.packs import builtin_rules_dir, load_pack
-from lint.rule import build_rule
 from lint.yamlsrc import load_yaml
-
-RULE_PATH = "rules/test/rule.yml"
 
 
 def yml(source: str) -> str:
     return textwrap.dedent(source).lstrip("\n")
-
-
-def make_rule(source: str, rule_id: str = "test.rule"):
-    data = load_yaml(yml(source), RULE_PATH, RuleError)
-    return build_rule(data, rule_id, "test", RULE_PATH)
 
 
 def run(source: str, text: str, path: str = "<text>"):
@@ -31,13 +23,6 @@ def run(source: str, text: str, path: str = "<text>"):
 
 def matches(source: str, text: str, path: str = "<text>") -> list[str]:
     return [a.match for a in run(source, text, path)]
-
-
-def load_error(source: str) -> RuleError:
-    with pytest.raises(RuleError) as caught:
-        make_rule(source)
-    assert caught.value.path == RULE_PATH
-    return caught.value
 
 
 # -- existence ----------------------------------------------------------------

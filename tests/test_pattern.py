@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import textwrap
 
+import conftest
 import pytest
 
 from lint.engine import lint_text
 from lint.errors import RuleError
-from lint.rule import build_rule
-from lint.yamlsrc import load_yaml
 
-RULE_PATH = "rules/test/rule.yml"
 HEAD = 'extends: pattern\nmessage: "%s"\n'
 
 
 def make_rule(body: str):
-    source = HEAD + textwrap.dedent(body).lstrip("\n")
-    return build_rule(load_yaml(source, RULE_PATH, RuleError), "test.rule", "test", RULE_PATH)
+    return conftest.make_rule(HEAD + textwrap.dedent(body).lstrip("\n"))
 
 
 def matches(body: str, text: str) -> list[str]:
@@ -26,10 +23,7 @@ def matches(body: str, text: str) -> list[str]:
 
 
 def load_error(body: str) -> RuleError:
-    with pytest.raises(RuleError) as caught:
-        make_rule(body)
-    assert caught.value.path == RULE_PATH
-    return caught.value
+    return conftest.load_error(HEAD + textwrap.dedent(body).lstrip("\n"))
 
 
 # -- validation ------------------------------------------------------------------
@@ -93,7 +87,7 @@ def test_spacy_validates_the_pattern_when_it_compiles():
     rule = make_rule("patterns:\n  - [{LOWER: {FUZZY: 3}}]\n")
     with pytest.raises(RuleError) as caught:
         lint_text("Some prose to parse.", [rule], path="story.md")
-    assert caught.value.path == RULE_PATH and caught.value.line == 3
+    assert caught.value.path == conftest.RULE_PATH and caught.value.line == 3
     assert "spaCy rejects a pattern" in caught.value.message
 
 

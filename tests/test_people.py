@@ -4,32 +4,16 @@ family names, offices and whether their holders are named."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
+from conftest import load_error, make_rule
 
 from lint.document import parse
 from lint.engine import lint_text
 from lint.errors import RuleError
 from lint.packs import builtin_packs, load_pack
 from lint.people import model
-from lint.rule import build_rule
-from lint.yamlsrc import load_yaml
 
 NEWSROOM = {r.id: r for r in load_pack(builtin_packs()["newsroom"], "newsroom")}
-RULE_PATH = "rules/test/rule.yml"
-
-
-def make_rule(source: str):
-    data = load_yaml(textwrap.dedent(source).lstrip("\n"), RULE_PATH, RuleError)
-    return build_rule(data, "test.rule", "test", RULE_PATH)
-
-
-def load_error(source: str) -> RuleError:
-    with pytest.raises(RuleError) as caught:
-        make_rule(source)
-    assert caught.value.path == RULE_PATH
-    return caught.value
 
 
 def people(text: str):
@@ -45,6 +29,10 @@ def names(text: str) -> dict[str, list[str]]:
 
 def flagged(rule_id: str, text: str) -> list[str]:
     return [a.match for a in lint_text(text, [NEWSROOM[rule_id]], path="story.md")]
+
+
+def fixes(rule_id: str, text: str) -> list[tuple[str, str | None]]:
+    return [(a.match, a.fix) for a in lint_text(text, [NEWSROOM[rule_id]], path="story.md")]
 
 
 # -- the model -------------------------------------------------------------------
@@ -139,12 +127,8 @@ def test_office_without_holder_skips_a_former_holder_and_a_name_just_before():
 
 
 def test_later_reference_fixes_a_repeated_full_name_with_the_surname():
-    alerts = lint_text(
-        "Priya Raman, a marine biologist, founded the project. Priya Raman said it had only begun.",
-        [NEWSROOM["newsroom.later-reference"]],
-        path="story.md",
-    )
-    assert [(a.match, a.fix) for a in alerts] == [("Priya Raman", "Raman")]
+    text = "Priya Raman, a marine biologist, founded the project. Priya Raman said it had only begun."
+    assert fixes("newsroom.later-reference", text) == [("Priya Raman", "Raman")]
 
 
 @pytest.mark.parametrize(
@@ -214,12 +198,8 @@ def test_given_names_alone_are_flagged_but_not_after_a_title():
 
 
 def test_the_surname_fix_skips_a_suffix():
-    alerts = lint_text(
-        "Ken Griffey Jr., an outfielder, hit two home runs. Ken Griffey Jr. said he felt strong.",
-        [NEWSROOM["newsroom.later-reference"]],
-        path="story.md",
-    )
-    assert [(a.match, a.fix) for a in alerts] == [("Ken Griffey Jr.", "Griffey")]
+    text = "Ken Griffey Jr., an outfielder, hit two home runs. Ken Griffey Jr. said he felt strong."
+    assert fixes("newsroom.later-reference", text) == [("Ken Griffey Jr.", "Griffey")]
 
 
 def test_people_keep_the_bodies_named_with_them():
