@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 SEVERITIES = ("suggestion", "warning", "error")
+# As ruff: a safe fix may be applied unread; an unsafe one needs a reader.
+FIX_APPLICABILITIES = ("safe", "unsafe")
 
 
 def severity_rank(level: str) -> int:
@@ -18,6 +20,8 @@ class Alert:
     ``start``/``end`` are 0-based character offsets into the decoded file
     (end exclusive); ``line``/``column``/``end_line``/``end_column`` are
     1-based and point at the same characters (end exclusive).
+    ``fix_applicability`` is "safe" or "unsafe" when there is a ``fix``,
+    else None.
     """
 
     rule: str
@@ -33,6 +37,7 @@ class Alert:
     end_column: int
     fix: str | None = None
     link: str | None = None
+    fix_applicability: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -312,7 +312,7 @@ def explain(rule_id: str, config_file: Path | None) -> None:
         ("kind", rule.kind),
         ("category", rule.category),
         ("level", rule.level),
-        ("fixable", "yes" if rule.fixable else "no"),
+        ("fixable", f"yes ({rule.fix_applicability})" if rule.fixable else "no"),
         ("message", rule.message),
         ("link", rule.link),
         ("file", rule.path),

@@ -158,7 +158,14 @@ def _to_alert(doc: Document, rule: Rule, hit: Hit, message: str | None = None, s
         end_column=end_column,
         fix=hit.fix,
         link=rule.link,
+        fix_applicability=_fix_applicability(rule, hit),
     )
+
+
+def _fix_applicability(rule: Rule, hit: Hit) -> str | None:
+    if hit.fix is None:
+        return None
+    return "unsafe" if hit.unsafe_fix else rule.fix_applicability
 
 
 def _dedupe(alerts: list[Alert]) -> list[Alert]:

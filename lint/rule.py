@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from lint.alert import SEVERITIES
+from lint.alert import FIX_APPLICABILITIES, SEVERITIES
 from lint.document import BLOCK_KINDS, Document
 from lint.errors import RuleError
 from lint.yamlsrc import SourceMap
@@ -81,6 +81,9 @@ SHARED_FIELDS = {
     "examples": Field("map", None),
     "quotes": Field("str", "include", choices=("skip", "include")),
     "names": Field("str", "include", choices=("skip", "include")),
+    # ruff's applicability: "safe" fixes may be applied unread; a check may
+    # still mark one hit's fix unsafe (Hit.unsafe_fix), never the reverse.
+    "fix-applicability": Field("str", "unsafe", choices=FIX_APPLICABILITIES),
 }
 
 ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
@@ -96,6 +99,8 @@ class Hit:
 
     Offsets are prose offsets, or source offsets when ``raw`` is set.
     ``args`` fill the rule's message (Vale's %s placeholders).
+    ``unsafe_fix`` marks this hit's fix as needing a reader even when the
+    rule's fixes are safe (it would change a name, say).
     """
 
     start: int
@@ -103,6 +108,7 @@ class Hit:
     args: tuple = ()
     fix: str | None = None
     raw: bool = False
+    unsafe_fix: bool = False
 
 
 class Check:
@@ -238,6 +244,7 @@ class Rule:
     examples: dict
     quotes: str
     names: str
+    fix_applicability: str = "unsafe"
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
     check: Check | None = field(default=None, compare=False, repr=False)
 
@@ -359,10 +366,17 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
         examples=examples,
         quotes=values["quotes"],
         names=values["names"],
+        fix_applicability=values["fix-applicability"],
         key_lines=key_lines,
     )
     options = {key: values[key] for key in check_class.FIELDS}
     object.__setattr__(rule, "check", check_class(rule, options))
+    if "fix-applicability" in data and not rule.fixable:
+        raise RuleError(
+            f"rule {rule_id}: 'fix-applicability' is set but the rule gives no fix (add an action or drop the key)",
+            path,
+            line_of("fix-applicability"),
+        )
     return rule
 
 

@@ -6,8 +6,9 @@ import pytest
 import yaml
 
 from lint import patterns
-from lint.engine import format_message, lint_text
-from lint.rule import build_rule
+from lint.engine import _fix_applicability, format_message, lint_text
+from lint.errors import RuleError
+from lint.rule import Hit, build_rule
 from lint.suppression import UNUSED_RULE
 from lint.yamlsrc import load_yaml
 
@@ -71,8 +72,6 @@ def test_action_convert_changes_the_case_of_the_match():
 
 
 def test_action_convert_without_a_known_case_is_an_error():
-    from lint.errors import RuleError
-
     with pytest.raises(RuleError, match=r"action convert needs params \[lower\] or \[upper\], not \['simple'\]"):
         make_rule(tokens=["x"], action={"name": "convert", "params": ["simple"]})
 
@@ -159,3 +158,29 @@ class TestSuppression:
     def test_directive_is_not_linted_as_prose(self):
         alerts = self.lint("<!-- copydesk-disable-next-line news.loaded -- shameful but quoted -->\nshameful\n")
         assert alerts == []
+
+
+def test_fix_applicability_is_unsafe_unless_the_rule_says_safe():
+    def applicability(**spec):
+        rule = make_rule(tokens=["utilize"], action={"name": "replace", "params": ["use"]}, **spec)
+        (alert,) = lint_text("We utilize it.", [rule])
+        return alert.fix, alert.fix_applicability
+
+    assert applicability() == ("use", "unsafe")
+    assert applicability(**{"fix-applicability": "safe"}) == ("use", "safe")
+
+
+def test_an_alert_without_a_fix_has_no_applicability():
+    (alert,) = lint_text("A shameful act.", [make_rule(tokens=["shameful"])])
+    assert (alert.fix, alert.fix_applicability) == (None, None)
+
+
+def test_a_hit_can_make_a_safe_rules_fix_unsafe():
+    rule = make_rule(tokens=["utilize"], action={"name": "replace", "params": ["use"]}, **{"fix-applicability": "safe"})
+    assert _fix_applicability(rule, Hit(0, 7, fix="use")) == "safe"
+    assert _fix_applicability(rule, Hit(0, 7, fix="use", unsafe_fix=True)) == "unsafe"
+
+
+def test_fix_applicability_on_a_rule_without_fixes_is_a_load_error():
+    with pytest.raises(RuleError, match="'fix-applicability' is set but the rule gives no fix"):
+        make_rule(tokens=["shameful"], **{"fix-applicability": "safe"})

@@ -127,6 +127,7 @@ def test_json():
                         "end": 23,
                         "fix": None,
                         "link": None,
+                        "fix_applicability": None,
                     }
                 ],
             },
@@ -143,9 +144,15 @@ def test_json():
 
 def test_json_keeps_fix_link_and_non_ascii():
     source = "Le café — clearly.\n"
-    found = alert(source, "clearly", fix="", link="https://example.org/r?a=1&b=2")
+    found = alert(source, "clearly", fix="", link="https://example.org/r?a=1&b=2", fix_applicability="safe")
     (entry,) = json.loads(format_json(report(FileResult("a.txt", source, [found]))))["files"][0]["alerts"]
-    assert (entry["fix"], entry["link"], entry["start"], entry["column"]) == ("", "https://example.org/r?a=1&b=2", 10, 11)
+    assert (entry["fix"], entry["fix_applicability"], entry["link"], entry["start"], entry["column"]) == (
+        "",
+        "safe",
+        "https://example.org/r?a=1&b=2",
+        10,
+        11,
+    )
 
 
 # -- github -------------------------------------------------------------------------
