@@ -14,6 +14,15 @@ def severity_rank(level: str) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One replacement in the file's text: ``start``/``end`` as in Alert."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
 class Alert:
     """A finding, positioned in the original file's text.
 
@@ -21,7 +30,9 @@ class Alert:
     (end exclusive); ``line``/``column``/``end_line``/``end_column`` are
     1-based and point at the same characters (end exclusive).
     ``fix_applicability`` is "safe" or "unsafe" when there is a ``fix``,
-    else None.
+    else None. ``fix`` replaces ``start:end``; ``extra_edits`` are further
+    edits of the same fix, applied with it or not at all (an alert that
+    speaks for every occurrence of a style choice fixes them all).
     """
 
     rule: str
@@ -38,6 +49,7 @@ class Alert:
     fix: str | None = None
     link: str | None = None
     fix_applicability: str | None = None
+    extra_edits: tuple[Edit, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)

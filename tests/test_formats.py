@@ -128,6 +128,7 @@ def test_json():
                         "fix": None,
                         "link": None,
                         "fix_applicability": None,
+                        "extra_edits": [],
                     }
                 ],
             },
