@@ -98,6 +98,7 @@ def read_article(path: Path) -> str:
 
 # -- seeding -------------------------------------------------------------------------------
 
+# The sets the confusables model covers (benchmarks/train_confusables.py).
 CONFUSION_SETS = (
     ("affect", "effect"), ("affects", "effects"), ("affected", "effected"),
     ("its", "it's"), ("their", "there", "they're"), ("lead", "led"),
@@ -116,11 +117,14 @@ SAME_PARTICIPLE = {
 }
 DEFINITE_TIME = r"(?:yesterday|last (?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in (?:19|20)\d\d)"
 MENTAL_VERBS = "believes|believed|hopes|hoped|wants|wanted|thinks|thought|fears|feared|expects|expected|knows|knew|wishes|wished|feels|felt|worries|worried|doubts|doubted|prefers|preferred|regrets|regretted"
+PLURAL_MENTAL_VERBS = "believe|hope|want|think|fear|expect|know|wish|feel|worry|doubt|prefer|regret"
 THINGS = (
     "The budget", "The storm", "The report", "The bridge", "The decision", "The building",
     "The engine", "The policy", "The document", "The meeting", "The election", "The flood",
-    "The merger", "The contract", "The season", "The crisis", "The vaccine", "The verdict",
+    "The merger", "The contract", "The season", "The vaccine", "The verdict",
 )
+# A word before a past form that makes it no simple past ("was arrested", "had left").
+NOT_A_SUBJECT = {"was", "were", "had", "has", "have", "be", "been", "being", "is", "are", "to", "not", "never", "the", "a", "an", "of", "and", "or", "who", "that", "which"}
 DROPPABLE = ("the", "a", "to", "of", "in", "and", "was", "is", "for", "on", "that", "with")
 SUBSTITUTES = {"a": "e", "e": "a", "i": "y", "y": "i", "o": "a", "u": "o", "k": "c", "c": "k", "s": "z", "z": "s"}
 
@@ -205,21 +209,34 @@ def seed_doubled_dropped(text: str, rng: random.Random) -> tuple[str, int, int, 
 
 def seed_tense_clash(text: str, rng: random.Random) -> tuple[str, int, int, str] | None:
     verbs = "|".join(sorted(SAME_PARTICIPLE))
-    found = list(re.finditer(rf"\b(?P<subject>[A-Z][a-z]+|he|she|it|He|She|It) (?P<verb>{verbs}) (?:\w+ ){{0,4}}?{DEFINITE_TIME}\b", text))
+    pattern = rf"\b(?P<before>[A-Za-z]+) (?P<verb>{verbs}|[a-z]{{3,}}ed) (?:[\w,]+ ){{0,5}}?{DEFINITE_TIME}\b"
+    found = [m for m in re.finditer(pattern, text) if m.group("before").lower() not in NOT_A_SUBJECT]
     if not found:
         return None
     m = rng.choice(found)
-    new_text, s, e = _replace(text, m.start("verb"), m.end("verb"), f"has {m.group('verb')}")
-    time_end = m.end() + 4
-    return new_text, s, time_end, f"has {m.group('verb')}"
+    plural = m.group("before").lower() in ("they", "we", "i", "you") or m.group("before").endswith("s")
+    aux = "have" if plural else "has"
+    new_text, s, _ = _replace(text, m.start("verb"), m.end("verb"), f"{aux} {m.group('verb')}")
+    return new_text, s, m.end() + len(aux) + 1, f"{aux} {m.group('verb')}"
 
 
 def seed_mindless_subject(text: str, rng: random.Random) -> tuple[str, int, int, str] | None:
-    found = list(re.finditer(rf"(?:(?<=^)|(?<=\. ))(?P<subject>He|She|[A-Z][a-z]+) (?P<verb>{MENTAL_VERBS}) (?=\w)", text, re.M))
+    subjects = r"He|She|he|she|They|they|Mr [A-Z][a-z]+|Ms [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+"
+    verbs = f"{MENTAL_VERBS}|{PLURAL_MENTAL_VERBS}"
+    found = [
+        m
+        for m in re.finditer(rf"(?:^|(?<=[.,;] )|(?<=\band )|(?<=\bthat ))(?P<subject>{subjects}) (?P<verb>{verbs}) (?=\w)", text, re.M)
+        if (m.group("subject").lower() == "they") == (re.fullmatch(PLURAL_MENTAL_VERBS, m.group("verb")) is not None)
+        and m.group("subject") not in ("The", "But", "And", "It", "This", "That", "There")
+    ]
     if not found:
         return None
     m = rng.choice(found)
     thing = rng.choice(THINGS)
+    if m.group("subject").lower() == "they":
+        thing += "s"
+    if m.group("subject")[0].islower():
+        thing = thing[0].lower() + thing[1:]
     new_text, s, _ = _replace(text, m.start("subject"), m.end("subject"), thing)
     return new_text, s, s + len(thing) + 1 + len(m.group("verb")), f"{m.group('subject')} -> {thing}"
 
@@ -296,13 +313,15 @@ def main() -> None:
         order = list(evaluation)
         rng.shuffle(order)
         made = 0
-        for pass_number in range(3):  # an article may carry one error of a kind per pass
+        taken: set = set()
+        for pass_number in range(4):  # an article may carry one error of a kind per pass
             for article in order:
                 if made >= args.per_type:
                     break
                 result = seeders[kind](originals[article])
-                if result:
+                if result and (article, result[1], result[3]) not in taken:
                     text, start, end, detail = result
+                    taken.add((article, start, detail))
                     seeded.append(Seeded(kind, article, text, start, end, detail))
                     made += 1
         if made < args.per_type:

@@ -51,6 +51,7 @@ KINDS = {
     "pattern": "lint.checks.pattern:Pattern",
     "spelling": "lint.checks.spelling:Spelling",
     "drift": "lint.checks.drift:Drift",
+    "confusable": "lint.checks.confusable:Confusable",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS
