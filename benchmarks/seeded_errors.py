@@ -23,6 +23,9 @@ Each seeded article is an evaluation article with one error put in:
 - ``mindless-subject``: the subject of a mental verb replaced by a thing
   ("Smith believes" -> "The budget believes").
 
+The last two are seeded outside quotations only: their rules leave a
+quotation to its speaker.
+
 An error is found when an alert of the copy-error rules overlaps it.
 False alerts are those rules' alerts on the untouched evaluation articles,
 per 1,000 words (words: whitespace-separated tokens). Usage::
@@ -139,6 +142,14 @@ class Seeded:
     detail: str
 
 
+def _in_quote(text: str, position: int) -> bool:
+    """Whether a position lies inside a quotation of its paragraph: the
+    tense and mindless-subject rules leave quotations to the speaker."""
+    segment = text[text.rfind("\n\n", 0, position) + 1 : position]
+    doubled = segment.count("''")
+    return segment.count("“") > segment.count("”") or segment.count('"') % 2 == 1 or doubled % 2 == 1
+
+
 def _replace(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
     return text[:start] + new + text[end:], start, start + len(new)
 
@@ -210,7 +221,9 @@ def seed_doubled_dropped(text: str, rng: random.Random) -> tuple[str, int, int, 
 def seed_tense_clash(text: str, rng: random.Random) -> tuple[str, int, int, str] | None:
     verbs = "|".join(sorted(SAME_PARTICIPLE))
     pattern = rf"\b(?P<before>[A-Za-z]+) (?P<verb>{verbs}|[a-z]{{3,}}ed) (?:[\w,]+ ){{0,5}}?{DEFINITE_TIME}\b"
-    found = [m for m in re.finditer(pattern, text) if m.group("before").lower() not in NOT_A_SUBJECT]
+    found = [
+        m for m in re.finditer(pattern, text) if m.group("before").lower() not in NOT_A_SUBJECT and not _in_quote(text, m.start())
+    ]
     if not found:
         return None
     m = rng.choice(found)
@@ -228,6 +241,7 @@ def seed_mindless_subject(text: str, rng: random.Random) -> tuple[str, int, int,
         for m in re.finditer(rf"(?:^|(?<=[.,;] )|(?<=\band )|(?<=\bthat ))(?P<subject>{subjects}) (?P<verb>{verbs}) (?=\w)", text, re.M)
         if (m.group("subject").lower() == "they") == (re.fullmatch(PLURAL_MENTAL_VERBS, m.group("verb")) is not None)
         and m.group("subject") not in ("The", "But", "And", "It", "This", "That", "There")
+        and not _in_quote(text, m.start())
     ]
     if not found:
         return None

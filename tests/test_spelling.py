@@ -218,6 +218,14 @@ def test_needs_suggestion_flags_what_reads_as_a_misspelling(text, flagged):
     assert matches(rule, text) == flagged
 
 
+def test_repeated_skip_takes_a_word_spelled_twice_as_meant():
+    rule = make_rule("extends: spelling\nmessage: \"'%s'\"\nrepeated: skip\n")
+    text = "Each adoptee met a judge. The adoptee and the goverment agreed."
+    assert matches(rule, text) == ["goverment"]
+    vale = make_rule("extends: spelling\nmessage: \"'%s'\"\n")
+    assert matches(vale, text) == ["adoptee", "adoptee", "goverment"]
+
+
 # -- vocabularies (vale.sh/docs/keys/vocab; misc.feature "Vocab") ----------------------
 
 

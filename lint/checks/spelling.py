@@ -20,7 +20,9 @@ dictionary loads on first use, once per process.
 copydesk's key ``proper-nouns: skip`` leaves every capitalized word alone:
 names, which a dictionary cannot hold, are the name-drift rule's (a name
 the story spells two ways), at the cost of a misspelling that opens a
-sentence. ``needs-suggestion: true`` flags only words that read as
+sentence. ``repeated: skip`` leaves alone a word the story spells the same
+way more than once: a slip of the keys seldom repeats itself, a word the
+dictionary lacks does ("adoptee", "reinsurers"). ``needs-suggestion: true`` flags only words that read as
 misspellings: with a dictionary word an edit or two away (a name or a
 loanword mostly has none), which is not the word split in two (a closed
 compound the dictionary lacks: "matchday"), and, under four letters
@@ -155,6 +157,7 @@ class Spelling(Check):
         # copydesk's keys
         "proper-nouns": Field("str", "check", choices=("check", "skip")),
         "needs-suggestion": Field("bool", False),
+        "repeated": Field("str", "check", choices=("check", "skip")),
     }
     SUPPORTS_VOCAB = True
     READS_REJECTED = True
@@ -223,6 +226,7 @@ class Spelling(Check):
 
     def run(self, doc, rejected=None):
         skip_names = self.options["proper-nouns"] == "skip"
+        repeated = _repeated_words(doc.prose) if self.options["repeated"] == "skip" else frozenset()
         for start, end in self.spans(doc):
             avoided = [m.span() for m in finditer(rejected, doc.prose, start, end)] if rejected is not None else []
             for s, e in avoided:
@@ -235,12 +239,20 @@ class Spelling(Check):
                 stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
                 if any(f.search(stem) for f in self.filters) or self.speller.knows(word) or self.speller.knows(stem):
                     continue
-                if skip_names and word[0].isupper():
+                if (skip_names and word[0].isupper()) or word in repeated:
                     continue
                 suggestions = self.speller.suggest(word)
                 if self.options["needs-suggestion"] and not _misspelled(word, suggestions):
                     continue
                 yield Hit(m.start(), m.end(), (m.group(), suggestion_text(suggestions) or NO_SUGGESTION))
+
+
+def _repeated_words(prose: str) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for m in _WORD.finditer(prose):
+        word = m.group().translate(_APOSTROPHES)
+        counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n > 1)
 
 
 # Prefixes a closed compound may start with ("reinsurers", "hypergrowth").
