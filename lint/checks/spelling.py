@@ -22,11 +22,12 @@ names, which a dictionary cannot hold, are the name-drift rule's (a name
 the story spells two ways), at the cost of a misspelling that opens a
 sentence. ``repeated: skip`` leaves alone a word the story spells the same
 way more than once: a slip of the keys seldom repeats itself, a word the
-dictionary lacks does ("adoptee", "reinsurers"). ``needs-suggestion: true`` flags only words that read as
-misspellings: with a dictionary word an edit or two away (a name or a
-loanword mostly has none), which is not the word split in two (a closed
-compound the dictionary lacks: "matchday"), and, under four letters
-(mostly abbreviations), only the near word's letters reordered ("teh").
+dictionary lacks does ("adoptee", "reinsurers"). ``needs-suggestion:
+true`` flags only words that read as misspellings: with a dictionary word
+an edit or two away (a name or a loanword mostly has none), which is not
+the word split in two (a closed compound the dictionary lacks:
+"matchday"), and, under four letters (mostly abbreviations), only the near
+word's letters reordered ("teh").
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from pathlib import Path
 
 import regex
 
-from lint.patterns import compile_pattern, exception_pattern, finditer
+from lint.patterns import compile_pattern, finditer
 from lint.rule import Check, Field, Hit
 
 # Vale's default filters: mixed case ("MongoDB"), upper case ("NATO") and
