@@ -348,7 +348,7 @@ def main() -> None:
             originals_for_seeding.update({a: read_article(paths[a]) for a in extra if a not in originals_for_seeding})
         made = 0
         taken: set = set()
-        for pass_number in range(4):  # an article may carry one error of a kind per pass
+        for pass_number in range(10):  # an article may carry one error of a kind per pass
             for article in order:
                 if made >= args.per_type:
                     break

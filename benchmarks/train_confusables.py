@@ -73,7 +73,7 @@ def train(texts: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--max-false", type=float, default=0.2, help="false alerts per 1,000 words on held-out text")
+    parser.add_argument("--max-false", type=float, default=0.1, help="false alerts per 1,000 words on held-out text")
     args = parser.parse_args()
     paths = article_paths()
     training = sorted(a for a in load_split()["train"] if a in paths)

@@ -5,7 +5,7 @@ another member ("its" for "it's", "lead" for "led", "account" for
 Keys: ``model`` (a model folder in ``lint/models``), ``margin`` (how much
 more likely, in log-odds, the other member must be; default: the margin
 the model was trained to, which keeps false alerts on held-out edited text
-near 0.2 per 1,000 words).
+under 0.1 per 1,000 words).
 """
 
 from __future__ import annotations
