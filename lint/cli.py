@@ -121,6 +121,7 @@ def check(
                     known_rules=item.config.known_rules,
                     unused_severity=item.config.unused_suppression_level(item.file),
                     pipeline=item.config.pipeline,
+                    rejected=item.config.rejected,
                 )
             except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
                 _abort(error)

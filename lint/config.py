@@ -52,6 +52,7 @@ OPTIONS = (
     "severity",
     "per-path",
     "vocabulary",
+    "vocab",
     "fail-on",
     "include",
     "exclude",
@@ -123,6 +124,8 @@ class Config:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     pipeline: str = DEFAULT_PIPELINE
+    # terms of the ``vocab`` folders' reject.txt files (Vale.Avoid's)
+    rejected: tuple[str, ...] = ()
     # rule id → the rule rebuilt with the config's ``rule-options`` for it
     overridden: dict[str, Rule] = field(default_factory=dict)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
@@ -382,6 +385,8 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
         exclude=reader.strings("exclude"),
     )
     config.pipeline = _pipeline(reader)
+    accepted, config.rejected = _vocab_folders(reader, root)
+    config.vocabulary += accepted
     config.overridden = _rule_options(config, reader)
     _check_selectors(config, reader, config.top, "")
     for override, entry_reader in per_path:
@@ -451,6 +456,44 @@ def _vocabulary(reader: _Reader) -> tuple[str, ...]:
         except RuleError as exc:
             raise reader.error(f"vocabulary: {exc.message}", "vocabulary") from None
     return terms
+
+
+VOCAB_FILES = ("accept.txt", "reject.txt")
+
+
+def _vocab_folders(reader: _Reader, root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Vale's vocabularies: each entry of ``vocab`` is a folder (from the
+    config's folder) or a name looked up as ``config/vocabularies/NAME`` in
+    each of the ``rule-dirs`` (Vale's StylesPath), holding accept.txt and
+    reject.txt: a regex a line, ``#`` comments. Accepted terms join
+    ``vocabulary``; rejected ones are flagged by the spelling kind."""
+    found: dict[str, list[str]] = {name: [] for name in VOCAB_FILES}
+    for entry in reader.strings("vocab"):
+        places = [root / Path(entry).expanduser()] + [
+            root / Path(rule_dir).expanduser() / "config" / "vocabularies" / entry for rule_dir in reader.strings("rule-dirs")
+        ]
+        folder = next((p for p in places if any((p / name).is_file() for name in VOCAB_FILES)), None)
+        if folder is None:
+            looked = ", ".join(str(p) for p in places)
+            raise reader.error(f"vocab: no vocabulary '{entry}' (a folder with accept.txt or reject.txt) at {looked}", "vocab")
+        for name in VOCAB_FILES:
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"cannot read vocabulary file: {exc}", str(path)) from None
+            for number, line in enumerate(lines, 1):
+                term = line.strip()
+                if not term or term.startswith("#"):
+                    continue
+                try:
+                    compile_pattern(term)
+                except RuleError as exc:
+                    raise ConfigError(exc.message, str(path), number) from None
+                found[name].append(term)
+    return tuple(found["accept.txt"]), tuple(found["reject.txt"])
 
 
 def _per_path(reader: _Reader, path: Path | None):

@@ -59,9 +59,10 @@ def lint_text(
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
+    rejected: Iterable[str] = (),
 ) -> list[Alert]:
     """Parse ``text`` and lint it; see :func:`lint`."""
-    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline)
+    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline, rejected)
 
 
 def needs_nlp(rules: Iterable[Rule]) -> bool:
@@ -81,9 +82,11 @@ def lint(
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
+    rejected: Iterable[str] = (),
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
-    suppressions; return alerts sorted by position.
+    suppressions; return alerts sorted by position. ``rejected`` terms
+    (regexes) go to the kinds that flag them (spelling, as Vale.Avoid).
 
     ``known_rules`` are every rule id that exists (enabled or not), so that
     a suppression naming a disabled rule is told apart from a typo.
@@ -94,9 +97,10 @@ def lint(
     if needs_nlp(rules):
         nlp.ensure_parsed(doc, pipeline)
     vocab = _vocabulary_pattern(tuple(vocabulary))
+    avoid = _vocabulary_pattern(tuple(rejected))
     alerts: list[Alert] = []
     for rule in rules:
-        alerts.extend(_run_rule(doc, rule, vocab))
+        alerts.extend(_run_rule(doc, rule, vocab, avoid))
     alerts = _dedupe(alerts)
     enabled = {r.id for r in rules}
     alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity)
@@ -105,17 +109,18 @@ def lint(
 
 @lru_cache(maxsize=32)
 def _vocabulary_pattern(terms: tuple[str, ...]):
-    """Accepted vocabulary as one pattern, compiled once per run, not per file."""
+    """Accepted (or rejected) vocabulary as one pattern, compiled once per
+    run, not per file."""
     source = exception_pattern(list(terms))
     return compile_pattern(source) if source else None
 
 
-def _run_rule(doc: Document, rule: Rule, vocab) -> list[Alert]:
+def _run_rule(doc: Document, rule: Rule, vocab, avoid=None) -> list[Alert]:
     check = rule.check
     honours_vocab = vocab is not None and check.SUPPORTS_VOCAB and check.options.get("vocab", True)
     alerts: list[Alert] = []
     try:
-        for hit in check.run(doc):
+        for hit in check.run(doc, rejected=avoid) if check.READS_REJECTED else check.run(doc):
             if not hit.raw:
                 if rule.quotes == "skip" and doc.in_quote(hit.start):
                     continue
@@ -124,7 +129,7 @@ def _run_rule(doc: Document, rule: Rule, vocab) -> list[Alert]:
                 if doc.overlaps_ignored(hit.start, hit.end):
                     continue
             alert = _to_alert(doc, rule, hit)
-            if honours_vocab and vocab.search(alert.match):
+            if honours_vocab and vocab.search(alert.match) and not (avoid is not None and avoid.search(alert.match)):
                 continue
             alerts.append(alert)
             if rule.limit and len(alerts) >= rule.limit:

