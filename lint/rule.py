@@ -49,6 +49,7 @@ KINDS = {
     "person": "lint.checks.person:Person",
     "office": "lint.checks.office:Office",
     "pattern": "lint.checks.pattern:Pattern",
+    "loaded": "lint.checks.loaded:Loaded",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS
@@ -121,6 +122,9 @@ class Check:
     # Kinds that read the people model, whose entity recognizer runs best
     # over many documents at once (lint.people.recognize_names).
     NEEDS_NAMES = False
+    # Kinds whose alerts give way to another rule's of the same category on
+    # an overlapping span (a trained model behind the word lists).
+    DEFERS = False
 
     def __init__(self, rule: "Rule", options: dict) -> None:
         self.rule = rule
