@@ -141,6 +141,13 @@ class LoadedModel:
             sentences = [(s, e, float(p)) for (s, e), p in zip(bounds, sentence_probabilities)]
         return Scores(probabilities, sentences, marked, listed)
 
+    def lexicon_row(self, key: int) -> np.ndarray | None:
+        """The lexicon's row for a word's spaCy hash, if it lists the word."""
+        where = int(np.searchsorted(self.lexicon_keys, np.uint64(key)))
+        if where < len(self.lexicon_keys) and int(self.lexicon_keys[where]) == key:
+            return self.lexicon[where]
+        return None
+
     def token_logits(self, features: "TokenFeatures") -> np.ndarray:
         dense = (features.dense - self.scale_mean) / self.scale_std
         hidden = dense @ self.hidden_weights + self.hidden_lemma[features.lemma_rows] + self.hidden_bias

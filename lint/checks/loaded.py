@@ -37,7 +37,6 @@ import re
 from pathlib import Path
 
 from lint import nlp
-from lint import subjectivity as sj
 from lint.checks.pattern import _voiced_spans
 from lint.rule import Check, Field, Hit
 
@@ -59,9 +58,10 @@ TYPE_WORDS = {
     "sports": ("sport", "sports"),
 }
 _KICKER = re.compile(r"^\s*(?:OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
-_POS_INDEX = {name: i for i, name in enumerate(sj.POS_NAMES)}
-_INTENSITY_COLUMN = sj.LEXICON_COLUMNS.index("tb_intensity")
-_POLARITY_COLUMN = sj.LEXICON_COLUMNS.index("tb_polarity")
+# Columns of the model's lexicon table (lint.subjectivity.LEXICON_COLUMNS),
+# which is imported only when a rule runs: it brings numpy.
+_INTENSITY_COLUMN = 3
+_POLARITY_COLUMN = 1
 
 
 class Loaded(Check):
@@ -105,6 +105,8 @@ class Loaded(Check):
             self.types[str(name).lower()] = frozenset(categories)
         model = options["model"]
         self.model_path = str((Path(rule.path).parent / model).resolve()) if model else None
+        if self.model_path and not Path(self.model_path).is_dir():
+            raise self.error(f"rule {rule.id}: 'model' names no folder: {self.model_path}", "model")
 
     def run(self, doc):
         reported = self.categories
@@ -113,6 +115,8 @@ class Loaded(Check):
             reported = reported & self.types[kind]
         if not reported:
             return
+        from lint import subjectivity as sj
+
         model = sj.load(self.model_path)  # a RuleError naming the file when missing or corrupt
         in_scope = self.in_scope(doc)
         voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" else []
@@ -140,7 +144,7 @@ class Loaded(Check):
                         continue
                     yield Hit(hit_start, hit_end, (token.text, self._why(category, lemma)), self.action_fix(token.text))
 
-    def _evidence(self, pos: str, lemma: str, scores: sj.Scores, i: int) -> bool:
+    def _evidence(self, pos: str, lemma: str, scores, i: int) -> bool:
         """Whether the word has support beyond the model's reading of its
         context (``evidence``): for nouns and verbs, whose loaded senses are
         few (read on BBC dev: most verbs and nouns the model scored high
@@ -175,7 +179,7 @@ class Loaded(Check):
                 yield block.start, cache[block.start]
 
 
-def _scores(doc, model, start: int, spacy_doc, model_path) -> sj.Scores:
+def _scores(doc, model, start: int, spacy_doc, model_path):
     """A block's scores, computed once per document for every loaded rule
     on the same model."""
     cache = doc.models.setdefault(("loaded-scores", model_path), {})
@@ -185,7 +189,7 @@ def _scores(doc, model, start: int, spacy_doc, model_path) -> sj.Scores:
     return scores
 
 
-def _category(token, scores: sj.Scores, i: int, model) -> str:
+def _category(token, scores, i: int, model) -> str:
     """A word's category when no class names it: by part of speech and the
     lexicon's intensity and polarity."""
     pos = token.pos_
@@ -202,17 +206,8 @@ def _category(token, scores: sj.Scores, i: int, model) -> str:
 
 
 def _lexicon_row(token, model):
-    for key in (token.lower, token.lemma):
-        found, where = sj._lookup(model.lexicon_keys, _array(key))
-        if found[0]:
-            return model.lexicon[where[0]]
-    return None
-
-
-def _array(value):
-    import numpy as np
-
-    return np.array([value], dtype=np.uint64)
+    row = model.lexicon_row(token.lower)
+    return row if row is not None else model.lexicon_row(token.lemma)
 
 
 def copy_type(doc) -> str:
