@@ -53,18 +53,33 @@ LEXICON_COLUMNS = ("tb_subjectivity", "tb_polarity", "tb_abs_polarity", "tb_inte
 _IN_LEXICON = [LEXICON_COLUMNS.index("in_tb"), LEXICON_COLUMNS.index("in_vader")]
 
 
-@dataclass(frozen=True)
 class Scores:
     """A parsed block's scores: ``tokens[i]`` is token i's probability of
-    being loaded (0 for tokens the model does not score); ``sentences``
-    holds (first token, end token, probability) per spaCy sentence."""
+    being loaded (0 for tokens the model does not score); ``marked`` and
+    ``listed`` the model's evidence beyond context (BABE's annotators
+    marked the lemma in training; a lexicon lists the word). A sentence's
+    probability is computed when first asked for: most sentences hold no
+    word worth asking about."""
 
-    tokens: np.ndarray
-    sentences: list[tuple[int, int, float]]
-    # The model's evidence beyond context: ``marked``, BABE's annotators
-    # marked the lemma in training; ``listed``, a lexicon lists the word.
-    marked: np.ndarray
-    listed: np.ndarray
+    def __init__(self, tokens, marked, listed, bounds, model, features, logits) -> None:
+        self.tokens = tokens
+        self.marked = marked
+        self.listed = listed
+        self.bounds = bounds
+        self._model, self._features, self._logits = model, features, logits
+        self._sentences: dict[int, float] = {}
+
+    def sentence_of(self, i: int) -> tuple[int, int, float]:
+        """The sentence holding token i: first token, end token, probability."""
+        number = next(n for n, (start, end) in enumerate(self.bounds) if start <= i < end)
+        if number not in self._sentences:
+            start, end = self.bounds[number]
+            self._sentences[number] = self._model.sentence_probability(self._features, self._logits, start, end)
+        return (*self.bounds[number], self._sentences[number])
+
+    @property
+    def sentences(self) -> list[tuple[int, int, float]]:
+        return [self.sentence_of(start) for start, _ in self.bounds]
 
 
 class LoadedModel:
@@ -75,7 +90,10 @@ class LoadedModel:
         file = path / MODEL_FILE
         try:
             with np.load(file, allow_pickle=False) as data:
-                arrays = {key: data[key] for key in data.files}
+                # float32 on disk, float64 in memory: a mixed-type product
+                # leaves BLAS for numpy's slow loop
+                arrays = {key: data[key].astype(np.float64) if data[key].dtype.kind == "f" else data[key]
+                          for key in data.files}
             meta = json.loads(str(arrays.pop("meta")))
         except FileNotFoundError:
             raise RuleError("loaded-language model file is missing (reinstall copydesk, or retrain it: "
@@ -115,9 +133,9 @@ class LoadedModel:
         out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean sentence_std""".split()
     )
 
-    def score(self, doc: "Doc", whole: bool = False) -> Scores:
-        """Token and sentence probabilities for one parsed block (``whole``:
-        the block scored as one sentence, as the model was trained)."""
+    def score(self, doc: "Doc", whole: bool = False) -> "Scores":
+        """Token probabilities for one parsed block, and its sentences'
+        on demand (``whole``: the block is one sentence, as in training)."""
         features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
                                   self.meta["tensor_width"])
         logits = self.token_logits(features)
@@ -126,20 +144,18 @@ class LoadedModel:
         marked = np.zeros(len(doc), dtype=bool)
         marked[features.scored] = _lookup(self.marked_lemma_keys, features.lemma_hashes)[0]
         listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
-        sentences = []
         all_logits = np.full(len(doc), -np.inf)
         all_logits[features.scored] = logits
         if doc.has_annotation("SENT_START") and not whole:
             bounds = [(s.start, s.end) for s in doc.sents]
         else:
             bounds = [(0, len(doc))]
-        rows = [sentence_features(features, all_logits, start, end) for start, end in bounds]
-        if rows:
-            matrix = (np.vstack(rows) - self.sentence_mean) / self.sentence_std
-            lemma_logits = [_lemma_sum(self.sentence_lemma, features, start, end) for start, end in bounds]
-            sentence_probabilities = _sigmoid(matrix @ self.sentence_weights + np.array(lemma_logits) + self.sentence_bias)
-            sentences = [(s, e, float(p)) for (s, e), p in zip(bounds, sentence_probabilities)]
-        return Scores(probabilities, sentences, marked, listed)
+        return Scores(probabilities, marked, listed, bounds, self, features, all_logits)
+
+    def sentence_probability(self, features: "TokenFeatures", logits: np.ndarray, start: int, end: int) -> float:
+        row = (sentence_features(features, logits, start, end) - self.sentence_mean) / self.sentence_std
+        logit = float(np.einsum("i,i->", row, self.sentence_weights)) + _lemma_sum(self.sentence_lemma, features, start, end)
+        return float(_sigmoid(np.array(logit + self.sentence_bias)))
 
     def lexicon_row(self, key: int) -> np.ndarray | None:
         """The lexicon's row for a word's spaCy hash, if it lists the word."""
@@ -150,9 +166,13 @@ class LoadedModel:
 
     def token_logits(self, features: "TokenFeatures") -> np.ndarray:
         dense = (features.dense - self.scale_mean) / self.scale_std
-        hidden = dense @ self.hidden_weights + self.hidden_lemma[features.lemma_rows] + self.hidden_bias
+        # einsum, not @: a paragraph's product is small, and multithreaded
+        # BLAS costs more in waking its threads (milliseconds on a busy
+        # machine) than the sums; einsum's own loop also sums the same way
+        # on every machine.
+        hidden = np.einsum("ij,jk->ik", dense, self.hidden_weights) + self.hidden_lemma[features.lemma_rows] + self.hidden_bias
         np.maximum(hidden, 0.0, out=hidden)
-        return hidden @ self.out_weights + self.out_bias
+        return np.einsum("ij,j->i", hidden, self.out_weights) + self.out_bias
 
 
 @dataclass(frozen=True)

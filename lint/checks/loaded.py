@@ -117,34 +117,36 @@ class Loaded(Check):
             reported = reported & self.types[kind]
         if not reported:
             return
+        import numpy as np
+
         from lint import subjectivity as sj
 
         model = sj.load(self.model_path)  # a RuleError naming the file when missing or corrupt
         in_scope = self.in_scope(doc)
-        voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" else []
+        voiced = None  # found when a word first needs it
         for start, spacy_doc in self._parses(doc):
             scores = _scores(doc, model, start, spacy_doc, self.model_path)
-            for first, end, sentence_probability in scores.sentences:
-                if sentence_probability < self.options["sentence-threshold"]:
+            for i in np.flatnonzero(scores.tokens >= self.options["threshold"]).tolist():
+                token = spacy_doc[i]
+                lemma = token.lemma_.lower()
+                if lemma in self.exceptions or token.lower_ in self.exceptions:
                     continue
-                for i in range(first, end):
-                    probability = scores.tokens[i]
-                    if probability < self.options["threshold"]:
-                        continue
-                    token = spacy_doc[i]
-                    lemma = token.lemma_.lower()
-                    if lemma in self.exceptions or token.lower_ in self.exceptions:
-                        continue
-                    if not self._evidence(token.pos_, lemma, scores, i):
-                        continue
-                    category = self.category_of_lemma.get(lemma) or _category(token, scores, i, model)
-                    if category not in reported:
-                        continue
-                    hit_start = start + token.idx
-                    hit_end = hit_start + len(token.text)
-                    if not in_scope(hit_start, hit_end) or any(s <= hit_start and hit_end <= e for s, e in voiced):
-                        continue
-                    yield Hit(hit_start, hit_end, (token.text, self._why(category, lemma)), self.action_fix(token.text))
+                if not self._evidence(token.pos_, lemma, scores, i):
+                    continue
+                if scores.sentence_of(i)[2] < self.options["sentence-threshold"]:
+                    continue
+                category = self.category_of_lemma.get(lemma) or _category(token, model)
+                if category not in reported:
+                    continue
+                hit_start = start + token.idx
+                hit_end = hit_start + len(token.text)
+                if not in_scope(hit_start, hit_end):
+                    continue
+                if voiced is None:
+                    voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" else []
+                if any(s <= hit_start and hit_end <= e for s, e in voiced):
+                    continue
+                yield Hit(hit_start, hit_end, (token.text, self._why(category, lemma)), self.action_fix(token.text))
 
     def _evidence(self, pos: str, lemma: str, scores, i: int) -> bool:
         """Whether the word has support beyond the model's reading of its
@@ -193,7 +195,7 @@ def _scores(doc, model, start: int, spacy_doc, model_path):
     return scores
 
 
-def _category(token, scores, i: int, model) -> str:
+def _category(token, model) -> str:
     """A word's category when no class names it: by part of speech and the
     lexicon's intensity and polarity."""
     pos = token.pos_
