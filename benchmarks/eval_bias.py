@@ -23,7 +23,11 @@ test rows, once per change of design. Printed:
    and the share of marked words an alert's span covers, for every rule
    of category ``loaded-language`` together, the trained rule alone, and
    each rule;
-3. with ``--bbc dev|test|all``: alerts of ``newsroom.loaded-language``
+3. with ``--cold N``: the cost of the trained rule at start-up: median
+   wall and CPU seconds of N ``copydesk check`` processes on a BBC
+   article with the rule and with it ignored (interleaved, after a
+   warm-up; CPU is the steadier figure on a busy machine);
+4. with ``--bbc dev|test|all``: alerts of ``newsroom.loaded-language``
    per 1,000 words on that split of the BBC articles
    (``training/splits/bbc-news.json``) and, with ``--samples N``, N seeded
    random alerts with their sentences to read.
@@ -210,12 +214,51 @@ def alert_probabilities(doc, alert) -> tuple[float, float]:
     return float(block.tokens[token.i]), sentence
 
 
+def cold_start(runs: int) -> list[str]:
+    import resource
+    import shutil
+    import statistics
+    import subprocess
+    import tempfile
+
+    command = shutil.which("copydesk")
+    if command is None:
+        return ["cold start: failed (no copydesk on PATH)"]
+    article = BBC / "business" / "206.txt"
+
+    def run(args: list[str], folder: str) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(args, cwd=folder, capture_output=True, check=False)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(article, Path(folder) / "article.txt")
+        commands = {"with the trained rule": [command, "check", "--exit-zero", "article.txt"],
+                    "with it ignored": [command, "check", "--exit-zero", "--ignore", TRAINED_RULE, "article.txt"]}
+        for args in commands.values():
+            run(args, folder)  # warm-up: the pack cache
+        times = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, args in commands.items():
+                times[name].append(run(args, folder))
+    medians = {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
+    lines = [f"cold start, copydesk check on {article.relative_to(BBC)} (median of {runs}):"]
+    lines += [f"  {name:22} wall {w:.3f} s, cpu {c:.3f} s" for name, (w, c) in medians.items()]
+    (w1, c1), (w0, c0) = medians.values()
+    lines.append(f"  the trained rule adds: wall {w1 - w0:+.3f} s, cpu {c1 - c0:+.3f} s")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("dev", "test"), default="test", help="BABE split to score (default: test)")
     parser.add_argument("--bbc", choices=("dev", "test", "all"), help="also count alerts on this BBC split")
     parser.add_argument("--samples", type=int, default=0, metavar="N", help="print N random BBC alerts")
-    parser.add_argument("--no-babe", action="store_true", help="only BBC")
+    parser.add_argument("--no-babe", action="store_true", help="skip BABE")
+    parser.add_argument("--cold", type=int, default=0, metavar="N", help="time N cold starts with and without the rule")
     args = parser.parse_args(argv)
     if not BABE.is_file():
         print(f"skipped: BABE not found at {BABE}")
@@ -235,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         biased = sum(b for _, b, _ in rows)
         print(f"BABE {args.split} split: {len(rows)} sentences ({biased} Biased), {time.perf_counter() - started:.0f} s")
         print("\n".join(lines))
+    if args.cold:
+        print()
+        print("\n".join(cold_start(args.cold)))
     if args.bbc:
         print()
         print("\n".join(evaluate_bbc(args.bbc, rules, args.samples)))
