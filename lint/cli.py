@@ -329,6 +329,31 @@ def explain(rule_id: str, config_file: Path | None) -> None:
     click.echo("\n".join(lines))
 
 
+@main.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write model.npz to (point a loaded rule's 'model' at it).")
+@click.option("--dev-share", type=click.FloatRange(0.05, 0.5), default=0.2, show_default=True,
+              help="Share of the sentences held out to choose the thresholds.")
+def train(data: Path, out: Path, dev_share: float) -> None:
+    """Retrain the loaded-language model on a newsroom's own labelled
+    sentences: a CSV with columns text, label (1 or 0) and optionally words
+    (the loaded words, separated by |). Needs the train extra:
+    pip install "copydesk[train]"."""
+    try:
+        from lint.training import retrain
+
+        meta = retrain(data, out, dev_share)
+    except ImportError as error:
+        _abort(ConfigError(f"copydesk train needs the train extra (pip install \"copydesk[train]\"): {error}"))
+    except ValueError as error:
+        _abort(InputError(str(error), str(data)))
+    dev = meta["dev"]
+    click.echo(f"wrote {out / 'model.npz'}; held-out sentences: macro F1 {dev['sentence_macro_f1']:.3f}, "
+               f"word precision {dev['word_precision']:.3f}, recall {dev['word_recall']:.3f}; "
+               f"thresholds: word {meta['thresholds']['word']}, sentence {meta['thresholds']['sentence']}")
+
+
 @main.command("test-rules")
 @click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 def test_rules(folders: tuple[Path, ...]) -> None:

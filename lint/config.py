@@ -439,6 +439,8 @@ def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
                 )
         data = dict(load_yaml(read_rule_text(Path(rule.path)), rule.path, RuleError))
         data.update(options)
+        if isinstance(options.get("model"), str) and reader.path is not None:  # a model folder, relative to the config
+            data["model"] = str((reader.path.parent / options["model"]).resolve())
         try:
             overridden[rule_id] = build_rule(data, rule_id, rule.pack, rule.path)
         except RuleError as error:

@@ -101,7 +101,7 @@ def lint(
     alerts: list[Alert] = []
     for rule in rules:
         alerts.extend(_run_rule(doc, rule, vocab, avoid))
-    alerts = _dedupe(alerts)
+    alerts = _defer_to_precise(_dedupe(alerts), rules)
     enabled = {r.id for r in rules}
     alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity)
     return sorted(alerts, key=lambda a: a.sort_key)
@@ -171,6 +171,21 @@ def _fix_applicability(rule: Rule, hit: Hit) -> str | None:
     if hit.fix is None:
         return None
     return "unsafe" if hit.unsafe_fix else rule.fix_applicability
+
+
+def _defer_to_precise(alerts: list[Alert], rules: Sequence[Rule]) -> list[Alert]:
+    """Drop an alert of a kind that defers (a trained model's) where another
+    rule of its category already flags an overlapping span: one word, one
+    alert, the precise rule's message."""
+    deferring = {rule.id for rule in rules if rule.check.DEFERS}
+    if not deferring:
+        return alerts
+    precise = [a for a in alerts if a.rule not in deferring]
+    return [
+        a for a in alerts
+        if a.rule not in deferring
+        or not any(p.category == a.category and p.start < a.end and a.start < p.end for p in precise)
+    ]
 
 
 def _dedupe(alerts: list[Alert]) -> list[Alert]:

@@ -52,6 +52,7 @@ KINDS = {
     "spelling": "lint.checks.spelling:Spelling",
     "drift": "lint.checks.drift:Drift",
     "confusable": "lint.checks.confusable:Confusable",
+    "loaded": "lint.checks.loaded:Loaded",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS
@@ -133,6 +134,9 @@ class Check:
     # Kinds that flag the config's rejected vocabulary (Vale's Vale.Avoid):
     # ``run`` takes it as ``rejected``, one pattern, or None.
     READS_REJECTED = False
+    # Kinds whose alerts give way to another rule's of the same category on
+    # an overlapping span (a trained model behind the word lists).
+    DEFERS = False
 
     def __init__(self, rule: "Rule", options: dict) -> None:
         self.rule = rule

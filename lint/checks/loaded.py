@@ -1,0 +1,242 @@
+"""``loaded``: words the trained model (:mod:`lint.subjectivity`) reads as
+the writer's judgment, in the writer's voice.
+
+The lemma lists of the ``pattern`` rules stay the precise, explainable
+layer; this kind is the one that generalizes to words nobody listed. It
+flags a scored word (adjective, adverb, noun, verb) whose probability of
+being loaded reaches ``threshold`` in a sentence whose own probability
+reaches ``sentence-threshold``, and names the word, why it reads as
+loaded (its category) and a neutral alternative when ``alternatives``
+knows one. Keys:
+
+- ``threshold``, ``sentence-threshold``: probabilities (0-1);
+- ``categories``: which of ``judgment``, ``intensity``, ``label``,
+  ``dramatization``, ``puffery`` to report. A word's category comes from
+  ``classes`` (lemma lists per category), else from its part of speech and
+  lexicon scores (an adverb that intensifies: intensity; a verb:
+  dramatization; a noun: label; an adjective of praise: puffery; else
+  judgment);
+- ``exceptions``: lemmas never flagged;
+- ``alternatives``: lemma -> neutral wording, given in the message;
+- ``types``: per kind of copy (the front matter's ``type:``, or what
+  :func:`copy_type` detects), the categories still reported (an empty
+  list: none). Opinion columns and reviews carry their writer's
+  judgment by design; sports copy has its own vivid verbs;
+- ``attributed: skip``: no alert in an opinion attributed to a source
+  (``pattern``'s rule, the same spans); ``quotes: skip`` (shared key):
+  none inside quotations;
+- ``headlines``: ``skip`` (default) or ``check`` (headings are parsed on
+  their own for this rule);
+- ``evidence``: what a word needs beside its score (see ``_evidence``):
+  ``lexicon`` (default), ``marked`` or ``context`` (nothing);
+- ``model``: a folder holding another trained ``model.npz`` (a newsroom's
+  own, from ``copydesk train``), relative to the rule file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lint import nlp
+from lint.checks.pattern import _voiced_spans
+from lint.rule import Check, Field, Hit
+
+CATEGORIES = ("judgment", "intensity", "label", "dramatization", "puffery")
+REASONS = {
+    "judgment": "judges what it describes",
+    "intensity": "amplifies rather than measures",
+    "label": "labels rather than describes",
+    "dramatization": "dramatizes what happened",
+    "puffery": "praises rather than informs",
+}
+# Front-matter keys that may say what kind of copy a draft is, and the
+# words in their values (or in a kicker opening the draft) that say it.
+TYPE_KEYS = ("type", "genre", "section", "category", "kicker", "label")
+TYPE_WORDS = {
+    "opinion": ("opinion", "op-ed", "oped", "comment", "commentary", "editorial", "column", "columnist", "letters", "viewpoint"),
+    "review": ("review", "reviews", "critic"),
+    "analysis": ("analysis",),
+    "sports": ("sport", "sports"),
+}
+_KICKER = re.compile(r"^\s*(?:OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
+# Columns of the model's lexicon table (lint.subjectivity.LEXICON_COLUMNS),
+# which is imported only when a rule runs: it brings numpy.
+_INTENSITY_COLUMN = 3
+_POLARITY_COLUMN = 1
+
+
+class Loaded(Check):
+    FIELDS = {
+        "threshold": Field("number", 0.5),
+        "sentence-threshold": Field("number", 0.0),
+        "categories": Field("strlist", list(CATEGORIES), choices=CATEGORIES),
+        "classes": Field("map", {}),
+        "exceptions": Field("strlist", []),
+        "alternatives": Field("strmap", {}),
+        "types": Field("map", {}),
+        "attributed": Field("str", "include", choices=("skip", "include")),
+        "headlines": Field("str", "skip", choices=("skip", "check")),
+        "model": Field("str", ""),
+        # what a word needs beside its score: see _evidence
+        "evidence": Field("str", "lexicon", choices=("marked", "lexicon", "context")),
+    }
+    NEEDS_NLP = True
+    DEFERS = True
+
+    def __init__(self, rule, options):
+        super().__init__(rule, options)
+        for key in ("threshold", "sentence-threshold"):
+            if not 0.0 <= options[key] <= 1.0:
+                raise self.error(f"rule {rule.id}: '{key}' must be a probability between 0 and 1, not {options[key]}", key)
+        self.categories = frozenset(options["categories"])
+        self.category_of_lemma = {}
+        for category, lemmas in options["classes"].items():
+            if category not in CATEGORIES:
+                raise self.error(f"rule {rule.id}: unknown category {category!r} in 'classes' (known: {', '.join(CATEGORIES)})",
+                                 "classes")
+            if not isinstance(lemmas, list) or not all(isinstance(w, str) for w in lemmas):
+                raise self.error(f"rule {rule.id}: class '{category}' in 'classes' must be a list of lemmas", "classes")
+            self.category_of_lemma.update({w.lower(): category for w in lemmas})
+        self.exceptions = frozenset(w.lower() for w in options["exceptions"])
+        self.alternatives = {k.lower(): v for k, v in options["alternatives"].items()}
+        self.types = {}
+        for name, categories in options["types"].items():
+            if not isinstance(categories, list) or any(c not in CATEGORIES for c in categories):
+                raise self.error(f"rule {rule.id}: 'types.{name}' must list categories ({', '.join(CATEGORIES)})", "types")
+            self.types[str(name).lower()] = frozenset(categories)
+        model = options["model"]
+        self.model_path = str((Path(rule.path).parent / model).resolve()) if model else None
+        if self.model_path and not Path(self.model_path).is_dir():
+            raise self.error(f"rule {rule.id}: 'model' names no folder: {self.model_path}", "model")
+
+    def run(self, doc):
+        reported = self.categories
+        kind = copy_type(doc)
+        if kind in self.types:
+            reported = reported & self.types[kind]
+        if not reported:
+            return
+        import numpy as np
+
+        from lint import subjectivity as sj
+
+        model = sj.load(self.model_path)  # a RuleError naming the file when missing or corrupt
+        in_scope = self.in_scope(doc)
+        voiced = None  # found when a word first needs it
+        for start, spacy_doc in self._parses(doc):
+            scores = _scores(doc, model, start, spacy_doc, self.model_path)
+            for i in np.flatnonzero(scores.tokens >= self.options["threshold"]).tolist():
+                token = spacy_doc[i]
+                lemma = token.lemma_.lower()
+                if lemma in self.exceptions or token.lower_ in self.exceptions:
+                    continue
+                if not self._evidence(token.pos_, lemma, scores, i):
+                    continue
+                if scores.sentence_of(i)[2] < self.options["sentence-threshold"]:
+                    continue
+                category = self.category_of_lemma.get(lemma) or _category(token, model)
+                if category not in reported:
+                    continue
+                hit_start = start + token.idx
+                hit_end = hit_start + len(token.text)
+                if not in_scope(hit_start, hit_end):
+                    continue
+                if voiced is None:
+                    voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" else []
+                if any(s <= hit_start and hit_end <= e for s, e in voiced):
+                    continue
+                yield Hit(hit_start, hit_end, (token.text, self._why(category, lemma)), self.action_fix(token.text))
+
+    def _evidence(self, pos: str, lemma: str, scores, i: int) -> bool:
+        """Whether the word has support beyond the model's reading of its
+        context (``evidence``). Read on BBC dev, most verbs the model
+        scored high were literal ("threw up", "slammed his racket"), so a
+        verb needs a class naming it (the dramatizing rule's dependency
+        patterns judge the rest); a noun, a class or a lemma annotators
+        marked in training; an adjective or adverb, either of those or a
+        lexicon listing it."""
+        evidence = self.options["evidence"]
+        if evidence == "context" or lemma in self.category_of_lemma:
+            return True
+        if pos == "VERB":
+            return False
+        return bool(scores.marked[i]) or (evidence == "lexicon" and pos in ("ADJ", "ADV") and bool(scores.listed[i]))
+
+    def _why(self, category: str, lemma: str) -> str:
+        why = f"{REASONS[category]} ({category})"
+        alternative = self.alternatives.get(lemma)
+        return f"{why}; neutral: {alternative}" if alternative else why
+
+    def _parses(self, doc):
+        """(prose offset, spaCy doc) of each parsed block, and of each
+        heading when ``headlines: check``."""
+        for parsed in doc.parses or []:
+            yield parsed.start, parsed.doc
+        if self.options["headlines"] == "check":
+            cache = doc.models.setdefault("heading-parses", {})
+            headings = [b for b in doc.blocks if b.kind == "heading" and b.end > b.start]
+            missing = [b for b in headings if b.start not in cache]
+            if missing:
+                pipeline = nlp.load(doc.pipeline or nlp.DEFAULT_PIPELINE)
+                for block, parsed in zip(missing, pipeline.pipe(doc.prose[b.start : b.end] for b in missing)):
+                    cache[block.start] = parsed
+            for block in headings:
+                yield block.start, cache[block.start]
+
+
+def _scores(doc, model, start: int, spacy_doc, model_path):
+    """A block's scores, computed once per document for every loaded rule
+    on the same model."""
+    cache = doc.models.setdefault(("loaded-scores", model_path), {})
+    scores = cache.get(start)
+    if scores is None:
+        scores = cache[start] = model.score(spacy_doc)
+    return scores
+
+
+def _category(token, model) -> str:
+    """A word's category when no class names it: by part of speech and the
+    lexicon's intensity and polarity."""
+    pos = token.pos_
+    row = _lexicon_row(token, model)
+    if pos == "ADV":
+        return "intensity" if row is not None and row[_INTENSITY_COLUMN] > 0 else "judgment"
+    if pos == "VERB":
+        return "dramatization"
+    if pos == "NOUN":
+        return "label"
+    if row is not None and row[_POLARITY_COLUMN] >= 0.3:
+        return "puffery"
+    return "judgment"
+
+
+def _lexicon_row(token, model):
+    row = model.lexicon_row(token.lower)
+    return row if row is not None else model.lexicon_row(token.lemma)
+
+
+def copy_type(doc) -> str:
+    """What kind of copy a draft is: the front matter's ``type:`` as given
+    (lowercased), else ``opinion``, ``review``, ``analysis`` or ``sports``
+    when a front-matter field (type, genre, section, category, kicker,
+    label) or a kicker opening the draft ("OPINION: ...", "Review |")
+    says so; else ``news``."""
+    front = doc.front_matter or {}
+    declared = front.get("type")
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip().lower()
+    for key in TYPE_KEYS:
+        value = front.get(key)
+        if isinstance(value, str):
+            words = set(re.findall(r"[a-z-]+", value.lower()))
+            for kind, markers in TYPE_WORDS.items():
+                if words & set(markers):
+                    return kind
+    body = [b for b in doc.blocks if b.kind != "frontmatter"]
+    if body:
+        match = _KICKER.match(doc.prose[body[0].start : body[0].end])
+        if match:
+            word = match.group(0).strip(" :|—–-").lower()
+            return next(kind for kind, markers in TYPE_WORDS.items() if word in markers or word == kind)
+    return "news"

@@ -1,0 +1,317 @@
+"""A trained model of subjective and loaded wording, scored on the parse
+copydesk already makes.
+
+Each token gets the probability that it carries the writer's judgment
+(BABE's "biased words"); each sentence the probability that it reads as
+biased. The features cost almost nothing on top of the parse:
+
+- the contextual vector spaCy's ``tok2vec`` computed for the token while
+  parsing (``doc.tensor``, 96 numbers for ``en_core_web_sm``);
+- its part of speech and dependency role (one-hot);
+- lexicon scores of the word: subjectivity, polarity and intensity from
+  TextBlob's ``en-sentiment.xml`` (Pattern's adjective lexicon, BSD) and
+  valence from VADER's ``vader_lexicon.txt`` (MIT), copied into the
+  model file when it is trained, so neither package is needed to run it;
+- whether the token stands inside quotation marks in its block;
+- a learned weight per lemma (lemmas kept as spaCy's 64-bit string
+  hashes, so the model file holds no text of its training data).
+
+The model is a one-hidden-layer network for tokens and a logistic
+regression for sentences, evaluated in numpy (spaCy's own dependency) from
+one ``.npz`` file. It loads once per process, when an enabled rule first
+needs it; a model file that is missing or unreadable is a
+:class:`~lint.errors.RuleError` naming it (exit 2). ``training/train_loaded.py``
+builds it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from lint.errors import RuleError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "loaded"
+MODEL_FILE = "model.npz"
+FORMAT = 1
+# Universal parts of speech the model scores; the others (names, function
+# words, numbers, punctuation) carry no loaded wording of their own.
+SCORED_POS = ("ADJ", "ADV", "NOUN", "VERB")
+POS_NAMES = (
+    "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X SPACE".split()
+)
+# Lexicon columns, in order (see the training script for their sources).
+LEXICON_COLUMNS = ("tb_subjectivity", "tb_polarity", "tb_abs_polarity", "tb_intensity", "vader", "vader_abs", "in_tb", "in_vader")
+_IN_LEXICON = [LEXICON_COLUMNS.index("in_tb"), LEXICON_COLUMNS.index("in_vader")]
+
+
+class Scores:
+    """A parsed block's scores: ``tokens[i]`` is token i's probability of
+    being loaded (0 for tokens the model does not score); ``marked`` and
+    ``listed`` the model's evidence beyond context (BABE's annotators
+    marked the lemma in training; a lexicon lists the word). A sentence's
+    probability is computed when first asked for: most sentences hold no
+    word worth asking about."""
+
+    def __init__(self, tokens, marked, listed, bounds, model, features, logits) -> None:
+        self.tokens = tokens
+        self.marked = marked
+        self.listed = listed
+        self.bounds = bounds
+        self._model, self._features, self._logits = model, features, logits
+        self._sentences: dict[int, float] = {}
+
+    def sentence_of(self, i: int) -> tuple[int, int, float]:
+        """The sentence holding token i: first token, end token, probability."""
+        number = next(n for n, (start, end) in enumerate(self.bounds) if start <= i < end)
+        if number not in self._sentences:
+            start, end = self.bounds[number]
+            self._sentences[number] = self._model.sentence_probability(self._features, self._logits, start, end)
+        return (*self.bounds[number], self._sentences[number])
+
+    @property
+    def sentences(self) -> list[tuple[int, int, float]]:
+        return [self.sentence_of(start) for start, _ in self.bounds]
+
+
+class LoadedModel:
+    """The weights and tables of one trained model (see the module doc)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        file = path / MODEL_FILE
+        try:
+            with np.load(file, allow_pickle=False) as data:
+                # float32 on disk, float64 in memory: a mixed-type product
+                # leaves BLAS for numpy's slow loop
+                arrays = {key: data[key].astype(np.float64) if data[key].dtype.kind == "f" else data[key]
+                          for key in data.files}
+            meta = json.loads(str(arrays.pop("meta")))
+        except FileNotFoundError:
+            raise RuleError("loaded-language model file is missing (reinstall copydesk, or retrain it: "
+                            "python training/train_loaded.py)", str(file)) from None
+        except Exception as error:  # a truncated zip, a bad member, bad JSON
+            raise RuleError(f"loaded-language model file is corrupt or unreadable ({type(error).__name__}: {error})",
+                            str(file)) from None
+        missing = sorted(self._ARRAYS - set(arrays))
+        if meta.get("format") != FORMAT or missing:
+            raise RuleError(f"loaded-language model file has format {meta.get('format')!r} (expected {FORMAT})"
+                            + (f" and lacks {', '.join(missing)}" if missing else ""), str(file))
+        self.meta = meta
+        self.dep_hashes = arrays["dep_hashes"]
+        self.lexicon_keys = arrays["lexicon_keys"]
+        self.lexicon = arrays["lexicon"]
+        self.lemma_keys = arrays["lemma_keys"]
+        self.marked_lemma_keys = arrays["marked_lemma_keys"]
+        self.scale_mean = arrays["scale_mean"]
+        self.scale_std = arrays["scale_std"]
+        self.hidden_weights = arrays["hidden_weights"]
+        self.hidden_lemma = arrays["hidden_lemma"]
+        self.hidden_bias = arrays["hidden_bias"]
+        self.out_weights = arrays["out_weights"]
+        self.out_bias = float(arrays["out_bias"])
+        self.sentence_weights = arrays["sentence_weights"]
+        self.sentence_lemma = arrays["sentence_lemma"]
+        self.sentence_bias = float(arrays["sentence_bias"])
+        self.sentence_mean = arrays["sentence_mean"]
+        self.sentence_std = arrays["sentence_std"]
+        width = token_feature_width(len(self.dep_hashes), self.lexicon.shape[1], self.meta["tensor_width"])
+        rows = len(self.lemma_keys) + 1
+        if self.hidden_weights.shape[0] != width or self.hidden_lemma.shape[0] != rows or self.sentence_lemma.shape[0] != rows:
+            raise RuleError("loaded-language model file's weights do not fit its tables (corrupt?)", str(file))
+
+    _ARRAYS = frozenset(
+        """dep_hashes lexicon_keys lexicon lemma_keys marked_lemma_keys scale_mean scale_std hidden_weights hidden_lemma hidden_bias
+        out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean sentence_std""".split()
+    )
+
+    def score(self, doc: "Doc", whole: bool = False) -> "Scores":
+        """Token probabilities for one parsed block, and its sentences'
+        on demand (``whole``: the block is one sentence, as in training)."""
+        features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
+                                  self.meta["tensor_width"])
+        logits = self.token_logits(features)
+        probabilities = np.zeros(len(doc), dtype=np.float64)
+        probabilities[features.scored] = _sigmoid(logits)
+        marked = np.zeros(len(doc), dtype=bool)
+        marked[features.scored] = _lookup(self.marked_lemma_keys, features.lemma_hashes)[0]
+        listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
+        all_logits = np.full(len(doc), -np.inf)
+        all_logits[features.scored] = logits
+        if doc.has_annotation("SENT_START") and not whole:
+            bounds = [(s.start, s.end) for s in doc.sents]
+        else:
+            bounds = [(0, len(doc))]
+        return Scores(probabilities, marked, listed, bounds, self, features, all_logits)
+
+    def sentence_probability(self, features: "TokenFeatures", logits: np.ndarray, start: int, end: int) -> float:
+        row = (sentence_features(features, logits, start, end) - self.sentence_mean) / self.sentence_std
+        logit = float(np.einsum("i,i->", row, self.sentence_weights)) + _lemma_sum(self.sentence_lemma, features, start, end)
+        return float(_sigmoid(np.array(logit + self.sentence_bias)))
+
+    def lexicon_row(self, key: int) -> np.ndarray | None:
+        """The lexicon's row for a word's spaCy hash, if it lists the word."""
+        where = int(np.searchsorted(self.lexicon_keys, np.uint64(key)))
+        if where < len(self.lexicon_keys) and int(self.lexicon_keys[where]) == key:
+            return self.lexicon[where]
+        return None
+
+    def token_logits(self, features: "TokenFeatures") -> np.ndarray:
+        dense = (features.dense - self.scale_mean) / self.scale_std
+        # einsum, not @: a paragraph's product is small, and multithreaded
+        # BLAS costs more in waking its threads (milliseconds on a busy
+        # machine) than the sums; einsum's own loop also sums the same way
+        # on every machine.
+        hidden = np.einsum("ij,jk->ik", dense, self.hidden_weights) + self.hidden_lemma[features.lemma_rows] + self.hidden_bias
+        np.maximum(hidden, 0.0, out=hidden)
+        return np.einsum("ij,j->i", hidden, self.out_weights) + self.out_bias
+
+
+@dataclass(frozen=True)
+class TokenFeatures:
+    """The scored tokens' features: ``scored`` indexes the doc's tokens,
+    ``dense`` has one row per scored token, ``lemma_rows`` its lemma's row
+    in the lemma table (the last row: a lemma the model never saw);
+    ``tensor`` and ``lexicon`` cover every token of the doc."""
+
+    scored: np.ndarray
+    dense: np.ndarray
+    lemma_hashes: np.ndarray
+    lemma_rows: np.ndarray
+    tensor: np.ndarray
+    lexicon: np.ndarray
+
+
+def token_feature_width(dependencies: int, lexicon_columns: int, tensor_width: int) -> int:
+    # tensor, POS one-hot, dependency one-hot (+ unknown), lexicon, in-quote, capitalized
+    return tensor_width + len(POS_NAMES) + dependencies + 1 + lexicon_columns + 2
+
+
+def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, tensor_width: int) -> TokenFeatures:
+    """The features of a parsed doc's scorable tokens, vectorized (no loop
+    over tokens in Python: the check runs on every paragraph)."""
+    from spacy.attrs import DEP, IS_ALPHA, IS_QUOTE, IS_STOP, IS_TITLE, LEMMA, LOWER, POS
+
+    n = len(doc)
+    columns = lexicon.shape[1]
+    if n == 0:
+        return TokenFeatures(np.zeros(0, dtype=np.int64), np.zeros((0, token_feature_width(len(dep_hashes), columns, tensor_width))),
+                             np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros((0, tensor_width)),
+                             np.zeros((0, columns)))
+    array = doc.to_array([LOWER, LEMMA, POS, DEP, IS_QUOTE, IS_ALPHA, IS_STOP, IS_TITLE]).astype(np.uint64)
+    lower, lemma, pos, dep = array[:, 0], array[:, 1], array[:, 2].astype(np.int64), array[:, 3]
+    is_quote, is_alpha, is_stop, is_title = (array[:, i].astype(bool) for i in (4, 5, 6, 7))
+    tensor = doc.tensor
+    if tensor is None or tensor.shape != (n, tensor_width):
+        tensor = np.zeros((n, tensor_width), dtype=np.float32)
+    lexicon_rows = np.zeros((n, columns))
+    found, where = _lookup(lexicon_keys, lower)
+    lexicon_rows[found] = lexicon[where[found]]
+    by_lemma, where_lemma = _lookup(lexicon_keys, lemma)
+    fallback = by_lemma & ~found
+    lexicon_rows[fallback] = lexicon[where_lemma[fallback]]
+    pos_index = _pos_index(pos)
+    scored = np.flatnonzero(_scored_pos_mask(pos_index) & is_alpha & ~is_stop)
+    # A quotation mark toggles: tokens after an odd number of them are quoted.
+    in_quote = (np.cumsum(is_quote) - is_quote) % 2 == 1
+    k = len(scored)
+    dense = np.zeros((k, token_feature_width(len(dep_hashes), columns, tensor_width)))
+    if k:
+        dense[:, :tensor_width] = tensor[scored]
+        offset = tensor_width
+        dense[np.arange(k), offset + pos_index[scored]] = 1.0
+        offset += len(POS_NAMES)
+        dep_found, dep_where = _lookup(dep_hashes, dep[scored])
+        dense[np.arange(k), offset + np.where(dep_found, dep_where, len(dep_hashes))] = 1.0
+        offset += len(dep_hashes) + 1
+        dense[:, offset : offset + columns] = lexicon_rows[scored]
+        offset += columns
+        dense[:, offset] = in_quote[scored]
+        dense[:, offset + 1] = is_title[scored]
+    lemma_found, lemma_where = _lookup(lemma_keys, lemma[scored])
+    lemma_rows = np.where(lemma_found, lemma_where, len(lemma_keys))
+    return TokenFeatures(scored, dense, lemma[scored], lemma_rows, tensor, lexicon_rows)
+
+
+SENTENCE_FEATURES = ("max_logit", "top3_logit", "count_over_0", "mean_subjectivity", "max_subjectivity", "max_vader_abs",
+                     "tokens")
+
+
+def sentence_features(features: TokenFeatures, logits: np.ndarray, start: int, end: int) -> np.ndarray:
+    """A sentence's features: the mean contextual vector of its tokens, the
+    strongest token scores, and its lexicon scores."""
+    tensor = features.tensor[start:end]
+    lexicon = features.lexicon[start:end]
+    span_logits = np.sort(logits[start:end])[::-1]
+    finite = span_logits[np.isfinite(span_logits)]
+    top = finite[:3] if len(finite) else np.array([-10.0])
+    subjectivity, vader_abs = lexicon[:, 0], lexicon[:, 5]
+    summary = [
+        top[0],
+        top.mean(),
+        float((finite > 0).sum()),
+        subjectivity.mean() if len(subjectivity) else 0.0,
+        subjectivity.max() if len(subjectivity) else 0.0,
+        vader_abs.max() if len(vader_abs) else 0.0,
+        np.log1p(end - start),
+    ]
+    mean_tensor = tensor.mean(axis=0) if len(tensor) else np.zeros(features.tensor.shape[1])
+    return np.concatenate([mean_tensor, np.asarray(summary, dtype=np.float64)])
+
+
+def _lemma_sum(weights: np.ndarray, features: TokenFeatures, start: int, end: int) -> float:
+    """The sentence model's weights of the distinct lemmas among the scored
+    tokens in [start, end) (a bag of lemmas; unknown lemmas weigh 0)."""
+    inside = (features.scored >= start) & (features.scored < end)
+    return float(weights[np.unique(features.lemma_rows[inside])].sum())
+
+
+def _lookup(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each value, whether it is in the sorted ``keys`` and where."""
+    if len(keys) == 0:
+        return np.zeros(len(values), dtype=bool), np.zeros(len(values), dtype=np.int64)
+    where = np.searchsorted(keys, values)
+    where = np.minimum(where, len(keys) - 1)
+    return keys[where] == values, where
+
+
+@lru_cache(maxsize=1)
+def _pos_table() -> tuple[np.ndarray, np.ndarray]:
+    from spacy.parts_of_speech import IDS
+
+    ids = np.array([int(IDS[name]) for name in POS_NAMES], dtype=np.int64)
+    scored = np.array([name in SCORED_POS for name in POS_NAMES])
+    return ids, scored
+
+
+def _pos_index(pos: np.ndarray) -> np.ndarray:
+    ids, _ = _pos_table()
+    order = np.argsort(ids)
+    where = np.searchsorted(ids[order], pos)
+    where = np.minimum(where, len(ids) - 1)
+    index = order[where]
+    return np.where(ids[index] == pos, index, POS_NAMES.index("X"))
+
+
+def _scored_pos_mask(pos_index: np.ndarray) -> np.ndarray:
+    _, scored = _pos_table()
+    return scored[pos_index]
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -40.0, 40.0)))
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> LoadedModel:
+    """The model in ``path`` (a folder holding ``model.npz``; default: the
+    one shipped with copydesk), loaded once per process."""
+    return LoadedModel(Path(path) if path else DEFAULT_MODEL)

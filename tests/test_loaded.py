@@ -1,0 +1,249 @@
+"""The trained loaded-language layer: the model file (loading, determinism,
+a missing or corrupt file) and the ``loaded`` rule kind (thresholds,
+categories, the contexts it leaves alone)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from conftest import load_error, make_rule, run, write
+from lint import nlp
+from lint import subjectivity as sj
+from lint.checks import loaded
+from lint.document import parse
+from lint.engine import lint, lint_text
+from lint.errors import RuleError
+from lint.packs import builtin_packs, load_pack
+
+LOADED = "The regime's brutal crackdown continued. It was a grim, weird week for the coalition."
+RULE = """\
+extends: loaded
+message: "'%s' %s."
+category: loaded-language
+quotes: skip
+attributed: skip
+threshold: {threshold}
+sentence-threshold: 0.5
+{extra}
+"""
+
+
+def loaded_rule(threshold: float = 0.6, extra: str = ""):
+    return make_rule(RULE.format(threshold=threshold, extra=textwrap.dedent(extra)))
+
+
+def matches(text: str, rule=None, path: str = "story.md") -> list[str]:
+    return [a.match for a in lint_text(text, [rule or loaded_rule()], path)]
+
+
+# -- the model -----------------------------------------------------------------
+
+
+def test_the_model_loads_once_per_process_and_only_when_asked():
+    assert sj.load() is sj.load()
+    code = ("import lint.engine, lint.packs, sys; lint.packs.load_pack(lint.packs.builtin_packs()['newsroom'], 'newsroom');"
+            "print('lint.subjectivity' in sys.modules, 'numpy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]  # loading the rules reads no model
+
+
+def test_the_shipped_model_is_small_and_names_its_pipeline():
+    model = sj.load()
+    assert (sj.DEFAULT_MODEL / sj.MODEL_FILE).stat().st_size < 5_000_000
+    assert (sj.DEFAULT_MODEL / "MODEL_CARD.md").is_file()
+    assert model.meta["pipeline"] == nlp.DEFAULT_PIPELINE
+    assert model.meta["tensor_width"] == nlp.load().get_pipe("tok2vec").model.get_dim("nO")
+
+
+def test_scores_are_probabilities_and_name_the_loaded_words():
+    doc = nlp.load()(LOADED)
+    scores = sj.load().score(doc)
+    assert ((scores.tokens >= 0) & (scores.tokens <= 1)).all()
+    by_word = {t.text: scores.tokens[t.i] for t in doc}
+    assert by_word["grim"] > 0.5 > by_word["week"]
+    assert by_word["the"] == 0  # function words are not scored
+
+
+def test_scoring_is_deterministic_within_and_across_processes():
+    doc = nlp.load()(LOADED)
+    first, second = sj.load().score(doc), sj.load().score(nlp.load()(LOADED))
+    assert np.array_equal(first.tokens, second.tokens) and first.sentences == second.sentences
+    code = ("from lint import nlp, subjectivity as sj; s = sj.load().score(nlp.load()(%r));"
+            "print(repr(s.tokens.tolist()), repr(s.sentences))" % LOADED)
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+               for _ in range(2)}
+    assert outputs == {f"{first.tokens.tolist()!r} {first.sentences!r}\n"}
+
+
+def test_the_lexicon_columns_the_rule_reads_are_the_models():
+    assert sj.LEXICON_COLUMNS[loaded._INTENSITY_COLUMN] == "tb_intensity"
+    assert sj.LEXICON_COLUMNS[loaded._POLARITY_COLUMN] == "tb_polarity"
+
+
+@pytest.mark.parametrize("content", [None, b"not a zip file", b"PK\x03\x04 truncated"])
+def test_a_missing_or_corrupt_model_is_an_error_naming_it(tmp_path, content):
+    folder = tmp_path / "model"
+    folder.mkdir()
+    if content is not None:
+        (folder / sj.MODEL_FILE).write_bytes(content)
+    with pytest.raises(RuleError) as caught:
+        sj.LoadedModel(folder)
+    assert caught.value.path == str(folder / sj.MODEL_FILE)
+    assert ("missing" if content is None else "corrupt") in caught.value.message
+
+
+def test_a_model_with_missing_arrays_is_an_error(tmp_path):
+    with np.load(sj.DEFAULT_MODEL / sj.MODEL_FILE) as data:
+        arrays = {k: data[k] for k in data.files if k != "sentence_lemma"}
+    np.savez(tmp_path / sj.MODEL_FILE, **arrays)
+    with pytest.raises(RuleError, match="lacks sentence_lemma"):
+        sj.LoadedModel(tmp_path)
+
+
+@pytest.mark.parametrize("content", [None, b"garbage"])
+def test_the_cli_exits_2_naming_a_missing_or_corrupt_model(tmp_path, content):
+    model = tmp_path / "styles" / "desk" / "ours"
+    model.mkdir(parents=True)
+    if content is not None:
+        (model / sj.MODEL_FILE).write_bytes(content)
+    write(tmp_path / "styles/desk/loaded.yml", RULE.format(threshold=0.6, extra="model: ours"))
+    write(tmp_path / ".copydesk.yaml", "packs: [desk]\nrule-dirs: [styles]\n")
+    write(tmp_path / "story.md", LOADED + "\n")
+    result = run("check", str(tmp_path / "story.md"))
+    assert result.exit_code == 2
+    assert str(model / sj.MODEL_FILE) in result.output
+
+
+def test_a_model_folder_that_does_not_exist_is_a_rule_error():
+    error = load_error(RULE.format(threshold=0.6, extra="model: no/such/folder"))
+    assert "'model' names no folder" in error.message and error.line == 8
+
+
+# -- the rule kind -------------------------------------------------------------
+
+
+def test_the_threshold_decides_what_is_flagged():
+    assert matches(LOADED, loaded_rule(0.6)) == ["brutal", "grim", "weird"]
+    assert matches(LOADED, loaded_rule(1.0)) == []
+    everything = matches(LOADED, loaded_rule(0.0, "evidence: context"))
+    assert {"grim", "weird", "brutal", "week", "continued", "crackdown"} <= set(everything)
+
+
+@pytest.mark.parametrize("bad, problem", [
+    ("threshold: 1.5", "'threshold' must be a probability"),
+    ("threshold: high", "key 'threshold' must be a number"),
+    ("categories: [judgment, snark]", "unknown value 'snark' in 'categories'"),
+    ("classes: {snark: [grim]}", "unknown category 'snark' in 'classes'"),
+    ("types: {opinion: [snark]}", "'types.opinion' must list categories"),
+    ("evidence: vibes", "key 'evidence' must be one of"),
+])
+def test_bad_options_are_rule_errors(bad, problem):
+    source = RULE.format(threshold=0.6, extra="").replace("threshold: 0.6\n", "") + bad + "\n"
+    assert problem in load_error(source).message
+
+
+def test_categories_and_classes_choose_what_is_reported():
+    only_labels = loaded_rule(extra="categories: [label]\nclasses: {label: [grim]}")
+    assert matches(LOADED, only_labels) == ["grim"]
+
+
+def test_exceptions_and_alternatives():
+    rule = loaded_rule(extra="exceptions: [weird]\nalternatives: {brutal: describe what was done}")
+    alerts = lint_text(LOADED, [rule], "story.md")
+    assert [a.match for a in alerts] == ["brutal", "grim"]
+    assert alerts[0].message == "'brutal' judges what it describes (judgment); neutral: describe what was done."
+
+
+def test_quotations_and_attributed_opinions_are_the_speakers():
+    assert matches(f'"{LOADED}" the mayor said.') == []
+    assert matches("The crackdown was brutal, the opposition leader said.") == []
+    assert matches("The regime's brutal crackdown continued.") == ["brutal"]
+
+
+@pytest.mark.parametrize("front, kind", [
+    ("type: opinion", "opinion"),
+    ("type: Review", "review"),
+    ("section: Sport", "sports"),
+    ("kicker: Comment", "opinion"),
+    ("headline: A week", "news"),
+])
+def test_copy_type_from_front_matter(front, kind):
+    assert loaded.copy_type(parse(f"---\n{front}\n---\n\nText.\n", "story.md")) == kind
+
+
+@pytest.mark.parametrize("opening, kind", [("OPINION: ", "opinion"), ("Review | ", "review"), ("", "news")])
+def test_copy_type_from_a_kicker(opening, kind):
+    assert loaded.copy_type(parse(f"{opening}The plan fails.\n", "story.md")) == kind
+
+
+def test_opinion_and_review_copy_are_left_alone_and_sports_keeps_judgments():
+    rule = loaded_rule(extra="types: {opinion: [], sports: [judgment]}\nclasses: {dramatization: [brutal]}")
+    assert matches(f"---\ntype: opinion\n---\n\n{LOADED}\n", rule) == []
+    assert matches(f"OPINION: {LOADED}\n", rule) == []
+    assert matches(f"---\ntype: sports\n---\n\n{LOADED}\n", rule) == ["grim", "weird"]
+    assert matches(f"---\ntype: news\n---\n\n{LOADED}\n", rule) == ["brutal", "grim", "weird"]
+
+
+def test_headlines_are_skipped_unless_asked_for():
+    text = "# Grim, weird week for the brutal regime\n\nThe council met on Monday.\n"
+    assert matches(text) == []
+    assert {"Grim", "weird"} <= set(matches(text, loaded_rule(extra="headlines: check\nscope: [text]")))
+
+
+def test_the_shipped_rule_defers_to_the_word_lists():
+    newsroom = {r.id: r for r in load_pack(builtin_packs()["newsroom"], "newsroom")}
+    trained, editorializing = newsroom["newsroom.loaded-language"], newsroom["newsroom.editorializing"]
+    text = "The governor's cowardly retreat left voters stranded."
+    assert [a.rule for a in lint_text(text, [trained])] == ["newsroom.loaded-language"]
+    both = lint_text(text, [trained, editorializing])
+    assert [(a.rule, a.match) for a in both] == [("newsroom.editorializing", "cowardly")]
+
+
+def test_scores_are_computed_once_per_document_for_every_loaded_rule(monkeypatch):
+    calls = []
+    model = sj.load()
+    original = type(model).score
+    monkeypatch.setattr(type(model), "score", lambda self, doc, whole=False: calls.append(1) or original(self, doc, whole))
+    doc = parse(LOADED + "\n", "story.md")
+    lint(doc, [loaded_rule(), make_rule(RULE.format(threshold=0.9, extra=""), "test.other")])
+    assert len(calls) == 1
+
+
+# -- retraining ----------------------------------------------------------------
+
+OWN_SENTENCES = [
+    ("The council approved the budget on Tuesday.", 0, ""),
+    ("The mayor's reckless, shameful plan will ruin the town.", 1, "reckless|shameful|ruin"),
+    ("Officials counted 4,000 ballots by noon.", 0, ""),
+    ("The senator's pathetic excuse fooled nobody.", 1, "pathetic|fooled"),
+    ("The bridge reopened after repairs.", 0, ""),
+    ("A disgraceful, cowardly vote betrayed the voters.", 1, "disgraceful|cowardly|betrayed"),
+    ("Rain is expected on Friday.", 0, ""),
+    ("The absurd ruling was a farce.", 1, "absurd|farce"),
+]
+
+
+def test_a_newsroom_retrains_the_model_on_its_own_sentences(tmp_path):
+    pytest.importorskip("sklearn")
+    rows = ["text,label,words"] + [f'"{t}",{label},{words}' for t, label, words in OWN_SENTENCES * 4]
+    data = write(tmp_path / "ours.csv", "\n".join(rows) + "\n")
+    result = run("train", str(data), "--out", str(tmp_path / "ours"))
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.output and "macro F1" in result.output
+    model = sj.LoadedModel(tmp_path / "ours")
+    assert model.meta["data"]["sentences"] == 32
+    first = (tmp_path / "ours" / sj.MODEL_FILE).read_bytes()
+    assert run("train", str(data), "--out", str(tmp_path / "ours")).exit_code == 0
+    assert (tmp_path / "ours" / sj.MODEL_FILE).read_bytes() == first  # the same data, the same file
+
+
+def test_train_names_a_data_file_it_cannot_use(tmp_path):
+    data = write(tmp_path / "ours.csv", "sentence,verdict\nA plain line.,0\n")
+    result = run("train", str(data), "--out", str(tmp_path / "ours"))
+    assert result.exit_code == 2
+    assert str(data) in result.output and "needs columns text and label" in result.output
