@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
@@ -31,8 +32,50 @@ if TYPE_CHECKING:
 
     from lint.document import Document
 
-_TITLES = lx.TITLE_WORDS | lx.HONORIFICS
+# AP's formal titles beyond the office words of the lexicon, their plurals
+# ("Sens. Ted Cruz and Mike Lee", "Reps.") and their abbreviations
+# ("Gov.", "Atty. Gen.").
+_FORMAL_TITLES = frozenset(
+    """counsel attorney-general solicitor-general atty gen govs sens reps lt gov supt insp cmdr
+    pres secy amb""".split()
+)
+_PLURAL_TITLES = frozenset(
+    w + ("es" if w.endswith(("s", "ch", "sh")) else "s")
+    for w in lx.TITLE_WORDS | _FORMAL_TITLES
+    if w.isalpha() and len(w) > 3
+)
+_TITLES = lx.TITLE_WORDS | lx.HONORIFICS | _FORMAL_TITLES | _PLURAL_TITLES
+# Heads of appositives and roles before names, mined from news copy by
+# benchmarks/mine_titles.py ("activist", "pollster", "strategist").
+_MINED_ROLES = frozenset(resources.files("lint").joinpath("data/titles.txt").read_text(encoding="utf-8").split())
+# Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Particles that open a surname ("Ludwig van Beethoven", "Oscar de la Hoya",
+# "Mohammed bin Salman"): the surname runs from the first of them.
+_PARTICLES = frozenset("de del della der di da das dos du la le van von bin binti ibn al el ter ten".split())
+# Words that describe a person and are never part of a name: parties,
+# chambers and institutions ("House Democrats", "White House", "the Ohio
+# Republican"), and the US states, whose names the recognizer takes for
+# given names (not those that are names too: Georgia, Virginia, Washington;
+# nor "Green", "White", "Court", surnames as often). Places the recognizer
+# labels (GPE, NORP) count too.
+_PARTIES = frozenset(
+    """republican republicans democrat democrats democratic gop labour tory tories conservative conservatives
+    liberal liberals libdem libdems dem dems snp ukip independent independents socialist
+    socialists unionist unionists nationalist nationalists""".split()
+)
+_INSTITUTIONS = frozenset(
+    """house senate congress congressional parliament parliamentary assembly commons lords capitol
+    pentagon kremlin whitehall downing supreme cabinet administration department ministry
+    committee council federal state states""".split()
+)
+_US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont wisconsin wyoming""".split()
+)
+_DESCRIPTORS = _PARTIES | _INSTITUTIONS | _US_STATES
 _POSSESSIVES = ("'s", "’s", "'", "’")
 # Words before an office that say which one it is not ("the former
 # secretary", "the new mayor"); the rest name its portfolio ("the Energy
@@ -54,7 +97,7 @@ _NOT_PEOPLE = frozenset(
     restaurant plant grant giant tenant""".split()
 )
 # Roles with none of those endings ("Comic Joe Pasquale", "Boss Alex Ferguson").
-_ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
+_ROLE_WORDS = lx.ROLE_NOUNS | _MINED_ROLES | frozenset(
     """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
     pollster striker defender winger goalkeeper actor actress singer author agent
@@ -96,6 +139,9 @@ class Mention:
     # One of three names or more in a row, or after "including", "such as":
     # a list of nominees, a cast or a squad, which the list itself describes.
     listed: bool
+    # In the headline, dek, byline or front matter: display type, which
+    # introduces nobody (the story's first reference comes in its body).
+    display: bool = False
 
     @property
     def full(self) -> bool:
@@ -116,16 +162,69 @@ class Person:
 
     @property
     def first_reference(self) -> Mention | None:
-        """The first mention in the reporter's voice (outside quotations)."""
-        return next((m for m in self.mentions if not m.quoted), None)
+        """The first mention in the reporter's voice in the story's body
+        (outside quotations, after the headline, dek and byline)."""
+        return next((m for m in self.mentions if not m.quoted and not m.display), None)
 
     @property
     def surname(self) -> str | None:
-        """The surname as written, when the name's order is certain."""
+        """The surname as written, with its suffix ("Griffey Jr."), when the
+        name's order and extent are certain: from a particle on ("van
+        Beethoven", "de la Hoya"), or the last word after a given name and
+        initials ("Donald J. Trump"). None for a name of three words or
+        more otherwise ("Gabriel García Márquez", a double surname, or
+        "Hillary Rodham Clinton", a middle name: only a reader can tell)."""
         if self.given is None:
             return None
-        words = [w for w in self.words if fold_name(w) not in _SUFFIXES]
-        return words[-1] if len(words) > 1 else None
+        return surname_of(self.words)
+
+
+def surname_of(words: tuple[str, ...]) -> str | None:
+    """The surname of a full name in given-name-first order; see
+    :attr:`Person.surname`."""
+    suffix = [w for w in words[1:] if fold_name(w) in _SUFFIXES]
+    name = [w for w in words if fold_name(w) not in _SUFFIXES]
+    if len(name) < 2:
+        return None
+    particle = next((i for i in range(1, len(name) - 1) if fold_name(name[i]) in _PARTICLES), None)
+    if particle is not None:
+        surname = name[particle:]
+    elif all(_initial(w) for w in name[1:-1]):
+        surname = name[-1:]
+    else:
+        return None
+    return " ".join(surname + suffix)
+
+
+_BYLINE = re.compile(r"(?:By|BY|Reporting by|From)\s+\S")
+# How far into a story a byline or a dek may stand: after the headline and
+# before the body's first paragraph.
+_OPENING_BLOCKS = 3
+
+
+def display_zone(doc: "Document") -> list[tuple[int, int]]:
+    """Prose spans of the story's display type: front matter (headline,
+    dek, byline fields), headings (in plain text, the first short
+    unpunctuated lines) and a byline paragraph among the first blocks
+    ("By Jane Roe")."""
+    zone = []
+    for index, block in enumerate(doc.blocks):
+        text = doc.prose[block.start : block.end]
+        if block.kind in ("frontmatter", "heading"):
+            zone.append((block.start, block.end))
+        elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
+            zone.append((block.start, block.end))
+    return zone
+
+
+def _initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:\w\.)+|\w", word))
+
+
+def _descriptor(token: "Token") -> bool:
+    """ "House", "Senate", "Ohio", "Republican": a word that says where
+    someone sits or stands, never part of their name."""
+    return _bare(token) in _DESCRIPTORS or token.ent_type_ in ("GPE", "NORP", "LOC")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +278,7 @@ class _Builder:
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int]] = []
         self.lone_names: list[int] = []
+        self.display = display_zone(doc)
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
@@ -226,7 +326,7 @@ class _Builder:
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
         named before, and not part of another name ("Trump Tower")."""
-        if token.pos_ != "PROPN" or not _capitalized(token):
+        if token.pos_ != "PROPN" or not _capitalized(token) or _descriptor(token):
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
@@ -251,7 +351,9 @@ class _Builder:
             # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
             # Matthew Scully, two respected speechwriters": what is said of the first is said of all
             lead_first = _name_start(lead, sentence_start)
-            role = _role_before(doc, lead_first, lead, sentence_start)
+            lead_title = _title_start(doc, lead_first, sentence_start)  # "Sens. Ted Cruz and Mike Lee"
+            role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
+            role = role or _role_before(doc, lead_first, lead, sentence_start)
             described_by = _description(doc, lead_first, lead.i, lead)
         description = _words(described_by) if described_by is not None else ""
         # "-Lynn Vavreck": a bullet the tokenizer left on the name
@@ -260,6 +362,7 @@ class _Builder:
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
             self.doc.in_quote(start), _subject_or_possessor(head), _listed(head),
+            any(zs <= start < ze for zs, ze in self.display),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
@@ -303,11 +406,17 @@ class _Builder:
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)
+        suffix = _suffix(words)
         if key[0] in lx.EAST_ASIAN_FAMILY_NAMES:
             surnames, given = frozenset([key[0], key[-1]]), None
         else:
             surnames, given = frozenset([key[-1]]), key[0]
+        if given is not None and len(key) > 2:
+            # "Gabriel García Márquez": the middle word may be a surname too ("García")
+            surnames |= {k for k in key[1:-1] if not _initial(k) and k not in _PARTICLES}
         for person in self.people:
+            if _suffix(person.words) != suffix:
+                continue  # "John Smith Jr." is not "John Smith"
             if person.given == given and person.surnames == surnames:
                 return person  # "Donald J. Trump" after "Donald Trump"
             known = [fold_name(w) for w in person.words]
@@ -336,11 +445,8 @@ class _Builder:
             return None  # "the former secretary of state", "the next president": not a voice in the story
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
-        holder = any(
-            head in p.roles and (not portfolio or portfolio & p.roles)
-            for p in self.people
-            if any(m.sentence <= number + 1 for m in p.mentions)
-        )
+        # anywhere in the story, before or after: the holder is often paragraphs away
+        holder = any(head in p.roles and (not portfolio or portfolio & p.roles) for p in self.people)
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
             self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children),
@@ -355,6 +461,10 @@ def fold_name(word: str) -> str:
     ("François" and "Francois" are one name)."""
     decomposed = unicodedata.normalize("NFKD", word.lower().rstrip(".,"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _suffix(words) -> str:
+    return next((fold_name(w) for w in words[1:] if fold_name(w) in _SUFFIXES), "")
 
 
 def _name_key(words) -> list[str]:
@@ -396,8 +506,10 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         # (not the "un" of "Kim Jong-un")
         lower = [t.i for t in doc[first : last + 1] if not _capitalized(t) and t.is_alpha and doc[t.i - 1].tag_ != "HYPH"]
         first = lower[-1] + 1 if lower else first
-        while first <= last and (_bare(doc[first]) in _TITLES or doc[first].tag_ != "NNP" or _role_word(doc[first])):
-            first += 1
+        while first <= last and (
+            _bare(doc[first]) in _TITLES or doc[first].tag_ != "NNP" or _role_word(doc[first]) or _descriptor(doc[first])
+        ):
+            first += 1  # "Ohio Republican John Kasich": what he is, then who
         while last >= first and doc[last].tag_ != "NNP":
             last -= 1
         while last >= first and not doc[last].text[:1].isalpha():
@@ -405,6 +517,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         covered.update(range(ent.start, ent.end))
         if first > last or all(t.is_upper for t in doc[first : last + 1]) or doc[last].tag_ == "NNPS":
             continue  # "CORRECTION APPENDED", "the Lib Dems"
+        if any(_descriptor(t) for t in doc[first : last + 1]):
+            continue  # "House Democrats", "White House": a body, not a person
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
@@ -424,8 +538,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
             k = j
             while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
                 k += 1
-            if k > j:
-                found.append((j, k - 1))
+            if k > j and not any(_descriptor(t) for t in doc[j:k]):
+                found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
             i = max(k, i + 1)
             continue
         i += 1
@@ -446,7 +560,9 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
         while first > sentence.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i \
                 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_ and _capitalized(doc[first - 1]):
             first -= 1
-        if 1 <= token.i - first <= 2 and _bare(doc[first]) not in _TITLES:
+        if 1 <= token.i - first <= 2 and _bare(doc[first]) not in _TITLES and not any(
+            _descriptor(t) for t in doc[first : token.i + 1]
+        ):
             yield first, token.i
 
 
@@ -600,7 +716,10 @@ def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
     runs = []
     first = None
     for token in [*sentence, None]:
-        if token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token) and _bare(token) not in _TITLES:
+        if (
+            token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token)
+            and _bare(token) not in _TITLES and not _descriptor(token)
+        ):
             first = token.i if first is None else first
             continue
         last = (token.i if token is not None else sentence.end) - 1
@@ -649,7 +768,7 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
-    opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before)
+    opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
     # "candidate Hillary Clinton", "actress Ruby Dee", whatever the parser made of them; not
     # "told reporters Trump ..."
     role_noun = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)

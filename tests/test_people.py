@@ -197,9 +197,9 @@ def test_given_names_alone_are_flagged_but_not_after_a_title():
     ) == []
 
 
-def test_the_surname_fix_skips_a_suffix():
+def test_the_surname_fix_keeps_a_suffix_that_tells_father_from_son():
     text = "Ken Griffey Jr., an outfielder, hit two home runs. Ken Griffey Jr. said he felt strong."
-    assert fixes("newsroom.later-reference", text) == [("Ken Griffey Jr.", "Griffey")]
+    assert fixes("newsroom.later-reference", text) == [("Ken Griffey Jr.", "Griffey Jr.")]
 
 
 def test_people_keep_the_bodies_named_with_them():

@@ -56,7 +56,9 @@ class Substitution(Check):
                 expected = self._expected(index, observed)
                 if observed in expected:
                     continue
-                yield Hit(m.start(), m.end(), (", ".join(expected), observed), expected[0])
+                # several suggestions ("it's": "it is" or "it has") need a reader: no fix
+                fix = expected[0] if len(expected) == 1 else None
+                yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix)
 
     def _expected(self, index: int, observed: str) -> list[str]:
         value = self.values[index]
