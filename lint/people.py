@@ -200,13 +200,16 @@ _BYLINE = re.compile(r"(?:By|BY|Reporting by|From)\s+\S")
 # How far into a story a byline or a dek may stand: after the headline and
 # before the body's first paragraph.
 _OPENING_BLOCKS = 3
+_HEADLINE_WORDS = 20
+_BLANK_LINE_AFTER = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
 
 
 def display_zone(doc: "Document") -> list[tuple[int, int]]:
     """Prose spans of the story's display type: front matter (headline,
-    dek, byline fields), headings (in plain text, the first short
-    unpunctuated lines) and a byline paragraph among the first blocks
-    ("By Jane Roe")."""
+    dek, byline fields), headings, a byline paragraph among the first
+    blocks ("By Jane Roe") and, in a plain-text draft, a first line that
+    stands alone and is short enough for a headline, even one that ends
+    in a period ("Clinton sharpens focus on Sanders.")."""
     zone = []
     for index, block in enumerate(doc.blocks):
         text = doc.prose[block.start : block.end]
@@ -214,7 +217,17 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
             zone.append((block.start, block.end))
         elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
             zone.append((block.start, block.end))
+        elif index == 0 and doc.format == "text" and _headline_line(doc, block, text):
+            zone.append((block.start, block.end))
     return zone
+
+
+def _headline_line(doc: "Document", block, text: str) -> bool:
+    start, end = doc.source_span(block.start, block.end)
+    return (
+        len(text.split()) <= _HEADLINE_WORDS and "\n" not in doc.source[start:end].strip()
+        and _BLANK_LINE_AFTER.match(doc.source, end) is not None
+    )
 
 
 def _initial(word: str) -> bool:

@@ -127,7 +127,7 @@ def test_office_without_holder_skips_a_former_holder_and_a_name_just_before():
 
 
 def test_later_reference_fixes_a_repeated_full_name_with_the_surname():
-    text = "Priya Raman, a marine biologist, founded the project. Priya Raman said it had only begun."
+    text = "Priya Raman, a marine biologist, founded the project. Raman hired divers. Priya Raman said it had only begun."
     assert fixes("newsroom.later-reference", text) == [("Priya Raman", "Raman")]
 
 
@@ -198,7 +198,7 @@ def test_given_names_alone_are_flagged_but_not_after_a_title():
 
 
 def test_the_surname_fix_keeps_a_suffix_that_tells_father_from_son():
-    text = "Ken Griffey Jr., an outfielder, hit two home runs. Ken Griffey Jr. said he felt strong."
+    text = "Ken Griffey Jr., an outfielder, hit two home runs. Griffey ran. Ken Griffey Jr. said he felt strong."
     assert fixes("newsroom.later-reference", text) == [("Ken Griffey Jr.", "Griffey Jr.")]
 
 

@@ -59,8 +59,8 @@ class Person(Check):
     def _first_reference(self, doc, people):
         for person in people.people:
             first = person.first_reference
-            if first is None or not first.full or first.described or first.listed:
-                continue
+            if first is None or not first.full or first.described or first.listed or first.honorific:
+                continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
             # a name in passing ("performed with Eric Clapton") is left alone
             # unless the story comes back to the person
             if not first.acts and len(person.mentions) == 1:
@@ -95,19 +95,32 @@ class Person(Check):
             for person in people.people:
                 if _shares_surname(person, people.people):
                     continue  # two Smiths need their full names
+                if not _referred_by_surname(person):
+                    continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
                         continue  # a headline's name introduces nobody
+                    if m.listed or given_in_full and m.described:
+                        continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
                     if given_in_full and not m.title:
                         text = doc.prose[m.start : m.end]
                         hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), person.surname))
+                        break  # once a person: the editor sees the habit, not every instance
                     given_in_full = True
         if "first-name" in self.references:
+            told: set[int] = set()
             for m, person in people.given_names:
+                if id(person) in told:
+                    continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
+                if person.surname is None or not m.acts:
+                    continue  # no certain surname to put in; not a subject ("the movie Ray")
+                if not _referred_by_surname(person) and sum(g is person for _, g in people.given_names) > 1:
+                    continue  # the given name throughout is the story's convention for them ("Meles")
+                told.add(id(person))
                 advice = _GIVEN_NAME_ALONE.format(surname=person.surname)
                 hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), person.surname))
         return sorted(hits, key=lambda h: h.start)
@@ -170,6 +183,13 @@ def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) ->
         )
         for person in sharing
     )
+
+
+def _referred_by_surname(person: PersonModel) -> bool:
+    """Whether the story calls the person by surname alone somewhere: a
+    person it follows, and the convention a repeated full name or a given
+    name breaks."""
+    return any(not m.full and fold_name(m.words[0]) in person.surnames for m in person.mentions)
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
