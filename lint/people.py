@@ -75,7 +75,12 @@ _US_STATES = frozenset(
     mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
     vermont wisconsin wyoming""".split()
 )
-_DESCRIPTORS = _PARTIES | _INSTITUTIONS | _US_STATES
+# Nationalities set before a name like a title ("Briton Clive Owen", "Dutchman ...").
+_DEMONYMS = frozenset(
+    """briton britons scot scots welshman welshwoman irishman irishwoman englishman englishwoman frenchman
+    frenchwoman dutchman dutchwoman dane swede finn pole czech slovak serb croat kiwi aussie yank""".split()
+)
+_DESCRIPTORS = _PARTIES | _INSTITUTIONS | _US_STATES | _DEMONYMS
 _POSSESSIVES = ("'s", "’s", "'", "’")
 # Words before an office that say which one it is not ("the former
 # secretary", "the new mayor"); the rest name its portfolio ("the Energy
@@ -369,6 +374,8 @@ class _Builder:
             role = role or _role_before(doc, lead_first, lead, sentence_start)
             described_by = _description(doc, lead_first, lead.i, lead)
         description = _words(described_by) if described_by is not None else ""
+        if not (title or role or description):
+            description = _role_in_sentence(doc, first, last, sentence_start)
         # "-Lynn Vavreck": a bullet the tokenizer left on the name
         bullet = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
         start, end = base + doc[first].idx + bullet, base + doc[last].idx + len(doc[last])
@@ -395,7 +402,7 @@ class _Builder:
             settled = [p for p in sharing if key in p.settled]
             if len(settled) == 1:
                 sharing = settled
-            elif not (title or honorific or mention.listed):
+            elif not (title or honorific or mention.listed or _modifier(head)):
                 self.ambiguous.append((mention, sharing))
         if len(sharing) == 1:
             sharing[0].mentions.append(mention)
@@ -851,6 +858,31 @@ def _organizations(doc: "Doc", first: int, described_by: "Token | None") -> set[
             if run:
                 found.add(" ".join(run))
     return found
+
+
+def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) -> str:
+    """A role said of the person elsewhere in the sentence: "while she was
+    secretary of state", "when he was leader of the opposition", "Bill
+    Conti's job of musical director"; or the name is an aside in
+    parentheses ("(think Eleanor Roosevelt)"), which introduces nobody."""
+    sentence = doc[first].sent
+    opened = [t.text for t in doc[sentence_start:first] if t.text in "()"]
+    if opened and opened[-1] == "(":
+        return "("
+    for token in sentence:
+        if first <= token.i <= last or token.lemma_.lower() not in _ROLE_WORDS | lx.TITLE_WORDS:
+            continue
+        if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
+            return token.text
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in ("job", "role", "post", "position"):
+            return token.text
+    return ""
+
+
+def _modifier(head: "Token") -> bool:
+    """ "Former Reagan chief of staff": a name that qualifies a noun, whose
+    person the noun makes plain."""
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN"
 
 
 def _who_clause(token: "Token") -> bool:
