@@ -553,7 +553,9 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         token = doc[i]
         if i not in covered and _bare(token) in _TITLES and _capitalized(token):
             j = i + 1
-            while j < sentence.end and j not in covered and _bare(doc[j]) in _TITLES and _capitalized(doc[j]):
+            while j < sentence.end and j not in covered and (
+                _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "."  # "Reps . Ana Ruiz"
+            ):
                 j += 1
             k = j
             while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
@@ -655,7 +657,11 @@ def _lead_conjunct(head: "Token") -> "Token":
 
 def _name_start(head: "Token", sentence_start: int) -> int:
     i = head.i
-    while i > sentence_start and head.doc[i - 1].dep_ == "compound" and head.doc[i - 1].pos_ == "PROPN":
+    doc = head.doc
+    while (
+        i > sentence_start and doc[i - 1].dep_ == "compound" and doc[i - 1].pos_ == "PROPN"
+        and doc[i - 1].is_alpha and _bare(doc[i - 1]) not in _TITLES  # not "Reps ." before "Ana Ruiz"
+    ):
         i -= 1
     return i
 
@@ -757,6 +763,8 @@ def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
 def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:
     """Where the capitalized title before a name begins ("U.S. Treasury
     Secretary Scott Bessent", "Mr Blair"); ``first`` when there is none."""
+    if first == sentence_start and first >= 2 and doc[first - 1].text == "." and _bare(doc[first - 2]) in _TITLES:
+        return first - 2  # "Sens." taken for a sentence of its own
     end = first - 1 if first - 2 >= sentence_start and doc[first - 1].text == "." else first  # "Sen . Bernie Sanders"
     i = end
     while i > sentence_start and (

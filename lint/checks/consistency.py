@@ -44,11 +44,14 @@ class Consistency(Check):
             body = f"(?:{body})" if options["nonword"] else rf"\b(?:{body})\b"
             pattern = compile_pattern(body, options["ignorecase"], where)
             self.patterns.append(pattern)
+            variants = {"first": first, "second": second}
             self.preferred.append(next(
-                ((_variant(m), form) for form in options["prefer"] if (m := pattern.fullmatch(form))), None
+                ((variant, form) for form in options["prefer"] for variant, source in variants.items()
+                 if regex.fullmatch(source, form, regex.IGNORECASE if options["ignorecase"] else 0)),
+                None,
             ))
         for form in options["prefer"]:
-            if not any(p.fullmatch(form) for p in self.patterns):
+            if not any(p is not None and p[1] == form for p in self.preferred):
                 raise self.error(f"rule {rule.id}: preferred form {form!r} is no variant in 'either'", "prefer")
 
     def gives_fixes(self):
