@@ -147,6 +147,9 @@ class Mention:
     # In the headline, dek, byline or front matter: display type, which
     # introduces nobody (the story's first reference comes in its body).
     display: bool = False
+    # A clause's subject ("Xi Jinping is preparing"), not a possessor in passing
+    # ("Frank Capra's 1946 movie").
+    subject: bool = False
 
     @property
     def full(self) -> bool:
@@ -382,7 +385,7 @@ class _Builder:
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
             self.doc.in_quote(start), _subject_or_possessor(head), _listed(head),
-            any(zs <= start < ze for zs, ze in self.display),
+            any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
@@ -629,6 +632,13 @@ def _subject_or_possessor(head: "Token") -> bool:
     while token.dep_ == "conj":
         token = token.head  # "Xi and Trump get ready"
     return token.dep_ in (*_SOURCE_DEPS, "poss") or any(c.tag_ == "POS" for c in head.children)
+
+
+def _subject(head: "Token") -> bool:
+    token = head
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in _SOURCE_DEPS
 
 
 def _listed(head: "Token") -> bool:

@@ -47,7 +47,10 @@ class Person(Check):
 
     def gives_fixes(self):
         problem = self.options["problem"]
-        return problem == "later-reference" or problem == "honorific" and self.honorifics == "none"
+        # honorific: whatever house style a config picks, the rule's
+        # applicability stands (the courtesy style has no fix to give: the
+        # right title is the person's own)
+        return problem in ("later-reference", "honorific")
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
@@ -61,9 +64,10 @@ class Person(Check):
             first = person.first_reference
             if first is None or not first.full or first.described or first.listed or first.honorific:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
-            # a name in passing ("performed with Eric Clapton") is left alone
-            # unless the story comes back to the person
-            if not first.acts and len(person.mentions) == 1:
+            # a name in passing ("performed with Eric Clapton", "Frank Capra's 1946
+            # movie", read on BBC and PolNeAR) is left alone unless the story comes
+            # back to the person
+            if len(person.mentions) == 1 and not first.subject:
                 continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
@@ -116,8 +120,8 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
-                if person.surname is None or not m.acts:
-                    continue  # no certain surname to put in; not a subject ("the movie Ray")
+                if person.surname is None or not m.subject:
+                    continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
                 if not _referred_by_surname(person) and sum(g is person for _, g in people.given_names) > 1:
                     continue  # the given name throughout is the story's convention for them ("Meles")
                 told.add(id(person))
