@@ -78,7 +78,8 @@ def _finite(sentence, attribution) -> bool:
     "said". A participle does not ("sued him, claiming he ..." would
     read "sued him, said he ...", read on BBC and PolNeAR)."""
     token = cue_token(sentence, attribution)
-    return token is None or token.tag_ in ("VBD", "VBZ", "VBP")
+    # "the taxes claimed are linked": a participle modifying a noun, tagged as a past tense
+    return token is None or token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("acl", "amod")
 
 
 def _has_auxiliary(sentence, attribution) -> bool:

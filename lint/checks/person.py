@@ -5,6 +5,8 @@ uses the given name, and courtesy titles per house style."""
 
 from __future__ import annotations
 
+import regex as re
+
 from lint.people import Mention, fold_name, model
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
@@ -105,6 +107,8 @@ class Person(Check):
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
                         continue  # a headline's name introduces nobody
+                    if given_in_full and _inside_longer_name(doc.prose, m.start):
+                        continue  # "Iron Mike Tyson": a nickname's words are no later reference
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -187,6 +191,15 @@ def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) ->
         )
         for person in sharing
     )
+
+
+_CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'’-]*\s+$")
+
+
+def _inside_longer_name(prose: str, start: int) -> bool:
+    """A capitalized word right before, not opening a sentence: the name
+    is part of a longer one ("Iron Mike Tyson")."""
+    return _CAPITALIZED_BEFORE.search(prose[max(0, start - 40) : start]) is not None
 
 
 def _referred_by_surname(person: PersonModel) -> bool:
