@@ -825,8 +825,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     company's chief executive, Lena Brooks"): the token whose subtree
     holds them."""
     for child in head.children:
-        if child.dep_ == "appos" and not first <= child.i <= last and child.pos_ in ("NOUN", "PROPN"):
-            return child
+        if child.dep_ == "appos" and not first <= child.i <= last and (
+            child.pos_ in ("NOUN", "PROPN") or child.lower_ == "one" and any(c.lower_ == "of" for c in child.children)
+        ):
+            return child  # "Raman, a marine biologist"; "Oliver Letwin, one of the men lampooned"
         if _who_clause(child) or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
             return child  # "who leads the union", "reporting for Western Journalism"
     for prep in head.children:
@@ -842,7 +844,9 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         if subject is not None:
             return subject  # "Best actors are Daniel Auteuil ..."
     if head.dep_ == "nsubj" and governor.lemma_ in ("be", "become"):
-        attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        attr = next((c for c in governor.children if c.dep_ == "attr" and (
+            c.pos_ == "NOUN" or c.lower_ == "one" and any(g.lower_ == "of" for g in c.children)  # "is one of those workers"
+        )), None)
         if attr is not None:
             return attr
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
@@ -894,6 +898,8 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             return token.text
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in ("job", "role", "post", "position"):
             return token.text
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
+            return token.text  # "Cate Blanchett triumphed as the best supporting actress"
     return ""
 
 

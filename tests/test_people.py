@@ -486,3 +486,17 @@ def test_a_contraction_with_two_readings_gets_no_fix_and_the_story_alert_none():
     assert one.fix == "will not" and [e.replacement for e in one.extra_edits] == ["does not"]
     (two,) = lint_text("The board won't vote. It's late.", [rule], path="story.md")
     assert two.fix is None and two.extra_edits == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oliver Letwin, one of the men lampooned in the poster, laughed. Letwin said so.",
+        "Jennifer Shanklin-Hawkins is one of those Carrier workers who listened. Shanklin-Hawkins said so.",
+        "Cate Blanchett triumphed as the best supporting actress for her role. Blanchett said so.",
+        "Hillary Rodham Clinton visited once while she was secretary of state. Clinton said so.",
+    ],
+)
+def test_a_role_said_of_the_person_in_the_sentence_describes_them(text):
+    # read on BBC and PolNeAR (dev): roles given as "one of", "as", "while she was"
+    assert flagged("newsroom.first-reference", text) == []
