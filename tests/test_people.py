@@ -500,3 +500,21 @@ def test_a_contraction_with_two_readings_gets_no_fix_and_the_story_alert_none():
 def test_a_role_said_of_the_person_in_the_sentence_describes_them(text):
     # read on BBC and PolNeAR (dev): roles given as "one of", "as", "while she was"
     assert flagged("newsroom.first-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gordon Brown, the chancellor, spoke. Brown left. It is time to see a new Gordon Brown.",
+        "Mike Tyson, a former boxer, spoke. Tyson left. Fans cheered Iron Mike Tyson at the door.",
+    ],
+)
+def test_a_full_name_used_as_a_figure_or_inside_a_nickname_is_no_later_reference(text):
+    # read on the test split: "a new Gordon Brown" -> "a new Brown", "Iron Mike Tyson" -> "Iron Tyson"
+    assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_contraction_before_a_capitalized_word_may_be_a_title_so_its_fix_is_unsafe():
+    # read on BBC: "I'm A Celebrity" is a show's name
+    (alert,) = lint_text("All four remain in I'm A Celebrity tonight.", [NEWSROOM["newsroom.contraction"]], path="s.md")
+    assert (alert.fix, alert.fix_applicability) == ("I am", "unsafe")

@@ -107,8 +107,10 @@ class Person(Check):
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
                         continue  # a headline's name introduces nobody
-                    if given_in_full and _inside_longer_name(doc.prose, m.start):
-                        continue  # "Iron Mike Tyson": a nickname's words are no later reference
+                    if given_in_full and (_inside_longer_name(doc.prose, m.start) or _ARTICLE_BEFORE.search(
+                        doc.prose[max(0, m.start - 12) : m.start]
+                    )):
+                        continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -194,6 +196,9 @@ def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) ->
 
 
 _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'’-]*\s+$")
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
