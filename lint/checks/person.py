@@ -107,6 +107,8 @@ class Person(Check):
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
                         continue  # a headline's name introduces nobody
+                    if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
+                        continue  # "Iron Mike Tyson" after "Mike Tyson": another form, not a repeat to cut
                     if given_in_full and (_inside_longer_name(doc.prose, m.start) or _ARTICLE_BEFORE.search(
                         doc.prose[max(0, m.start - 12) : m.start]
                     )):
