@@ -6,12 +6,13 @@ Nothing here reads files, prints or exits; the CLI does that.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
 from lint import nlp, suppression
-from lint.alert import Alert
+from lint.alert import Alert, Edit
 from lint.document import Document, parse
 from lint.patterns import MatchTimeout, compile_pattern, exception_pattern
 from lint.rule import Hit, Rule
@@ -104,7 +105,42 @@ def lint(
     alerts = _defer_to_precise(_dedupe(alerts), rules)
     enabled = {r.id for r in rules}
     alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity)
+    alerts = _per_story(alerts, {r.id for r in rules if r.per_story})
     return sorted(alerts, key=lambda a: a.sort_key)
+
+
+def _per_story(alerts: list[Alert], per_story: set[str]) -> list[Alert]:
+    """One alert per story for each ``per-story`` rule, after suppressions
+    (a suppressed occurrence is not counted): at the first occurrence, with
+    the count and every position in the message, and a fix whose
+    ``extra_edits`` change every other occurrence. The fix is offered only
+    when every occurrence has one (it is applied whole or not at all), and
+    is safe only when each of them is."""
+    if not per_story:
+        return alerts
+    grouped: dict[str, list[Alert]] = {}
+    kept = []
+    for alert in sorted(alerts, key=lambda a: a.sort_key):
+        if alert.rule in per_story:
+            grouped.setdefault(alert.rule, []).append(alert)
+        else:
+            kept.append(alert)
+    for group in grouped.values():
+        kept.append(_story_alert(group))
+    return kept
+
+
+def _story_alert(group: list[Alert]) -> Alert:
+    first = group[0]
+    if len(group) == 1:
+        return first
+    where = ", ".join(f"{a.line}:{a.column}" for a in group)
+    message = f"{first.message} [{len(group)} times in this story, at {where}]"
+    if any(a.fix is None for a in group):
+        return replace(first, message=message, fix=None, fix_applicability=None, extra_edits=())
+    unsafe = any(a.fix_applicability == "unsafe" for a in group)
+    extra = tuple(Edit(a.start, a.end, a.fix) for a in group[1:])
+    return replace(first, message=message, fix_applicability="unsafe" if unsafe else "safe", extra_edits=extra)
 
 
 @lru_cache(maxsize=32)

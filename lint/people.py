@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
@@ -31,8 +32,55 @@ if TYPE_CHECKING:
 
     from lint.document import Document
 
-_TITLES = lx.TITLE_WORDS | lx.HONORIFICS
+# AP's formal titles beyond the office words of the lexicon, their plurals
+# ("Sens. Ted Cruz and Mike Lee", "Reps.") and their abbreviations
+# ("Gov.", "Atty. Gen.").
+_FORMAL_TITLES = frozenset(
+    """counsel attorney-general solicitor-general atty gen govs sens reps lt gov supt insp cmdr
+    pres secy amb""".split()
+)
+_PLURAL_TITLES = frozenset(
+    w + ("es" if w.endswith(("s", "ch", "sh")) else "s")
+    for w in lx.TITLE_WORDS | _FORMAL_TITLES
+    if w.isalpha() and len(w) > 3
+)
+_TITLES = lx.TITLE_WORDS | lx.HONORIFICS | _FORMAL_TITLES | _PLURAL_TITLES
+# Heads of appositives and roles before names, mined from news copy by
+# benchmarks/mine_titles.py ("activist", "pollster", "strategist").
+_MINED_ROLES = frozenset(resources.files("lint").joinpath("data/titles.txt").read_text(encoding="utf-8").split())
+# Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Particles that open a surname ("Ludwig van Beethoven", "Oscar de la Hoya",
+# "Mohammed bin Salman"): the surname runs from the first of them.
+_PARTICLES = frozenset("de del della der di da das dos du la le van von bin binti ibn al el ter ten".split())
+# Words that describe a person and are never part of a name: parties,
+# chambers and institutions ("House Democrats", "White House", "the Ohio
+# Republican"), and the US states, whose names the recognizer takes for
+# given names (not those that are names too: Georgia, Virginia, Washington;
+# nor "Green", "White", "Court", surnames as often). Places the recognizer
+# labels (GPE, NORP) count too.
+_PARTIES = frozenset(
+    """republican republicans democrat democrats democratic gop labour tory tories conservative conservatives
+    liberal liberals libdem libdems dem dems snp ukip independent independents socialist
+    socialists unionist unionists nationalist nationalists""".split()
+)
+_INSTITUTIONS = frozenset(
+    """house senate congress congressional parliament parliamentary assembly commons lords capitol
+    pentagon kremlin whitehall downing supreme cabinet administration department ministry
+    committee council federal state states""".split()
+)
+_US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+    mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+    vermont wisconsin wyoming""".split()
+)
+# Nationalities set before a name like a title ("Briton Clive Owen", "Dutchman ...").
+_DEMONYMS = frozenset(
+    """briton britons scot scots welshman welshwoman irishman irishwoman englishman englishwoman frenchman
+    frenchwoman dutchman dutchwoman dane swede finn pole czech slovak serb croat kiwi aussie yank""".split()
+)
+_DESCRIPTORS = _PARTIES | _INSTITUTIONS | _US_STATES | _DEMONYMS
 _POSSESSIVES = ("'s", "’s", "'", "’")
 # Words before an office that say which one it is not ("the former
 # secretary", "the new mayor"); the rest name its portfolio ("the Energy
@@ -54,7 +102,7 @@ _NOT_PEOPLE = frozenset(
     restaurant plant grant giant tenant""".split()
 )
 # Roles with none of those endings ("Comic Joe Pasquale", "Boss Alex Ferguson").
-_ROLE_WORDS = lx.ROLE_NOUNS | frozenset(
+_ROLE_WORDS = lx.ROLE_NOUNS | _MINED_ROLES | frozenset(
     """comic star boss chef poet model veteran rookie forward keeper nurse pilot critic
     rival legend icon tycoon magnate mogul heiress guru pundit midfielder olympian
     pollster striker defender winger goalkeeper actor actress singer author agent
@@ -96,6 +144,12 @@ class Mention:
     # One of three names or more in a row, or after "including", "such as":
     # a list of nominees, a cast or a squad, which the list itself describes.
     listed: bool
+    # In the headline, dek, byline or front matter: display type, which
+    # introduces nobody (the story's first reference comes in its body).
+    display: bool = False
+    # A clause's subject ("Xi Jinping is preparing"), not a possessor in passing
+    # ("Frank Capra's 1946 movie").
+    subject: bool = False
 
     @property
     def full(self) -> bool:
@@ -116,16 +170,82 @@ class Person:
 
     @property
     def first_reference(self) -> Mention | None:
-        """The first mention in the reporter's voice (outside quotations)."""
-        return next((m for m in self.mentions if not m.quoted), None)
+        """The first mention in the reporter's voice in the story's body
+        (outside quotations, after the headline, dek and byline)."""
+        return next((m for m in self.mentions if not m.quoted and not m.display), None)
 
     @property
     def surname(self) -> str | None:
-        """The surname as written, when the name's order is certain."""
+        """The surname as written, with its suffix ("Griffey Jr."), when the
+        name's order and extent are certain: from a particle on ("van
+        Beethoven", "de la Hoya"), or the last word after a given name and
+        initials ("Donald J. Trump"). None for a name of three words or
+        more otherwise ("Gabriel García Márquez", a double surname, or
+        "Hillary Rodham Clinton", a middle name: only a reader can tell)."""
         if self.given is None:
             return None
-        words = [w for w in self.words if fold_name(w) not in _SUFFIXES]
-        return words[-1] if len(words) > 1 else None
+        return surname_of(self.words)
+
+
+def surname_of(words: tuple[str, ...]) -> str | None:
+    """The surname of a full name in given-name-first order; see
+    :attr:`Person.surname`."""
+    suffix = [w for w in words[1:] if fold_name(w) in _SUFFIXES]
+    name = [w for w in words if fold_name(w) not in _SUFFIXES]
+    if len(name) < 2:
+        return None
+    particle = next((i for i in range(1, len(name) - 1) if fold_name(name[i]) in _PARTICLES), None)
+    if particle is not None:
+        surname = name[particle:]
+    elif all(_initial(w) for w in name[1:-1]):
+        surname = name[-1:]
+    else:
+        return None
+    return " ".join(surname + suffix)
+
+
+_BYLINE = re.compile(r"(?:By|BY|Reporting by|From)\s+\S")
+# How far into a story a byline or a dek may stand: after the headline and
+# before the body's first paragraph.
+_OPENING_BLOCKS = 3
+_HEADLINE_WORDS = 20
+_BLANK_LINE_AFTER = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
+
+
+def display_zone(doc: "Document") -> list[tuple[int, int]]:
+    """Prose spans of the story's display type: front matter (headline,
+    dek, byline fields), headings, a byline paragraph among the first
+    blocks ("By Jane Roe") and, in a plain-text draft, a first line that
+    stands alone and is short enough for a headline, even one that ends
+    in a period ("Clinton sharpens focus on Sanders.")."""
+    zone = []
+    for index, block in enumerate(doc.blocks):
+        text = doc.prose[block.start : block.end]
+        if block.kind in ("frontmatter", "heading"):
+            zone.append((block.start, block.end))
+        elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
+            zone.append((block.start, block.end))
+        elif index == 0 and doc.format == "text" and _headline_line(doc, block, text):
+            zone.append((block.start, block.end))
+    return zone
+
+
+def _headline_line(doc: "Document", block, text: str) -> bool:
+    start, end = doc.source_span(block.start, block.end)
+    return (
+        len(text.split()) <= _HEADLINE_WORDS and "\n" not in doc.source[start:end].strip()
+        and _BLANK_LINE_AFTER.match(doc.source, end) is not None
+    )
+
+
+def _initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:\w\.)+|\w", word))
+
+
+def _descriptor(token: "Token") -> bool:
+    """ "House", "Senate", "Ohio", "Republican": a word that says where
+    someone sits or stands, never part of their name."""
+    return _bare(token) in _DESCRIPTORS or token.ent_type_ in ("GPE", "NORP", "LOC")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +299,7 @@ class _Builder:
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int]] = []
         self.lone_names: list[int] = []
+        self.display = display_zone(doc)
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
@@ -226,7 +347,7 @@ class _Builder:
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
         named before, and not part of another name ("Trump Tower")."""
-        if token.pos_ != "PROPN" or not _capitalized(token):
+        if token.pos_ != "PROPN" or not _capitalized(token) or _descriptor(token):
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
@@ -251,15 +372,20 @@ class _Builder:
             # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
             # Matthew Scully, two respected speechwriters": what is said of the first is said of all
             lead_first = _name_start(lead, sentence_start)
-            role = _role_before(doc, lead_first, lead, sentence_start)
+            lead_title = _title_start(doc, lead_first, sentence_start)  # "Sens. Ted Cruz and Mike Lee"
+            role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
+            role = role or _role_before(doc, lead_first, lead, sentence_start)
             described_by = _description(doc, lead_first, lead.i, lead)
         description = _words(described_by) if described_by is not None else ""
+        if not (title or role or description):
+            description = _role_in_sentence(doc, first, last, sentence_start)
         # "-Lynn Vavreck": a bullet the tokenizer left on the name
         bullet = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
         start, end = base + doc[first].idx + bullet, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
             self.doc.in_quote(start), _subject_or_possessor(head), _listed(head),
+            any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
@@ -279,7 +405,7 @@ class _Builder:
             settled = [p for p in sharing if key in p.settled]
             if len(settled) == 1:
                 sharing = settled
-            elif not (title or honorific or mention.listed):
+            elif not (title or honorific or mention.listed or _modifier(head)):
                 self.ambiguous.append((mention, sharing))
         if len(sharing) == 1:
             sharing[0].mentions.append(mention)
@@ -303,11 +429,17 @@ class _Builder:
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)
+        suffix = _suffix(words)
         if key[0] in lx.EAST_ASIAN_FAMILY_NAMES:
             surnames, given = frozenset([key[0], key[-1]]), None
         else:
             surnames, given = frozenset([key[-1]]), key[0]
+        if given is not None and len(key) > 2:
+            # "Gabriel García Márquez": the middle word may be a surname too ("García")
+            surnames |= {k for k in key[1:-1] if not _initial(k) and k not in _PARTICLES}
         for person in self.people:
+            if _suffix(person.words) != suffix:
+                continue  # "John Smith Jr." is not "John Smith"
             if person.given == given and person.surnames == surnames:
                 return person  # "Donald J. Trump" after "Donald Trump"
             known = [fold_name(w) for w in person.words]
@@ -336,11 +468,8 @@ class _Builder:
             return None  # "the former secretary of state", "the next president": not a voice in the story
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
-        holder = any(
-            head in p.roles and (not portfolio or portfolio & p.roles)
-            for p in self.people
-            if any(m.sentence <= number + 1 for m in p.mentions)
-        )
+        # anywhere in the story, before or after: the holder is often paragraphs away
+        holder = any(head in p.roles and (not portfolio or portfolio & p.roles) for p in self.people)
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
             self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children),
@@ -355,6 +484,10 @@ def fold_name(word: str) -> str:
     ("François" and "Francois" are one name)."""
     decomposed = unicodedata.normalize("NFKD", word.lower().rstrip(".,"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _suffix(words) -> str:
+    return next((fold_name(w) for w in words[1:] if fold_name(w) in _SUFFIXES), "")
 
 
 def _name_key(words) -> list[str]:
@@ -396,8 +529,10 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         # (not the "un" of "Kim Jong-un")
         lower = [t.i for t in doc[first : last + 1] if not _capitalized(t) and t.is_alpha and doc[t.i - 1].tag_ != "HYPH"]
         first = lower[-1] + 1 if lower else first
-        while first <= last and (_bare(doc[first]) in _TITLES or doc[first].tag_ != "NNP" or _role_word(doc[first])):
-            first += 1
+        while first <= last and (
+            _bare(doc[first]) in _TITLES or doc[first].tag_ != "NNP" or _role_word(doc[first]) or _descriptor(doc[first])
+        ):
+            first += 1  # "Ohio Republican John Kasich": what he is, then who
         while last >= first and doc[last].tag_ != "NNP":
             last -= 1
         while last >= first and not doc[last].text[:1].isalpha():
@@ -405,6 +540,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         covered.update(range(ent.start, ent.end))
         if first > last or all(t.is_upper for t in doc[first : last + 1]) or doc[last].tag_ == "NNPS":
             continue  # "CORRECTION APPENDED", "the Lib Dems"
+        if any(_descriptor(t) for t in doc[first : last + 1]):
+            continue  # "House Democrats", "White House": a body, not a person
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
@@ -419,13 +556,15 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         token = doc[i]
         if i not in covered and _bare(token) in _TITLES and _capitalized(token):
             j = i + 1
-            while j < sentence.end and j not in covered and _bare(doc[j]) in _TITLES and _capitalized(doc[j]):
+            while j < sentence.end and j not in covered and (
+                _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "."  # "Reps . Ana Ruiz"
+            ):
                 j += 1
             k = j
             while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
                 k += 1
-            if k > j:
-                found.append((j, k - 1))
+            if k > j and not any(_descriptor(t) for t in doc[j:k]):
+                found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
             i = max(k, i + 1)
             continue
         i += 1
@@ -446,7 +585,9 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
         while first > sentence.start and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == token.i \
                 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_ and _capitalized(doc[first - 1]):
             first -= 1
-        if 1 <= token.i - first <= 2 and _bare(doc[first]) not in _TITLES:
+        if 1 <= token.i - first <= 2 and _bare(doc[first]) not in _TITLES and not any(
+            _descriptor(t) for t in doc[first : token.i + 1]
+        ):
             yield first, token.i
 
 
@@ -493,6 +634,13 @@ def _subject_or_possessor(head: "Token") -> bool:
     return token.dep_ in (*_SOURCE_DEPS, "poss") or any(c.tag_ == "POS" for c in head.children)
 
 
+def _subject(head: "Token") -> bool:
+    token = head
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in _SOURCE_DEPS
+
+
 def _listed(head: "Token") -> bool:
     """ "Hugh Laurie, Stephen Fry and Miranda Richardson", "players including
     Greg Rusedski": an item of a list."""
@@ -519,7 +667,11 @@ def _lead_conjunct(head: "Token") -> "Token":
 
 def _name_start(head: "Token", sentence_start: int) -> int:
     i = head.i
-    while i > sentence_start and head.doc[i - 1].dep_ == "compound" and head.doc[i - 1].pos_ == "PROPN":
+    doc = head.doc
+    while (
+        i > sentence_start and doc[i - 1].dep_ == "compound" and doc[i - 1].pos_ == "PROPN"
+        and doc[i - 1].is_alpha and _bare(doc[i - 1]) not in _TITLES  # not "Reps ." before "Ana Ruiz"
+    ):
         i -= 1
     return i
 
@@ -600,7 +752,10 @@ def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
     runs = []
     first = None
     for token in [*sentence, None]:
-        if token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token) and _bare(token) not in _TITLES:
+        if (
+            token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token)
+            and _bare(token) not in _TITLES and not _descriptor(token)
+        ):
             first = token.i if first is None else first
             continue
         last = (token.i if token is not None else sentence.end) - 1
@@ -618,6 +773,8 @@ def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
 def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:
     """Where the capitalized title before a name begins ("U.S. Treasury
     Secretary Scott Bessent", "Mr Blair"); ``first`` when there is none."""
+    if first == sentence_start and first >= 2 and doc[first - 1].text == "." and _bare(doc[first - 2]) in _TITLES:
+        return first - 2  # "Sens." taken for a sentence of its own
     end = first - 1 if first - 2 >= sentence_start and doc[first - 1].text == "." else first  # "Sen . Bernie Sanders"
     i = end
     while i > sentence_start and (
@@ -649,7 +806,7 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
-    opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before)
+    opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
     # "candidate Hillary Clinton", "actress Ruby Dee", whatever the parser made of them; not
     # "told reporters Trump ..."
     role_noun = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
@@ -668,8 +825,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     company's chief executive, Lena Brooks"): the token whose subtree
     holds them."""
     for child in head.children:
-        if child.dep_ == "appos" and not first <= child.i <= last and child.pos_ in ("NOUN", "PROPN"):
-            return child
+        if child.dep_ == "appos" and not first <= child.i <= last and (
+            child.pos_ in ("NOUN", "PROPN") or child.lower_ == "one" and any(c.lower_ == "of" for c in child.children)
+        ):
+            return child  # "Raman, a marine biologist"; "Oliver Letwin, one of the men lampooned"
         if _who_clause(child) or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
             return child  # "who leads the union", "reporting for Western Journalism"
     for prep in head.children:
@@ -685,7 +844,9 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         if subject is not None:
             return subject  # "Best actors are Daniel Auteuil ..."
     if head.dep_ == "nsubj" and governor.lemma_ in ("be", "become"):
-        attr = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        attr = next((c for c in governor.children if c.dep_ == "attr" and (
+            c.pos_ == "NOUN" or c.lower_ == "one" and any(g.lower_ == "of" for g in c.children)  # "is one of those workers"
+        )), None)
         if attr is not None:
             return attr
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
@@ -719,6 +880,33 @@ def _organizations(doc: "Doc", first: int, described_by: "Token | None") -> set[
             if run:
                 found.add(" ".join(run))
     return found
+
+
+def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) -> str:
+    """A role said of the person elsewhere in the sentence: "while she was
+    secretary of state", "when he was leader of the opposition", "Bill
+    Conti's job of musical director"; or the name is an aside in
+    parentheses ("(think Eleanor Roosevelt)"), which introduces nobody."""
+    sentence = doc[first].sent
+    opened = [t.text for t in doc[sentence_start:first] if t.text in "()"]
+    if opened and opened[-1] == "(":
+        return "("
+    for token in sentence:
+        if first <= token.i <= last or token.lemma_.lower() not in _ROLE_WORDS | lx.TITLE_WORDS:
+            continue
+        if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
+            return token.text
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in ("job", "role", "post", "position"):
+            return token.text
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
+            return token.text  # "Cate Blanchett triumphed as the best supporting actress"
+    return ""
+
+
+def _modifier(head: "Token") -> bool:
+    """ "Former Reagan chief of staff": a name that qualifies a noun, whose
+    person the noun makes plain."""
+    return head.dep_ == "compound" and head.head.pos_ == "NOUN"
 
 
 def _who_clause(token: "Token") -> bool:

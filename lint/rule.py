@@ -88,6 +88,10 @@ SHARED_FIELDS = {
     # ruff's applicability: "safe" fixes may be applied unread; a check may
     # still mark one hit's fix unsafe (Hit.unsafe_fix), never the reverse.
     "fix-applicability": Field("str", "unsafe", choices=FIX_APPLICABILITIES),
+    # A style decision made once for the whole story (courtesy titles, "US"
+    # or "U.S."): its hits become one alert, with their count and positions
+    # and one fix for every occurrence.
+    "per-story": Field("bool", False),
 }
 
 ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
@@ -255,6 +259,7 @@ class Rule:
     quotes: str
     names: str
     fix_applicability: str = "unsafe"
+    per_story: bool = False
     key_lines: dict = field(default_factory=dict, compare=False, repr=False)
     check: Check | None = field(default=None, compare=False, repr=False)
 
@@ -377,6 +382,7 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
         quotes=values["quotes"],
         names=values["names"],
         fix_applicability=values["fix-applicability"],
+        per_story=values["per-story"],
         key_lines=key_lines,
     )
     options = {key: values[key] for key in check_class.FIELDS}

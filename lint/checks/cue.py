@@ -47,7 +47,9 @@ class Cue(Check):
                 if not in_scope(start, end):
                     continue
                 text = doc.prose[start:end]
-                fix = None if _has_auxiliary(sentence, a) else _fix(self.options["fix"], a.lemma, text)
+                fix = None if _has_auxiliary(sentence, a) or not _finite(sentence, a) else _fix(
+                    self.options["fix"], a.lemma, text
+                )
                 yield Hit(start, end, (text,), fix)
 
 
@@ -69,6 +71,15 @@ IRREGULAR_PAST = {
     "go": "went", "speak": "spoke", "hold": "held", "feel": "felt", "read": "read", "find": "found",
 }
 IRREGULAR_PRESENT = {"say": "says", "reply": "replies", "go": "goes", "do": "does"}
+
+
+def _finite(sentence, attribution) -> bool:
+    """A finite cue ("claims", "claimed", "say"): one word that takes
+    "said". A participle does not ("sued him, claiming he ..." would
+    read "sued him, said he ...", read on BBC and PolNeAR)."""
+    token = cue_token(sentence, attribution)
+    # "the taxes claimed are linked": a participle modifying a noun, tagged as a past tense
+    return token is None or token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("acl", "amod")
 
 
 def _has_auxiliary(sentence, attribution) -> bool:

@@ -5,6 +5,8 @@ uses the given name, and courtesy titles per house style."""
 
 from __future__ import annotations
 
+import regex as re
+
 from lint.people import Mention, fold_name, model
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
@@ -47,7 +49,10 @@ class Person(Check):
 
     def gives_fixes(self):
         problem = self.options["problem"]
-        return problem == "later-reference" or problem == "honorific" and self.honorifics == "none"
+        # honorific: whatever house style a config picks, the rule's
+        # applicability stands (the courtesy style has no fix to give: the
+        # right title is the person's own)
+        return problem in ("later-reference", "honorific")
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
@@ -59,11 +64,12 @@ class Person(Check):
     def _first_reference(self, doc, people):
         for person in people.people:
             first = person.first_reference
-            if first is None or not first.full or first.described or first.listed:
-                continue
-            # a name in passing ("performed with Eric Clapton") is left alone
-            # unless the story comes back to the person
-            if not first.acts and len(person.mentions) == 1:
+            if first is None or not first.full or first.described or first.listed or first.honorific:
+                continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
+            # a name in passing ("performed with Eric Clapton", "Frank Capra's 1946
+            # movie", read on BBC and PolNeAR) is left alone unless the story comes
+            # back to the person
+            if len(person.mentions) == 1 and not first.subject:
                 continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
@@ -74,9 +80,18 @@ class Person(Check):
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
     def _ambiguous_reference(self, doc, people):
+        """Once per set of people a short name could mean, where it could
+        mean either: not when only one of them was in the story's last
+        few sentences (the one the reader has in mind)."""
+        flagged: set[frozenset[int]] = set()
+        unclear = {id(mention) for mention, _ in people.ambiguous}
         for mention, sharing in people.ambiguous:
-            if mention.quoted:
+            if mention.quoted or mention.display:
                 continue
+            pair = frozenset(id(p) for p in sharing)
+            if pair in flagged or _in_play(sharing, mention, unclear) == 1:
+                continue
+            flagged.add(pair)
             names = " or ".join(" ".join(p.words) for p in sharing)
             yield Hit(mention.start, mention.end, (doc.prose[mention.start : mention.end], f"could be {names}"))
 
@@ -86,42 +101,119 @@ class Person(Check):
             for person in people.people:
                 if _shares_surname(person, people.people):
                     continue  # two Smiths need their full names
+                if not _referred_by_surname(person):
+                    continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
-                    if m.quoted or not m.full:
-                        continue
+                    if m.quoted or not m.full or m.display:
+                        continue  # a headline's name introduces nobody
+                    if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
+                        continue  # "Iron Mike Tyson" after "Mike Tyson": another form, not a repeat to cut
+                    if given_in_full and (_inside_longer_name(doc.prose, m.start) or _ARTICLE_BEFORE.search(
+                        doc.prose[max(0, m.start - 12) : m.start]
+                    )):
+                        continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
+                    if m.listed or given_in_full and m.described:
+                        continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
                     if given_in_full and not m.title:
                         text = doc.prose[m.start : m.end]
                         hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), person.surname))
+                        break  # once a person: the editor sees the habit, not every instance
                     given_in_full = True
         if "first-name" in self.references:
+            told: set[int] = set()
             for m, person in people.given_names:
-                if m.quoted or _shares_surname(person, people.people):
+                if id(person) in told:
+                    continue  # once a person
+                if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
+                if person.surname is None or not m.subject:
+                    continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
+                if not _referred_by_surname(person) and sum(g is person for _, g in people.given_names) > 1:
+                    continue  # the given name throughout is the story's convention for them ("Meles")
+                told.add(id(person))
                 advice = _GIVEN_NAME_ALONE.format(surname=person.surname)
                 hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), person.surname))
         return sorted(hits, key=lambda h: h.start)
 
     def _honorific(self, doc, people):
+        """Every reference against the house style, each with the style the
+        story itself follows (the engine makes them one alert per story).
+        Removing "Mr. " is safe unless two people share the surname, when
+        the title is what tells "Mr. Clinton" from "Mrs. Clinton": no fix."""
+        titled, bare = [], []
         seen: set[int] = set()
         for person in people.people:
             first = person.first_reference
             for m in person.mentions:
-                if m.quoted or m.start in seen:
+                if m.quoted or m.display or m.start in seen:
                     continue
                 seen.add(m.start)
-                if self.honorifics == "none" and m.honorific:
-                    start, end = m.honorific
-                    yield Hit(start, end, (doc.prose[start:end].strip(), _NO_COURTESY_TITLES), "")
-                elif self.honorifics == "courtesy" and _bare_later_surname(m, first, person):
-                    yield Hit(m.start, m.end, (doc.prose[m.start : m.end], _COURTESY_TITLES))
+                if m.honorific:
+                    titled.append((m, person))
+                elif _bare_later_surname(m, first, person):
+                    bare.append(m)
+        if self.honorifics == "none":
+            advice = _NO_COURTESY_TITLES.format(found=_story_style(len(titled), len(bare), "courtesy"))
+            for m, person in sorted(titled, key=lambda pair: pair[0].start):
+                start, end = m.honorific
+                shared = _shares_surname(person, people.people)
+                yield Hit(start, end, (doc.prose[start:end].strip(), advice), None if shared else "")
+        else:
+            advice = _COURTESY_TITLES.format(found=_story_style(len(titled), len(bare), "none"))
+            for m in sorted(bare, key=lambda m: m.start):
+                yield Hit(m.start, m.end, (doc.prose[m.start : m.end], advice))
 
 
 _FULL_NAME_AGAIN = "the full name again; after the first reference use the surname alone"
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
-_NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone"
-_COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references"
+_NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
+_COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references{found}"
+# Sentences back within which the people a short name could mean are still in play.
+_IN_PLAY = 5
+
+
+def _story_style(titled: int, bare: int, other: str) -> str:
+    """What the story does, when it follows the other style throughout:
+    a house-style choice, not a slip (the config names the house style)."""
+    if other == "courtesy" and titled >= 2 and bare == 0:
+        return (f" (this story gives courtesy titles throughout, {titled} times, as the BBC and The New York Times "
+                "do; if that is the house style, set honorifics: courtesy)")
+    if other == "none" and bare >= 2 and titled == 0:
+        return f" (this story gives none throughout, {bare} times, as AP does; if that is the house style, set honorifics: none)"
+    return ""
+
+
+def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) -> int:
+    """How many of the people a short name could mean were referred to
+    clearly in the last few sentences before it."""
+    return sum(
+        any(
+            id(m) not in unclear and m.start < mention.start and mention.sentence - m.sentence <= _IN_PLAY
+            for m in person.mentions
+        )
+        for person in sharing
+    )
+
+
+_CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'’-]*\s+$")
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
+
+
+def _inside_longer_name(prose: str, start: int) -> bool:
+    """A capitalized word right before, not opening a sentence: the name
+    is part of a longer one ("Iron Mike Tyson")."""
+    return _CAPITALIZED_BEFORE.search(prose[max(0, start - 40) : start]) is not None
+
+
+def _referred_by_surname(person: PersonModel) -> bool:
+    """Whether the story calls the person by surname alone somewhere: a
+    person it follows, and the convention a repeated full name or a given
+    name breaks."""
+    return any(not m.full and fold_name(m.words[0]) in person.surnames for m in person.mentions)
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:

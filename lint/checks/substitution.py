@@ -13,6 +13,11 @@ from lint.patterns import compile_pattern, finditer
 from lint.rule import Check, Field, Hit
 
 _DOLLAR = regex.compile(r"\$(\d+)")
+_CAPITAL_NEXT = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _before_capital(prose: str, end: int) -> bool:
+    return _CAPITAL_NEXT.match(prose, end) is not None
 
 
 class Substitution(Check):
@@ -56,7 +61,11 @@ class Substitution(Check):
                 expected = self._expected(index, observed)
                 if observed in expected:
                     continue
-                yield Hit(m.start(), m.end(), (", ".join(expected), observed), expected[0])
+                # several suggestions ("it's": "it is" or "it has") need a reader: no fix
+                fix = expected[0] if len(expected) == 1 else None
+                # before a capitalized word it may be part of a title or a name
+                # ("I'm A Celebrity", read on BBC): a reader decides
+                yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix, unsafe_fix=_before_capital(doc.prose, m.end()))
 
     def _expected(self, index: int, observed: str) -> list[str]:
         value = self.values[index]

@@ -1,0 +1,54 @@
+#!/usr/bin/env python
+"""The fixed dev/test split of BBC and PolNeAR articles that the people
+rules and their title inventory are tuned on (dev) and reported on (test).
+
+An article goes to test when the SHA-1 of its id (its path under the
+corpus folder, e.g. ``bbc-news/politics/001.txt``) ends in a digit below
+3 (about 30%), so the split never depends on file order or on what else is
+in the folder. ``python benchmarks/people_split.py`` writes the ids to
+``benchmarks/splits/people-{dev,test}.txt``; the ids are committed, the
+texts never are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+SPLITS = REPO / "benchmarks" / "splits"
+CORPORA = {"bbc-news": "*/*.txt", "polnear": "*/text/*.txt"}
+
+
+def article_ids(data: Path = DATA) -> list[str]:
+    return sorted(
+        str(path.relative_to(data)) for corpus, pattern in CORPORA.items() for path in (data / corpus).glob(pattern)
+    )
+
+
+def split_of(article_id: str) -> str:
+    return "test" if int(hashlib.sha1(article_id.encode()).hexdigest(), 16) % 10 < 3 else "dev"
+
+
+def load(split: str) -> list[str]:
+    """The committed ids of one split."""
+    return (SPLITS / f"people-{split}.txt").read_text().split()
+
+
+def main() -> int:
+    ids = article_ids()
+    if not ids:
+        print(f"no corpora under {DATA}", file=sys.stderr)
+        return 1
+    SPLITS.mkdir(exist_ok=True)
+    for split in ("dev", "test"):
+        chosen = [i for i in ids if split_of(i) == split]
+        (SPLITS / f"people-{split}.txt").write_text("".join(f"{i}\n" for i in chosen))
+        print(f"{split}: {len(chosen)} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

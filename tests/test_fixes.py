@@ -1,0 +1,112 @@
+"""Every built-in rule's fixes, applied: on each rule's own examples and on
+real articles of the people split's test part (skipped when the shared
+corpora are absent). A fix must change only its spans, leave the text
+without that alert there, and a safe fix must change no proper noun."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lint.engine import lint_text
+from lint.packs import builtin_packs, load_pack
+
+RULES = [rule for name, folder in sorted(builtin_packs().items()) for rule in load_pack(folder, name)]
+FIXING = [rule for rule in RULES if rule.fixable]
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SPLIT = Path(__file__).resolve().parents[1] / "benchmarks" / "splits" / "people-test.txt"
+# Every 40th article of the test split: a spread of sections and outlets.
+CORPUS_STRIDE = 40
+_COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
+
+
+def edits_of(alert) -> list[tuple[int, int, str]]:
+    return sorted([(alert.start, alert.end, alert.fix)] + [(e.start, e.end, e.replacement) for e in alert.extra_edits])
+
+
+def apply(text: str, alert) -> str:
+    """The text with the alert's fix and extra edits applied, as a fixer would."""
+    for start, end, replacement in reversed(edits_of(alert)):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def proper_nouns(text: str, start: int, end: int) -> list[str]:
+    """Capitalized words of ``text[start:end]`` that do not open a sentence,
+    periods dropped ("U.S." is "US"), courtesy titles aside."""
+    found = []
+    for m in re.finditer(r"[A-Z][\w.’'-]*", text[start:end]):
+        at = start + m.start()
+        if at > 0 and text[at - 1].isalnum():
+            continue
+        opening = re.search(r"(?:^|[.!?:\"“]\s+)$", text[:at]) is not None
+        word = m.group().replace(".", "")
+        if not opening and word.lower() not in _COURTESY:
+            found.append(word)
+    return found
+
+
+def check_fix(rule, text: str, path: str) -> None:
+    for alert in lint_text(text, [rule], path=path):
+        if alert.fix is None:
+            assert alert.fix_applicability is None and not alert.extra_edits
+            continue
+        assert alert.fix_applicability in ("safe", "unsafe")
+        edits = edits_of(alert)
+        assert all(a[1] <= b[0] for a, b in zip(edits, edits[1:])), f"{rule.id}: overlapping edits {edits}"
+        fixed = apply(text, alert)
+        # nothing outside the spans changes: the text between edits is the original's
+        cursor, shift = 0, 0
+        for start, end, replacement in edits:
+            assert fixed[cursor + shift : start + shift] == text[cursor:start]
+            shift += len(replacement) - (end - start)
+            cursor = end
+        assert fixed[cursor + shift :] == text[cursor:]
+        # the fixed spans no longer raise the alert
+        fixed_spans = []
+        shift = 0
+        for start, end, replacement in edits:
+            fixed_spans.append((start + shift, start + shift + len(replacement)))
+            shift += len(replacement) - (end - start)
+        again = [a for a in lint_text(fixed, [rule], path=path)
+                 if any(a.start < e and s < a.end or a.start == s for s, e in fixed_spans)]
+        assert again == [], f"{rule.id}: {alert.match!r} -> {alert.fix!r} still flagged in {path}"
+        if alert.fix_applicability == "safe":
+            for start, end, replacement in edits:
+                kept = replacement.replace(".", "").split()
+                assert all(word in kept for word in proper_nouns(text, start, end)), (
+                    f"{rule.id}: a safe fix changes a proper noun: {text[start:end]!r} -> {replacement!r}"
+                )
+
+
+@pytest.mark.parametrize("rule", FIXING, ids=lambda r: r.id)
+def test_every_fix_of_every_example_applies_cleanly(rule):
+    examples = rule.examples["flag"] + rule.examples["pass"]
+    for text in examples:
+        check_fix(rule, text, "example.md")
+
+
+def _corpus() -> list[tuple[str, str]]:
+    if not SPLIT.exists() or not DATA.exists():
+        return []
+    ids = SPLIT.read_text().split()[::CORPUS_STRIDE]
+    texts = []
+    for article in ids:
+        data = (DATA / article).read_bytes()
+        try:
+            texts.append((article, data.decode("utf-8")))
+        except UnicodeDecodeError:
+            texts.append((article, data.decode("latin-1")))
+    return texts
+
+
+CORPUS = _corpus()
+
+
+@pytest.mark.skipif(not CORPUS, reason="the shared corpora are absent")
+@pytest.mark.parametrize("rule", FIXING, ids=lambda r: r.id)
+def test_every_fix_on_real_articles_applies_cleanly(rule):
+    for article, text in CORPUS:
+        check_fix(rule, text, article)
