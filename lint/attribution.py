@@ -72,6 +72,9 @@ _TAIL = regex.compile(
 _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
 # Bodies that publish figures and reports: "government figures", "official statistics".
 _PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
+# Quantifiers that leave no one unnamed: "all members", "other critics" (of whom?) is vague enough
+# only with a source named nearby, which the context rules find.
+_NOT_VAGUE = frozenset("all other".split())
 _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -539,6 +542,11 @@ def _source_kind(head: "Token") -> str:
             return _source_kind(of)
         if of is None and after_of is not None and after_of.lower_ in ("whose", "whom", "which"):
             return PERSON
+    if lower in lx.VAGUE_QUANTIFIERS and lower not in _NOT_VAGUE and any(c.dep_ == "prep" for c in head.children):
+        return GROUP  # "many in the administration"
+    if any(c.dep_ in ("det", "amod") and c.lower_ in lx.VAGUE_QUANTIFIERS and c.lower_ not in _NOT_VAGUE for c in head.children):
+        if not _named_by_phrase(head):
+            return GROUP  # "many people", "some Democrats"; not "some analysts at Barclays"
     if head.pos_ == "PRON" or head.tag_ in ("PRP", "WP"):
         return GROUP if lower in lx.VAGUE_GROUPS else PRONOUN
     if head.pos_ == "PROPN":
@@ -572,6 +580,11 @@ def _source_kind(head: "Token") -> str:
     if named:
         return NAMED  # "Former world number one Juan Carlos Ferrero"
     return THING if lemma in lx.INANIMATE_NOUNS else PERSON
+
+
+def _named_by_phrase(head: "Token") -> bool:
+    """A name in a phrase after the head: "analysts at Barclays"."""
+    return any(t.pos_ == "PROPN" for c in head.children if c.dep_ in ("prep", "acl", "relcl", "appos") for t in c.subtree)
 
 
 def _of_object(head: "Token") -> "Token | None":

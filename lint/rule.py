@@ -49,6 +49,7 @@ KINDS = {
     "person": "lint.checks.person:Person",
     "office": "lint.checks.office:Office",
     "pattern": "lint.checks.pattern:Pattern",
+    "weasel": "lint.checks.weasel:Weasel",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS

@@ -234,3 +234,14 @@ def test_part_of_a_group_already_named_is_no_vague_source():
     assert described("The council has a Labour majority, many of whose members say the plan is flawed.")[0][2] == "person"
     assert described("Many of the experts say it is flawed.")[0][2] == "person"
     assert described("Many experts say it is flawed.")[0][2] == "group"
+
+
+def test_weasel_scorer_points_at_its_strongest_cue_not_at_function_words():
+    from lint.weasel import scorer
+
+    weasel = scorer()
+    text = "There has been some controversy over the new stadium."
+    probability, span, weight = weasel.score(text)
+    assert probability >= weasel.threshold and weight >= weasel.cue_weight
+    assert text[span[0] : span[1]] == "some"
+    assert weasel.score("The mayor opened the bridge on Monday.")[0] < weasel.threshold
