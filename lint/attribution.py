@@ -395,6 +395,16 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if not subjects and lemma in lx.SPEECH_VERBS and _after_quote(token):
         # '"...," said England coach Mike Friday': the parser may not call him the subject
         subjects = [c for c in children if c.i > token.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
+        if not subjects:
+            # ... or parse his title as a clause ("England sevens coach"): the words up to the sentence's end
+            speaker = _words_after(token)
+            if speaker is not None:
+                kind = NAMED if any(t.pos_ == "PROPN" for t in speaker) else _source_kind(speaker[-1])
+                if kind != THING:
+                    return Attribution(
+                        cue, lemma, _span(base, speaker[0], speaker[-1]), kind, None, tense, "verb", True,
+                        _speaks(speaker[-1], kind),
+                    )
     if not subjects and lemma in lx.SPEECH_VERBS and (complements or _introduces_quote(token)):
         # "..., George Osborne, said: ..." when the parser lost the subject
         name = _name_before(token)
@@ -464,6 +474,17 @@ def _name_before(token: "Token") -> "Token | None":
     if i >= token.sent.start and token.doc[i].pos_ == "PROPN" and i < token.i - 1:
         return token.doc[i]
     return None
+
+
+def _words_after(token: "Token") -> "Span | None":
+    """The words after an inverted cue that close its sentence ('," said
+    England sevens coach Mike Friday.'), at most eight of them."""
+    end = token.i + 1
+    while end < token.sent.end and not token.doc[end].is_punct:
+        end += 1
+    if end == token.i + 1 or end - token.i - 1 > 8 or (end < token.sent.end and token.doc[end].text not in (".", ",")):
+        return None
+    return token.doc[token.i + 1 : end]
 
 
 def _after_quote(token: "Token") -> bool:
