@@ -33,6 +33,10 @@ _FUTURE = frozenset("will 'll shall wo".split())
 _POSSIBLE = frozenset("can could may might".split())
 _AMOUNTS = frozenset("percent point total number amount level figure price cost rate".split())
 _PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
+_FIRST_PERSON = frozenset("i me my mine myself".split())
+# A source that is one of the group a claim spoke of: "Some former employees
+# are angry. One told ..."
+_ONE_OF_THEM = frozenset("one another a an two three several".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
@@ -75,7 +79,10 @@ class Claim(Check):
             text = doc.prose[sentence.start : sentence.end].rstrip()
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
-            nearby = built.paragraphs.get(sentence.block - 1, []) + built.paragraphs[sentence.block]
+            paragraph = built.paragraphs[sentence.block]
+            if _sourced_after(sentence, paragraph) or _first_person(doc, paragraph):
+                continue
+            nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
             if found:
                 signal, trigger = found
@@ -130,6 +137,33 @@ def _passage_sourced(sentence, nearby) -> bool:
     """Whether this paragraph or the one before names a source: figures are
     sourced once for a passage, not in every sentence."""
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+
+
+def _sourced_after(sentence, paragraph) -> bool:
+    """Whether one of the next two sentences of the paragraph gives the
+    claim its source, as copy often does: "according to" ("... are the most
+    keen. ... According to the Datamonitor report, ..."), or, right after
+    it, one of the group it spoke of ("Some former employees are angry. One
+    told BBC News Online ...")."""
+    following = [s for s in paragraph if s.start >= sentence.end][:2]
+    for s in following:
+        for a in s.attributions:
+            if not (a.speech and a.source_kind in _SOURCED and a.source is not None):
+                continue
+            first_word = s.span.doc.text[a.source[0] - s.start + s.span.start_char :].split(maxsplit=1)[0].lower()
+            if a.style == "according" or (s is following[0] and first_word in _ONE_OF_THEM):
+                return True
+    return False
+
+
+def _first_person(doc, paragraph) -> bool:
+    """Whether the paragraph speaks in the first person singular outside
+    quotations: a reader's letter or a columnist's view, not the news voice."""
+    for s in paragraph:
+        for token in s.span:
+            if token.lower_ in _FIRST_PERSON and not doc.in_quote(s.start + token.idx - s.span.start_char):
+                return True
+    return False
 
 
 def _present_state(root) -> bool:
