@@ -72,6 +72,9 @@ VAGUE = "newsroom.vague-source"
 PASSIVE = "newsroom.passive-weasel"
 WEASEL_WORDS = "newsroom.weasel-source"
 WEASEL_WORDING = "newsroom.weasel-wording"
+# weasel-wording with its `cues: any` option: whatever the model weighs
+# most may carry the alert, as suits Wikipedia's sentences
+WEASEL_WORDING_ANY = "newsroom.weasel-wording (cues: any)"
 # Rules that say a sentence has no (or no real) source: alerts on attributed
 # content are false alarms.
 FALSE_ALARM_RULES = (UNATTRIBUTED, VAGUE, WEASEL_WORDING)
@@ -86,6 +89,8 @@ WEASEL_SYSTEMS = {
     "vague-source + passive-weasel + weasel-source": (VAGUE, PASSIVE, WEASEL_WORDS),
     "weasel-wording": (WEASEL_WORDING,),
     "all four": (VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING),
+    "weasel-wording, cues: any": (WEASEL_WORDING_ANY,),
+    "all four, weasel-wording with cues: any": (VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING_ANY),
 }
 ERROR_ANALYSIS_SYSTEM = "all four"
 TARGET_NO_SOURCE_ALERTED = 0.5  # attributions annotated as having no source that get an attribution alert
@@ -546,10 +551,18 @@ def report_samples(samples: dict[str, list[dict]]) -> list[str]:
 
 
 def load_rules(ids):
+    import copy
+    import dataclasses
+
     from lint.packs import builtin_packs, load_pack
 
     rules = {rule.id: rule for rule in load_pack(builtin_packs()["newsroom"], "newsroom")}
-    return [rules[rule_id] for rule_id in ids]
+    chosen = [rules[rule_id] for rule_id in ids if rule_id != WEASEL_WORDING_ANY]
+    if WEASEL_WORDING_ANY in ids:
+        check = copy.copy(rules[WEASEL_WORDING].check)
+        check.options = {**check.options, "cues": "any"}
+        chosen.append(dataclasses.replace(rules[WEASEL_WORDING], id=WEASEL_WORDING_ANY, check=check))
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -591,7 +604,9 @@ def main(argv: list[str] | None = None) -> int:
         pass
     elif CONLL.is_file():
         rows = load_conll(args.limit, args.conll_held_out)
-        figures["conll2010"], errors = evaluate_conll(rows, load_rules((VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING)))
+        figures["conll2010"], errors = evaluate_conll(
+            rows, load_rules((VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING, WEASEL_WORDING_ANY))
+        )
         lines += report_conll(figures["conll2010"], "held-out 25%" if args.conll_held_out else "all of train.csv")
         if args.samples:
             for kind, label in (("false_positives", "false positives"), ("false_negatives", "false negatives")):

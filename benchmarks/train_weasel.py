@@ -109,7 +109,8 @@ def best_threshold(probs: np.ndarray, labels: np.ndarray) -> tuple[float, float]
 
 def system_threshold(model: Scorer, rows, probs: np.ndarray, labels: np.ndarray) -> tuple[float, float, float]:
     """The threshold at which vague-source, passive-weasel, weasel-source
-    and weasel-wording together flag the rows best, given each row's
+    and weasel-wording (with ``cues: any``, the model's own reading)
+    together flag the rows best, given each row's
     out-of-fold probability: a row is flagged when a source rule fires, or
     when weasel-wording would fire at threshold 0 (a sentence in the
     reporter's voice), its probability reaches the threshold and its
@@ -125,6 +126,7 @@ def system_threshold(model: Scorer, rows, probs: np.ndarray, labels: np.ndarray)
     wording = next(rule for rule in rules if rule.id == WEASEL_WORDING)
     wording.check.options["threshold"] = 0.0
     wording.check.options["cue-weight"] = 0.0
+    wording.check.options["cues"] = "any"
     by_source_rule = np.zeros(len(rows), bool)
     eligible = np.zeros(len(rows), bool)
     documents = (parse(text, path="sentence.txt") for text, _ in rows)

@@ -78,6 +78,7 @@ _NOT_VAGUE = frozenset("all other".split())
 _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_FIRST_PERSON = frozenset("i me my mine myself".split())
 # Texts and data, which show or say but do not speak ("records revealed").
 _WRITINGS = lx.DOCUMENT_NOUNS | lx.UTTERANCE_NOUNS | frozenset(
     """record data figure statistic number file law rule regulation bill act constitution text page site
@@ -751,6 +752,16 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
             if content_first or inverted:
                 return i
     return None
+
+
+def first_person(doc: "Document", paragraph: list[Sentence]) -> bool:
+    """Whether the paragraph speaks in the first person singular outside
+    quotations: a reader's letter or a columnist's view, not the news voice."""
+    for sentence in paragraph:
+        for token in sentence.span:
+            if token.lower_ in _FIRST_PERSON and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
+                return True
+    return False
 
 
 def mostly_quoted(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import regex
 
 from lint import lexicon as lx
-from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted
+from lint.attribution import (
+    DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, first_person, model, mostly_quoted,
+)
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
@@ -33,7 +35,6 @@ _FUTURE = frozenset("will 'll shall wo".split())
 _POSSIBLE = frozenset("can could may might".split())
 _AMOUNTS = frozenset("percent point total number amount level figure price cost rate".split())
 _PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
-_FIRST_PERSON = frozenset("i me my mine myself".split())
 # A source that is one of the group a claim spoke of: "Some former employees
 # are angry. One told ..."
 _ONE_OF_THEM = frozenset("one another a an two three several".split())
@@ -80,7 +81,7 @@ class Claim(Check):
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
             paragraph = built.paragraphs[sentence.block]
-            if _sourced_after(sentence, paragraph) or _first_person(doc, paragraph):
+            if _sourced_after(sentence, paragraph) or first_person(doc, paragraph):
                 continue
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
@@ -152,16 +153,6 @@ def _sourced_after(sentence, paragraph) -> bool:
                 continue
             first_word = s.span.doc.text[a.source[0] - s.start + s.span.start_char :].split(maxsplit=1)[0].lower()
             if a.style == "according" or (s is following[0] and first_word in _ONE_OF_THEM):
-                return True
-    return False
-
-
-def _first_person(doc, paragraph) -> bool:
-    """Whether the paragraph speaks in the first person singular outside
-    quotations: a reader's letter or a columnist's view, not the news voice."""
-    for s in paragraph:
-        for token in s.span:
-            if token.lower_ in _FIRST_PERSON and not doc.in_quote(s.start + token.idx - s.span.start_char):
                 return True
     return False
 
