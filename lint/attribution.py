@@ -87,6 +87,19 @@ _WRITINGS = lx.DOCUMENT_NOUNS | lx.UTTERANCE_NOUNS | frozenset(
     ruling verdict judgment order warrant indictment complaint lawsuit affidavit test result poll""".split()
 )
 _NON_SPEAKER_PRONOUNS = frozenset("it this that which".split())
+# Speech verbs as written after a quotation and its speaker.
+_SPEECH_FORMS = frozenset(
+    """said says say tweeted tweets wrote writes added adds state stated states told tells asked asks wondered wonders
+    posted posts recalled explained continued noted notes argued argues insisted declared replied responded
+    warned claimed announced quipped joked shouted yelled remarked observed concluded saying""".split()
+)
+_QUOTE_ENDS = frozenset(",?!…")
+_SPEAKER_AFTER = regex.compile(
+    # up to 16 words of speaker (names, titles, a relative clause), with no sentence end among them
+    r"[\s]*(?:(?:\p{Lu}\.|\p{Lu}\p{Ll}{0,3}\.|[^\s]*\([^)]{0,20}\)|[^\s!?]*[^\s.!?])[\s]+){1,16}?"
+    r"(?:" + "|".join(sorted(_SPEECH_FORMS)) + r")\b",
+    regex.I,
+)
 # Sources that can speak for a quotation in the next paragraph.
 _SPEAKERS = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
 # Words before a quoted title of a work, and the small words a title leaves in lower case.
@@ -414,12 +427,12 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None
     subject = subjects[0]
     if lemma in lx.COGNITION_VERBS:
-        if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children)):
+        if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children) or _speaks_quotation(token)):
             return None
     elif lemma in lx.STANCE_VERBS:
-        if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children)):
+        if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children) or _speaks_quotation(token)):
             return None
-    if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in children):
+    if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not _quote_between(token, c) for c in children):
         return None  # "says a great deal about", "said a prayer": no statement reported
     clause = lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
     if lemma in _STATEMENT_VERBS and not clause:
@@ -454,6 +467,13 @@ def _speaks(head: "Token", kind: str) -> bool:
     return not {head.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower} & _WRITINGS
 
 
+def _quote_between(token: "Token", other: "Token") -> bool:
+    """A quotation mark between two tokens: 'said, "Our country's a mess"'
+    quotes a statement, whatever the parser made its object."""
+    first, last = sorted((token.i, other.left_edge.i))
+    return any(t.is_quote for t in token.doc[first : last + 1])
+
+
 def _speech_clause(token: "Token", complements: list) -> bool:
     """What a speech verb reports: a clause, not an infinitive ("continued
     to develop" is not speech)."""
@@ -483,7 +503,7 @@ def _words_after(token: "Token") -> "Span | None":
     end = token.i + 1
     while end < token.sent.end and not token.doc[end].is_punct:
         end += 1
-    if end == token.i + 1 or end - token.i - 1 > 8 or (end < token.sent.end and token.doc[end].text not in (".", ",")):
+    if end == token.i + 1 or end - token.i - 1 > 8 or (end < token.sent.end and token.doc[end].text not in (".", ",", "(")):
         return None
     return token.doc[token.i + 1 : end]
 
@@ -689,6 +709,12 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True
         if not attributed and _after_colon(doc.prose, in_block[0].start, start):
             attributed = True  # "Smith put it this way: “…”"
+        if not attributed and _after_speaker(touching[0], in_block):
+            attributed = True  # "Dianne Bystrom agreed. “…”"
+        if not attributed and (_speaker_after(doc.prose, end, in_block[-1].end) or _led_in(doc.prose, touching[0], start)):
+            attributed = True  # '“…,” Nate Silver, the polling guru, tweeted.', 'Trump issued a statement, “…”'
+        if not attributed and _utterance_before(touching[0], in_block):
+            attributed = True  # "Trump's first tweet was a measured comment. “…”"
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
@@ -708,6 +734,52 @@ def _introduces(sentences: list[Sentence] | None) -> bool:
     if last.span.text.rstrip().endswith(":"):
         return True
     return any(a.speech and a.clause and a.source_kind in _SPEAKERS for a in last.attributions)
+
+
+def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
+    """Whether the sentence before the quotation's is a speaker and a cue
+    alone ("Dianne Bystrom agreed.", "Smith was blunt."): a subject that
+    can speak and a verb with no clause of its own."""
+    before = [s for s in paragraph if s.end <= first.start]
+    if not before:
+        return False
+    root = before[-1].span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or len(before[-1].span) > 10 or _source_kind(subject) not in _SPEAKERS:
+        return False
+    return root.lemma_.lower() in lx.CUE_VERBS and not any(c.dep_ in _COMPLEMENTS or c.dep_ == "dobj" for c in root.children)
+
+
+def _speaker_after(prose: str, end: int, block_end: int) -> bool:
+    """Whether a speaker and a speech verb follow the quotation in its
+    sentence, however long the speaker's description ('…,” Nate Silver,
+    the polling guru who founded fivethirtyeight.com, tweeted on Wednesday').
+    """
+    m = _SPEAKER_AFTER.match(prose, end, min(block_end, end + 160))
+    return m is not None and prose[end - 2 : end - 1] in _QUOTE_ENDS
+
+
+def _led_in(prose: str, first: Sentence, start: int) -> bool:
+    """Whether the words before the quotation in its sentence lead into it
+    with a comma or colon after a speech verb or an utterance ('Trump
+    issued a statement, “…”', 'saying “…”')."""
+    before = prose[first.start : start].rstrip()
+    if not before.endswith((",", ":")):
+        return False
+    words = {w.lower() for w in regex.findall(r"\p{L}+", before)}
+    return bool(words & _SPEECH_FORMS) or any(w.rstrip("s") in lx.UTTERANCE_NOUNS for w in words)
+
+
+def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
+    """Whether the sentence before the quotation's speaks of someone's
+    tweet, statement or letter, which the quotation then gives."""
+    before = [s for s in paragraph if s.end <= first.start]
+    if not before:
+        return False
+    for token in before[-1].span:
+        if token.lemma_.lower() in lx.UTTERANCE_NOUNS and any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
+            return True
+    return False
 
 
 def _after_colon(prose: str, block_start: int, start: int) -> bool:

@@ -245,3 +245,24 @@ def test_weasel_scorer_points_at_its_strongest_cue_not_at_function_words():
     assert probability >= weasel.threshold and weight >= weasel.cue_weight
     assert text[span[0] : span[1]] == "some"
     assert weasel.score("The mayor opened the bridge on Monday.")[0] < weasel.threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trump said, "Our country is a mess, and we cannot let them in."',
+        'Iowa State\'s Dianne Bystrom agreed. "Mainstream Republicans are running out of time."',
+        '"Will he be the next attorney general?" a Democratic staffer in the room wondered.',
+        '"They are unloading on her," said Oversight ranking Democrat Elijah Cummings (D-Md.).',
+        "“Clinton needs a strategy for these voters,” Nate Silver, the guru who founded fivethirtyeight.com tweeted.",
+        "After the attacks, Trump issued a statement, “Last night, our nation was attacked by terrorists.”",
+        "Trump's first tweet on Sunday was a measured comment. \"Really bad shooting in Orlando. Police investigating.\"",
+    ],
+)
+def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
+    assert [attributed for _, attributed, _ in quotations(text)] == [True]
+
+
+def test_a_quotation_with_nobody_near_it_stays_unattributed():
+    text = 'The council met on Tuesday. "We cannot afford another year like this one." Then the lights went out.'
+    assert [attributed for _, attributed, _ in quotations(text)] == [False]
