@@ -91,12 +91,14 @@ _NON_SPEAKER_PRONOUNS = frozenset("it this that which".split())
 _SPEECH_FORMS = frozenset(
     """said says say tweeted tweets wrote writes added adds state stated states told tells asked asks wondered wonders
     posted posts recalled explained continued noted notes argued argues insisted declared replied responded
-    warned claimed announced quipped joked shouted yelled remarked observed concluded saying""".split()
+    warned claimed announced quipped joked shouted yelled remarked observed concluded saying chanted read put
+    asserting shouting""".split()
 )
 _QUOTE_ENDS = frozenset(",?!…")
+_STANCE_OR_MIND = lx.STANCE_VERBS | lx.COGNITION_VERBS
 _SPEAKER_AFTER = regex.compile(
-    # up to 16 words of speaker (names, titles, a relative clause), with no sentence end among them
-    r"[\s]*(?:(?:\p{Lu}\.|\p{Lu}\p{Ll}{0,3}\.|[^\s]*\([^)]{0,20}\)|[^\s!?]*[^\s.!?])[\s]+){1,16}?"
+    # up to 16 words of speaker (names, titles, a relative clause) or none ("…,'' said Ross"), with no sentence end among them
+    r"[\s]*(?:(?:\p{Lu}\.|\p{Lu}\p{Ll}{0,3}\.|[^\s]*\([^)]{0,20}\)|[^\s!?]*[^\s.!?])[\s]+){0,16}?"
     r"(?:" + "|".join(sorted(_SPEECH_FORMS)) + r")\b",
     regex.I,
 )
@@ -725,15 +727,19 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
 
 def _introduces(sentences: list[Sentence] | None) -> bool:
     """Whether a paragraph hands the next one its speaker: it ends in a
-    colon ("The Times reported:") or its last sentence is a statement
-    attributed to someone ("Oduya said the bridge would reopen."), which
-    a quotation opening the next paragraph goes on from."""
+    colon ("The Times reported:") or its last sentence is a statement, a
+    view or a stance attributed to someone ("Oduya said the bridge would
+    reopen.", "Valastro praised Christie's leadership."), which a quotation
+    opening the next paragraph goes on from."""
     if not sentences:
         return False
     last = sentences[-1]
     if last.span.text.rstrip().endswith(":"):
         return True
-    return any(a.speech and a.clause and a.source_kind in _SPEAKERS for a in last.attributions)
+    return any(
+        (a.speech and a.clause or a.style == "verb" and a.lemma in _STANCE_OR_MIND) and a.source_kind in _SPEAKERS
+        for a in last.attributions
+    )
 
 
 def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
@@ -756,7 +762,7 @@ def _speaker_after(prose: str, end: int, block_end: int) -> bool:
     the polling guru who founded fivethirtyeight.com, tweeted on Wednesday').
     """
     m = _SPEAKER_AFTER.match(prose, end, min(block_end, end + 160))
-    return m is not None and prose[end - 2 : end - 1] in _QUOTE_ENDS
+    return m is not None and prose[max(0, end - 6) : end].rstrip("\"”’' ")[-1:] in _QUOTE_ENDS
 
 
 def _led_in(prose: str, first: Sentence, start: int) -> bool:
@@ -764,10 +770,12 @@ def _led_in(prose: str, first: Sentence, start: int) -> bool:
     with a comma or colon after a speech verb or an utterance ('Trump
     issued a statement, “…”', 'saying “…”')."""
     before = prose[first.start : start].rstrip()
+    words = [w.lower() for w in regex.findall(r"\p{L}+", before)]
+    if words and words[-1] in _SPEECH_FORMS:
+        return True  # 'the protesters chanted “…”', 'saying “…”'
     if not before.endswith((",", ":")):
         return False
-    words = {w.lower() for w in regex.findall(r"\p{L}+", before)}
-    return bool(words & _SPEECH_FORMS) or any(w.rstrip("s") in lx.UTTERANCE_NOUNS for w in words)
+    return bool(set(words) & _SPEECH_FORMS) or any(w.rstrip("s") in lx.UTTERANCE_NOUNS for w in words)
 
 
 def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
@@ -776,10 +784,12 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     before = [s for s in paragraph if s.end <= first.start]
     if not before:
         return False
-    for token in before[-1].span:
-        if token.lemma_.lower() in lx.UTTERANCE_NOUNS and any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in token.children):
-            return True
-    return False
+    span = before[-1].span
+    if not any(t.lemma_.lower() in lx.UTTERANCE_NOUNS for t in span):
+        return False
+    subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+    owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in lx.UTTERANCE_NOUNS for c in t.children)
+    return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
 
 
 def _after_colon(prose: str, block_start: int, start: int) -> bool:
