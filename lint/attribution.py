@@ -534,19 +534,23 @@ def _speaks_quotation(token: "Token") -> bool:
     ("Smith shot back: “…”") or follows one with its speaker ("“…!” she
     laughed", "“…,” shouted Smith")."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or _source_kind(subject) == THING:
+    if subject is None:
         return False
-    if _introduces_quote(token):
-        return True
     doc = token.doc
     first = min(token.i, subject.left_edge.i)
-    if first < 2 or not doc[first - 1].is_quote:
+    if _introduces_quote(token):
+        speaks = True
+    elif first < 2 or not doc[first - 1].is_quote:
         return False
-    if doc[first - 2].text == ",":
-        return True
-    # after "?”" or "!”" a capital may start a new sentence ("The senator left the room")
-    lower_case = doc[first].text[:1].islower()
-    return doc[first - 2].text in ("?", "!", "…", "...") and (lower_case or not any(c.dep_ == "dobj" for c in token.children))
+    elif doc[first - 2].text == ",":
+        speaks = True
+    else:
+        # after "?”" or "!”" a capital may start a new sentence ("The senator left the room")
+        lower_case = doc[first].text[:1].islower()
+        speaks = doc[first - 2].text in ("?", "!", "…", "...") and (
+            lower_case or not any(c.dep_ == "dobj" for c in token.children)
+        )
+    return speaks and _source_kind(subject) != THING
 
 
 def _trailing(token: "Token") -> bool:

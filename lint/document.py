@@ -38,6 +38,8 @@ _DIRECTIVE = re.compile(
 SPEAKER_LABEL = regex.compile(
     r"[-–•*]?[ \t]*(?P<source>(?:\p{Lu}[\w’'.-]*[ \t]+)?(?:[\w’'.-]+[ \t]+){0,5}\p{Lu}[\w’'.-]*)[ \t]*(?P<colon>:)[ \t]+\S"
 )
+# How far into a paragraph a speaker label's colon can stand (seven words).
+_LABEL_REACH = 120
 # Words that label a paragraph rather than name its speaker ("Update: ...").
 PARAGRAPH_LABELS = frozenset(
     "update note correction clarification editor photo video watch read related background analysis warning "
@@ -213,7 +215,7 @@ class Document:
             if label is not None:
                 spans.append((block.start + label.end("colon"), block.end))
                 continue
-            signature = _POST_SIGNATURE.search(text)
+            signature = _POST_SIGNATURE.search(text) if "(@" in text else None
             if signature is None:
                 continue
             if text[: signature.start()].strip():
@@ -271,6 +273,8 @@ class Document:
 def speaker_label(text: str):
     """The match of a speaker's label opening a paragraph's text ("Q: ...",
     "SMITH: ..."), or None; a paragraph label ("Update: ...") is none."""
+    if ":" not in text[:_LABEL_REACH]:
+        return None  # the label's colon comes within its first few words
     m = SPEAKER_LABEL.match(text)
     if m is None or m.group("source").split()[0].lower().strip(".") in PARAGRAPH_LABELS:
         return None

@@ -71,6 +71,7 @@ class Claim(Check):
     def run(self, doc):
         in_scope = self.in_scope(doc)
         built = model(doc)
+        first_person_blocks: dict[int, bool] = {}
         for sentence in built.sentences:
             if not in_scope(sentence.start, sentence.end):
                 continue
@@ -81,7 +82,9 @@ class Claim(Check):
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
             paragraph = built.paragraphs[sentence.block]
-            if _sourced_after(sentence, paragraph) or first_person(doc, paragraph):
+            if sentence.block not in first_person_blocks:
+                first_person_blocks[sentence.block] = first_person(doc, paragraph)
+            if _sourced_after(doc, sentence, paragraph) or first_person_blocks[sentence.block]:
                 continue
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
@@ -140,7 +143,7 @@ def _passage_sourced(sentence, nearby) -> bool:
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
 
 
-def _sourced_after(sentence, paragraph) -> bool:
+def _sourced_after(doc, sentence, paragraph) -> bool:
     """Whether one of the next two sentences of the paragraph gives the
     claim its source, as copy often does: "according to" ("... are the most
     keen. ... According to the Datamonitor report, ..."), or, right after
@@ -151,7 +154,7 @@ def _sourced_after(sentence, paragraph) -> bool:
         for a in s.attributions:
             if not (a.speech and a.source_kind in _SOURCED and a.source is not None):
                 continue
-            first_word = s.span.doc.text[a.source[0] - s.start + s.span.start_char :].split(maxsplit=1)[0].lower()
+            first_word = doc.prose[a.source[0] : a.source[1]].split()[0].lower()
             if a.style == "according" or (s is following[0] and first_word in _ONE_OF_THEM):
                 return True
     return False

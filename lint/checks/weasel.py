@@ -57,10 +57,13 @@ class Weasel(Check):
         in_scope = self.in_scope(doc)
         built = model(doc)
         others = doc.quotes + doc.turns
+        first_person_blocks: dict[int, bool] = {}
         for sentence in built.sentences:
             if sentence.context or any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
                 continue
-            if first_person(doc, built.paragraphs[sentence.block]):
+            if sentence.block not in first_person_blocks:
+                first_person_blocks[sentence.block] = first_person(doc, built.paragraphs[sentence.block])
+            if first_person_blocks[sentence.block]:
                 continue  # a reader's letter or a column: the writer's own voice
             if mostly_quoted(sentence, others) or not in_scope(sentence.start, sentence.end):
                 continue
