@@ -96,6 +96,8 @@ _SPEECH_FORMS = frozenset(
 )
 _QUOTE_ENDS = frozenset(",?!…")
 _STANCE_OR_MIND = lx.STANCE_VERBS | lx.COGNITION_VERBS
+# What a sentence may announce before the quotation that gives it ("a quote attributed to Jefferson.")
+_UTTERANCES = lx.UTTERANCE_NOUNS | frozenset("quote quotation remark words".split())
 _SPEAKER_AFTER = regex.compile(
     # up to 16 words of speaker (names, titles, a relative clause) or none ("…,'' said Ross"), with no sentence end among them
     r"[\s]*(?:(?:\p{Lu}\.|\p{Lu}\p{Ll}{0,3}\.|[^\s]*\([^)]{0,20}\)|[^\s!?]*[^\s.!?])[\s]+){0,16}?"
@@ -789,10 +791,11 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     if not before:
         return False
     span = before[-1].span
-    if not any(t.lemma_.lower() in lx.UTTERANCE_NOUNS for t in span):
+    if not any(t.lemma_.lower() in _UTTERANCES for t in span):
         return False
     subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
-    owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in lx.UTTERANCE_NOUNS for c in t.children)
+    # "Trump's first tweet", "a quote attributed to Thomas Jefferson"
+    owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in _UTTERANCES for c in t.subtree)
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
 
 

@@ -257,6 +257,7 @@ def test_weasel_scorer_points_at_its_strongest_cue_not_at_function_words():
         "“Clinton needs a strategy for these voters,” Nate Silver, the guru who founded fivethirtyeight.com tweeted.",
         "After the attacks, Trump issued a statement, “Last night, our nation was attacked by terrorists.”",
         "Trump's first tweet on Sunday was a measured comment. \"Really bad shooting in Orlando. Police investigating.\"",
+        'I am reminded of a quote attributed to Thomas Jefferson. "A nation that trades liberty for security has neither."',
     ],
 )
 def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
