@@ -9,9 +9,13 @@ Not a test: it prints figures for a person to read.
    a. False alarms on attributed text. A sentence of copydesk's model is
       *inside attributed content* when at least half of its characters lie in
       the Content spans of annotated attributions that have a Source. The
-      share of those sentences that get a ``newsroom.unattributed-claim`` or
-      ``newsroom.vague-source`` alert should stay under 5%; the rate on
-      sentences outside every Content span is printed for contrast.
+      share of those sentences that get a ``newsroom.unattributed-claim``,
+      ``newsroom.vague-source`` or ``newsroom.weasel-wording`` alert should
+      stay at or under 2%; the rate on sentences outside every Content span
+      is printed for contrast. Sentences that are mostly the content of
+      attributions annotated as having no source ("it was reported that")
+      should get an attribution alert (those three rules, passive-weasel or
+      weasel-source) at least half the time.
    b. Source recognition. An annotated attribution with a Source is
       *recognized* when some model attribution's source overlaps the
       annotated Source and its cue overlaps the annotated Cue or its content
@@ -38,6 +42,7 @@ the first annotation file in name order. Usage::
     python benchmarks/eval_attribution.py --limit 100      # 100 articles and 100 sentences (seeded sample)
     python benchmarks/eval_attribution.py --samples 15     # plus examples for error analysis
     python benchmarks/eval_attribution.py --json out.json  # also dump the figures
+    python benchmarks/eval_attribution.py --polnear-splits dev --conll-held-out   # issue 11's targets
 
 Only the standard library and copydesk are used.
 """
@@ -66,17 +71,31 @@ UNATTRIBUTED = "newsroom.unattributed-claim"
 VAGUE = "newsroom.vague-source"
 PASSIVE = "newsroom.passive-weasel"
 WEASEL_WORDS = "newsroom.weasel-source"
-FALSE_ALARM_RULES = (UNATTRIBUTED, VAGUE)
+WEASEL_WORDING = "newsroom.weasel-wording"
+# weasel-wording with its `cues: any` option: whatever the model weighs
+# most may carry the alert, as suits Wikipedia's sentences
+WEASEL_WORDING_ANY = "newsroom.weasel-wording (cues: any)"
+# Rules that say a sentence has no (or no real) source: alerts on attributed
+# content are false alarms.
+FALSE_ALARM_RULES = (UNATTRIBUTED, VAGUE, WEASEL_WORDING)
+# Any attribution alert, for attributions annotated as having no source.
+NO_SOURCE_RULES = FALSE_ALARM_RULES + (PASSIVE, WEASEL_WORDS)
+CONLL_TEST = REPO / "benchmarks" / "splits" / "conll2010-weasel-test.ids"
 # Each CoNLL system is a set of rules; a sentence is flagged when any fires.
 WEASEL_SYSTEMS = {
     "vague-source": (VAGUE,),
     "passive-weasel": (PASSIVE,),
     "vague-source + passive-weasel": (VAGUE, PASSIVE),
     "vague-source + passive-weasel + weasel-source": (VAGUE, PASSIVE, WEASEL_WORDS),
+    "weasel-wording": (WEASEL_WORDING,),
+    "all four": (VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING),
+    "weasel-wording, cues: any": (WEASEL_WORDING_ANY,),
+    "all four, weasel-wording with cues: any": (VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING_ANY),
 }
-ERROR_ANALYSIS_SYSTEM = "vague-source + passive-weasel + weasel-source"
+ERROR_ANALYSIS_SYSTEM = "all four"
+TARGET_NO_SOURCE_ALERTED = 0.5  # attributions annotated as having no source that get an attribution alert
+TARGET_INSIDE_ALERTED = 0.02  # attributed content alerted (issue 11's target)
 
-TARGET_FALSE_ALARMS = 0.05  # at most this share of attributed sentences alerted
 TARGET_RECOGNIZED = 0.85  # at least this share of annotated sources recognized
 CONLL_BEST_F1 = 0.60  # best trained system of the shared task
 INSIDE_CONTENT = 0.5  # share of a sentence's characters in Content spans
@@ -165,8 +184,8 @@ def read_brat(path: Path) -> list[AnnotatedAttribution]:
     return attributions
 
 
-def load_polnear(limit: int | None) -> list[Article]:
-    text_paths = [path for split in POLNEAR_SPLITS for path in sorted((POLNEAR / split / "text").glob("*.txt"))]
+def load_polnear(limit: int | None, splits: tuple[str, ...] = POLNEAR_SPLITS) -> list[Article]:
+    text_paths = [path for split in splits for path in sorted((POLNEAR / split / "text").glob("*.txt"))]
     articles = []
     for text_path in sample_in_order(text_paths, limit):
         annotations = sorted((text_path.parent.parent / "attributions").glob(f"{text_path.stem}_*.ann"))
@@ -262,8 +281,10 @@ class PolnearEvaluation:
             fired = rules_by_sentence.get(i, {})
             for rule in fired:
                 self.alerted[region, rule] += 1
-            if fired:
+            if set(fired) & set(FALSE_ALARM_RULES):
                 self.alerted[region, "any"] += 1
+            if fired:
+                self.alerted[region, "any attribution alert"] += 1
             if region == "inside" and UNATTRIBUTED in fired:
                 self.alert_samples.append(self._alert_sample(article, start, end, fired[UNATTRIBUTED]))
 
@@ -340,8 +361,9 @@ class PolnearEvaluation:
             total = self.sentences[region]
             regions[region] = {
                 "sentences": total,
-                "alerted": {rule: self.alerted[region, rule] for rule in ("any", *FALSE_ALARM_RULES)},
+                "alerted": {rule: self.alerted[region, rule] for rule in ("any", "any attribution alert", *NO_SOURCE_RULES)},
                 "share_alerted": share(self.alerted[region, "any"], total),
+                "share_any_attribution_alert": share(self.alerted[region, "any attribution alert"], total),
             }
         sourced = sum(self.outcomes.values())
         speech = sum(self.speech_outcomes.values())
@@ -397,9 +419,14 @@ def unescape_ptb(text: str) -> str:
     return _PTB_ESCAPE.sub(lambda m: _PTB_ESCAPES[m.group()], text)
 
 
-def load_conll(limit: int | None) -> list[tuple[str, bool]]:
+def load_conll(limit: int | None, held_out: bool = False) -> list[tuple[str, bool]]:
+    """The sentences (with ``held_out``, only the rows of the committed
+    test split that benchmarks/train_weasel.py never trains on)."""
     with CONLL.open(encoding="utf-8", newline="") as f:
         rows = [(unescape_ptb(row["text"]).strip(), row["label"] == "1") for row in csv.DictReader(f)]
+    if held_out:
+        test = {int(line) for line in CONLL_TEST.read_text().split()}
+        rows = [row for i, row in enumerate(rows) if i in test]
     return sample_in_order(rows, limit)
 
 
@@ -445,14 +472,20 @@ def evaluate_conll(rows: list[tuple[str, bool]], rules) -> tuple[dict, dict]:
 # -- report ---------------------------------------------------------------------
 
 
-def report_polnear(fig: dict) -> list[str]:
-    out = ["1. PolNeAR (train + dev)"]
+def report_polnear(fig: dict, splits: tuple[str, ...]) -> list[str]:
+    out = [f"1. PolNeAR ({' + '.join(splits)})"]
     out.append(f"   c. {fig['articles']:,} articles, {fig['words']:,} words, {fig['seconds']:.1f} s "
                f"({fig['words_per_second']:,} words/s, parse + model + lint)")
     inside = fig["sentences"]["inside"]
-    met = "met" if (inside["share_alerted"] or 0) < TARGET_FALSE_ALARMS else "NOT met"
-    out.append(f"   a. Alerts on sentences inside attributed content (>= {INSIDE_CONTENT:.0%} of characters in "
-               f"sourced Content spans); target < {TARGET_FALSE_ALARMS:.0%}: {met}")
+    met = "met" if (inside["share_alerted"] or 0) <= TARGET_INSIDE_ALERTED else "NOT met"
+    out.append(f"   a. Alerts of {', '.join(r.split('.')[-1] for r in FALSE_ALARM_RULES)} on sentences inside "
+               f"attributed content (>= {INSIDE_CONTENT:.0%} of characters in sourced Content spans); "
+               f"target <= {TARGET_INSIDE_ALERTED:.0%}: {met}")
+    no_source = fig["sentences"]["no-source"]
+    met = "met" if (no_source["share_any_attribution_alert"] or 0) >= TARGET_NO_SOURCE_ALERTED else "NOT met"
+    out.append(f"      Sentences mostly content of attributions annotated with no source, with any attribution "
+               f"alert ({', '.join(r.split('.')[-1] for r in NO_SOURCE_RULES)}); target >= "
+               f"{TARGET_NO_SOURCE_ALERTED:.0%}: {met}")
     labels = {
         "inside": "inside attributed content",
         "outside": "outside every content span",
@@ -462,8 +495,9 @@ def report_polnear(fig: dict) -> list[str]:
     for region, label in labels.items():
         r = fig["sentences"][region]
         total = r["sentences"]
-        out.append(f"      {label:<30} any {percent(r['alerted']['any'], total)}")
-        for rule in FALSE_ALARM_RULES:
+        out.append(f"      {label:<30} any {percent(r['alerted']['any'], total)}; any attribution alert "
+                   f"{percent(r['alerted']['any attribution alert'], total)}")
+        for rule in NO_SOURCE_RULES:
             out.append(f"      {'':<30} {rule.split('.')[-1]:<20} {percent(r['alerted'][rule], total)}")
     total = fig["attributions_with_source"]
     recognized = fig["outcomes"].get("recognized", 0)
@@ -488,8 +522,8 @@ def report_polnear(fig: dict) -> list[str]:
     return out
 
 
-def report_conll(fig: dict) -> list[str]:
-    out = [f"2. CoNLL-2010 Wikipedia weasel sentences: {fig['sentences']:,} sentences "
+def report_conll(fig: dict, part: str) -> list[str]:
+    out = [f"2. CoNLL-2010 Wikipedia weasel sentences ({part}): {fig['sentences']:,} sentences "
            f"({fig['weasel_sentences']:,} weasel), {fig['words']:,} words, {fig['seconds']:.1f} s"]
     out.append(f"   {'rules':<48} {'P':>6} {'R':>6} {'F1':>6}   {'TP':>5} {'FP':>5} {'FN':>5}")
     for system, s in fig["systems"].items():
@@ -517,16 +551,30 @@ def report_samples(samples: dict[str, list[dict]]) -> list[str]:
 
 
 def load_rules(ids):
+    import copy
+    import dataclasses
+
     from lint.packs import builtin_packs, load_pack
 
     rules = {rule.id: rule for rule in load_pack(builtin_packs()["newsroom"], "newsroom")}
-    return [rules[rule_id] for rule_id in ids]
+    chosen = [rules[rule_id] for rule_id in ids if rule_id != WEASEL_WORDING_ANY]
+    if WEASEL_WORDING_ANY in ids:
+        check = copy.copy(rules[WEASEL_WORDING].check)
+        check.options = {**check.options, "cues": "any"}
+        chosen.append(dataclasses.replace(rules[WEASEL_WORDING], id=WEASEL_WORDING_ANY, check=check))
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="a seeded random sample of N articles and N sentences (quick runs)")
     parser.add_argument("--json", metavar="PATH", help="also write the figures (and samples) as JSON")
+    parser.add_argument("--polnear-splits", default=",".join(POLNEAR_SPLITS),
+                        help="PolNeAR splits, comma-separated (default: train,dev)")
+    parser.add_argument("--conll-held-out", action="store_true",
+                        help="CoNLL: only the held-out rows (benchmarks/splits/conll2010-weasel-test.ids)")
+    parser.add_argument("--no-polnear", action="store_true", help="skip PolNeAR")
+    parser.add_argument("--no-conll", action="store_true", help="skip CoNLL-2010")
     parser.add_argument("--samples", type=int, default=0, metavar="N",
                         help="print N random (seeded) examples of each kind of error")
     args = parser.parse_args(argv)
@@ -539,20 +587,27 @@ def main(argv: list[str] | None = None) -> int:
     pick = random.Random(SEED)
     lines: list[str] = []
 
-    if (POLNEAR / POLNEAR_SPLITS[0]).is_dir():
-        articles = load_polnear(args.limit)
-        figures["polnear"], alert_samples = evaluate_polnear(articles, load_rules(FALSE_ALARM_RULES))
-        lines += report_polnear(figures["polnear"])
+    splits = tuple(args.polnear_splits.split(","))
+    if args.no_polnear:
+        pass
+    elif (POLNEAR / splits[0]).is_dir():
+        articles = load_polnear(args.limit, splits)
+        figures["polnear"], alert_samples = evaluate_polnear(articles, load_rules(NO_SOURCE_RULES))
+        lines += report_polnear(figures["polnear"], splits)
         if args.samples:
             samples["PolNeAR sentences inside attributed content with an unattributed-claim alert"] = (
                 pick.sample(alert_samples, min(args.samples, len(alert_samples))))
     else:
         lines.append(f"1. PolNeAR: skipped, not found at {POLNEAR}")
 
-    if CONLL.is_file():
-        rows = load_conll(args.limit)
-        figures["conll2010"], errors = evaluate_conll(rows, load_rules((VAGUE, PASSIVE, WEASEL_WORDS)))
-        lines += report_conll(figures["conll2010"])
+    if args.no_conll:
+        pass
+    elif CONLL.is_file():
+        rows = load_conll(args.limit, args.conll_held_out)
+        figures["conll2010"], errors = evaluate_conll(
+            rows, load_rules((VAGUE, PASSIVE, WEASEL_WORDS, WEASEL_WORDING, WEASEL_WORDING_ANY))
+        )
+        lines += report_conll(figures["conll2010"], "held-out 25%" if args.conll_held_out else "all of train.csv")
         if args.samples:
             for kind, label in (("false_positives", "false positives"), ("false_negatives", "false negatives")):
                 items = errors[kind]

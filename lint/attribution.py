@@ -8,6 +8,8 @@ knows its own attributions and, when it has none, whether its context
 attributes it the way a copy editor reads it:
 
 - ``quote``: it lies inside a quotation that is attributed;
+- ``turn``: it lies in a transcript speaker's turn ("SMITH: ...") or an
+  embedded social post (:attr:`lint.document.Document.turns`);
 - ``paragraph``: a later sentence of its paragraph ends with the
   attribution ("..., the ministry said.");
 - ``continued``: the sentence before was attributed with a past-tense cue
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
+from lint.document import speaker_label
 from lint.nlp import ensure_parsed
 
 if TYPE_CHECKING:
@@ -47,12 +50,8 @@ SOURCE_KINDS = (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT, GROUP, NON
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
 _COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
-_LABELS = frozenset("update note correction clarification editor photo video watch read related background analysis warning".split())
 _CUE_OR_PASSIVE = lx.CUE_VERBS | lx.OPINION_PASSIVES
 _STATEMENT_VERBS = lx.SPEECH_VERBS | lx.REPORTING_VERBS
-_SPEAKER_COLON = regex.compile(
-    r"[-–•*]?[ \t]*(?P<source>(?:\p{Lu}[\w’'.-]*[ \t]+)?(?:[\w’'.-]+[ \t]+){0,5}\p{Lu}[\w’'.-]*)[ \t]*(?P<colon>:)[ \t]+\S"
-)
 _QUOTED_STATEMENT = regex.compile(r"[\"“‘']+\s*(?:…\s*)?\p{Lu}.*[.!?,…]\s*[\"”’']*", regex.S)
 _TAIL_LEMMAS = {
     "said": "say", "says": "say", "say": "say", "reported": "report", "reports": "report", "report": "report",
@@ -73,9 +72,48 @@ _TAIL = regex.compile(
 _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
 # Bodies that publish figures and reports: "government figures", "official statistics".
 _PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
+# Quantifiers that leave no one unnamed: "all members", "other critics" (of whom?) is vague enough
+# only with a source named nearby, which the context rules find.
+_NOT_VAGUE = frozenset("all other".split())
 _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_FIRST_PERSON = frozenset("i me my mine myself".split())
+# Texts and data, which show or say but do not speak ("records revealed").
+_WRITINGS = lx.DOCUMENT_NOUNS | lx.UTTERANCE_NOUNS | frozenset(
+    """record data figure statistic number file law rule regulation bill act constitution text page site
+    website book article story map chart graph table image photo picture video footage message note sign
+    label policy guideline guidance transcript minute draft agreement contract treaty document paper
+    ruling verdict judgment order warrant indictment complaint lawsuit affidavit test result poll""".split()
+)
+_NON_SPEAKER_PRONOUNS = frozenset("it this that which".split())
+# Speech verbs as written after a quotation and its speaker.
+_SPEECH_FORMS = frozenset(
+    """said says say tweeted tweets wrote writes added adds state stated states told tells asked asks wondered wonders
+    posted posts recalled explained continued noted notes argued argues insisted declared replied responded
+    warned claimed announced quipped joked shouted yelled remarked observed concluded saying chanted read put
+    asserting shouting""".split()
+)
+_QUOTE_ENDS = frozenset(",?!…")
+_STANCE_OR_MIND = lx.STANCE_VERBS | lx.COGNITION_VERBS
+# What a sentence may announce before the quotation that gives it ("a quote attributed to Jefferson.")
+_UTTERANCES = lx.UTTERANCE_NOUNS | frozenset("quote quotation remark words".split())
+_SPEAKER_AFTER = regex.compile(
+    # up to 16 words of speaker (names, titles, a relative clause) or none ("…,'' said Ross"), with no sentence end among them
+    r"[\s]*(?:(?:\p{Lu}\.|\p{Lu}\p{Ll}{0,3}\.|[^\s]*\([^)]{0,20}\)|[^\s!?]*[^\s.!?])[\s]+){0,16}?"
+    r"(?:" + "|".join(sorted(_SPEECH_FORMS)) + r")\b",
+    regex.I,
+)
+# Sources that can speak for a quotation in the next paragraph.
+_SPEAKERS = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
+# Words before a quoted title of a work, and the small words a title leaves in lower case.
+_WORK_NOUNS = frozenset(
+    """book novel memoir biography film movie documentary show series sitcom drama episode song single
+    album record track play musical opera poem story article essay column headline painting exhibition
+    programme program podcast game slogan motto hashtag banner sign chant catchphrase titled entitled
+    called dubbed named""".split()
+)
+_MINOR_TITLE_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
 _DASH_AFTER_QUOTE = regex.compile(
@@ -99,6 +137,9 @@ class Attribution:
     # Whether the cue introduces what was said (a clause, a quotation), not
     # only an object ("announced his candidacy", "described the plan").
     clause: bool = True
+    # Whether the source is someone speaking, a person or a body; not a
+    # document, data or "it" ("the report reveals", "records revealed").
+    speaker: bool = True
 
     @property
     def speech(self) -> bool:
@@ -112,7 +153,7 @@ class Sentence:
     end: int
     span: "Span" = field(repr=False)
     attributions: list[Attribution] = field(default_factory=list)
-    context: str = ""  # quote, paragraph, continued; "" when none applies
+    context: str = ""  # quote, turn, paragraph, continued; "" when none applies
     block: int = 0  # index of the parsed block the sentence is in
 
     @property
@@ -160,6 +201,11 @@ def _build(doc: "Document") -> AttributionModel:
             text = span.text
             if not text.strip():
                 continue
+            previous = sentences[-1] if sentences and sentences[-1].block == index else None
+            if previous is not None and _speaker_after_quotation(previous.span, span):
+                # '“Who pays?” the senator asked.': the parser ends the sentence at "?”"
+                sentences.pop()
+                span = parsed.doc[previous.span.start : span.end]
             sentence = Sentence(base + span.start_char, base + span.end_char, span, block=index)
             sentence.attributions = _cues(span, base)
             sentences.append(sentence)
@@ -173,9 +219,16 @@ def _build(doc: "Document") -> AttributionModel:
         paragraphs.setdefault(sentence.block, []).append(sentence)
     _mark_dash_cues(sentences, dashes)
     quotations = _quotations(doc, sentences, paragraphs, dashes)
-    _apply_context(paragraphs, quotations)
+    _apply_context(paragraphs, quotations, doc.turns)
     attributions = [a for s in sentences for a in s.attributions]
     return AttributionModel(sentences, attributions, quotations, paragraphs)
+
+
+def _speaker_after_quotation(before: "Span", span: "Span") -> bool:
+    """Whether ``span`` goes on from a quotation that ends ``before`` with
+    "?”" or "!”": it starts in lower case ("… ?” she asked.")."""
+    text = before.text.rstrip()
+    return len(text) >= 2 and text[-1] in "\"”’'" and text[-2] in "?!…" and span.text[:1].islower()
 
 
 # -- cues in one sentence ----------------------------------------------------
@@ -193,7 +246,7 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             attribution = _in_document(token, base)
             if attribution:
                 found.append(attribution)
-        elif token.pos_ in ("VERB", "AUX") and lemma in _CUE_OR_PASSIVE:
+        elif token.pos_ in ("VERB", "AUX") and (lemma in _CUE_OR_PASSIVE or _speaks_quotation(token)):
             attribution = _verb_cue(token, lemma, base)
             if attribution:
                 found.append(attribution)
@@ -215,15 +268,13 @@ def _colon_attribution(span: "Span", base: int) -> Attribution | None:
     a label ("Update: ...")."""
     if span.start != 0:
         return None
-    m = _SPEAKER_COLON.match(span.text)
-    if not m or m.group("source").split()[0].lower() in _LABELS:
+    block = span.doc.text  # the label may stand as a sentence of its own ("JONES:")
+    m = speaker_label(block)
+    if m is None:
         return None
-    start = base + span.start_char
-    source = (start + m.start("source"), start + m.end("source"))
-    return Attribution(
-        (start + m.start("colon"), start + m.end("colon")), ":", source, NAMED, (start + m.end(), start + len(span.text)),
-        "", "colon",
-    )
+    source = (base + m.start("source"), base + m.end("source"))
+    content = (base + m.end("colon") + 1, base + len(block.rstrip()))
+    return Attribution((base + m.start("colon"), base + m.end("colon")), ":", source, NAMED, content, "", "colon")
 
 
 def _tail_attribution(span: "Span", base: int) -> Attribution | None:
@@ -332,9 +383,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             if not heads:
                 return None
             head = heads[0]
+            kind = _source_kind(head)
             return Attribution(
-                cue, lemma, _span(base, head.left_edge, head.right_edge), _source_kind(head),
-                _content(token, base), tense, "verb",
+                cue, lemma, _span(base, head.left_edge, head.right_edge), kind,
+                _content(token, base), tense, "verb", speaker=_speaks(head, kind),
             )
         # "is considered the response", "is believed to be", "it is accepted that";
         # not "was considered at the meeting" (deliberated).
@@ -344,7 +396,7 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
             return None
         return Attribution(cue, lemma, None, NONE, _content(token, base), tense, "passive")
-    if lemma not in lx.CUE_VERBS and not (subjects and _introduces_quote(token)):
+    if lemma not in lx.CUE_VERBS and not (subjects and _speaks_quotation(token)):
         return None
     if token.dep_ in _NOMINAL:
         return None  # "have some say": a noun, whatever the tagger thinks
@@ -361,6 +413,16 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if not subjects and lemma in lx.SPEECH_VERBS and _after_quote(token):
         # '"...," said England coach Mike Friday': the parser may not call him the subject
         subjects = [c for c in children if c.i > token.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN")]
+        if not subjects:
+            # ... or parse his title as a clause ("England sevens coach"): the words up to the sentence's end
+            speaker = _words_after(token)
+            if speaker is not None:
+                kind = NAMED if any(t.pos_ == "PROPN" for t in speaker) else _source_kind(speaker[-1])
+                if kind != THING:
+                    return Attribution(
+                        cue, lemma, _span(base, speaker[0], speaker[-1]), kind, None, tense, "verb", True,
+                        _speaks(speaker[-1], kind),
+                    )
     if not subjects and lemma in lx.SPEECH_VERBS and (complements or _introduces_quote(token)):
         # "..., George Osborne, said: ..." when the parser lost the subject
         name = _name_before(token)
@@ -369,12 +431,12 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None
     subject = subjects[0]
     if lemma in lx.COGNITION_VERBS:
-        if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children)):
+        if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children) or _speaks_quotation(token)):
             return None
     elif lemma in lx.STANCE_VERBS:
-        if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children)):
+        if not (has_clause or any(c.dep_ in ("dobj", "prep", "xcomp") for c in children) or _speaks_quotation(token)):
             return None
-    if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in children):
+    if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not _quote_between(token, c) for c in children):
         return None  # "says a great deal about", "said a prayer": no statement reported
     clause = lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
     if lemma in _STATEMENT_VERBS and not clause:
@@ -395,8 +457,25 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind,
-        _content(token, base), tense, "verb", clause or lemma not in _STATEMENT_VERBS,
+        _content(token, base), tense, "verb", clause or lemma not in _STATEMENT_VERBS, _speaks(subject, kind),
     )
+
+
+def _speaks(head: "Token", kind: str) -> bool:
+    """Whether a source is a person or a body speaking, not a text, data
+    or "it" (which stands for a thing as often as for a body)."""
+    if kind in (DOCUMENT, THING) or head.lower_ in _NON_SPEAKER_PRONOUNS:
+        return False
+    lower = head.lower_
+    # a plural the tagger took for a name ("Records revealed") keeps its -s
+    return not {head.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower} & _WRITINGS
+
+
+def _quote_between(token: "Token", other: "Token") -> bool:
+    """A quotation mark between two tokens: 'said, "Our country's a mess"'
+    quotes a statement, whatever the parser made its object."""
+    first, last = sorted((token.i, other.left_edge.i))
+    return any(t.is_quote for t in token.doc[first : last + 1])
 
 
 def _speech_clause(token: "Token", complements: list) -> bool:
@@ -422,6 +501,17 @@ def _name_before(token: "Token") -> "Token | None":
     return None
 
 
+def _words_after(token: "Token") -> "Span | None":
+    """The words after an inverted cue that close its sentence ('," said
+    England sevens coach Mike Friday.'), at most eight of them."""
+    end = token.i + 1
+    while end < token.sent.end and not token.doc[end].is_punct:
+        end += 1
+    if end == token.i + 1 or end - token.i - 1 > 8 or (end < token.sent.end and token.doc[end].text not in (".", ",", "(")):
+        return None
+    return token.doc[token.i + 1 : end]
+
+
 def _after_quote(token: "Token") -> bool:
     before = token.doc[max(0, token.i - 2) : token.i]
     return any(t.is_quote for t in before)
@@ -435,8 +525,34 @@ def _introduces_quote(token: "Token") -> bool:
 
 
 def _quoted(token: "Token") -> bool:
-    """A quotation mark in the verb's sentence: '"We lost," he added.'"""
-    return any(t.is_quote for t in token.sent)
+    """A quotation mark in the verb's sentence ('"We lost," he added.'), or
+    closing the sentence before ('“Who pays?” he asked.')."""
+    sentence = token.sent
+    return any(t.is_quote for t in sentence) or (sentence.start > 0 and token.doc[sentence.start - 1].is_quote)
+
+
+def _speaks_quotation(token: "Token") -> bool:
+    """Whether a verb of any kind, with a subject, introduces a quotation
+    ("Smith shot back: “…”") or follows one with its speaker ("“…!” she
+    laughed", "“…,” shouted Smith")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    doc = token.doc
+    first = min(token.i, subject.left_edge.i)
+    if _introduces_quote(token):
+        speaks = True
+    elif first < 2 or not doc[first - 1].is_quote:
+        return False
+    elif doc[first - 2].text == ",":
+        speaks = True
+    else:
+        # after "?”" or "!”" a capital may start a new sentence ("The senator left the room")
+        lower_case = doc[first].text[:1].islower()
+        speaks = doc[first - 2].text in ("?", "!", "…", "...") and (
+            lower_case or not any(c.dep_ == "dobj" for c in token.children)
+        )
+    return speaks and _source_kind(subject) != THING
 
 
 def _trailing(token: "Token") -> bool:
@@ -468,13 +584,26 @@ def _source_kind(head: "Token") -> str:
     if lower in _DEMONSTRATIVES:
         # "This shows ...": the fact itself; but "those surveyed", "those of us" are people
         return PERSON if any(c.dep_ in ("acl", "relcl", "prep") for c in head.children) else THING
+    if lower in lx.VAGUE_QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        # "many of them", "some of the analysts", "many of whose members": a part of a group named
+        of = _of_object(head)
+        after_of = head.doc[head.i + 2] if head.i + 2 < len(head.doc) else None
+        if of is not None and (of.pos_ == "PRON" or _determined(of)):
+            return _source_kind(of)
+        if of is None and after_of is not None and after_of.lower_ in ("whose", "whom", "which"):
+            return PERSON
+    if lower in lx.VAGUE_QUANTIFIERS and lower not in _NOT_VAGUE and any(c.dep_ == "prep" for c in head.children):
+        return GROUP  # "many in the administration"
+    if any(c.dep_ in ("det", "amod") and c.lower_ in lx.VAGUE_QUANTIFIERS and c.lower_ not in _NOT_VAGUE for c in head.children):
+        if not _named_by_phrase(head):
+            return GROUP  # "many people", "some Democrats"; not "some analysts at Barclays"
     if head.pos_ == "PRON" or head.tag_ in ("PRP", "WP"):
         return GROUP if lower in lx.VAGUE_GROUPS else PRONOUN
     if head.pos_ == "PROPN":
         return NAMED
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "nummod") or c.tag_ == "PRP$"}
     if lemma in _SHARE_NOUNS:  # "the broad majority of experts", "a number of critics"
-        of = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        of = _of_object(head)
         if of is not None:
             return _source_kind(of)
     if lemma in lx.DOCUMENT_NOUNS:
@@ -501,6 +630,22 @@ def _source_kind(head: "Token") -> str:
     if named:
         return NAMED  # "Former world number one Juan Carlos Ferrero"
     return THING if lemma in lx.INANIMATE_NOUNS else PERSON
+
+
+def _named_by_phrase(head: "Token") -> bool:
+    """A name in a phrase after the head: "analysts at Barclays"."""
+    return any(t.pos_ == "PROPN" for c in head.children if c.dep_ in ("prep", "acl", "relcl", "appos") for t in c.subtree)
+
+
+def _of_object(head: "Token") -> "Token | None":
+    return next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _determined(head: "Token") -> bool:
+    """A group pointed to: "the analysts", "whose members", "its staff"."""
+    return any(
+        c.dep_ in ("det", "poss") and (c.lower_ in lx.SPECIFIC_DETERMINERS or c.tag_ in ("PRP$", "WP$")) for c in head.children
+    )
 
 
 def _names_who(head: "Token") -> bool:
@@ -570,19 +715,106 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         opens_block = in_block[0].start >= start - 1
         if not attributed and opens_block and (block - 1 in speaking or _introduces(by_block.get(block - 1))):
             attributed = True
+        if not attributed and _after_colon(doc.prose, in_block[0].start, start):
+            attributed = True  # "Smith put it this way: “…”"
+        if not attributed and _after_speaker(touching[0], in_block):
+            attributed = True  # "Dianne Bystrom agreed. “…”"
+        if not attributed and (_speaker_after(doc.prose, end, in_block[-1].end) or _led_in(doc.prose, touching[0], start)):
+            attributed = True  # '“…,” Nate Silver, the polling guru, tweeted.', 'Trump issued a statement, “…”'
+        if not attributed and _utterance_before(touching[0], in_block):
+            attributed = True  # "Trump's first tweet was a measured comment. “…”"
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
-        statement = bool(_QUOTED_STATEMENT.fullmatch(text))
+        statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
 
 
 def _introduces(sentences: list[Sentence] | None) -> bool:
-    return bool(sentences) and sentences[-1].span.text.rstrip().endswith(":")
+    """Whether a paragraph hands the next one its speaker: it ends in a
+    colon ("The Times reported:") or its last sentence is a statement, a
+    view or a stance attributed to someone ("Oduya said the bridge would
+    reopen.", "Valastro praised Christie's leadership."), which a quotation
+    opening the next paragraph goes on from."""
+    if not sentences:
+        return False
+    last = sentences[-1]
+    if last.span.text.rstrip().endswith(":"):
+        return True
+    return any(
+        (a.speech and a.clause or a.style == "verb" and a.lemma in _STANCE_OR_MIND) and a.source_kind in _SPEAKERS
+        for a in last.attributions
+    )
 
 
-def _apply_context(by_block: dict, quotations: list[Quotation]) -> None:
+def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
+    """Whether the sentence before the quotation's is a speaker and a cue
+    alone ("Dianne Bystrom agreed.", "Smith was blunt."): a subject that
+    can speak and a verb with no clause of its own."""
+    before = [s for s in paragraph if s.end <= first.start]
+    if not before:
+        return False
+    root = before[-1].span.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or len(before[-1].span) > 10 or _source_kind(subject) not in _SPEAKERS:
+        return False
+    return root.lemma_.lower() in lx.CUE_VERBS and not any(c.dep_ in _COMPLEMENTS or c.dep_ == "dobj" for c in root.children)
+
+
+def _speaker_after(prose: str, end: int, block_end: int) -> bool:
+    """Whether a speaker and a speech verb follow the quotation in its
+    sentence, however long the speaker's description ('…,” Nate Silver,
+    the polling guru who founded fivethirtyeight.com, tweeted on Wednesday').
+    """
+    m = _SPEAKER_AFTER.match(prose, end, min(block_end, end + 160))
+    return m is not None and prose[max(0, end - 6) : end].rstrip("\"”’' ")[-1:] in _QUOTE_ENDS
+
+
+def _led_in(prose: str, first: Sentence, start: int) -> bool:
+    """Whether the words before the quotation in its sentence lead into it
+    with a comma or colon after a speech verb or an utterance ('Trump
+    issued a statement, “…”', 'saying “…”')."""
+    before = prose[first.start : start].rstrip()
+    words = [w.lower() for w in regex.findall(r"\p{L}+", before)]
+    if words and words[-1] in _SPEECH_FORMS:
+        return True  # 'the protesters chanted “…”', 'saying “…”'
+    if not before.endswith((",", ":")):
+        return False
+    return bool(set(words) & _SPEECH_FORMS) or any(w.rstrip("s") in lx.UTTERANCE_NOUNS for w in words)
+
+
+def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
+    """Whether the sentence before the quotation's speaks of someone's
+    tweet, statement or letter, which the quotation then gives."""
+    before = [s for s in paragraph if s.end <= first.start]
+    if not before:
+        return False
+    span = before[-1].span
+    if not any(t.lemma_.lower() in _UTTERANCES for t in span):
+        return False
+    subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+    # "Trump's first tweet", "a quote attributed to Thomas Jefferson"
+    owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in _UTTERANCES for c in t.subtree)
+    return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
+
+
+def _after_colon(prose: str, block_start: int, start: int) -> bool:
+    return prose[block_start:start].rstrip().endswith(":")
+
+
+def _title_of_work(prose: str, block_start: int, start: int, text: str) -> bool:
+    """A quoted title, not a statement: most of its words capitalized ("The
+    Way We Were Before the War") or a work's noun before it ("the book
+    “…”", "a show called “…”")."""
+    words = [w for w in regex.findall(r"\p{L}[\p{L}’'-]*", text) if w.lower() not in _MINOR_TITLE_WORDS]
+    if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        return True
+    before = regex.findall(r"\p{L}+", prose[max(block_start, start - 40) : start].lower())
+    return bool(before) and before[-1] in _WORK_NOUNS
+
+
+def _apply_context(by_block: dict, quotations: list[Quotation], turns: list[tuple[int, int]]) -> None:
     attributed_quotes = [(q.start, q.end) for q in quotations if q.attributed]
     for block_sentences in by_block.values():
         closing = _closing_attribution(block_sentences)
@@ -591,6 +823,8 @@ def _apply_context(by_block: dict, quotations: list[Quotation]) -> None:
             if not sentence.attributions:
                 if mostly_quoted(sentence, attributed_quotes):
                     sentence.context = "quote"
+                elif mostly_quoted(sentence, turns):
+                    sentence.context = "turn"
                 elif closing is not None and i < closing:
                     sentence.context = "paragraph"
                 elif previous is not None and _continues_reported_speech(previous, sentence):
@@ -607,6 +841,16 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
             if content_first or inverted:
                 return i
     return None
+
+
+def first_person(doc: "Document", paragraph: list[Sentence]) -> bool:
+    """Whether the paragraph speaks in the first person singular outside
+    quotations: a reader's letter or a columnist's view, not the news voice."""
+    for sentence in paragraph:
+        for token in sentence.span:
+            if token.lower_ in _FIRST_PERSON and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
+                return True
+    return False
 
 
 def mostly_quoted(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:

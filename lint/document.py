@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import regex
+
 from lint.errors import InputError
 from lint.yamlsrc import SourceMap, load_yaml
 
@@ -29,6 +31,23 @@ _DIRECTIVE = re.compile(
     r"(?P<rules>(?:(?!--).)*?)(?:--(?P<reason>(?:(?!-->).)*))?-->",
     re.S,
 )
+# A speaker's label opening a paragraph, as transcripts and interviews
+# write them ("Q: ...", "A: ...", "SMITH: ...", "- City boss Kevin Keegan:
+# ..."), or a headline run in as a paragraph ("Paul Ryan: FBI decision
+# ..."): the last word before the colon is capitalized.
+SPEAKER_LABEL = regex.compile(
+    r"[-–•*]?[ \t]*(?P<source>(?:\p{Lu}[\w’'.-]*[ \t]+)?(?:[\w’'.-]+[ \t]+){0,5}\p{Lu}[\w’'.-]*)[ \t]*(?P<colon>:)[ \t]+\S"
+)
+# How far into a paragraph a speaker label's colon can stand (seven words).
+_LABEL_REACH = 120
+# Words that label a paragraph rather than name its speaker ("Update: ...").
+PARAGRAPH_LABELS = frozenset(
+    "update note correction clarification editor photo video watch read related background analysis warning "
+    "source sources caption credit pictured listen see also".split()
+)
+# The signature under an embedded social post: "— Jane Doe (@janedoe)
+# March 3, 2016", or Instagram's "A post shared by Jane Doe (@janedoe)".
+_POST_SIGNATURE = regex.compile(r"(?:(?<!\S)(?:[—–]|--?)|\bA post shared by)[ \t]*[^\n()@]{0,80}?\(@\w{1,30}\)")
 _HEADING_END = re.compile(r"[.!?:;,\"”’')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"”’')\]]\s*$")
 # Source that may stand between two pieces of Markdown text without being
@@ -183,10 +202,49 @@ class Document:
     def _quote_starts(self) -> list[int]:
         return [s for s, _ in self.quotes]
 
+    @cached_property
+    def turns(self) -> list[tuple[int, int]]:
+        """Other people's words that no quotation mark encloses, in prose
+        offsets: a transcript speaker's turn after its label ("Q: ...",
+        "SMITH: ...") and an embedded social post (the paragraph its
+        signature, "— Name (@handle) date", closes or follows)."""
+        spans: list[tuple[int, int]] = []
+        for n, block in enumerate(self.blocks):
+            text = self.prose[block.start : block.end]
+            label = speaker_label(text)
+            if label is not None:
+                spans.append((block.start + label.end("colon"), block.end))
+                continue
+            signature = _POST_SIGNATURE.search(text) if "(@" in text else None
+            if signature is None:
+                continue
+            if text[: signature.start()].strip():
+                spans.append((block.start, block.end))  # the post and its signature in one paragraph
+            else:
+                if n > 0:
+                    spans.append((self.blocks[n - 1].start, self.blocks[n - 1].end))
+                spans.append((block.start, block.end))
+        return sorted(set(spans))
+
+    @cached_property
+    def _others_words(self) -> tuple[list[int], list[int]]:
+        """Quotations and turns merged into disjoint spans: starts, ends."""
+        merged: list[list[int]] = []
+        for start, end in sorted(self.quotes + self.turns):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return [s for s, _ in merged], [e for _, e in merged]
+
     def in_quote(self, start: int) -> bool:
-        """Whether the prose offset lies inside a quotation."""
-        i = bisect.bisect_right(self._quote_starts, start) - 1
-        return i >= 0 and start < self.quotes[i][1]
+        """Whether the prose offset lies in other people's words: inside a
+        quotation (an open one runs on to its paragraph's end, and a
+        paragraph continuing it opens with a quotation mark), a transcript
+        turn or an embedded social post."""
+        starts, ends = self._others_words
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and start < ends[i]
 
     def capitalized_mid_sentence(self, start: int) -> bool:
         """Whether the word at a prose offset is capitalized in mid-sentence,
@@ -210,6 +268,17 @@ class Document:
 
     def overlaps_ignored(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.ignored)
+
+
+def speaker_label(text: str):
+    """The match of a speaker's label opening a paragraph's text ("Q: ...",
+    "SMITH: ..."), or None; a paragraph label ("Update: ...") is none."""
+    if ":" not in text[:_LABEL_REACH]:
+        return None  # the label's colon comes within its first few words
+    m = SPEAKER_LABEL.match(text)
+    if m is None or m.group("source").split()[0].lower().strip(".") in PARAGRAPH_LABELS:
+        return None
+    return m
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:

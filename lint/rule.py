@@ -53,6 +53,7 @@ KINDS = {
     "drift": "lint.checks.drift:Drift",
     "confusable": "lint.checks.confusable:Confusable",
     "loaded": "lint.checks.loaded:Loaded",
+    "weasel": "lint.checks.weasel:Weasel",
 }
 
 SCOPES = ("text", "sentence", "paragraph", "summary") + BLOCK_KINDS

@@ -184,3 +184,86 @@ def test_a_dash_attribution_takes_the_verb_after_the_name():
     dash = [a for a in built.attributions if a.style == "dash"]
     assert len(dash) == 1 and doc.prose[dash[0].cue[0] : dash[0].cue[1]] == "– Wang adds"
     assert all(a.lemma != "add" for a in built.attributions)  # one attribution, not two
+
+
+def test_a_speaker_after_a_question_or_exclamation_in_lower_case():
+    text = "“Who is going to pay for it?” the senator asked. “This is madness!” she shouted at the crowd."
+    assert contexts(text) == ["own", "own"]
+    assert [attributed for _, attributed, _ in quotations(text)] == [True, True]
+
+
+def test_a_sentence_after_a_question_is_its_own_when_it_starts_a_new_one():
+    assert contexts("“Who pays for the bridge?” The senator left the room.") == ["-", "-"]
+
+
+def test_a_speaker_of_any_verb_introducing_a_quotation_with_a_colon():
+    text = "The hall was quiet.\n\nSmith shot back: “That is simply not true and everyone here can see it.”\n"
+    assert quotations(text)[0][1] is True
+    assert ("shoot", "Smith", "named") in described(text)
+
+
+def test_a_quotation_opening_the_paragraph_after_an_attributed_statement():
+    text = "Oduya said the bridge would be rebuilt.\n\n“It will take a year and we will get there in the end.”\n"
+    assert quotations(text)[0][1] is True
+    unattributed = "The bridge will be rebuilt.\n\n“It will take a year and we will get there in the end.”\n"
+    assert quotations(unattributed)[0][1] is False
+
+
+def test_quoted_titles_of_works_are_not_statements():
+    for text in (
+        "Her new book, “The Way We Were Before the War,” came out last year.",
+        "The band's song “we will rise again and again tonight” topped the chart.",
+    ):
+        _, built = build(text)
+        assert [q.statement for q in built.quotations] == [False], text
+
+
+def test_transcript_turns_are_their_speakers():
+    text = "SMITH: We are going to win this election by a mile.\n\nJONES: We will see about that, my friend.\n"
+    doc, built = build(text)
+    assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "colon"] == ["SMITH", "JONES"]
+    assert all(s.attributed for s in built.sentences)
+
+
+def test_documents_data_and_it_are_not_speakers():
+    doc, built = build("Records revealed that he had lied. It insists that the deal is fair. Oduya insists it is.")
+    assert [a.speaker for a in built.attributions] == [False, False, True]
+
+
+def test_part_of_a_group_already_named_is_no_vague_source():
+    assert described("The council has a Labour majority, many of whose members say the plan is flawed.")[0][2] == "person"
+    assert described("Many of the experts say it is flawed.")[0][2] == "person"
+    assert described("Many experts say it is flawed.")[0][2] == "group"
+
+
+def test_weasel_scorer_points_at_its_strongest_cue_not_at_function_words():
+    from lint.weasel import scorer
+
+    weasel = scorer()
+    text = "There has been some controversy over the new stadium."
+    probability, span, weight = weasel.score(text)
+    assert probability >= weasel.threshold and weight >= weasel.cue_weight
+    assert text[span[0] : span[1]] == "some"
+    assert weasel.score("The mayor opened the bridge on Monday.")[0] < weasel.threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Trump said, "Our country is a mess, and we cannot let them in."',
+        'Iowa State\'s Dianne Bystrom agreed. "Mainstream Republicans are running out of time."',
+        '"Will he be the next attorney general?" a Democratic staffer in the room wondered.',
+        '"They are unloading on her," said Oversight ranking Democrat Elijah Cummings (D-Md.).',
+        "“Clinton needs a strategy for these voters,” Nate Silver, the guru who founded fivethirtyeight.com tweeted.",
+        "After the attacks, Trump issued a statement, “Last night, our nation was attacked by terrorists.”",
+        "Trump's first tweet on Sunday was a measured comment. \"Really bad shooting in Orlando. Police investigating.\"",
+        'I am reminded of a quote attributed to Thomas Jefferson. "A nation that trades liberty for security has neither."',
+    ],
+)
+def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
+    assert [attributed for _, attributed, _ in quotations(text)] == [True]
+
+
+def test_a_quotation_with_nobody_near_it_stays_unattributed():
+    text = 'The council met on Tuesday. "We cannot afford another year like this one." Then the lights went out.'
+    assert [attributed for _, attributed, _ in quotations(text)] == [False]

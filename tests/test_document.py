@@ -339,3 +339,16 @@ def test_hard_wrapped_list_items_stay_apart():
     # a dash wrapped to the start of a line is not a bullet
     source = "The yuan is pegged to the dollar, which seems to be in relentless decline\n- so exports are cheap.\n"
     assert paragraphs(source) == [("paragraph", source.strip().replace("\n", " "))]
+
+
+def test_transcript_turns_and_social_posts_are_other_peoples_words():
+    source = (
+        "Q: Why did you run?\n\nSMITH: Because the city is a disgrace.\n\nUpdate: The count is done.\n\n"
+        "This is a shameful day! pic.twitter.com/abc\n\n— Jane Doe (@janedoe) March 3, 2016\n\n"
+        "The mayor called it a disgrace.\n"
+    )
+    doc = parse(source, "a.txt")
+    inside = [word for word in ("Why", "disgrace.", "shameful", "Jane") if doc.in_quote(doc.prose.index(word))]
+    assert inside == ["Why", "disgrace.", "shameful", "Jane"]
+    assert not doc.in_quote(doc.prose.index("The count"))  # a label, not a speaker
+    assert not doc.in_quote(doc.prose.index("called it"))

@@ -558,3 +558,35 @@ def test_cue_fix_puts_the_verb_in_the_house_tense():
     assert [(a.match, a.fix) for a in alerts] == [("says", "said"), ("adds", "added"), ("tells", "told")]
     said = rule.replace("tense: present", "tense: past").replace("fix: past", "fix: present")
     assert [(a.match, a.fix) for a in run(said, "Oduya said the bridge was safe.")] == [("said", "says")]
+
+
+# -- weasel --------------------------------------------------------------------
+
+WEASEL = yml("""
+    extends: weasel
+    message: "'%s'"
+    """)
+
+
+def test_weasel_flags_its_cue_in_the_reporters_voice_only():
+    text = "The film has received considerable criticism from some viewers."
+    assert matches(WEASEL, text) == ["some"]
+    assert matches(WEASEL, text[:-1] + ", the mayor said.") == []  # a named source stands behind it
+    assert matches(WEASEL, f'"{text}" Ruiz said.') == []  # a speaker's words
+
+
+def test_weasel_threshold_is_a_rule_option():
+    text = "The film has received considerable criticism from some viewers."
+    assert matches(WEASEL + "threshold: 0.999\n", text) == []
+
+
+def test_weasel_does_not_flag_a_topic_word_the_model_weighs():
+    # "national" weighs for weasel wording in Wikipedia's sentences, but hedges nothing
+    assert matches(WEASEL + "threshold: 0.0\ncue-weight: 0.0\n", "The national team went to Paris on Monday.") == []
+
+
+def test_weasel_cues_any_lets_the_model_choose_the_words():
+    text = "The national team went to Paris on Monday."
+    loose = WEASEL + "threshold: 0.0\ncue-weight: 0.0\ncues: any\n"
+    assert matches(loose, text) != []
+    assert matches(WEASEL + "threshold: 0.0\ncue-weight: 0.0\n", "How many people went to Paris on Monday?") == []

@@ -12,7 +12,9 @@ from __future__ import annotations
 import regex
 
 from lint import lexicon as lx
-from lint.attribution import DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted
+from lint.attribution import (
+    DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, first_person, model, mostly_quoted,
+)
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
@@ -33,6 +35,9 @@ _FUTURE = frozenset("will 'll shall wo".split())
 _POSSIBLE = frozenset("can could may might".split())
 _AMOUNTS = frozenset("percent point total number amount level figure price cost rate".split())
 _PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
+# A source that is one of the group a claim spoke of: "Some former employees
+# are angry. One told ..."
+_ONE_OF_THEM = frozenset("one another a an two three several".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
@@ -66,6 +71,7 @@ class Claim(Check):
     def run(self, doc):
         in_scope = self.in_scope(doc)
         built = model(doc)
+        first_person_blocks: dict[int, bool] = {}
         for sentence in built.sentences:
             if not in_scope(sentence.start, sentence.end):
                 continue
@@ -75,7 +81,12 @@ class Claim(Check):
             text = doc.prose[sentence.start : sentence.end].rstrip()
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
-            nearby = built.paragraphs.get(sentence.block - 1, []) + built.paragraphs[sentence.block]
+            paragraph = built.paragraphs[sentence.block]
+            if sentence.block not in first_person_blocks:
+                first_person_blocks[sentence.block] = first_person(doc, paragraph)
+            if _sourced_after(doc, sentence, paragraph) or first_person_blocks[sentence.block]:
+                continue
+            nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
             if found:
                 signal, trigger = found
@@ -130,6 +141,23 @@ def _passage_sourced(sentence, nearby) -> bool:
     """Whether this paragraph or the one before names a source: figures are
     sourced once for a passage, not in every sentence."""
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+
+
+def _sourced_after(doc, sentence, paragraph) -> bool:
+    """Whether one of the next two sentences of the paragraph gives the
+    claim its source, as copy often does: "according to" ("... are the most
+    keen. ... According to the Datamonitor report, ..."), or, right after
+    it, one of the group it spoke of ("Some former employees are angry. One
+    told BBC News Online ...")."""
+    following = [s for s in paragraph if s.start >= sentence.end][:2]
+    for s in following:
+        for a in s.attributions:
+            if not (a.speech and a.source_kind in _SOURCED and a.source is not None):
+                continue
+            first_word = doc.prose[a.source[0] : a.source[1]].split()[0].lower()
+            if a.style == "according" or (s is following[0] and first_word in _ONE_OF_THEM):
+                return True
+    return False
 
 
 def _present_state(root) -> bool:

@@ -39,8 +39,8 @@ class Cue(Check):
             for a in sentence.attributions:
                 if a.style not in ("verb", "passive") or a.lemma not in self.verbs or not a.clause:
                     continue  # "announced his candidacy" reports no words
-                if a.source_kind not in self.kinds:
-                    continue
+                if a.source_kind not in self.kinds or not a.speaker:
+                    continue  # a document, data or "it" does not speak ("records revealed")
                 if tense != "any" and a.tense != tense:
                     continue
                 start, end = a.cue

@@ -4,8 +4,19 @@ nobody at all (an agentless passive, "are considered")."""
 
 from __future__ import annotations
 
-from lint.attribution import SOURCE_KINDS, model
+from lint import lexicon as lx
+from lint.attribution import DOCUMENT, GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model
 from lint.rule import Check, Field, Hit
+
+# Sources that say who a vague one was.
+_SPECIFIC = frozenset((NAMED, ROLE, ORGANIZATION, PERSON))
+# Sources whose report a vague source may be part of ("It found that most ...").
+_REPORTERS = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
+_FINDING_VERBS = frozenset(("find", "show", "suggest", "indicate", "reveal", "according to", "in"))
+# Words of a subject that points back to a group or documents just
+# mentioned: "The latest", "One of them".
+_POINTING_BACK = frozenset("latest newest last first second one recent earlier former latter".split())
+_FUNCTION_WORDS = frozenset("the a an of to in at by for from and or many some most few several".split())
 
 
 class Source(Check):
@@ -23,11 +34,87 @@ class Source(Check):
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
-        for a in model(doc).attributions:
-            if a.source_kind not in self.kinds or (self.verbs and a.lemma not in self.verbs):
-                continue
-            start = min(a.cue[0], a.source[0]) if a.source else a.cue[0]
-            end = max(a.cue[1], a.source[1]) if a.source else a.cue[1]
-            if not in_scope(start, end):
-                continue
-            yield Hit(start, end, (doc.prose[start:end],))
+        built = model(doc)
+        for sentence in built.sentences:
+            for a in sentence.attributions:
+                if a.source_kind not in self.kinds or (self.verbs and a.lemma not in self.verbs):
+                    continue
+                if a.source_kind in (GROUP, DOCUMENT) and (
+                    _reported_by_another(a, sentence)
+                    or _specified_next(doc, a, sentence, built.paragraphs[sentence.block])
+                    or (a.source_kind == GROUP and _finding_of_named_study(sentence, built.paragraphs[sentence.block]))
+                    or (a.source_kind == DOCUMENT and sentence.block <= 1 and _document_named_after_lead(built, sentence.block))
+                ):
+                    continue
+                hit = _hit(doc, a, in_scope)
+                if hit is not None:
+                    yield hit
+
+
+def _hit(doc, a, in_scope):
+    start = min(a.cue[0], a.source[0]) if a.source else a.cue[0]
+    end = max(a.cue[1], a.source[1]) if a.source else a.cue[1]
+    if not in_scope(start, end):
+        return None
+    return Hit(start, end, (doc.prose[start:end],))
+
+
+def _reported_by_another(vague, sentence) -> bool:
+    """Whether the vague source is part of what a source named in the same
+    sentence says or found: "The WTO said that many developing countries
+    support ...", "It found that most artists saw ..."."""
+    return any(
+        a is not vague and a.content is not None and a.content[0] <= vague.cue[0] < a.content[1]
+        and a.source_kind in _REPORTERS
+        for a in sentence.attributions
+    )
+
+
+def _finding_of_named_study(sentence, paragraph) -> bool:
+    """Whether the sentence before names the survey or study whose finding
+    a vague group is ("..., the Mori survey of 2,000 adults suggests. Most
+    city-dwellers support the ban")."""
+    before = [s for s in paragraph if s.end <= sentence.start]
+    return bool(before) and any(
+        a.source_kind == NAMED and a.lemma in _FINDING_VERBS for a in before[-1].attributions
+    )
+
+
+def _document_named_after_lead(built, lead: int) -> bool:
+    """Whether the two paragraphs after a lead that cites "a report" name
+    its publisher, as news intros do ("..., says a report." then "Produced
+    by Jupiter Research, the analysis found ..."): a named source, or a
+    report and a name in one sentence. The lead is the first paragraph or,
+    after a headline read as one, the second."""
+    for block in (lead + 1, lead + 2):
+        for sentence in built.paragraphs.get(block, []):
+            if any(a.source_kind == NAMED and a.speech for a in sentence.attributions):
+                return True
+            tokens = sentence.span
+            if any(t.lemma_.lower() in lx.DOCUMENT_NOUNS for t in tokens) and any(t.pos_ == "PROPN" for t in tokens):
+                return True  # "Produced by Jupiter Research, the analysis ..."
+    return False
+
+
+def _specified_next(doc, vague, sentence, paragraph) -> bool:
+    """Whether the next sentence of the paragraph opens by pointing back to
+    the vague source and saying who it is: "..., according to surveys. The
+    latest, by the chamber of commerce, found ...", "Experts disagree.
+    One of them, ..."."""
+    following = next((s for s in paragraph if s.start >= sentence.end), None)
+    if following is None:
+        return False
+    vague_words = _words(doc.prose[vague.source[0] : vague.source[1]]) if vague.source else set()
+    for a in following.attributions:
+        if a.source is None or a.source[0] != following.start or a.source_kind not in _SPECIFIC:
+            continue
+        words = _words(doc.prose[a.source[0] : a.source[1]])
+        if words & (vague_words | _POINTING_BACK):
+            return True
+    return False
+
+
+def _words(text: str) -> set[str]:
+    """Content words, singular: "the latest surveys" → {"latest", "survey"}."""
+    words = {w.lower() for w in text.split()}
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words} - _FUNCTION_WORDS

@@ -1,0 +1,124 @@
+"""``weasel``: weasel wording in the reporter's own voice ("some have
+argued", "it is widely thought", "considerable criticism", "one of the
+best"), scored by the trained model of :mod:`lint.weasel`.
+
+Only a sentence in the reporter's voice is scored: not one whose words a
+source it names stands behind ("..., the ministry said"), nor one its
+context attributes, nor one mostly inside a quotation, a transcript turn
+or a social post. Wording that is itself a vague source or an agentless
+passive ("experts say", "is widely believed") is left to the source rules.
+"""
+
+from __future__ import annotations
+
+from lint import lexicon as lx
+from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, first_person, model, mostly_quoted
+from lint.rule import Check, Field, Hit
+
+_VAGUE_WORDS = frozenset("certain numerous various countless".split())
+# Hedges Wikipedia's Words to watch names, each among the model's strongest adverbs.
+_HEDGES = frozenset(
+    """probably possibly reportedly allegedly supposedly arguably reputedly purportedly apparently seemingly
+    presumably often perhaps maybe""".split()
+)
+# Adverbs of how far a view has spread, which hedge only a view ("widely believed")
+_SPREAD = frozenset("widely generally commonly".split())
+_OPINION_VERBS = (lx.CUE_VERBS | lx.OPINION_PASSIVES) - {"expect"}
+# naming passives ("now known as MCI") and "expected", which AP accepts
+_NAMING = frozenset("know call name term dub refer expect".split())
+_PEOPLE = frozenset(
+    """people person viewer reader listener fan voter resident user member citizen customer consumer
+    player worker employee student parent observer commentator""".split()
+)
+# Sources that stand behind what their sentence says, wording and all.
+_SOURCES = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN))
+
+
+class Weasel(Check):
+    FIELDS = {
+        # The model's probability at or above which a sentence is flagged;
+        # empty: the threshold chosen when the model was trained.
+        "threshold": Field("number", None),
+        # The least weight of the words flagged; empty: the trained model's.
+        "cue-weight": Field("number", None),
+        # words: the alert's words must be weasel wording themselves (a
+        # hedge, a vague quantifier of people ...), as news copy needs;
+        # any: whatever the model weighs most, as in Wikipedia's sentences.
+        "cues": Field("str", "words", choices=("words", "any")),
+    }
+    NEEDS_NLP = True
+
+    def run(self, doc):
+        from lint.weasel import scorer
+
+        weasel = scorer()
+        threshold = self.options["threshold"] if self.options["threshold"] is not None else weasel.threshold
+        cue_weight = self.options["cue-weight"] if self.options["cue-weight"] is not None else weasel.cue_weight
+        in_scope = self.in_scope(doc)
+        built = model(doc)
+        others = doc.quotes + doc.turns
+        first_person_blocks: dict[int, bool] = {}
+        for sentence in built.sentences:
+            if sentence.context or any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
+                continue
+            if sentence.block not in first_person_blocks:
+                first_person_blocks[sentence.block] = first_person(doc, built.paragraphs[sentence.block])
+            if first_person_blocks[sentence.block]:
+                continue  # a reader's letter or a column: the writer's own voice
+            if mostly_quoted(sentence, others) or not in_scope(sentence.start, sentence.end):
+                continue
+            text = doc.prose[sentence.start : sentence.end]
+            probability, trigger, weight = weasel.score(text)
+            if probability < threshold or trigger is None or weight < cue_weight:
+                continue
+            start, end = sentence.start + trigger[0], sentence.start + trigger[1]
+            if doc.in_quote(start):
+                continue  # the wording is a speaker's
+            if any(_overlaps(a.source, start, end) or _overlaps(a.cue, start, end) for a in sentence.attributions):
+                continue  # a vague source or an agentless passive: the source rules' alert
+            span = sentence.span
+            tokens = [t for t in span if start <= sentence.start + t.idx - span.start_char < end]
+            if self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
+                continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
+            yield Hit(start, end, (doc.prose[start:end],))
+
+
+def _overlaps(span, start: int, end: int) -> bool:
+    return span is not None and span[0] < end and start < span[1]
+
+
+def _weasel_word(token) -> bool:
+    """Whether a word can itself be weasel wording, as Wikipedia's Words to
+    watch lists it: a hedging adverb ("probably", "widely"), an opinion
+    participle ("considered", "alleged"), "seems", a vague quantifier of
+    people ("some viewers", "many"), or "one of" before a superlative ("one
+    of the best"). A quantity of things ("some other companies", "many
+    years") is no weasel, nor a plain superlative, which is a claim for
+    newsroom.unattributed-claim."""
+    lower = token.lower_
+    lemma = token.lemma_.lower()
+    if lower in _SPREAD:  # "widely believed", not "widely used"
+        return token.pos_ == "ADV" and token.head.lemma_.lower() in _OPINION_VERBS
+    if lower in _HEDGES:
+        return token.pos_ == "ADV"
+    if token.tag_ == "VBN" and lemma in lx.OPINION_PASSIVES and lemma not in _NAMING:
+        return token.dep_ not in ("amod", "compound")  # "is widely believed", not "better-than-expected"
+    if lemma in ("seem", "appear"):
+        return True
+    if lower in lx.VAGUE_QUANTIFIERS or lower in _VAGUE_WORDS:
+        of = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None)
+        if of is not None:
+            return _people(of) and not any(c.dep_ == "poss" or c.tag_ == "PRP$" for c in of.children)
+        if token.i > 0 and token.doc[token.i - 1].lower_ in ("how", "so", "too", "as"):
+            return False  # "how many", "so many": a count, not a crowd
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token.head.lemma_.lower() in _OPINION_VERBS or token.head.lemma_ == "be"  # "some have argued", "many are worried"
+        return token.dep_ in ("det", "amod") and _people(token.head)
+    if lower == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
+        return any(t.tag_ in ("JJS", "RBS") for t in token.doc[token.i + 2 : token.i + 6])
+    return False
+
+
+def _people(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in lx.VAGUE_GROUPS or lemma in _PEOPLE
