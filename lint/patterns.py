@@ -38,44 +38,51 @@ class MatchTimeout(Exception):
         self.at = at
 
 
-class _Budget:
-    remaining: float | None = None  # seconds left to the running rule; None: MATCH_TIMEOUT a call
+class Budget:
+    """Seconds of matching left to one rule on one file."""
+
+    def __init__(self, seconds: float) -> None:
+        self.remaining = seconds
 
 
-_budget = _Budget()
+def rule_budget(prose_length: int) -> Budget:
+    """The matching one rule may do on a file of this much prose."""
+    return Budget(MATCH_TIMEOUT + MATCH_SECONDS_PER_MB * prose_length / 1_000_000)
 
 
-def rule_budget(prose_length: int) -> float:
-    """Seconds of matching one rule may spend on a file of this much prose."""
-    return MATCH_TIMEOUT + MATCH_SECONDS_PER_MB * prose_length / 1_000_000
+class _Spending:
+    budget: Budget | None = None  # None: each call gets MATCH_TIMEOUT
+
+
+_spending = _Spending()
 
 
 @contextmanager
-def budget(seconds: float):
-    """Every bounded match inside draws on one budget of ``seconds``: the
-    rule running over one file, whatever patterns and calls it makes."""
-    previous, _budget.remaining = _budget.remaining, seconds
+def spending(budget: Budget):
+    """Every bounded match inside draws on ``budget``: the rule running over
+    one file, whatever patterns and calls it makes."""
+    previous, _spending.budget = _spending.budget, budget
     try:
         yield
     finally:
-        _budget.remaining = previous
+        _spending.budget = previous
 
 
 def _bounded(pattern: str, call, text: str, at: int, *args):
-    remaining = _budget.remaining
-    limit = MATCH_TIMEOUT if remaining is None else remaining
+    budget = _spending.budget
+    limit = MATCH_TIMEOUT if budget is None else budget.remaining
     if limit <= 0:
         raise MatchTimeout(pattern, text, at)
     began = time.perf_counter()
     try:
         return call(*args, timeout=limit)
     except TimeoutError:
-        if remaining is not None:
-            _budget.remaining = 0.0
+        if budget is not None:
+            budget.remaining = 0.0
         raise MatchTimeout(pattern, text, at) from None
     finally:
-        if _budget.remaining is not None and remaining is not None:
-            _budget.remaining -= time.perf_counter() - began
+        if budget is not None:
+            budget.remaining -= time.perf_counter() - began
 
 
 class BoundedPattern:
@@ -193,6 +200,19 @@ def compile_pattern(pattern: str, ignorecase: bool = False, where: tuple[str, in
     path, line = where or (None, None)
     try:
         return BoundedPattern(regex.compile(source, _FLAGS))
+    except regex.error as exc:
+        raise RuleError(f"bad regular expression {pattern!r}: {exc}", path, line) from None
+    except (RecursionError, OverflowError, MemoryError):
+        raise RuleError(f"regular expression too deeply nested or too large ({len(pattern):,} characters)", path, line) from None
+
+
+def compile_python_pattern(pattern: str, where: tuple[str, int] | None = None) -> BoundedPattern:
+    """A pattern written for Python's ``re`` (spaCy's REGEX, a pipeline's
+    tokenizer), compiled with regex's compatible version 0 so that its
+    matching is bounded too."""
+    path, line = where or (None, None)
+    try:
+        return BoundedPattern(regex.compile(pattern, regex.V0))
     except regex.error as exc:
         raise RuleError(f"bad regular expression {pattern!r}: {exc}", path, line) from None
     except (RecursionError, OverflowError, MemoryError):
