@@ -14,6 +14,7 @@ from pathlib import Path
 from lint.errors import RuleError
 from lint.packcache import cached
 from lint.rule import Rule, build_rule
+from lint.safeio import MAX_RULE_FILE_SIZE, read_regular
 from lint.yamlsrc import load_yaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -57,8 +58,8 @@ def builtin_packs() -> dict[str, Path]:
 
 def read_rule_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_regular(path, MAX_RULE_FILE_SIZE, RuleError).decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
 
 
