@@ -29,6 +29,10 @@ _DIRECTIVE = re.compile(
     r"(?P<rules>(?:(?!--).)*?)(?:--(?P<reason>(?:(?!-->).)*))?-->",
     re.S,
 )
+# Line endings as CommonMark reads them; a lone CR (old Mac files) ends a
+# line too, and parsing reads it as LF (one character for one: offsets hold).
+_LINE_END = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _HEADING_END = re.compile(r"[.!?:;,\"”’')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"”’')\]]\s*$")
 # Source that may stand between two pieces of Markdown text without being
@@ -129,7 +133,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+        return [0] + [m.end() for m in _LINE_END.finditer(self.source)]
 
     def source_offset(self, prose_offset: int) -> int:
         """The source offset of the prose character at ``prose_offset``."""
@@ -323,6 +327,7 @@ def _parse_text(source: str, path: str) -> Document:
     running on into the next paragraph does) or after a heading in title
     case or too short to have been wrapped."""
     doc = Document(path, source, "text")
+    source = _LONE_CR.sub("\n", source)
     prose = list(source)
     blocks: list[Block] = []
     chunks = _chunks(source)
@@ -433,6 +438,7 @@ def _parse_markdown(source: str, path: str) -> Document:
     if _MD is None:
         _MD = _markdown_parser()
     doc = Document(path, source, "markdown")
+    source = _LONE_CR.sub("\n", source)
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def line_offset(line: int) -> int:

@@ -123,12 +123,14 @@ class _Vocabulary:
         self.pattern = pattern
         self.budget = budget
 
-    def accepts(self, doc: Document, rule: Rule, alert: Alert, alerts: list[Alert]) -> bool:
+    def accepts(self, doc: Document, rule: Rule, alert: Alert, prose: str, alerts: list[Alert]) -> bool:
+        """Whether the alert's text as prose (markup and line breaks
+        read as the rule read them) holds an accepted term."""
         if self.pattern is None:
             return False
         try:
             with spending(self.budget):
-                return self.pattern.search(alert.match) is not None
+                return self.pattern.search(prose) is not None
         except MatchTimeout:
             message = TIMEOUT_VOCABULARY_MESSAGE.format(pattern=self.pattern.pattern, rule=rule.id)
             alerts.append(_to_alert(doc, rule, Hit(alert.start, alert.end, raw=True), message, "error"))
@@ -153,7 +155,7 @@ def _run_rule(doc: Document, rule: Rule, vocab: _Vocabulary) -> list[Alert]:
                     if doc.overlaps_ignored(hit.start, hit.end):
                         continue
                 alert = _to_alert(doc, rule, hit)
-                if honours_vocab and vocab.accepts(doc, rule, alert, alerts):
+                if honours_vocab and vocab.accepts(doc, rule, alert, _prose_of(doc, hit), alerts):
                     continue
                 alerts.append(alert)
                 if rule.limit and len(alerts) >= rule.limit:
@@ -171,14 +173,19 @@ def _shortened(pattern: str, most: int = 80) -> str:
     return pattern if len(pattern) <= most else pattern[: most - 1] + "…"
 
 
+def _prose_of(doc: Document, hit: Hit) -> str:
+    return doc.source[hit.start : hit.end] if hit.raw else doc.prose[hit.start : hit.end]
+
+
 def _to_alert(doc: Document, rule: Rule, hit: Hit, message: str | None = None, severity: str | None = None) -> Alert:
-    if hit.raw:
-        start, end = hit.start, hit.end
-        match = doc.source[start:end]
-    else:
-        start, end = doc.source_span(hit.start, hit.end)
-        match = doc.prose[hit.start : hit.end]
+    """The alert for a hit; its ``match`` is always the source text at
+    ``start:end`` (what a tool replacing the span would replace), even
+    where the prose the rule read differs (a line break read as a space,
+    markup or a comment inside the span)."""
+    start, end = (hit.start, hit.end) if hit.raw else doc.source_span(hit.start, hit.end)
     end = min(max(end, start + 1), len(doc.source)) if doc.source else 0
+    start = min(start, end)
+    match = doc.source[start:end]
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     return Alert(

@@ -13,6 +13,7 @@ sentences where a name stands with no title to say it is a person's
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,14 @@ UNUSED_COMPONENTS = ("senter",)
 ON_DEMAND_COMPONENTS = ("ner",)
 PARSED_KINDS = ("paragraph", "list", "blockquote")
 BATCH_SIZE = 256  # blocks per batch; memory grows with it (measured: 256 is fastest)
+# spaCy refuses a text over its max_length (E088: a million characters, and
+# about a gigabyte of memory per 100,000); a block that long is not parsed
+# (the CLI names it), and one over PIECE_CHARS is parsed in pieces cut at
+# sentence ends, so that memory stays bounded whatever the draft.
+MAX_PARSE_CHARS = 1_000_000
+PIECE_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +93,10 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
 
     def blocks_of():
         for number, doc in enumerate(docs):
-            blocks = prose_blocks(doc)
-            pending.append((doc, [], len(blocks)))
-            for block in blocks:
-                yield doc.prose[block.start : block.end], (number, block.start)
+            pieces = parsed_pieces(doc)
+            pending.append((doc, [], len(pieces)))
+            for start, end in pieces:
+                yield doc.prose[start:end], (number, start)
 
     def ready():
         while pending and len(pending[0][1]) == pending[0][2]:
@@ -109,6 +118,39 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
 def prose_blocks(doc: "Document") -> list:
     """The blocks the pipeline parses."""
     return [b for b in doc.blocks if b.kind in PARSED_KINDS and b.end > b.start]
+
+
+def too_long_to_parse(doc: "Document") -> list:
+    """Prose blocks longer than spaCy's limit, which are not parsed."""
+    return [b for b in prose_blocks(doc) if b.end - b.start > MAX_PARSE_CHARS]
+
+
+def parsed_pieces(doc: "Document") -> list[tuple[int, int]]:
+    """The prose spans parsed one spaCy doc each: every prose block short
+    enough, a long one cut after a sentence end (else a space) at most
+    PIECE_CHARS apart."""
+    pieces = []
+    for block in prose_blocks(doc):
+        if block.end - block.start > MAX_PARSE_CHARS:
+            continue
+        start = block.start
+        while block.end - start > PIECE_CHARS:
+            cut = _cut(doc.prose, start)
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, block.end))
+    return pieces
+
+
+def _cut(prose: str, start: int) -> int:
+    """Where a piece starting at ``start`` ends: after the last sentence end
+    in the second half of its PIECE_CHARS, else after the last space."""
+    window = (start + PIECE_CHARS // 2, start + PIECE_CHARS)
+    for pattern in (_SENTENCE_END, _SPACE):
+        ends = [m.end() for m in pattern.finditer(prose, *window)]
+        if ends:
+            return ends[-1]
+    return window[1]
 
 
 def ensure_parsed(doc: "Document", pipeline: str = DEFAULT_PIPELINE) -> None:
