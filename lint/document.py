@@ -213,7 +213,9 @@ class Document:
         return [m.span() for m in _URL.finditer(self.prose)]
 
     def overlaps_ignored(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.ignored)
+        # URL spans are in order and apart: only the last one starting before ``end`` can overlap
+        i = bisect.bisect_left(self.ignored, (end,)) - 1
+        return i >= 0 and start < self.ignored[i][1]
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -255,11 +257,16 @@ def _reopens(text: str, start: int, end: int, i: int, width: int) -> bool:
     """Whether the double quote at ``i`` opens a quotation although one is
     open: it follows a sentence end (perhaps closing a nested single
     quotation) and a space, and a word follows it."""
-    before = text[start:i].rstrip().rstrip("'’")
+    j = i - 1  # the last character before the mark, less spaces and single quotes
+    while j >= start and text[j].isspace():
+        j -= 1
+    while j >= start and text[j] in "'’":
+        j -= 1
     return (
         i > start
         and text[i - 1].isspace()
-        and before[-1:] in (".", "!", "?")
+        and j >= start
+        and text[j] in ".!?"
         and i + width < end
         and text[i + width].isalnum()
     )

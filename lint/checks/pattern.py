@@ -29,7 +29,9 @@ errors naming the file and line too.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 
 from lint import lexicon as lx
@@ -289,7 +291,7 @@ class Pattern(Check):
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
-        voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else []
+        voiced = _Containment(_voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else [])
         for parsed in doc.parses or ():
             if not self._may_match(doc, parsed):
                 continue
@@ -299,7 +301,7 @@ class Pattern(Check):
                     continue
                 start = parsed.start + parsed.doc[first].idx
                 end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
-                if not in_scope(start, end) or any(s <= start and end <= e for s, e in voiced):
+                if not in_scope(start, end) or voiced.contains(start, end):
                     continue
                 yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
 
@@ -371,6 +373,21 @@ _TOKEN_TEXT = {
 }
 
 
+def _regex_getter(pattern, text_of):
+    answers: dict[str, bool] = {}  # a word recurs: match it once
+
+    def matches(token) -> bool:
+        text = text_of(token)
+        found = answers.get(text)
+        if found is None:
+            found = pattern.search(text) is not None
+            if len(answers) < 100_000:
+                answers[text] = found
+        return found
+
+    return matches
+
+
 def _bounded_regexes(spec: dict) -> dict:
     """The token spec with each ``{ATTR: {REGEX: ...}}`` turned into a
     custom attribute that runs the regex within the rule's matching budget:
@@ -388,8 +405,7 @@ def _bounded_regexes(spec: dict) -> dict:
             resolved[attr] = rest
         name = "copydesk_regex_" + hashlib.sha1(f"{attr}\0{value['REGEX']}".encode()).hexdigest()[:16]
         if not Token.has_extension(name):
-            pattern, text_of = compile_python_pattern(value["REGEX"]), _TOKEN_TEXT[attr]
-            Token.set_extension(name, getter=lambda token, p=pattern, f=text_of: p.search(f(token)) is not None)
+            Token.set_extension(name, getter=_regex_getter(compile_python_pattern(value["REGEX"]), _TOKEN_TEXT[attr]))
         extensions[name] = True
     if extensions:
         resolved["_"] = extensions
@@ -448,6 +464,20 @@ def _find_voiced_spans(doc) -> list[tuple[int, int]]:
             governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
             spans.extend(_without(governed, [a.cue] + ([a.source] if a.source else [])))
     return spans
+
+
+class _Containment:
+    """Whether some span holds a given span, in log time: spans sorted by
+    start, with the furthest end reached by any span starting so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _first_person(doc, attribution) -> bool:
