@@ -61,12 +61,54 @@ def load(name: str = DEFAULT_PIPELINE) -> "Language":
     import spacy
 
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
     except OSError:
         raise ConfigError(
             f"spaCy pipeline '{name}' is not installed; install copydesk with pip "
             f"(it brings {DEFAULT_PIPELINE}) or name an installed pipeline in 'pipeline'"
         ) from None
+    if Path(name).is_absolute():  # a pipeline folder from a repository: its tokenizer patterns are the repo's
+        _bound_tokenizer(nlp, name)
+    return nlp
+
+
+class TokenizerTimeout(Exception):
+    """A pipeline folder's tokenizer pattern ran away."""
+
+
+_TOKENIZER_PATTERNS = (
+    ("prefix_search", "search"), ("suffix_search", "search"), ("infix_finditer", "finditer"),
+    ("token_match", "match"), ("url_match", "match"),
+)
+
+
+def _bound_tokenizer(nlp: "Language", name: str) -> None:
+    """Run the tokenizer's patterns with regex's bounded matching instead
+    of re's, which nothing stops. After one runs away every call fails at
+    once, so a broken pipeline costs one timeout, not one a token."""
+    from lint.patterns import MatchTimeout, compile_python_pattern
+
+    tokenizer = nlp.tokenizer
+    for attribute, method in _TOKENIZER_PATTERNS:
+        compiled = getattr(getattr(tokenizer, attribute, None), "__self__", None)
+        if not isinstance(getattr(compiled, "pattern", None), str):
+            continue  # none set, or not a compiled pattern
+        bounded = getattr(compile_python_pattern(compiled.pattern, (name, None), compiled.flags), method)
+        broken: list[str] = []
+
+        def call(text, bounded=bounded, broken=broken, attribute=attribute):
+            if broken:
+                raise TokenizerTimeout(broken[0])
+            try:
+                return bounded(text)
+            except MatchTimeout as error:
+                broken.append(f"tokenizer pattern {attribute} of {name} took too long: {error.pattern[:80]!r}")
+                raise TokenizerTimeout(broken[0]) from None
+
+        try:
+            setattr(tokenizer, attribute, call)  # spaCy runs it over its special cases at once
+        except TokenizerTimeout as error:
+            raise ConfigError(str(error)) from None
 
 
 def pipeline_location(name: str, base: Path) -> str | None:
@@ -85,6 +127,8 @@ def pipeline_location(name: str, base: Path) -> str | None:
 def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE) -> Iterator["Document"]:
     """Parse each document's prose blocks, batching across documents, and
     yield each document (in order) once ``doc.parses`` is set."""
+    import numpy
+
     nlp = load(pipeline)
     # Documents whose blocks went into the pipe, oldest first: (document,
     # parses so far, blocks expected). ``yielded`` counts those already out.
@@ -106,6 +150,10 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
             yield doc
 
     for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE):
+        # The token vectors (96 floats a token, a view of the whole batch's
+        # array) are read by no rule, and the entity recognizer has vectors
+        # of its own: kept, they were most of the memory a long draft holds.
+        spacy_doc.tensor = numpy.zeros((0, *spacy_doc.tensor.shape[1:]), dtype=spacy_doc.tensor.dtype)
         pending[number - yielded][1].append(ParsedBlock(start, spacy_doc))
         for doc in ready():
             yielded += 1

@@ -206,13 +206,14 @@ def compile_pattern(pattern: str, ignorecase: bool = False, where: tuple[str, in
         raise RuleError(f"regular expression too deeply nested or too large ({len(pattern):,} characters)", path, line) from None
 
 
-def compile_python_pattern(pattern: str, where: tuple[str, int] | None = None) -> BoundedPattern:
+def compile_python_pattern(pattern: str, where: tuple[str, int] | None = None, flags: int = 0) -> BoundedPattern:
     """A pattern written for Python's ``re`` (spaCy's REGEX, a pipeline's
     tokenizer), compiled with regex's compatible version 0 so that its
-    matching is bounded too."""
+    matching is bounded too. ``flags``: re's IGNORECASE, MULTILINE, DOTALL
+    and VERBOSE (regex gives them the same values)."""
     path, line = where or (None, None)
     try:
-        return BoundedPattern(regex.compile(pattern, regex.V0))
+        return BoundedPattern(regex.compile(pattern, regex.V0 | (flags & (regex.I | regex.M | regex.S | regex.X))))
     except regex.error as exc:
         raise RuleError(f"bad regular expression {pattern!r}: {exc}", path, line) from None
     except (RecursionError, OverflowError, MemoryError):
