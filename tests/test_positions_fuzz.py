@@ -54,7 +54,7 @@ def sentence(draw) -> str:
 @st.composite
 def block(draw) -> str:
     kind = draw(st.integers(0, 9))
-    body = " ".join(draw(st.lists(sentence(), min_size=1, max_size=4)))
+    body = " ".join(draw(st.lists(sentence(), min_size=1, max_size=3)))
     wrapped = draw(st.booleans())
     if wrapped:
         body = re.sub(r"(.{20,40}?) ", "\\1\n", body)  # hard-wrapped lines
@@ -76,7 +76,8 @@ def block(draw) -> str:
 @st.composite
 def document(draw) -> tuple[str, str, bytes]:
     """(file name, text as copydesk should read it, bytes as written)."""
-    blocks = draw(st.lists(block(), min_size=1, max_size=6))
+    # small drafts, many of them: CI time goes on parsing, the cases on variety
+    blocks = draw(st.lists(block(), min_size=1, max_size=3))
     text = "\n\n".join(blocks) + draw(st.sampled_from(("\n", "", "\n\n")))
     if draw(st.integers(0, 3)) == 0:
         text = f"---\ntitle: {draw(sentence())!r}\nbyline: Jane Doe\n---\n" + text
