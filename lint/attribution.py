@@ -679,8 +679,10 @@ def _under_role(token: "Token", head: "Token") -> bool:
 def _mark_dash_cues(sentences: list[Sentence], dashes) -> None:
     """Cues inside a dash attribution ("– Wang adds") belong to the dash;
     record the dash itself as the quotation's attribution."""
+    starts = [sentence.start for sentence in sentences]
     for dash, cue_end, source_start, source_end in dashes:
-        for sentence in sentences:
+        i = bisect.bisect_right(starts, source_start) - 1
+        for sentence in sentences[max(i, 0) : i + 1]:
             if not (sentence.start <= source_start < sentence.end):
                 continue
             # the verb right after the name ("– Wang adds") is part of the dash form
@@ -692,7 +694,7 @@ def _mark_dash_cues(sentences: list[Sentence], dashes) -> None:
 
 def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dashes) -> list[Quotation]:
     starts = [s.start for s in sentences]
-    dash_starts = [dash for dash, *_ in dashes]
+    dash_starts = {dash for dash, *_ in dashes}
     speaking: set[int] = set()  # blocks whose quotations have a speaker
     quotations: list[Quotation] = []
     for start, end in doc.quotes:
@@ -707,7 +709,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             continue  # in a heading or a table, which are not parsed
         block = touching[0].block
         in_block = by_block[block]
-        dash = any(end <= d <= end + 2 for d in dash_starts)
+        dash = any(d in dash_starts for d in range(end, end + 3))
         attributed = dash or block in speaking or any(s.attributions for s in in_block)
         # A speaker's run: a paragraph opening with a quotation goes on from
         # the attributed quotation of the paragraph before, news style, or
@@ -854,8 +856,13 @@ def first_person(doc: "Document", paragraph: list[Sentence]) -> bool:
 
 
 def mostly_quoted(sentence: Sentence, quotes: list[tuple[int, int]]) -> bool:
-    """Whether half the sentence or more lies inside the quotation spans."""
-    inside = sum(max(0, min(e, sentence.end) - max(s, sentence.start)) for s, e in quotes)
+    """Whether half the sentence or more lies inside the quotation spans
+    (in document order, not overlapping: only those near it are read)."""
+    inside = 0
+    for s, e in quotes[bisect.bisect_right(quotes, sentence.start, key=lambda q: q[1]) :]:
+        if s >= sentence.end:
+            break
+        inside += max(0, min(e, sentence.end) - max(s, sentence.start))
     return inside * 2 >= sentence.end - sentence.start
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import signal
 import sys
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
@@ -25,13 +27,15 @@ from lint.engine import lint, needs_names, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
 from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
-from lint.nlp import parse_documents, prose_blocks
+from lint.nlp import MAX_PARSE_CHARS, parse_documents, prose_blocks, too_long_to_parse
 from lint.packs import builtin_packs, find_packs, load_pack
 from lint.people import recognize_names
 from lint.rule import Rule
+from lint.safeio import outside, read_regular
 from lint.suppression import UNUSED_RULE_RECORD
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130
 SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
 # Drafts read, parsed and linted together: spaCy batches across them, and
 # memory stays bounded on a large folder.
@@ -45,7 +49,38 @@ config_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group: whatever escapes a command is exit 2 with one
+    line, never a traceback read as exit 1 ("alerts found"); Ctrl-C and
+    SIGTERM end the run before anything is printed (exit 130 and 143)."""
+
+    def invoke(self, ctx: click.Context):
+        previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("copydesk: interrupted; nothing was written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as error:  # noqa: BLE001
+            click.echo(f"copydesk: internal error: {type(error).__name__}: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _terminated(signum, frame) -> NoReturn:
+    click.echo("copydesk: terminated; nothing was written", err=True)
+    sys.exit(128 + signum)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="copydesk", prog_name="copydesk", message="%(prog)s %(version)s")
 def main() -> None:
     """copydesk: an editorial style linter for news copy."""
@@ -66,6 +101,9 @@ class _Input:
     file: Path | None  # None: standard input
     config: Config
     rules: list[Rule]
+    # The folder being walked that found the file; None: named on the command
+    # line, where a symlink to anywhere is the user's own choice.
+    walked: Path | None = None
 
 
 @main.command()
@@ -101,17 +139,20 @@ def check(
     color: bool | None,
 ) -> None:
     """Lint files, folders (recursively) and - (standard input)."""
+    _reported.clear()
     try:
         resolver = ConfigResolver(config_file, Selection(_selectors(select), _selectors(ignore)))
         inputs = list(_inputs(paths, resolver, stdin_filename, force_exclude))
     except CopydeskError as error:
         _abort(error)
+    except (RecursionError, MemoryError, ValueError, TypeError) as error:  # a config or rule file built to break us
+        _abort(ConfigError(f"cannot load the config or its rules: {type(error).__name__}: {error}"))
     results: list[FileResult] = []
     errors: list[CopydeskError] = []
     failed = False
     for start in range(0, len(inputs), BATCH_FILES):
         drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
-        _parse_linguistics(drafts)
+        _parse_linguistics(drafts, errors)
         for item, source, doc in drafts:
             try:
                 alerts = lint(
@@ -124,7 +165,8 @@ def check(
                     rejected=item.config.rejected,
                 )
             except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
-                _abort(error)
+                _report(error, errors)
+                continue
             except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
                 _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
                 continue
@@ -150,8 +192,14 @@ def check(
 
 
 def _report(error: CopydeskError, errors: list[CopydeskError]) -> None:
-    click.echo(str(error), err=True)
+    message = str(error)
+    if message not in _reported:  # a broken rule fails every file alike: say so once
+        _reported.add(message)
+        click.echo(message, err=True)
     errors.append(error)
+
+
+_reported: set[str] = set()
 
 
 def _read_drafts(items: list[_Input], errors: list[CopydeskError]) -> list[tuple[_Input, str, Document]]:
@@ -170,21 +218,43 @@ def _read_drafts(items: list[_Input], errors: list[CopydeskError]) -> list[tuple
     return drafts
 
 
-def _parse_linguistics(drafts: list[tuple[_Input, str, Document]]) -> None:
+def _parse_linguistics(drafts: list[tuple[_Input, str, Document]], errors: list[CopydeskError]) -> None:
     """Run the spaCy pipeline over every draft whose rules need it, many
     drafts to a batch (one batch per configured pipeline), and the entity
-    recognizer over those whose rules read the people model."""
+    recognizer over those whose rules read the people model. A paragraph
+    too long to parse, or a draft the parser fails on, is reported; its
+    other rules still run."""
     by_pipeline: dict[str, list[tuple[Document, bool]]] = {}
     for item, _, doc in drafts:
         if needs_nlp(item.rules) and prose_blocks(doc):
+            for block in too_long_to_parse(doc):
+                line, _ = doc.position(doc.source_offset(block.start))
+                _report(InputError(
+                    f"a paragraph of {block.end - block.start:,} characters is too long to parse (the most is "
+                    f"{MAX_PARSE_CHARS:,}): rules that read the parse skipped it", item.shown, line,
+                ), errors)
             by_pipeline.setdefault(item.config.pipeline, []).append((doc, needs_names(item.rules)))
     for pipeline, batch in by_pipeline.items():
         try:
-            for _ in parse_documents([doc for doc, _ in batch], pipeline):
-                pass
-            recognize_names([doc for doc, names in batch if names], pipeline)
+            _parse_batch(batch, pipeline)
         except ConfigError as error:  # installed when the config was read, gone since
             _abort(error)
+        except Exception:  # noqa: BLE001 - some draft broke the parser: parse each alone to name it
+            for doc, names in batch:
+                try:
+                    if doc.parses is None:
+                        _parse_batch([(doc, False)], pipeline)
+                    if names:
+                        recognize_names([doc], pipeline)  # skips a draft already done
+                except Exception as error:  # noqa: BLE001
+                    doc.parses = []
+                    _report(InputError(f"the parser failed ({pipeline}): {type(error).__name__}: {error}", doc.path), errors)
+
+
+def _parse_batch(batch: list[tuple[Document, bool]], pipeline: str) -> None:
+    for _ in parse_documents([doc for doc, _ in batch], pipeline):
+        pass
+    recognize_names([doc for doc, names in batch if names], pipeline)
 
 
 def _terminal_wants_color() -> bool:
@@ -201,7 +271,8 @@ def _inputs(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: st
             yield _Input(stdin_filename or "-", None, config, config.rules_for(named))
             continue
         path = Path(given)
-        if path.is_dir():
+        walked = path if path.is_dir() else None
+        if walked:
             files = _walk(path, resolver)
         elif force_exclude and resolver.for_file(path).excludes(path):
             continue
@@ -215,7 +286,7 @@ def _inputs(paths: tuple[str, ...], resolver: ConfigResolver, stdin_filename: st
                 continue
             seen.add(key)
             config = resolver.for_file(file)
-            yield _Input(shown, file, config, config.rules_for(file))
+            yield _Input(shown, file, config, config.rules_for(file), walked)
 
 
 def _walk(top: Path, resolver: ConfigResolver) -> list[tuple[str, Path]]:
@@ -237,18 +308,40 @@ def _walk(top: Path, resolver: ConfigResolver) -> list[tuple[str, Path]]:
 
 
 def _read_bytes(item: _Input) -> bytes:
+    """A draft's bytes: only a regular file (a FIFO or a device is an error,
+    never a hang), no larger than ``max-file-size``, and when a folder walk
+    found it, not a symlink out of that folder."""
+    limit = item.config.max_file_size
     if item.file is None:
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"file too large: over {limit:,} bytes (raise max-file-size in the config)", item.shown)
+        return data
+    if item.walked is not None:
+        try:
+            real = outside(item.file, item.walked)
+        except OSError as error:
+            raise InputError(f"cannot read: {'symlink loop' if error.errno == 40 else error.strerror}", item.shown) from None
+        if real is not None:
+            raise InputError(f"not read: a symlink to {real}, outside {item.walked} (name it on the command line to lint it)", item.shown)
     try:
-        return item.file.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", item.shown) from None
+        return read_regular(item.file, limit, InputError, item.shown)
+    except InputError as error:
+        if error.message.startswith("file too large"):
+            error.message += " (raise max-file-size in the config)"
+        raise
 
 
 def _decode(data: bytes, shown: str) -> str:
-    """UTF-8 text with a leading BOM dropped and newlines untouched, so
-    offsets count every ``\\r``. Decoded from bytes (not ``utf-8-sig``
-    on a text stream) so an error can name the file offset of the bad byte."""
+    """UTF-8 (or UTF-16 with its byte-order mark) text with a leading BOM
+    dropped and newlines untouched, so offsets count every ``\\r``.
+    Decoded from bytes (not ``utf-8-sig`` on a text stream) so an error can
+    name the file offset of the bad byte."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"cannot read: not UTF-16 (bad bytes at offset {error.start + 2})", shown) from None
     nul = data.find(b"\0")
     if nul >= 0:
         raise InputError(f"cannot read: binary file (NUL byte at offset {nul})", shown)

@@ -24,6 +24,7 @@ command line.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from functools import cached_property
@@ -36,6 +37,7 @@ from lint.nlp import DEFAULT_PIPELINE, pipeline_location
 from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids, read_rule_text
 from lint.patterns import compile_pattern
 from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
+from lint.safeio import MAX_RULE_FILE_SIZE, MB, read_regular
 from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
 from lint.yamlsrc import SourceMap, load_yaml
 
@@ -58,7 +60,14 @@ OPTIONS = (
     "exclude",
     "rule-options",
     "pipeline",
+    "max-file-size",
 )
+# Drafts larger than this are an error unless a config raises it: a news
+# story is tens of kilobytes, and a file of many megabytes in an article
+# repository is more likely a data dump than copy.
+DEFAULT_MAX_FILE_SIZE = 5 * MB
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(kb|mb|gb|b)?", re.I)
+_UNITS = {"b": 1, "kb": 1000, "mb": MB, "gb": 1000 * MB}
 PER_PATH_OPTIONS = ("paths", "select", "ignore", "severity")
 
 
@@ -126,6 +135,7 @@ class Config:
     pipeline: str = DEFAULT_PIPELINE
     # terms of the ``vocab`` folders' reject.txt files (Vale.Avoid's)
     rejected: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     # rule id → the rule rebuilt with the config's ``rule-options`` for it
     overridden: dict[str, Rule] = field(default_factory=dict)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
@@ -231,7 +241,9 @@ class ConfigResolver:
         self._cli = cli
         self._by_folder: dict[Path, Config] = {}
         self._default: Config | None = None
-        self._explicit = _build(_read_config(config_file), config_file, cli) if config_file else None
+        # A config named on the command line is the user's own choice: it may
+        # load folders from anywhere. One found in the tree may not.
+        self._explicit = _build(_read_config(config_file), config_file, cli, trusted=True) if config_file else None
 
     def for_folder(self, folder: Path) -> Config:
         if self._explicit:
@@ -274,9 +286,9 @@ def _config_in(folder: Path) -> tuple[Path, Any] | None:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+        return read_regular(path, MAX_RULE_FILE_SIZE, ConfigError).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read config: {exc}", str(path)) from None
 
 
 def _read_config(path: Path) -> Any:
@@ -356,7 +368,7 @@ class _Reader:
         return Selection(self.strings("select"), self.strings("ignore"), self.severity())
 
 
-def _build(data: Any, path: Path | None, cli: Selection) -> Config:
+def _build(data: Any, path: Path | None, cli: Selection, trusted: bool = False) -> Config:
     """Validate parsed settings (``{}`` for the defaults) into a Config."""
     data = {} if data is None else data  # an empty .copydesk.yaml
     reader = _Reader(data, path, "[tool.copydesk]" if path and path.name == PYPROJECT_NAME else "config")
@@ -365,7 +377,8 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
     reader.check_keys(OPTIONS)
     root = path.parent.absolute() if path else Path.cwd()
     packs = reader.strings("packs", DEFAULT_PACKS)
-    pack_folders = _find_packs(reader, root, packs)
+    boundary = None if trusted else _repository(root)
+    pack_folders = _find_packs(reader, root, packs, boundary)
     per_path = list(_per_path(reader, path))
     config = Config(
         path=path,
@@ -384,9 +397,10 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
         include=reader.strings("include", DEFAULT_INCLUDE),
         exclude=reader.strings("exclude"),
     )
-    config.pipeline = _pipeline(reader)
+    config.pipeline = _pipeline(reader, boundary)
     accepted, config.rejected = _vocab_folders(reader, root)
     config.vocabulary += accepted
+    config.max_file_size = _max_file_size(reader)
     config.overridden = _rule_options(config, reader)
     _check_selectors(config, reader, config.top, "")
     for override, entry_reader in per_path:
@@ -395,8 +409,9 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
     return config
 
 
-def _pipeline(reader: _Reader) -> str:
-    """An installed spaCy pipeline package, or a pipeline folder."""
+def _pipeline(reader: _Reader, boundary: Path | None) -> str:
+    """An installed spaCy pipeline package, or a pipeline folder inside the
+    config's own folder."""
     value = reader.data.get("pipeline", DEFAULT_PIPELINE)
     if not isinstance(value, str) or not value.strip():
         raise reader.error(f"'pipeline' must name an installed spaCy pipeline, not {value!r}", "pipeline")
@@ -408,7 +423,43 @@ def _pipeline(reader: _Reader) -> str:
             f"spaCy pipeline '{value}' is not installed (pip install it, or give the path of a pipeline folder)",
             "pipeline",
         )
+    if location.startswith("/"):
+        _inside(reader, "pipeline", Path(location), boundary)
     return location
+
+
+def _inside(reader: _Reader, key: str, folder: Path, boundary: Path | None) -> None:
+    """A config found in the tree may load rule and pipeline folders only
+    from inside its repository (symlinks resolved): a repository's config
+    must not reach into the home folder or the system of whoever runs
+    copydesk on it. ``boundary`` None: a trusted config."""
+    if boundary is None:
+        return
+    real, top = Path(os.path.realpath(folder)), boundary
+    if real != top and top not in real.parents:
+        raise reader.error(
+            f"{key}: {folder} is outside {top}: a config may load only folders inside its repository", key
+        )
+
+
+def _repository(config_folder: Path) -> Path:
+    """The repository a config belongs to: the nearest folder above it
+    holding .git; without one, the folder copydesk runs in if the config is
+    inside it, else the config's own folder."""
+    real = Path(os.path.realpath(config_folder))
+    for folder in (real, *real.parents):
+        if (folder / ".git").exists():
+            return folder
+    here = Path(os.path.realpath(Path.cwd()))
+    return here if here == real or here in real.parents else real
+
+
+def _max_file_size(reader: _Reader) -> int:
+    value = reader.data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)
+    m = _SIZE.fullmatch(str(value).strip()) if isinstance(value, (int, str)) and not isinstance(value, bool) else None
+    if not m or float(m.group(1)) <= 0:
+        raise reader.error(f"'max-file-size' must be a size such as 5MB, 800kB or 2000000 (bytes), not {value!r}", "max-file-size")
+    return int(float(m.group(1)) * _UNITS[(m.group(2) or "b").lower()])
 
 
 def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
@@ -513,17 +564,22 @@ def _per_path(reader: _Reader, path: Path | None):
         yield PathOverride(paths, entry_reader.selection()), entry_reader
 
 
-def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...]) -> dict[str, Path]:
+def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...], boundary: Path | None) -> dict[str, Path]:
     """Built-in packs plus those in ``rule-dirs``; a name used twice is an
     error rather than one pack silently hiding another."""
     folders = dict(builtin_packs())
     for rule_dir in reader.strings("rule-dirs"):
-        folder = root / Path(rule_dir).expanduser()
+        folder = root / Path(rule_dir)
+        _inside(reader, "rule-dirs", folder, boundary)
         try:
             found = find_packs(folder)
         except RuleError as exc:
             raise reader.error(f"rule-dirs: {exc.message}: {folder}", "rule-dirs") from None
         for name, pack_folder in found.items():
+            _inside(reader, "rule-dirs", pack_folder, boundary)
+            for rule_file in pack_folder.iterdir():
+                if rule_file.suffix in (".yml", ".yaml"):
+                    _inside(reader, "rule-dirs", rule_file, boundary)
             if name == ENGINE_PACK:
                 raise reader.error(f"rule-dirs: pack name '{name}' is reserved for copydesk's own checks: {pack_folder}", "rule-dirs")
             if name in folders:

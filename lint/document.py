@@ -48,6 +48,10 @@ PARAGRAPH_LABELS = frozenset(
 # The signature under an embedded social post: "— Jane Doe (@janedoe)
 # March 3, 2016", or Instagram's "A post shared by Jane Doe (@janedoe)".
 _POST_SIGNATURE = regex.compile(r"(?:(?<!\S)(?:[—–]|--?)|\bA post shared by)[ \t]*[^\n()@]{0,80}?\(@\w{1,30}\)")
+# Line endings as CommonMark reads them; a lone CR (old Mac files) ends a
+# line too, and parsing reads it as LF (one character for one: offsets hold).
+_LINE_END = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _HEADING_END = re.compile(r"[.!?:;,\"”’')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"”’')\]]\s*$")
 # Source that may stand between two pieces of Markdown text without being
@@ -148,7 +152,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+        return [0] + [m.end() for m in _LINE_END.finditer(self.source)]
 
     def source_offset(self, prose_offset: int) -> int:
         """The source offset of the prose character at ``prose_offset``."""
@@ -267,7 +271,9 @@ class Document:
         return [m.span() for m in _URL.finditer(self.prose)]
 
     def overlaps_ignored(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.ignored)
+        # URL spans are in order and apart: only the last one starting before ``end`` can overlap
+        i = bisect.bisect_left(self.ignored, (end,)) - 1
+        return i >= 0 and start < self.ignored[i][1]
 
 
 def speaker_label(text: str):
@@ -320,11 +326,16 @@ def _reopens(text: str, start: int, end: int, i: int, width: int) -> bool:
     """Whether the double quote at ``i`` opens a quotation although one is
     open: it follows a sentence end (perhaps closing a nested single
     quotation) and a space, and a word follows it."""
-    before = text[start:i].rstrip().rstrip("'’")
+    j = i - 1  # the last character before the mark, less spaces and single quotes
+    while j >= start and text[j].isspace():
+        j -= 1
+    while j >= start and text[j] in "'’":
+        j -= 1
     return (
         i > start
         and text[i - 1].isspace()
-        and before[-1:] in (".", "!", "?")
+        and j >= start
+        and text[j] in ".!?"
         and i + width < end
         and text[i + width].isalnum()
     )
@@ -392,6 +403,7 @@ def _parse_text(source: str, path: str) -> Document:
     running on into the next paragraph does) or after a heading in title
     case or too short to have been wrapped."""
     doc = Document(path, source, "text")
+    source = _LONE_CR.sub("\n", source)
     prose = list(source)
     blocks: list[Block] = []
     chunks = _chunks(source)
@@ -502,6 +514,7 @@ def _parse_markdown(source: str, path: str) -> Document:
     if _MD is None:
         _MD = _markdown_parser()
     doc = Document(path, source, "markdown")
+    source = _LONE_CR.sub("\n", source)
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
 
     def line_offset(line: int) -> int:

@@ -14,12 +14,18 @@ import regex
 from lint import nlp, suppression
 from lint.alert import Alert, Edit
 from lint.document import Document, parse
-from lint.patterns import MatchTimeout, compile_pattern, exception_pattern
+from lint.patterns import Budget, MatchTimeout, compile_pattern, exception_pattern, rule_budget, spending
 from lint.rule import Hit, Rule
 
 _VERB = regex.compile(r"%(?:\[(\d+)\])?(?:\.(\d+))?([sdvqf%])")
 
-TIMEOUT_RULE_MESSAGE = "Rule {rule} stopped: its pattern took too long on this file (catastrophic backtracking?)."
+TIMEOUT_RULE_MESSAGE = (
+    "Rule {rule} stopped: its pattern {pattern!r} took too long on this file (catastrophic backtracking?)."
+)
+TIMEOUT_VOCABULARY_MESSAGE = (
+    "The config's vocabulary pattern {pattern!r} took too long on rule {rule}'s match "
+    "(catastrophic backtracking?); vocabulary is not applied to the rest of this file."
+)
 
 
 def format_message(template: str, args: Sequence) -> str:
@@ -97,7 +103,7 @@ def lint(
     """
     if needs_nlp(rules):
         nlp.ensure_parsed(doc, pipeline)
-    vocab = _vocabulary_pattern(tuple(vocabulary))
+    vocab = _Vocabulary(_vocabulary_pattern(tuple(vocabulary)), rule_budget(len(doc.prose)))
     avoid = _vocabulary_pattern(tuple(rejected))
     alerts: list[Alert] = []
     for rule in rules:
@@ -151,38 +157,78 @@ def _vocabulary_pattern(terms: tuple[str, ...]):
     return compile_pattern(source) if source else None
 
 
-def _run_rule(doc: Document, rule: Rule, vocab, avoid=None) -> list[Alert]:
+class _Vocabulary:
+    """The config's accepted terms, with one matching budget for the file."""
+
+    def __init__(self, pattern, budget: Budget) -> None:
+        self.pattern = pattern
+        self.budget = budget
+
+    def accepts(self, doc: Document, rule: Rule, alert: Alert, prose: str, alerts: list[Alert]) -> bool:
+        """Whether the alert's text as prose (markup and line breaks
+        read as the rule read them) holds an accepted term."""
+        if self.pattern is None:
+            return False
+        try:
+            with spending(self.budget):
+                return self.pattern.search(prose) is not None
+        except MatchTimeout:
+            message = TIMEOUT_VOCABULARY_MESSAGE.format(pattern=self.pattern.pattern, rule=rule.id)
+            alerts.append(_to_alert(doc, rule, Hit(alert.start, alert.end, raw=True), message, "error"))
+            self.pattern = None
+            return False
+
+
+def _run_rule(doc: Document, rule: Rule, vocab: _Vocabulary, avoid=None) -> list[Alert]:
     check = rule.check
-    honours_vocab = vocab is not None and check.SUPPORTS_VOCAB and check.options.get("vocab", True)
+    honours_vocab = check.SUPPORTS_VOCAB and check.options.get("vocab", True)
     alerts: list[Alert] = []
+    last_hit = 0
     try:
-        for hit in check.run(doc, rejected=avoid) if check.READS_REJECTED else check.run(doc):
-            if not hit.raw:
-                if rule.quotes == "skip" and doc.in_quote(hit.start):
+        with spending(rule_budget(len(doc.prose))):
+            for hit in check.run(doc, rejected=avoid) if check.READS_REJECTED else check.run(doc):
+                if not hit.raw:
+                    last_hit = doc.source_offset(hit.start)
+                    if rule.quotes == "skip" and doc.in_quote(hit.start):
+                        continue
+                    if rule.names == "skip" and doc.capitalized_mid_sentence(hit.start):
+                        continue
+                    if doc.overlaps_ignored(hit.start, hit.end):
+                        continue
+                alert = _to_alert(doc, rule, hit)
+                prose = _prose_of(doc, hit)
+                rejected_term = avoid is not None and avoid.search(prose)
+                if honours_vocab and not rejected_term and vocab.accepts(doc, rule, alert, prose, alerts):
                     continue
-                if rule.names == "skip" and doc.capitalized_mid_sentence(hit.start):
-                    continue
-                if doc.overlaps_ignored(hit.start, hit.end):
-                    continue
-            alert = _to_alert(doc, rule, hit)
-            if honours_vocab and vocab.search(alert.match) and not (avoid is not None and avoid.search(alert.match)):
-                continue
-            alerts.append(alert)
-            if rule.limit and len(alerts) >= rule.limit:
-                break
-    except MatchTimeout:
-        alerts.append(_to_alert(doc, rule, Hit(0, 1, raw=True), TIMEOUT_RULE_MESSAGE.format(rule=rule.id), "error"))
+                alerts.append(alert)
+                if rule.limit and len(alerts) >= rule.limit:
+                    break
+    except MatchTimeout as stopped:
+        # Point at where the runaway search began when it searched the prose.
+        at = doc.source_offset(stopped.at) if stopped.text is doc.prose else last_hit
+        where = Hit(at, min(at + 1, len(doc.source)), raw=True)
+        message = TIMEOUT_RULE_MESSAGE.format(rule=rule.id, pattern=_shortened(stopped.pattern))
+        alerts.append(_to_alert(doc, rule, where, message, "error"))
     return alerts
 
 
+def _shortened(pattern: str, most: int = 80) -> str:
+    return pattern if len(pattern) <= most else pattern[: most - 1] + "…"
+
+
+def _prose_of(doc: Document, hit: Hit) -> str:
+    return doc.source[hit.start : hit.end] if hit.raw else doc.prose[hit.start : hit.end]
+
+
 def _to_alert(doc: Document, rule: Rule, hit: Hit, message: str | None = None, severity: str | None = None) -> Alert:
-    if hit.raw:
-        start, end = hit.start, hit.end
-        match = doc.source[start:end]
-    else:
-        start, end = doc.source_span(hit.start, hit.end)
-        match = doc.prose[hit.start : hit.end]
+    """The alert for a hit; its ``match`` is always the source text at
+    ``start:end`` (what a tool replacing the span would replace), even
+    where the prose the rule read differs (a line break read as a space,
+    markup or a comment inside the span)."""
+    start, end = (hit.start, hit.end) if hit.raw else doc.source_span(hit.start, hit.end)
     end = min(max(end, start + 1), len(doc.source)) if doc.source else 0
+    start = min(start, end)
+    match = doc.source[start:end]
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     return Alert(

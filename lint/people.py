@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
@@ -294,6 +295,9 @@ class _Builder:
     def __init__(self, doc: "Document") -> None:
         self.doc = doc
         self.people: list[Person] = []
+        # people by each folded word of their names, in the order they came in:
+        # a look-up reads those sharing a word, not everyone in a long draft
+        self.by_word: dict[str, dict[int, Person]] = {}
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
@@ -342,7 +346,7 @@ class _Builder:
 
     def _known_name(self, run: "Span") -> bool:
         words = _name_key([t.text for t in run])
-        return any(len(p.words) > 1 and _name_key(p.words) == words for p in self.people)
+        return any(len(p.words) > 1 and _name_key(p.words) == words for p in self._named(words[:1]))
 
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
@@ -352,7 +356,7 @@ class _Builder:
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
         key = fold_name(token.text)
-        return any(key in p.surnames or key == p.given for p in self.people)
+        return any(key in p.surnames or key == p.given for p in self._named([key]))
 
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
         # words as written, hyphenated ones whole ("Jong-un", "Jean-Pierre")
@@ -396,7 +400,7 @@ class _Builder:
             person.organizations |= organizations
             return
         key = fold_name(words[0])
-        sharing = [p for p in self.people if key in p.surnames]
+        sharing = [p for p in self._named([key]) if key in p.surnames]
         if any(len(p.words) > 1 for p in sharing):
             sharing = [p for p in sharing if len(p.words) > 1]  # "Rep. Welch" was "Peter Welch"
         if len(sharing) > 1:
@@ -411,21 +415,21 @@ class _Builder:
             sharing[0].mentions.append(mention)
             sharing[0].roles |= roles
             sharing[0].organizations |= organizations
-            if not any(key in p.surnames for p in self.people if p is not sharing[0]):
+            if not any(key in p.surnames for p in self._named([key]) if p is not sharing[0]):
                 sharing[0].settled.add(key)
             return
         if sharing:
             for p in sharing:
                 p.mentions.append(mention)
             return
-        by_given = [p for p in self.people if p.given == key] if not (title or honorific) else []
+        by_given = [p for p in self._named([key]) if p.given == key] if not (title or honorific) else []
         if len(by_given) > 1 and not mention.listed:
             self.ambiguous.append((mention, by_given))  # "Laura said" after Laura Kim and Laura Smith
         elif by_given:  # "Laura said"; "Sir Nicholas" is British style for a knight
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
         elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
-            self.people.append(Person(words, frozenset([key]), None, roles, organizations, [mention]))
+            self._add(Person(words, frozenset([key]), None, roles, organizations, [mention]))
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)
@@ -437,7 +441,7 @@ class _Builder:
         if given is not None and len(key) > 2:
             # "Gabriel García Márquez": the middle word may be a surname too ("García")
             surnames |= {k for k in key[1:-1] if not _initial(k) and k not in _PARTICLES}
-        for person in self.people:
+        for person in self._named(key):
             if _suffix(person.words) != suffix:
                 continue  # "John Smith Jr." is not "John Smith"
             if person.given == given and person.surnames == surnames:
@@ -448,10 +452,26 @@ class _Builder:
             if len(known) == 1 and person.surnames == surnames and person.mentions[0].title:
                 # "Professor Nega" before "Berhanu Nega"; not "Mr. Trump" before "Freddy Trump"
                 person.words, person.given = words, given
+                self._index(person)
                 return person
         person = Person(words, surnames, given)
-        self.people.append(person)
+        self._add(person)
         return person
+
+    def _add(self, person: Person) -> None:
+        self.people.append(person)
+        self._index(person)
+
+    def _index(self, person: Person) -> None:
+        rank = next(i for i in range(len(self.people) - 1, -1, -1) if self.people[i] is person)
+        for word in {fold_name(w) for w in person.words}:
+            self.by_word.setdefault(word, {})[rank] = person
+
+    def _named(self, words) -> list[Person]:
+        """The people whose names hold any of the folded ``words``, in the
+        order they came in (every way of matching a name shares a word)."""
+        found = {rank: p for word in set(words) for rank, p in self.by_word.get(word, {}).items()}
+        return [found[rank] for rank in sorted(found)]
 
     # -- offices -------------------------------------------------------------
 
@@ -479,6 +499,7 @@ class _Builder:
 # -- reading names off the parse ------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # called for every name word against every person
 def fold_name(word: str) -> str:
     """A name word for matching: lower case, accents and periods gone
     ("François" and "Francois" are one name)."""

@@ -101,9 +101,18 @@ def apply(
 
 
 def _filter(alerts: list[Alert], ranges: list[_Range]) -> list[Alert]:
+    # A next-line range covers one line: look those up by line, so that a
+    # draft with thousands of comments costs no more than one with a few.
+    by_line: dict[int, list[_Range]] = {}
+    spanning = []
+    for r in ranges:
+        if r.line is not None:
+            by_line.setdefault(r.line, []).append(r)
+        else:
+            spanning.append(r)
     kept = []
     for alert in alerts:
-        covering = [r for r in ranges if r.covers(alert)]
+        covering = [r for r in (*by_line.get(alert.line, ()), *spanning) if r.covers(alert)]
         for r in covering:
             r.used = True
         if not covering:

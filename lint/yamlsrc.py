@@ -13,6 +13,11 @@ from functools import lru_cache
 
 from lint.errors import CopydeskError
 
+# A config or rule file holds a few hundred values; an alias bomb ("billion
+# laughs") expands a few lines to billions. Documents that would expand past
+# this many nodes are refused before anything is built from them.
+MAX_EXPANDED_NODES = 1_000_000
+
 # PyYAML is imported on first use (about 12 ms): a run whose packs all come
 # from the pack cache (see packs.load_pack) never needs it.
 
@@ -63,7 +68,44 @@ def _line_loader():
         return result
 
     _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+    def construct_document(loader, node):
+        if _expanded_size(node) > MAX_EXPANDED_NODES:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"aliases expand to over {MAX_EXPANDED_NODES:,} values (an alias bomb?)", node.start_mark
+            )
+        return base.construct_document(loader, node)
+
+    _LineLoader.construct_document = construct_document
     return _LineLoader
+
+
+def _expanded_size(root) -> int:
+    """How many nodes the document has with every alias expanded, counted
+    without expanding: an alias is the very node it names, so each node's
+    size is computed once (post-order, no recursion)."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done:
+            sizes[id(node)] = min(1 + sum(sizes[id(c)] for c in children), MAX_EXPANDED_NODES + 1)
+            continue
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node) -> list:
+    value = node.value
+    if not isinstance(value, list):
+        return []
+    if value and isinstance(value[0], tuple):  # a mapping: (key, value) pairs
+        return [part for pair in value for part in pair]
+    return value
 
 
 def load_yaml(text: str, path: str, error_type: type[CopydeskError] = CopydeskError):

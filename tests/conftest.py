@@ -80,8 +80,9 @@ EVERY_RULE = "It is clearly wrong!! We utilize it at the end of the day.\n"
 @pytest.fixture(autouse=True, scope="session")
 def private_pack_cache(tmp_path_factory):
     """Built packs are cached across runs in the user's cache folder; the
-    tests keep theirs apart."""
+    tests keep theirs apart, and their signing key too."""
     os.environ["COPYDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("pack-cache"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
 
 
 def write(path: Path, text: str | bytes) -> Path:

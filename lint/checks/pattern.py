@@ -29,11 +29,15 @@ errors naming the file and line too.
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import itertools
 import re
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model
 from lint.errors import RuleError
+from lint.patterns import compile_python_pattern
 from lint.rule import Check, Field, Hit
 
 # spaCy's token attributes (spacy.schemas.TokenPattern), by value type.
@@ -249,13 +253,14 @@ class Pattern(Check):
             for group, patterns, dependency_patterns, (key, dependency_key) in groups:
                 try:
                     for pattern in patterns:
-                        matcher.add(group, [pattern])
+                        matcher.add(group, [[_bounded_regexes(spec) for spec in pattern]])
                 except (ValueError, KeyError) as exc:  # spaCy's MatchPatternError is a ValueError
                     raise self._fail(f"spaCy rejects a pattern: {exc}", key) from None
                 try:
                     for index, pattern in enumerate(dependency_patterns):
                         # one key per pattern: a match must tell which nodes to flag
-                        dependency.add(f"{group}#{index}", [pattern])
+                        nodes = [{**node, "RIGHT_ATTRS": _bounded_regexes(node["RIGHT_ATTRS"])} for node in pattern]
+                        dependency.add(f"{group}#{index}", [nodes])
                 except (ValueError, KeyError) as exc:
                     raise self._fail(f"spaCy rejects a dependency pattern: {exc}", dependency_key) from None
             self._compiled = (vocab, matcher, dependency)
@@ -286,7 +291,7 @@ class Pattern(Check):
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
-        voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else []
+        voiced = _Containment(_voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else [])
         for parsed in doc.parses or ():
             if not self._may_match(doc, parsed):
                 continue
@@ -296,7 +301,7 @@ class Pattern(Check):
                     continue
                 start = parsed.start + parsed.doc[first].idx
                 end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
-                if not in_scope(start, end) or any(s <= start and end <= e for s, e in voiced):
+                if not in_scope(start, end) or voiced.contains(start, end):
                     continue
                 yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
 
@@ -349,13 +354,62 @@ def _block_words(doc, parsed) -> dict[str, set[str]]:
 
 
 def _check_regex(source, fail) -> None:
-    # spaCy compiles REGEX with Python's re module
+    # spaCy compiles REGEX with Python's re module; it runs with regex's
+    # (see _bounded_regexes), which reads re's syntax alike in its version 0
     if not isinstance(source, str):
         raise fail(f"needs a regular expression, not {source!r}")
     try:
         re.compile(source)
-    except re.error as exc:
+        compile_python_pattern(source)
+    except (re.error, RuleError) as exc:
         raise fail(f"is not a valid regular expression: {exc}") from None
+
+
+# What a token attribute reads as, for REGEX.
+_TOKEN_TEXT = {
+    "ORTH": lambda t: t.text, "TEXT": lambda t: t.text, "LOWER": lambda t: t.lower_, "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_, "MORPH": lambda t: str(t.morph), "DEP": lambda t: t.dep_, "LEMMA": lambda t: t.lemma_,
+    "SHAPE": lambda t: t.shape_, "NORM": lambda t: t.norm_, "LENGTH": lambda t: str(len(t)),
+}
+
+
+def _regex_getter(pattern, text_of):
+    answers: dict[str, bool] = {}  # a word recurs: match it once
+
+    def matches(token) -> bool:
+        text = text_of(token)
+        found = answers.get(text)
+        if found is None:
+            found = pattern.search(text) is not None
+            if len(answers) < 100_000:
+                answers[text] = found
+        return found
+
+    return matches
+
+
+def _bounded_regexes(spec: dict) -> dict:
+    """The token spec with each ``{ATTR: {REGEX: ...}}`` turned into a
+    custom attribute that runs the regex within the rule's matching budget:
+    spaCy's own REGEX runs Python's re, which nothing can stop."""
+    from spacy.tokens import Token
+
+    resolved = {}
+    extensions = {}
+    for attr, value in spec.items():
+        if not (isinstance(value, dict) and "REGEX" in value):
+            resolved[attr] = value
+            continue
+        rest = {op: operand for op, operand in value.items() if op != "REGEX"}
+        if rest:
+            resolved[attr] = rest
+        name = "copydesk_regex_" + hashlib.sha1(f"{attr}\0{value['REGEX']}".encode()).hexdigest()[:16]
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=_regex_getter(compile_python_pattern(value["REGEX"]), _TOKEN_TEXT[attr]))
+        extensions[name] = True
+    if extensions:
+        resolved["_"] = extensions
+    return resolved
 
 
 def _counted(op) -> bool:
@@ -410,6 +464,20 @@ def _find_voiced_spans(doc) -> list[tuple[int, int]]:
             governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
             spans.extend(_without(governed, [a.cue] + ([a.source] if a.source else [])))
     return spans
+
+
+class _Containment:
+    """Whether some span holds a given span, in log time: spans sorted by
+    start, with the furthest end reached by any span starting so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _first_person(doc, attribution) -> bool:
