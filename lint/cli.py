@@ -18,13 +18,30 @@ from typing import NoReturn
 
 import click
 
+from lint import baseline, fixer
 from lint.alert import SEVERITIES, severity_rank
+from lint.changes import ChangedLines
 from lint.config import Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
 from lint.engine import lint, needs_names, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
-from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
+from lint.files import write_draft, write_text_atomic
+from lint.formats import (
+    FORMAT_NAMES,
+    FileResult,
+    Report,
+    format_diff,
+    format_github,
+    format_github_summary,
+    format_gitlab,
+    format_json,
+    format_junit,
+    format_sarif,
+    format_statistics,
+    format_text,
+    plural,
+)
 from lint.nlp import parse_documents, prose_blocks
 from lint.packs import builtin_packs, find_packs, load_pack
 from lint.people import recognize_names
@@ -69,7 +86,7 @@ class _Input:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
@@ -88,6 +105,14 @@ class _Input:
     help="Apply the config's exclude to files named on the command line too (for pre-commit).",
 )
 @click.option("--color/--no-color", default=None, help="Color the text output [default: on a terminal unless NO_COLOR is set].")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (read them first).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print a count of alerts per rule instead of each alert.")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file (atomically), not stdout.")
+@click.option("--diff-from", metavar="REF", help="Report only alerts on lines changed since this git ref (a branch, tag or commit).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Hide the alerts this baseline holds (see 'copydesk baseline').")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), hidden=True)  # the baseline command
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -99,13 +124,29 @@ def check(
     stdin_filename: str | None,
     force_exclude: bool,
     color: bool | None,
+    apply_fixes: bool = False,
+    unsafe_fixes: bool = False,
+    show_diff: bool = False,
+    statistics: bool = False,
+    output_file: Path | None = None,
+    diff_from: str | None = None,
+    baseline_file: Path | None = None,
+    write_baseline: Path | None = None,
 ) -> None:
-    """Lint files, folders (recursively) and - (standard input)."""
+    """Lint files, folders (recursively) and - (standard input) [default: the current folder]."""
+    paths = paths or (".",)
+    if apply_fixes and "-" in paths:
+        _abort(ConfigError("--fix cannot write standard input back; use --diff to see the fixes"))
     try:
         resolver = ConfigResolver(config_file, Selection(_selectors(select), _selectors(ignore)))
         inputs = list(_inputs(paths, resolver, stdin_filename, force_exclude))
+        keep = _alert_filter(diff_from, baseline_file)
     except CopydeskError as error:
         _abort(error)
+    _notice_disabled_packs(inputs)
+    fixing = apply_fixes or show_diff
+    diffs: list[str] = []
+    fixed_alerts = fixed_files = 0
     results: list[FileResult] = []
     errors: list[CopydeskError] = []
     failed = False
@@ -127,25 +168,143 @@ def check(
             except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
                 _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
                 continue
+            alerts = keep(item.shown, source, alerts)
+            if fixing and any(fixer.is_applicable(alert, unsafe_fixes) for alert in alerts):
+                fixed = _fix(item, source, doc, alerts, keep, unsafe_fixes, errors)
+                if fixed.passes:
+                    fixed_alerts += fixed.fixed
+                    fixed_files += 1
+                    if show_diff:
+                        diffs.append(format_diff(item.shown, source, fixed.source))
+                    elif not _write_fixed(item, fixed.source, errors):
+                        continue
+                if not show_diff:
+                    source, alerts = fixed.source, fixed.alerts
             threshold = severity_rank(fail_on or item.config.fail_on)
             failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
             results.append(FileResult(item.shown, source, alerts))
 
     report = Report(results, errors)
+    if write_baseline:
+        _write_report_file(write_baseline, baseline.dump([(r.path, r.source, r.alerts) for r in report.files], Path(os.path.abspath(write_baseline)).parent))
+        click.echo(f"{plural(sum(len(r.alerts) for r in report.files), 'alert')} in {plural(len(report.files), 'file')} written to {write_baseline}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+    if show_diff:
+        _emit("".join(diffs), output_file, color=False)
+        click.echo(f"{fixed_alerts} fix{'' if fixed_alerts == 1 else 'es'} would change {plural(fixed_files, 'file')}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_ALERTS if diffs else EXIT_CLEAN)
+    if apply_fixes:
+        click.echo(f"fixed {plural(fixed_alerts, 'alert')} in {plural(fixed_files, 'file')}", err=True)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     use_color = False
-    if output_format == "json":
+    if statistics:
+        output = format_statistics(report)
+    elif output_format == "json":
         output = format_json(report)
     elif output_format == "github":
         output = format_github(report)
+        _append_step_summary(report)
+    elif output_format == "sarif":
+        from lint import __version__
+
+        output = format_sarif(report, __version__)
+    elif output_format == "gitlab":
+        output = format_gitlab(report)
+    elif output_format == "junit":
+        output = format_junit(report)
     else:
-        use_color = color if color is not None else _terminal_wants_color()
+        use_color = output_file is None and (color if color is not None else _terminal_wants_color())
         output = format_text(report, color=use_color)
-    if output:
-        click.echo(output, color=use_color)
+    _emit(output, output_file, use_color)
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_ALERTS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _alert_filter(diff_from: str | None, baseline_file: Path | None):
+    """What ``--diff-from`` and ``--baseline`` let through, as one
+    function of (path, source, alerts)."""
+    changed = ChangedLines(diff_from, Path.cwd()) if diff_from else None
+    known = baseline.Baseline(baseline_file) if baseline_file else None
+
+    def keep(path: str, source: str, alerts: list) -> list:
+        if changed is not None:
+            alerts = [a for a in alerts if changed.touches(path, a.line, a.end_line)]
+        if known is not None:
+            alerts = known.new_alerts(path, source, alerts)
+        return alerts
+
+    return keep
+
+
+def _fix(item: _Input, source: str, doc: Document, alerts: list, keep, unsafe: bool, errors: list) -> fixer.FixResult:
+    """Apply a file's fixes, linting afresh after each pass with the
+    file's rules (and the run's filters, so only reported alerts are fixed)."""
+
+    def relint(text: str):
+        fresh = parse(text, item.shown)
+        found = lint(
+            fresh,
+            item.rules,
+            vocabulary=item.config.vocabulary,
+            known_rules=item.config.known_rules,
+            unused_severity=item.config.unused_suppression_level(item.file),
+            pipeline=item.config.pipeline,
+        )
+        return fresh, keep(item.shown, text, found)
+
+    result = fixer.fix(source, relint, unsafe, first=(doc, alerts))
+    if not result.converged:
+        _report(
+            InputError(f"fixes still changing the text after {fixer.MAX_PASSES} passes (rules that undo each other?)", item.shown),
+            errors,
+        )
+    return result
+
+
+def _write_fixed(item: _Input, text: str, errors: list) -> bool:
+    try:
+        write_draft(item.file, text)
+    except OSError as error:
+        _report(InputError(f"cannot write the fixed file: {error.strerror or error}", item.shown), errors)
+        return False
+    return True
+
+
+def _write_report_file(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        _abort(InputError(f"cannot write: {error.strerror or error}", str(path)))
+
+
+def _emit(output: str, output_file: Path | None, color: bool) -> None:
+    if output_file is not None:
+        _write_report_file(output_file, output + ("\n" if output and not output.endswith("\n") else ""))
+    elif output:
+        click.echo(output, color=color, nl=not output.endswith("\n"))
+
+
+def _append_step_summary(report: Report) -> None:
+    """GitHub's step summary file is appended to, by every step that writes one."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    try:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(format_github_summary(report))
+    except OSError as error:
+        click.echo(f"warning: cannot write the step summary {summary_file}: {error.strerror or error}", err=True)
+
+
+def _notice_disabled_packs(inputs: list[_Input]) -> None:
+    """One line per pack found under ``rule-dirs`` that nothing enables,
+    which would otherwise be silently off."""
+    configs = {id(item.config): item.config for item in inputs}
+    for config in configs.values():
+        for pack, folder in config.disabled_rule_dir_packs():
+            where = config.path or "the config"
+            click.echo(f"notice: pack '{pack}' in {folder} is not enabled; add it to 'packs' in {where} to run it", err=True)
 
 
 def _report(error: CopydeskError, errors: list[CopydeskError]) -> None:
@@ -357,3 +516,18 @@ def test_rules(folders: tuple[Path, ...]) -> None:
         + (f", {plural(load_errors, 'pack')} not loaded" if load_errors else "")
     )
     sys.exit(EXIT_ERROR if load_errors else EXIT_ALERTS if failures else EXIT_CLEAN)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=Path(".copydesk-baseline.json"),
+    show_default=True, help="The baseline file to write.",
+)
+@config_option
+@click.pass_context
+def write_baseline_command(ctx: click.Context, paths: tuple[str, ...], output: Path, config_file: Path | None) -> None:
+    """Record the alerts an archive has now, so that 'check --baseline FILE'
+    reports only new ones. PATHS as for check [default: the current folder]."""
+    ctx.invoke(check, paths=paths, config_file=config_file, write_baseline=output, output_format=None, fail_on=None,
+               exit_zero=False, select=(), ignore=(), stdin_filename=None, force_exclude=False, color=None)

@@ -165,6 +165,19 @@ class Config:
             self._resolved[hits] = (self._resolve(layers, wanted), unused)
         return self._resolved[hits]
 
+    def disabled_rule_dir_packs(self) -> list[tuple[str, Path]]:
+        """Packs found under ``rule-dirs`` that neither ``packs`` nor any
+        ``select`` names: present but never run."""
+        builtin = builtin_packs()
+        selects = [*self.top.select, *(sel for o in self.per_path for sel in o.selection.select), *self.cli.select]
+        return [
+            (pack, folder)
+            for pack, folder in self.pack_folders.items()
+            if builtin.get(pack) != folder
+            and pack not in self.packs
+            and not any(sel == pack or sel.startswith(pack + ".") for sel in selects)
+        ]
+
     def all_rules(self) -> list[Rule]:
         """Every rule of every known pack, as written in its file, and the
         engine's own."""

@@ -211,6 +211,24 @@ class Document:
     def overlaps_ignored(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.ignored)
 
+    def prose_source_spans(self) -> list[tuple[int, int]]:
+        """The source spans that prose was copied from verbatim, adjacent
+        ones merged: everything else (code, markup, URLs in links, front
+        matter keys) is not prose."""
+        merged: list[tuple[int, int]] = []
+        ends = self._seg_prose[1:] + [len(self.prose)]
+        for prose_start, prose_end, source_start, synthetic in zip(
+            self._seg_prose, ends, self._seg_source, self._seg_synthetic
+        ):
+            if synthetic or prose_end <= prose_start:
+                continue
+            source_end = source_start + (prose_end - prose_start)
+            if merged and merged[-1][1] == source_start:
+                merged[-1] = (merged[-1][0], source_end)
+            else:
+                merged.append((source_start, source_end))
+        return merged
+
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Quotations between ``start`` and ``end``: curly or straight double

@@ -154,7 +154,7 @@ def test_empty_config_file_means_defaults(tmp_path):
             "rule-options:\n  house.hedge: {tense: said}\n",
             2,
             "unknown option 'tense' for rule house.hedge (kind existence; its options: message, description, level, "
-            "scope, link, limit, action, category, explanation, examples, quotes, names, tokens, raw, append, "
+            "scope, link, limit, action, category, explanation, examples, quotes, names, fix-applicability, tokens, raw, append, "
             "ignorecase, nonword, exceptions, vocab)",
         ),
         ("rule-options:\n  house.hedge: {limit: -1}\n", 2, "rule-options for house.hedge: rule house.hedge: 'limit' must be 0 (no limit) or more, not -1"),
