@@ -43,7 +43,7 @@ from lint.formats import (
     plural,
 )
 from lint.nlp import parse_documents, prose_blocks
-from lint.packs import builtin_packs, find_packs, load_pack
+from lint.packs import builtin_packs, find_packs, load_pack_reporting
 from lint.people import recognize_names
 from lint.rule import Rule
 from lint.suppression import UNUSED_RULE_RECORD
@@ -149,6 +149,8 @@ def check(
     fixed_alerts = fixed_files = 0
     results: list[FileResult] = []
     errors: list[CopydeskError] = []
+    for error in _rule_load_errors(item.config for item in inputs):
+        _report(error, errors)  # the pack's other rules still run; exit 2 at the end
     failed = False
     for start in range(0, len(inputs), BATCH_FILES):
         drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
@@ -161,6 +163,7 @@ def check(
                     vocabulary=item.config.vocabulary,
                     known_rules=item.config.known_rules,
                     unused_severity=item.config.unused_suppression_level(item.file),
+                    quiet_rules=item.config.turned_off_by_command_line(item.file),
                     pipeline=item.config.pipeline,
                 )
             except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
@@ -250,6 +253,7 @@ def _fix(item: _Input, source: str, doc: Document, alerts: list, keep, unsafe: b
             known_rules=item.config.known_rules,
             unused_severity=item.config.unused_suppression_level(item.file),
             pipeline=item.config.pipeline,
+            quiet_rules=item.config.turned_off_by_command_line(item.file),
         )
         return fresh, keep(item.shown, text, found)
 
@@ -295,6 +299,14 @@ def _append_step_summary(report: Report) -> None:
             handle.write(format_github_summary(report))
     except OSError as error:
         click.echo(f"warning: cannot write the step summary {summary_file}: {error.strerror or error}", err=True)
+
+
+def _rule_load_errors(configs) -> list[RuleError]:
+    """Each rule file that could not load, once, in the packs the run loaded."""
+    found: list[RuleError] = []
+    for config in configs:
+        found.extend(error for error in config.load_errors if error not in found)
+    return found
 
 
 def _notice_disabled_packs(inputs: list[_Input]) -> None:
@@ -431,13 +443,14 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
         unused_level = config.unused_suppression_level(None)
         if unused_level:
             enabled[UNUSED_RULE_RECORD.id] = replace(UNUSED_RULE_RECORD, level=unused_level)
-        rows = [
-            (enabled.get(rule.id, rule), rule.id in enabled)
-            for rule in config.all_rules()
-            if show_all or rule.id in enabled
-        ]
+        # as check does, a disabled pack is loaded only when asked for (--all)
+        listed = config.all_rules() if show_all else [UNUSED_RULE_RECORD, *config.rules_for(None)]
+        rows = [(enabled.get(rule.id, rule), rule.id in enabled) for rule in listed if show_all or rule.id in enabled]
     except CopydeskError as error:
         _abort(error)
+    load_errors = _rule_load_errors([config])
+    for error in load_errors:
+        click.echo(str(error), err=True)
     if output_format == "json":
         import json
 
@@ -446,12 +459,13 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
             for r, on in rows
         ]
         click.echo(json.dumps(listing, indent=2))
-        return
+        sys.exit(EXIT_ERROR if load_errors else EXIT_CLEAN)
     table = [("ID", "KIND", "CATEGORY", "LEVEL", "PACK", "STATUS")]
     table += [(r.id, r.kind, r.category, r.level, r.pack, "enabled" if on else "disabled") for r, on in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    sys.exit(EXIT_ERROR if load_errors else EXIT_CLEAN)
 
 
 @main.command()
@@ -460,12 +474,23 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
 def explain(rule_id: str, config_file: Path | None) -> None:
     """Explain a rule: what it flags, why, and its examples."""
     try:
-        rules = {rule.id: rule for rule in ConfigResolver(config_file).for_folder(Path.cwd()).all_rules()}
+        config = ConfigResolver(config_file).for_folder(Path.cwd())
+        pack = rule_id.partition(".")[0]
+        # only the rule's own pack is loaded: a broken pack elsewhere is no matter here
+        if pack in config.pack_folders:
+            rules = {rule.id: rule for rule in config.rules_of(pack)}
+        else:
+            rules = {rule.id: rule for rule in config.all_rules()}
+        rules[UNUSED_RULE_RECORD.id] = UNUSED_RULE_RECORD
     except CopydeskError as error:
         _abort(error)
     rule = rules.get(rule_id)
     if rule is None:
-        click.echo(f"unknown rule '{rule_id}'{did_you_mean(rule_id, rules)}", err=True)
+        broken = [error for error in config.load_errors if Path(error.path or "").stem == rule_id.partition(".")[2]]
+        for error in broken:
+            click.echo(str(error), err=True)
+        if not broken:
+            click.echo(f"unknown rule '{rule_id}'{did_you_mean(rule_id, [*rules, *config.known_rules])}", err=True)
         sys.exit(EXIT_ERROR)
     fields = [
         ("kind", rule.kind),
@@ -499,12 +524,10 @@ def test_rules(folders: tuple[Path, ...]) -> None:
         _abort(error)
     load_errors = failures = rule_count = example_count = 0
     for name, folder in packs.items():
-        try:
-            rules = load_pack(folder, name)
-        except RuleError as error:
+        rules, errors = load_pack_reporting(folder, name)
+        for error in errors:  # the pack's other rules are still tested
             click.echo(str(error), err=True)
-            load_errors += 1
-            continue
+        load_errors += len(errors)
         for rule in rules:
             rule_count += 1
             example_count += len(rule.examples["flag"]) + len(rule.examples["pass"])
@@ -513,7 +536,7 @@ def test_rules(folders: tuple[Path, ...]) -> None:
                 click.echo(f"{rule.path}:{rule.line_of('examples')}: {rule.id}: {failure}")
     click.echo(
         f"{plural(rule_count, 'rule')}, {plural(example_count, 'example')}: {plural(failures, 'failure')}"
-        + (f", {plural(load_errors, 'pack')} not loaded" if load_errors else "")
+        + (f", {plural(load_errors, 'rule')} not loaded" if load_errors else "")
     )
     sys.exit(EXIT_ERROR if load_errors else EXIT_ALERTS if failures else EXIT_CLEAN)
 

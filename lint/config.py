@@ -33,7 +33,7 @@ from typing import Any
 from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
 from lint.nlp import DEFAULT_PIPELINE, pipeline_location
-from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids, read_rule_text
+from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack_reporting, pack_rule_ids, read_rule_text
 from lint.patterns import compile_pattern
 from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
 from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
@@ -125,6 +125,8 @@ class Config:
     pipeline: str = DEFAULT_PIPELINE
     # rule id → the rule rebuilt with the config's ``rule-options`` for it
     overridden: dict[str, Rule] = field(default_factory=dict)
+    # rule files of the packs loaded so far that could not load (each names its file and line)
+    load_errors: list[RuleError] = field(default_factory=list)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
@@ -179,10 +181,32 @@ class Config:
         ]
 
     def all_rules(self) -> list[Rule]:
-        """Every rule of every known pack, as written in its file, and the
-        engine's own."""
-        loaded = [rule for pack, folder in self.pack_folders.items() for rule in load_pack(folder, pack)]
+        """Every rule of every known pack that loads, as written in its
+        file, and the engine's own (see :attr:`load_errors`)."""
+        loaded = [rule for pack in self.pack_folders for rule in self.rules_of(pack)]
         return [UNUSED_RULE_RECORD, *loaded]
+
+    def rules_of(self, pack: str) -> tuple[Rule, ...]:
+        """A pack's rules that load, as written; the others' errors go to :attr:`load_errors`."""
+        rules, errors = load_pack_reporting(self.pack_folders[pack], pack)
+        for error in errors:
+            if error not in self.load_errors:
+                self.load_errors.append(error)
+        return rules
+
+    def turned_off_by_command_line(self, path: Path | None) -> frozenset[str]:
+        """Rules the config enables for a file that the command line's
+        --select/--ignore turned off for this run."""
+        relative = self.relative(path) if path is not None else None
+        hits = tuple(
+            i for i, entry in enumerate(self.per_path) if relative is not None and matches(relative, entry.paths)
+        )
+        if not (self.cli.select or self.cli.ignore):
+            return frozenset()
+        layers = [self.top, *(self.per_path[i].selection for i in hits)]
+        configured = self._wanted(layers)
+        run = self._wanted([*layers, self.cli])
+        return frozenset(rule for pack, ids in configured.items() for rule in ids - run.get(pack, set()))
 
     def _wanted(self, layers: list[Selection]) -> dict[str, set[str]]:
         """Pack → the ids of its rules that the layers enable.
@@ -210,10 +234,10 @@ class Config:
 
     def _resolve(self, layers: list[Selection], wanted: dict[str, set[str]]) -> list[Rule]:
         rules = []
-        for pack, folder in self.pack_folders.items():
+        for pack in self.pack_folders:
             if not wanted.get(pack):
                 continue  # never load a pack nothing uses
-            for rule in load_pack(folder, pack):
+            for rule in self.rules_of(pack):
                 if rule.id in wanted[pack]:
                     rule = self.overridden.get(rule.id, rule)
                     level = _level(rule, layers)

@@ -253,7 +253,9 @@ class Rule:
 
     @property
     def fixable(self) -> bool:
-        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in FIX_ACTIONS)
+        # the engine's own rule record (copydesk.unused-suppression) has no check
+        gives = self.check is not None and self.check.gives_fixes()
+        return gives or bool(self.action and self.action.get("name") in FIX_ACTIONS)
 
 
 def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int):

@@ -71,9 +71,12 @@ def apply(
     enabled: set[str],
     known: set[str],
     unused_severity: str | None = "warning",
+    quiet: frozenset[str] = frozenset(),
 ) -> list[Alert]:
     """Drop suppressed alerts; unless ``unused_severity`` is None, add an
-    alert of that severity for each directive that did nothing."""
+    alert of that severity for each directive that did nothing — but not
+    for one that names a rule in ``quiet`` (off for this run only) or, when
+    some rule is quiet, names no rule: it may be idle only for this run."""
     ranges, stray_enables = _ranges(doc)
     if not ranges and not stray_enables:
         return alerts
@@ -87,6 +90,8 @@ def apply(
     reports = []
     for r in ranges:
         if r.used or r in explicit:
+            continue
+        if quiet and (not r.selector or any(r.names(rule) for rule in quiet)):
             continue
         if r.selector and r.selector not in known and r.selector not in packs:
             why = f"unknown rule '{r.selector}'"
@@ -128,6 +133,7 @@ def _report(doc: Document, d: Directive, selector: str, why: str, severity: str)
         end_line=end_line,
         end_column=end_column,
         fix="",
+        fix_applicability=UNUSED_RULE_RECORD.fix_applicability,
     )
 
 

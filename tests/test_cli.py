@@ -268,11 +268,48 @@ def test_broken_rule_file_names_its_line(project):
     assert result.stderr == f"{project / 'styles/house/broken.yml'}:4: unknown key 'levle' for rule house.broken (kind existence)\n"
 
 
+def test_broken_rule_does_not_take_its_pack_down(project):
+    """Reported with file:line; the pack's other rules still run; exit 2 at the end."""
+    write(project / "styles/house/broken.yml", "extends: existence\nmessage: x\ntokens: [a]\nlevle: error\n")
+    write(project / "story.txt", HEDGED)
+    result = run("check", "--format", "json", "story.txt")
+    assert result.exit_code == 2
+    assert rules_hit(json.loads(result.stdout)) == [["house.hedge"]]
+    assert f"{project / 'styles/house/broken.yml'}:4: unknown key 'levle'" in result.stderr
+
+
 def test_broken_rule_in_a_disabled_pack_is_not_loaded(project):
     write(project / "styles/desk/broken.yml", "extends: existence\nlevle: error\n")
     write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\n")
     write(project / "story.txt", HEDGED)
-    assert run("check", "story.txt").exit_code == 1
+    result = run("check", "story.txt")
+    assert result.exit_code == 1
+    # not silently off: a one-line notice names the pack nothing enables
+    assert result.stderr == f"notice: pack 'desk' in {project / 'styles/desk'} is not enabled; add it to 'packs' in {project / '.copydesk.yaml'} to run it\n"
+    # rules and explain load what check loads: the broken disabled pack only with --all
+    listing = run("rules")
+    assert listing.exit_code == 0 and "house.hedge" in listing.stdout and " desk " not in listing.stdout
+    assert run("explain", "house.hedge").exit_code == 0
+    every = run("rules", "--all")
+    assert every.exit_code == 2 and "broken.yml:2: unknown key 'levle'" in every.stderr and "desk.cliche" in every.stdout
+
+
+def test_explain_the_engines_own_rule():
+    result = run("explain", "copydesk.unused-suppression")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("copydesk.unused-suppression\n") and "fixable:  yes (unsafe)" in result.stdout
+
+
+def test_ignore_on_the_command_line_does_not_make_suppressions_unused(project):
+    write(project / "story.md", "<!-- copydesk-disable-next-line house.hedge -->\nIt is clearly wrong.\n\n<!-- copydesk-disable-next-line -->\nIt is clearly wrong.\n")
+    assert run("check", "story.md").exit_code == 0
+    for args in (["--ignore", "house"], ["--ignore", "house.hedge"], ["--select", "desk"]):
+        result = run("check", *args, "story.md")
+        assert result.exit_code == 0, (args, result.stdout)
+        assert "unused-suppression" not in result.stdout
+    # a suppression of a rule the config itself turns off is still reported
+    write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house, desk]\nignore: [house.hedge]\n")
+    assert "rule 'house.hedge' is not enabled" in run("check", "story.md").stdout
 
 
 def test_usage_errors_exit_2(project):
@@ -541,6 +578,17 @@ examples:
   flag: [It is clearly so., It is wrong.]
   pass: [It is clearly wrong.]
 """
+
+
+def test_test_rules_skips_hidden_files_and_keeps_testing_after_a_bad_rule(tmp_path):
+    pack = tmp_path / "house"
+    write(pack / ".copydesk.yaml", "packs: [house]\n")
+    write(pack / "bad.yml", "extends: nonsense\nmessage: x\n")
+    write(pack / "hedge.yml", 'extends: existence\nmessage: x\ntokens: [clearly]\nexamples:\n  flag: [It is clearly so.]\n  pass: [It is so.]\n')
+    result = run("test-rules", pack)
+    assert result.exit_code == 2
+    assert ".copydesk" not in result.output
+    assert result.stdout == "1 rule, 2 examples: 0 failures, 1 rule not loaded\n"
 
 
 def test_test_rules_load_error_exits_2(tmp_path):

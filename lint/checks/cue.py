@@ -10,6 +10,8 @@ from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, 
 from lint.rule import Check, Field, Hit
 
 TENSES = ("present", "past", "any")
+# What to write instead, when a rule gives no fix: the other tense, or "said".
+_HOUSE_FORM = {"present": "past", "past": "present", "any": "said"}
 
 
 class Cue(Check):
@@ -47,8 +49,11 @@ class Cue(Check):
                 if not in_scope(start, end):
                     continue
                 text = doc.prose[start:end]
-                fix = None if _has_auxiliary(sentence, a) else _fix(self.options["fix"], a.lemma, text)
-                yield Hit(start, end, (text,), fix)
+                # The message names what to write (its second %s), so that
+                # rule-options changing the fix change the advice too.
+                advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
+                fix = None if _has_auxiliary(sentence, a) or not self.options["fix"] else advice
+                yield Hit(start, end, (text, advice), fix)
 
 
 def _fix(form: str, lemma: str, text: str) -> str | None:
