@@ -18,10 +18,10 @@ from typing import NoReturn
 
 import click
 
-from lint import baseline, fixer
+from lint import baseline, fixer, starter, vale_import
 from lint.alert import SEVERITIES, severity_rank
 from lint.changes import ChangedLines
-from lint.config import Config, ConfigResolver, Selection, did_you_mean
+from lint.config import CONFIG_NAME, Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
 from lint.engine import lint, needs_names, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
@@ -554,3 +554,39 @@ def write_baseline_command(ctx: click.Context, paths: tuple[str, ...], output: P
     reports only new ones. PATHS as for check [default: the current folder]."""
     ctx.invoke(check, paths=paths, config_file=config_file, write_baseline=output, output_format=None, fail_on=None,
                exit_zero=False, select=(), ignore=(), stdin_filename=None, force_exclude=False, color=None)
+
+
+def _write_new_config(path: Path, text: str, force: bool) -> None:
+    if path.exists() and not force:
+        _abort(ConfigError("already exists (use --force to replace it)", str(path)))
+    _write_report_file(path, text)
+    try:
+        ConfigResolver(path)  # what was written must load
+    except CopydeskError as error:
+        _abort(error)
+    click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.option("--tense", type=click.Choice(starter.TENSES), default="said", show_default=True, help="The attribution tense the desk writes.")
+@click.option("--courtesy-titles/--no-courtesy-titles", default=False, show_default=True, help="'Mr Blair' on later references (BBC), or none (AP).")
+@click.option("--us", "us_form", type=click.Choice(starter.US_FORMS), default="U.S.", show_default=True, help="How the desk abbreviates the United States.")
+@click.option("--force", is_flag=True, help="Replace an existing .copydesk.yaml.")
+def init(tense: str, courtesy_titles: bool, us_form: str, force: bool) -> None:
+    """Write a commented .copydesk.yaml here for the house style."""
+    _write_new_config(Path(CONFIG_NAME), starter.starter_config(tense, courtesy_titles, us_form), force)
+
+
+@main.command("import-vale")
+@click.argument("ini", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=".vale.ini")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The config to write [default: .copydesk.yaml beside the .vale.ini].")
+@click.option("--force", is_flag=True, help="Replace an existing config.")
+def import_vale(ini: Path, output: Path | None, force: bool) -> None:
+    """Write the .copydesk.yaml equivalent to a Vale .vale.ini."""
+    try:
+        text = vale_import.convert(ini.read_text(encoding="utf-8-sig"), ini)
+    except OSError as error:
+        _abort(InputError(f"cannot read: {error.strerror or error}", str(ini)))
+    except CopydeskError as error:
+        _abort(error)
+    _write_new_config(output or ini.parent / CONFIG_NAME, text, force)

@@ -36,7 +36,7 @@ from lint.nlp import DEFAULT_PIPELINE, pipeline_location
 from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack_reporting, pack_rule_ids, read_rule_text
 from lint.patterns import compile_pattern
 from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
-from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
+from lint.suppression import ENGINE_PACK, REJECTED_RULE, UNUSED_RULE, UNUSED_RULE_RECORD
 from lint.yamlsrc import SourceMap, load_yaml
 
 CONFIG_NAME = ".copydesk.yaml"
@@ -57,6 +57,7 @@ OPTIONS = (
     "exclude",
     "rule-options",
     "pipeline",
+    "vocabularies",
 )
 PER_PATH_OPTIONS = ("paths", "select", "ignore", "severity")
 
@@ -125,6 +126,8 @@ class Config:
     pipeline: str = DEFAULT_PIPELINE
     # rule id → the rule rebuilt with the config's ``rule-options`` for it
     overridden: dict[str, Rule] = field(default_factory=dict)
+    # copydesk.rejected-term, built from the vocabularies' reject.txt, if any
+    rejected_rule: Rule | None = None
     # rule files of the packs loaded so far that could not load (each names its file and line)
     load_errors: list[RuleError] = field(default_factory=list)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
@@ -184,7 +187,7 @@ class Config:
         """Every rule of every known pack that loads, as written in its
         file, and the engine's own (see :attr:`load_errors`)."""
         loaded = [rule for pack in self.pack_folders for rule in self.rules_of(pack)]
-        return [UNUSED_RULE_RECORD, *loaded]
+        return [UNUSED_RULE_RECORD, *([self.rejected_rule] if self.rejected_rule else []), *loaded]
 
     def rules_of(self, pack: str) -> tuple[Rule, ...]:
         """A pack's rules that load, as written; the others' errors go to :attr:`load_errors`."""
@@ -234,6 +237,8 @@ class Config:
 
     def _resolve(self, layers: list[Selection], wanted: dict[str, set[str]]) -> list[Rule]:
         rules = []
+        if self.rejected_rule is not None and REJECTED_RULE in wanted[ENGINE_PACK]:
+            rules.append(replace(self.rejected_rule, level=_level(self.rejected_rule, layers)))
         for pack in self.pack_folders:
             if not wanted.get(pack):
                 continue  # never load a pack nothing uses
@@ -401,24 +406,26 @@ def _build(data: Any, path: Path | None, cli: Selection) -> Config:
     packs = reader.strings("packs", DEFAULT_PACKS)
     pack_folders = _find_packs(reader, root, packs)
     per_path = list(_per_path(reader, path))
+    accepted, rejected = _vocabularies(reader, root)
     config = Config(
         path=path,
         root=root,
         packs=packs,
         pack_folders=pack_folders,
         pack_rules={
-            ENGINE_PACK: [UNUSED_RULE],
+            ENGINE_PACK: [UNUSED_RULE, *([REJECTED_RULE] if rejected else [])],
             **{name: pack_rule_ids(folder, name) for name, folder in pack_folders.items()},
         },
         top=reader.selection(),
         per_path=tuple(override for override, _ in per_path),
         cli=cli,
-        vocabulary=_vocabulary(reader),
+        vocabulary=(*_vocabulary(reader), *accepted),
         fail_on=reader.level("fail-on", DEFAULT_FAIL_ON),
         include=reader.strings("include", DEFAULT_INCLUDE),
         exclude=reader.strings("exclude"),
     )
     config.pipeline = _pipeline(reader)
+    config.rejected_rule = rejected
     config.overridden = _rule_options(config, reader)
     _check_selectors(config, reader, config.top, "")
     for override, entry_reader in per_path:
@@ -478,6 +485,45 @@ def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
     return overridden
 
 
+def _vocabularies(reader: _Reader, root: Path) -> tuple[tuple[str, ...], Rule | None]:
+    """Vale's vocabulary folders (``accept.txt``, ``reject.txt``: a regex
+    a line): accepted terms join ``vocabulary``; rejected ones are flagged
+    by the rule ``copydesk.rejected-term`` (Vale's ``Vale.Avoid``)."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    reject_file = None
+    for name in reader.strings("vocabularies"):
+        folder = root / Path(name).expanduser()
+        if not folder.is_dir():
+            raise reader.error(f"vocabularies: no such folder: {folder}", "vocabularies")
+        for file_name, terms in (("accept.txt", accepted), ("reject.txt", rejected)):
+            file = folder / file_name
+            if not file.is_file():
+                continue
+            for number, line in enumerate(_read_text(file).splitlines(), 1):
+                term = line.strip()
+                if not term or term.startswith("#"):
+                    continue
+                try:
+                    compile_pattern(term)
+                except RuleError as exc:
+                    raise ConfigError(f"vocabulary term: {exc.message}", str(file), number) from None
+                terms.append(term)
+            if file_name == "reject.txt" and terms:
+                reject_file = reject_file or file
+    if not rejected:
+        return tuple(accepted), None
+    data = {
+        "extends": "existence",
+        "message": "Avoid '%s': the vocabulary rejects it.",
+        "level": "error",
+        "category": "style",
+        "tokens": rejected,
+        "vocab": False,
+    }
+    return tuple(accepted), build_rule(data, REJECTED_RULE, ENGINE_PACK, str(reject_file))
+
+
 def _vocabulary(reader: _Reader) -> tuple[str, ...]:
     """Accepted terms; each is a regex (as in Vale), checked here so that a
     bad one is blamed on the config, not on every file linted."""
@@ -506,9 +552,12 @@ def _per_path(reader: _Reader, path: Path | None):
 
 
 def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...]) -> dict[str, Path]:
-    """Built-in packs plus those in ``rule-dirs``; a name used twice is an
-    error rather than one pack silently hiding another."""
-    folders = dict(builtin_packs())
+    """Built-in packs plus those in ``rule-dirs``. A pack of ``rule-dirs``
+    named as a built-in one replaces it (Vale's proselint style for ours):
+    the newsroom's own folder is what it asked for. A name used twice in
+    ``rule-dirs`` is an error rather than one pack silently hiding another."""
+    builtin = builtin_packs()
+    folders = dict(builtin)
     for rule_dir in reader.strings("rule-dirs"):
         folder = root / Path(rule_dir).expanduser()
         try:
@@ -518,7 +567,7 @@ def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...]) -> dict[str
         for name, pack_folder in found.items():
             if name == ENGINE_PACK:
                 raise reader.error(f"rule-dirs: pack name '{name}' is reserved for copydesk's own checks: {pack_folder}", "rule-dirs")
-            if name in folders:
+            if name in folders and folders[name] != builtin.get(name):
                 raise reader.error(f"rule-dirs: pack '{name}' in {pack_folder} clashes with {folders[name]}", "rule-dirs")
             folders[name] = pack_folder
     for pack in packs:

@@ -29,6 +29,9 @@ _DIRECTIVE = re.compile(
     r"(?P<rules>(?:(?!--).)*?)(?:--(?P<reason>(?:(?!-->).)*))?-->",
     re.S,
 )
+# Vale's own comments, honoured for styles and drafts migrated from Vale:
+# "vale off"/"vale on", and "vale Style.Rule = NO"/"= YES" (a rule or a style).
+_VALE_DIRECTIVE = re.compile(r"<!--\s*vale\s+(?:(?P<switch>off|on)|(?P<rule>[\w.-]+)\s*=\s*(?P<state>YES|NO))\s*-->", re.S)
 _HEADING_END = re.compile(r"[.!?:;,\"”’')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"”’')\]]\s*$")
 # Source that may stand between two pieces of Markdown text without being
@@ -72,6 +75,9 @@ class Directive:
     line: int
     start: int
     end: int
+    # a Vale comment: it says nothing about copydesk's rules, so it is never
+    # reported as an unused suppression
+    vale: bool = False
 
 
 class _ProseBuilder:
@@ -658,3 +664,10 @@ def _directives(doc: Document, text: str, source: str, start: int, end: int) -> 
         doc.directives.append(
             Directive(m.group("action"), rules, (m.group("reason") or "").strip(), line, s, base + m.end())
         )
+    for m in _VALE_DIRECTIVE.finditer(text):
+        off = m.group("switch") == "off" or m.group("state") == "NO"
+        rules = (m.group("rule"),) if m.group("rule") else ()
+        s = base + m.start()
+        line = bisect.bisect_right(doc._line_starts, s)
+        doc.directives.append(Directive("disable" if off else "enable", rules, "", line, s, base + m.end(), vale=True))
+    doc.directives.sort(key=lambda d: d.start)

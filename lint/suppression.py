@@ -20,6 +20,8 @@ from lint.rule import Rule
 
 UNUSED_RULE = "copydesk.unused-suppression"
 ENGINE_PACK = "copydesk"
+# the rule a vocabulary's reject.txt makes (lint.config); its pack is the engine's
+REJECTED_RULE = "copydesk.rejected-term"
 
 
 @dataclass
@@ -89,7 +91,7 @@ def apply(
     packs = {rule_id.split(".", 1)[0] for rule_id in known}
     reports = []
     for r in ranges:
-        if r.used or r in explicit:
+        if r.used or r in explicit or r.directive.vale:
             continue
         if quiet and (not r.selector or any(r.names(rule) for rule in quiet)):
             continue
@@ -101,6 +103,8 @@ def apply(
             why = "it suppressed nothing"
         reports.append(_report(doc, r.directive, r.selector, why, unused_severity))
     for d, selector in stray_enables:
+        if d.vale:
+            continue
         reports.append(_report(doc, d, selector, "no disable comment is open before it", unused_severity))
     return kept + _filter(reports, explicit)
 
