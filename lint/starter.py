@@ -28,7 +28,7 @@ def starter_config(tense: str = "said", courtesy_titles: bool = False, us_form: 
         "# Alerts at or above this level fail the run (exit 1): suggestion | warning | error.",
         "fail-on: warning",
         "",
-        "rule-options:",
+        "rule-options:" if tense == "says" or courtesy_titles else "# rule-options:",
     ]
     if tense == "says":
         lines += [
@@ -38,8 +38,8 @@ def starter_config(tense: str = "said", courtesy_titles: bool = False, us_form: 
         ]
     else:
         lines += [
-            "  # Attribution tense: this desk writes \"said\", AP's news tense (the default).",
-            "  # A desk that writes \"says\":",
+            "#  Attribution tense: this desk writes \"said\", AP's news tense (the default).",
+            "#  A desk that writes \"says\":",
             "  #   newsroom.present-tense-attribution: {tense: past, fix: present}",
             "  #   newsroom.judging-said-verb: {fix: says}",
         ]
@@ -50,8 +50,8 @@ def starter_config(tense: str = "said", courtesy_titles: bool = False, us_form: 
         ]
     else:
         lines += [
-            "  # Courtesy titles: none, as AP (\"Blair\" on later references; the default).",
-            "  # A desk that writes \"Mr Blair\":",
+            "#  Courtesy titles: none, as AP (\"Blair\" on later references; the default).",
+            "#  A desk that writes \"Mr Blair\":",
             "  #   newsroom.honorific: {honorifics: courtesy}",
         ]
     lines += [

@@ -599,6 +599,17 @@ def test_test_rules_load_error_exits_2(tmp_path):
     assert result.stderr == f"{pack / 'bad.yml'}:1: rule house.bad: unknown kind 'nonsense' in 'extends' (known: {', '.join(KINDS)})\n"
 
 
+@pytest.mark.parametrize("args", [[], ["--tense", "says"], ["--courtesy-titles"], ["--tense", "says", "--courtesy-titles", "--us", "US"]])
+def test_init_writes_a_config_that_loads(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    assert run("init", *args).exit_code == 0
+    text = (tmp_path / ".copydesk.yaml").read_text()
+    assert ("\n  newsroom.present-tense-attribution: {tense: past, fix: present}\n" in text) == ("says" in args)
+    assert ("\n  newsroom.honorific: {honorifics: courtesy}" in text) == ("--courtesy-titles" in args)
+    assert run("init", *args).exit_code == 2  # never overwritten unasked
+    assert run("init", "--force").exit_code == 0
+
+
 def test_version():
     result = run("--version")
     assert result.exit_code == 0
