@@ -157,15 +157,7 @@ def check(
         _parse_linguistics(drafts)
         for item, source, doc in drafts:
             try:
-                alerts = lint(
-                    doc,
-                    item.rules,
-                    vocabulary=item.config.vocabulary,
-                    known_rules=item.config.known_rules,
-                    unused_severity=item.config.unused_suppression_level(item.file),
-                    quiet_rules=item.config.turned_off_by_command_line(item.file),
-                    pipeline=item.config.pipeline,
-                )
+                alerts = _lint_item(item, doc)
             except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
                 _abort(error)
             except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
@@ -224,6 +216,19 @@ def check(
     sys.exit(EXIT_ALERTS if failed and not exit_zero else EXIT_CLEAN)
 
 
+def _lint_item(item: _Input, doc: Document) -> list:
+    """A draft's alerts under its config and rules."""
+    return lint(
+        doc,
+        item.rules,
+        vocabulary=item.config.vocabulary,
+        known_rules=item.config.known_rules,
+        unused_severity=item.config.unused_suppression_level(item.file),
+        pipeline=item.config.pipeline,
+        quiet_rules=item.config.turned_off_by_command_line(item.file),
+    )
+
+
 def _alert_filter(diff_from: str | None, baseline_file: Path | None):
     """What ``--diff-from`` and ``--baseline`` let through, as one
     function of (path, source, alerts)."""
@@ -246,16 +251,7 @@ def _fix(item: _Input, source: str, doc: Document, alerts: list, keep, unsafe: b
 
     def relint(text: str):
         fresh = parse(text, item.shown)
-        found = lint(
-            fresh,
-            item.rules,
-            vocabulary=item.config.vocabulary,
-            known_rules=item.config.known_rules,
-            unused_severity=item.config.unused_suppression_level(item.file),
-            pipeline=item.config.pipeline,
-            quiet_rules=item.config.turned_off_by_command_line(item.file),
-        )
-        return fresh, keep(item.shown, text, found)
+        return fresh, keep(item.shown, text, _lint_item(item, fresh))
 
     result = fixer.fix(source, relint, unsafe, first=(doc, alerts))
     if not result.converged:
