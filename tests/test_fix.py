@@ -200,3 +200,11 @@ def test_fix_reports_what_is_left(fixing):
 
 def test_fix_refuses_standard_input(fixing):
     assert run("check", "--fix", "-", input="We utilize it.\n").exit_code == 2
+
+
+def test_an_unused_suppression_is_removed_by_unsafe_fixes_only(fixing):
+    story = write(fixing / "story.md", "<!-- copydesk-disable-next-line house.utilize -->\nWe use it.\n")
+    assert run("check", "--fix", "story.md").exit_code == 1
+    assert story.read_text() == "<!-- copydesk-disable-next-line house.utilize -->\nWe use it.\n"
+    assert run("check", "--fix", "--unsafe-fixes", "story.md").exit_code == 0
+    assert story.read_text() == "\nWe use it.\n"
