@@ -18,7 +18,9 @@ texts into a scratch folder (the corpora are read, never written), then:
    - that the text after each pass lints with none of the fixed alerts: no
      alert of a fixed alert's rule overlapping the text its fix wrote
      (target 0);
-4. prints, per rule, how many fixes were applied.
+4. prints, per rule, how many fixes were applied, and with ``--sample N``
+   N of them drawn at random (``--seed``), each with the words around it
+   before and after, for an editor to judge.
 
 A measurement that failed prints as FAILED with the reason, never a
 figure. Usage::
@@ -114,7 +116,7 @@ def verify(copies: dict[Path, Path], changed: list[Path], unsafe: bool) -> dict:
 
     resolver = ConfigResolver()
     figures = {"same_as_written": 0, "differs_from_written": 0, "outside_span": 0, "fixed_alert_left": 0,
-               "not_converged": 0, "fixes": Counter(), "examples": []}
+               "not_converged": 0, "fixes": Counter(), "examples": [], "applied": []}
     for copy in changed:
         original = copies[copy].read_bytes().decode("utf-8")
         config = resolver.for_file(copy)
@@ -149,6 +151,8 @@ def verify(copies: dict[Path, Path], changed: list[Path], unsafe: bool) -> dict:
                     figures["examples"].append(f"{copy.name}: {owner.rule} {owner.match!r} -> {edit.replacement!r} flagged again")
             for alert in step.applied:
                 figures["fixes"][alert.rule] += 1
+                context = step.before[max(0, alert.start - 60) : alert.start] + "[" + alert.match + " -> " + str(alert.fix) + "]" + step.before[alert.end : alert.end + 40]
+                figures["applied"].append(f"{copy.name}: {alert.rule}: " + " ".join(context.split()))
     return figures
 
 
@@ -157,6 +161,8 @@ def main() -> int:
     parser.add_argument("--unsafe-fixes", action="store_true")
     parser.add_argument("--limit", type=int, help="files per corpus")
     parser.add_argument("--workdir", type=Path, help="scratch folder [default: a temp folder, removed after]")
+    parser.add_argument("--sample", type=int, default=0, help="print this many applied fixes at random, per corpus")
+    parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()
     scratch = args.workdir or Path(tempfile.mkdtemp(prefix="copydesk-fix-"))
     mode = "safe and unsafe fixes" if args.unsafe_fixes else "safe fixes"
@@ -195,6 +201,13 @@ def main() -> int:
                 print(f"    {count:6d}  {rule}")
             for example in figures["examples"][:10]:
                 print(f"  ! {example}")
+            if args.sample:
+                import random
+
+                picked = random.Random(args.seed).sample(figures["applied"], min(args.sample, len(figures["applied"])))
+                print(f"  {len(picked)} fixes at random (seed {args.seed}):")
+                for line in picked:
+                    print(f"    - {line}")
             if again or figures["outside_span"] or figures["fixed_alert_left"] or figures["differs_from_written"]:
                 status = 1
     finally:
