@@ -165,7 +165,11 @@ def check(
                 continue
             alerts = keep(item.shown, source, alerts)
             if fixing and any(fixer.is_applicable(alert, unsafe_fixes) for alert in alerts):
-                fixed = _fix(item, source, doc, alerts, keep, unsafe_fixes, errors)
+                try:
+                    fixed = _fix(item, source, doc, alerts, keep, unsafe_fixes, errors)
+                except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+                    _report(InputError(f"internal error while fixing: {type(error).__name__}: {error}", item.shown), errors)
+                    continue
                 if fixed.passes:
                     fixed_alerts += fixed.fixed
                     fixed_files += 1
