@@ -27,6 +27,8 @@ _GITHUB_COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notic
 # the match on a long line, as ruff and rustc show a snippet.
 SNIPPET_WIDTH = 96
 _ELLIPSIS = "\u2026"
+# GitHub refuses a step summary over 1 MiB; the table stops short of it.
+GITHUB_SUMMARY_BYTES = 900 * 1024
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,15 @@ def format_github_summary(report: Report) -> str:
     rows = [(result.path, alert) for result in report.files for alert in result.alerts]
     if rows:
         out += ["| file | line | level | rule | message |", "|---|---:|---|---|---|"]
-        out += [
-            f"| {_cell(path)} | {alert.line}:{alert.column} | {alert.severity} | `{_cell(alert.rule)}` | {_cell(alert.message)} |"
-            for path, alert in rows
-        ]
+        size = 0
+        for shown, (path, alert) in enumerate(rows):
+            row = f"| {_cell(path)} | {alert.line}:{alert.column} | {alert.severity} | `{_cell(alert.rule)}` | {_cell(alert.message)} |"
+            size += len(row.encode("utf-8")) + 1
+            if size > GITHUB_SUMMARY_BYTES:
+                out += ["", f"{plural(len(rows) - shown, 'more alert')} not shown: GitHub keeps 1 MiB of a step's summary "
+                        "(use --format sarif or json for all of them)."]
+                break
+            out.append(row)
     for error in report.errors:
         out.append(f"- could not lint {_cell(error.path)}: {_cell(error.message)}")
     return "\n".join(out) + "\n"

@@ -204,3 +204,16 @@ def test_diff_from_reports_changed_lines_only(project):
     assert found == {"new.txt": [("house.utilize", 1)], "other.txt": [], "story.txt": [("house.hedge", 3)]}
     bad = run("check", "--diff-from", "no-such-branch", ".")
     assert bad.exit_code == 2 and "--diff-from" in bad.stderr
+
+
+def test_github_step_summary_stays_under_githubs_limit(monkeypatch):
+    from lint import formats
+    from test_formats import alert
+
+    monkeypatch.setattr(formats, "GITHUB_SUMMARY_BYTES", 300)
+    source = "It is clearly wrong.\n" * 20
+    alerts = [alert(source, "clearly")] * 20
+    text = formats.format_github_summary(Report([FileResult("a.txt", source, alerts)], []))
+    rows = [line for line in text.splitlines() if line.startswith("| a.txt |")]
+    assert 0 < len(rows) < 20
+    assert f"{20 - len(rows)} more alerts not shown" in text
