@@ -61,6 +61,10 @@ def copy_corpus(source: Path, pattern: str, target: Path, limit: int | None) -> 
         files = files[:limit]
     copies = {}
     for original in files:
+        try:
+            original.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # copydesk reports it (exit 2) and fixes nothing: not a fix to measure
         copy = target / original.relative_to(source)
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(original, copy)
@@ -156,6 +160,12 @@ def verify(copies: dict[Path, Path], changed: list[Path], unsafe: bool) -> dict:
     return figures
 
 
+def fixer_passes() -> int:
+    from lint.fixer import MAX_PASSES
+
+    return MAX_PASSES
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--unsafe-fixes", action="store_true")
@@ -190,13 +200,14 @@ def main() -> int:
                 status = 1
                 continue
             figures = verify(copies, changed, args.unsafe_fixes)
-            print(f"\n{name}: {len(copies)} files")
+            unreadable = len([p for p in source.glob(pattern) if p.name.lower() != "readme.txt"][: args.limit or None]) - len(copies)
+            print(f"\n{name}: {len(copies)} files ({unreadable} not UTF-8, left out)")
             print(f"  first --fix: {len(changed)} files changed, {sum(figures['fixes'].values())} fixes ({seconds:.1f} s)")
             print(f"  second --fix: {len(again)} files changed (target 0) ({seconds_again:.1f} s)")
             print(f"  in-process replay equal to what was written: {figures['same_as_written']} of {len(changed)}")
             print(f"  changes outside a fix's span (per pass): {figures['outside_span']} (target 0)")
             print(f"  fixed alerts raised again on the fixed text: {figures['fixed_alert_left']} (target 0)")
-            print(f"  files still changing after {10} passes: {figures['not_converged']} (target 0)")
+            print(f"  files still changing after {fixer_passes()} passes: {figures['not_converged']} (target 0)")
             for rule, count in figures["fixes"].most_common():
                 print(f"    {count:6d}  {rule}")
             for example in figures["examples"][:10]:

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from lint.alert import Alert, Edit
 from lint.document import Document
 
-# Enough for a fix that uncovers another (an honorific removed, then the
-# bare surname judged again); a text still changing after this many passes
-# has fixes that undo each other, which is a bug in a rule.
-MAX_PASSES = 10
+# As ruff's bound. Passes add up: a rule with a limit ("at most 3 per
+# story") is fixed 3 alerts a pass, and a fix may uncover another (an
+# honorific removed, then the bare surname judged again). A text still
+# changing after this many has fixes that undo each other: a bug in a rule.
+MAX_PASSES = 100
 
 
 def edits_of(alert: Alert) -> tuple[Edit, ...]:

@@ -27,14 +27,15 @@ swap:
   utilize: use
   very unique: unique
 """
-# Each fix makes text the rule flags again: a rule that never converges.
+# Each fix makes text the rule flags again, one more each pass: a rule
+# that never converges.
 GROWS = """\
 extends: substitution
 message: "'%s'"
 fix-applicability: safe
 nonword: true
 swap:
-  x: xx
+  x(?!y): xy x
 """
 
 
@@ -115,6 +116,7 @@ def test_fixes_that_never_settle_stop_at_the_bound():
     result = fixer.fix("x\n", relinter([make_rule(GROWS)]))
     assert len(result.passes) == fixer.MAX_PASSES
     assert not result.converged
+    assert result.source == "xy " * fixer.MAX_PASSES + "x\n"
 
 
 # -- every built-in fix converges ------------------------------------------------------
