@@ -210,3 +210,12 @@ def test_an_unused_suppression_is_removed_by_unsafe_fixes_only(fixing):
     assert story.read_text() == "<!-- copydesk-disable-next-line house.utilize -->\nWe use it.\n"
     assert run("check", "--fix", "--unsafe-fixes", "story.md").exit_code == 0
     assert story.read_text() == "\nWe use it.\n"
+
+
+def test_a_fix_chosen_among_several_suggestions_is_unsafe():
+    """"It's" is "it is" or "it has" ("It's become"): the first suggestion
+    is a guess, so even a rule of safe fixes does not apply it unread."""
+    rule = make_rule(UTILIZE_SAFE.replace("very unique: unique", "it's: it is|it has"))
+    text = "So it's become clear. We utilize it.\n"
+    assert fixer.fix(text, relinter([rule])).source == "So it's become clear. We use it.\n"
+    assert fixer.fix(text, relinter([rule]), unsafe=True).source == "So it is become clear. We use it.\n"

@@ -56,7 +56,9 @@ class Substitution(Check):
                 expected = self._expected(index, observed)
                 if observed in expected:
                     continue
-                yield Hit(m.start(), m.end(), (", ".join(expected), observed), expected[0])
+                # the first of several suggestions ("it's": it is, it has) is a
+                # guess, never a fix to apply unread
+                yield Hit(m.start(), m.end(), (", ".join(expected), observed), expected[0], unsafe_fix=len(expected) > 1)
 
     def _expected(self, index: int, observed: str) -> list[str]:
         value = self.values[index]
