@@ -20,15 +20,32 @@ from typing import NoReturn
 
 import click
 
+from lint import baseline, fixer, starter, vale_import
 from lint.alert import SEVERITIES, severity_rank
-from lint.config import Config, ConfigResolver, Selection, did_you_mean
+from lint.changes import ChangedLines
+from lint.config import CONFIG_NAME, Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
 from lint.engine import lint, needs_names, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
-from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
+from lint.files import write_draft, write_text_atomic
+from lint.formats import (
+    FORMAT_NAMES,
+    FileResult,
+    Report,
+    format_diff,
+    format_github,
+    format_github_summary,
+    format_gitlab,
+    format_json,
+    format_junit,
+    format_sarif,
+    format_statistics,
+    format_text,
+    plural,
+)
 from lint.nlp import MAX_PARSE_CHARS, parse_documents, prose_blocks, too_long_to_parse
-from lint.packs import builtin_packs, find_packs, load_pack
+from lint.packs import builtin_packs, find_packs, load_pack_reporting
 from lint.people import recognize_names
 from lint.rule import Rule
 from lint.safeio import outside, read_regular
@@ -107,7 +124,7 @@ class _Input:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "output_format",
@@ -126,6 +143,14 @@ class _Input:
     help="Apply the config's exclude to files named on the command line too (for pre-commit).",
 )
 @click.option("--color/--no-color", default=None, help="Color the text output [default: on a terminal unless NO_COLOR is set].")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (read them first).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print a count of alerts per rule instead of each alert.")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file (atomically), not stdout.")
+@click.option("--diff-from", metavar="REF", help="Report only alerts on lines changed since this git ref (a branch, tag or commit).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Hide the alerts this baseline holds (see 'copydesk baseline').")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), hidden=True)  # the baseline command
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -137,58 +162,204 @@ def check(
     stdin_filename: str | None,
     force_exclude: bool,
     color: bool | None,
+    apply_fixes: bool = False,
+    unsafe_fixes: bool = False,
+    show_diff: bool = False,
+    statistics: bool = False,
+    output_file: Path | None = None,
+    diff_from: str | None = None,
+    baseline_file: Path | None = None,
+    write_baseline: Path | None = None,
 ) -> None:
-    """Lint files, folders (recursively) and - (standard input)."""
+    """Lint files, folders (recursively) and - (standard input) [default: the current folder]."""
+    paths = paths or (".",)
+    if apply_fixes and "-" in paths:
+        _abort(ConfigError("--fix cannot write standard input back; use --diff to see the fixes"))
     _reported.clear()
     try:
         resolver = ConfigResolver(config_file, Selection(_selectors(select), _selectors(ignore)))
         inputs = list(_inputs(paths, resolver, stdin_filename, force_exclude))
+        keep = _alert_filter(diff_from, baseline_file)
     except CopydeskError as error:
         _abort(error)
     except (RecursionError, MemoryError, ValueError, TypeError) as error:  # a config or rule file built to break us
         _abort(ConfigError(f"cannot load the config or its rules: {type(error).__name__}: {error}"))
+    _notice_disabled_packs(inputs)
+    fixing = apply_fixes or show_diff
+    diffs: list[str] = []
+    fixed_alerts = fixed_files = 0
     results: list[FileResult] = []
     errors: list[CopydeskError] = []
+    for error in _rule_load_errors(item.config for item in inputs):
+        _report(error, errors)  # the pack's other rules still run; exit 2 at the end
     failed = False
     for start in range(0, len(inputs), BATCH_FILES):
         drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
         _parse_linguistics(drafts, errors)
         for item, source, doc in drafts:
             try:
-                alerts = lint(
-                    doc,
-                    item.rules,
-                    vocabulary=item.config.vocabulary,
-                    known_rules=item.config.known_rules,
-                    unused_severity=item.config.unused_suppression_level(item.file),
-                    pipeline=item.config.pipeline,
-                    rejected=item.config.rejected,
-                )
+                alerts = _lint_item(item, doc)
             except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
                 _report(error, errors)
                 continue
             except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
                 _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
                 continue
+            alerts = keep(item.shown, source, alerts)
+            if fixing and any(fixer.is_applicable(alert, unsafe_fixes) for alert in alerts):
+                try:
+                    fixed = _fix(item, source, doc, alerts, keep, unsafe_fixes, errors)
+                except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+                    _report(InputError(f"internal error while fixing: {type(error).__name__}: {error}", item.shown), errors)
+                    continue
+                if fixed.passes:
+                    fixed_alerts += fixed.fixed
+                    fixed_files += 1
+                    if show_diff:
+                        diffs.append(format_diff(item.shown, source, fixed.source))
+                    elif not _write_fixed(item, fixed.source, errors):
+                        continue
+                if not show_diff:
+                    source, alerts = fixed.source, fixed.alerts
             threshold = severity_rank(fail_on or item.config.fail_on)
             failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
             results.append(FileResult(item.shown, source, alerts))
 
     report = Report(results, errors)
+    if write_baseline:
+        _write_report_file(write_baseline, baseline.dump([(r.path, r.source, r.alerts) for r in report.files], Path(os.path.abspath(write_baseline)).parent))
+        click.echo(f"{plural(sum(len(r.alerts) for r in report.files), 'alert')} in {plural(len(report.files), 'file')} written to {write_baseline}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+    if show_diff:
+        _emit("".join(diffs), output_file, color=False)
+        click.echo(f"{fixed_alerts} fix{'' if fixed_alerts == 1 else 'es'} would change {plural(fixed_files, 'file')}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_ALERTS if diffs else EXIT_CLEAN)
+    if apply_fixes:
+        click.echo(f"fixed {plural(fixed_alerts, 'alert')} in {plural(fixed_files, 'file')}", err=True)
     output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     use_color = False
-    if output_format == "json":
+    if statistics:
+        output = format_statistics(report)
+    elif output_format == "json":
         output = format_json(report)
     elif output_format == "github":
         output = format_github(report)
+        _append_step_summary(report)
+    elif output_format == "sarif":
+        from lint import __version__
+
+        output = format_sarif(report, __version__)
+    elif output_format == "gitlab":
+        output = format_gitlab(report)
+    elif output_format == "junit":
+        output = format_junit(report)
     else:
-        use_color = color if color is not None else _terminal_wants_color()
+        use_color = output_file is None and (color if color is not None else _terminal_wants_color())
         output = format_text(report, color=use_color)
-    if output:
-        click.echo(output, color=use_color)
+    _emit(output, output_file, use_color)
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_ALERTS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _lint_item(item: _Input, doc: Document) -> list:
+    """A draft's alerts under its config and rules."""
+    return lint(
+        doc,
+        item.rules,
+        vocabulary=item.config.vocabulary,
+        known_rules=item.config.known_rules,
+        unused_severity=item.config.unused_suppression_level(item.file),
+        pipeline=item.config.pipeline,
+        quiet_rules=item.config.turned_off_by_command_line(item.file),
+        rejected=item.config.rejected,
+    )
+
+
+def _alert_filter(diff_from: str | None, baseline_file: Path | None):
+    """What ``--diff-from`` and ``--baseline`` let through, as one
+    function of (path, source, alerts)."""
+    changed = ChangedLines(diff_from, Path.cwd()) if diff_from else None
+    known = baseline.Baseline(baseline_file) if baseline_file else None
+
+    def keep(path: str, source: str, alerts: list) -> list:
+        if changed is not None:
+            alerts = [a for a in alerts if changed.touches(path, a.line, a.end_line)]
+        if known is not None:
+            alerts = known.new_alerts(path, source, alerts)
+        return alerts
+
+    return keep
+
+
+def _fix(item: _Input, source: str, doc: Document, alerts: list, keep, unsafe: bool, errors: list) -> fixer.FixResult:
+    """Apply a file's fixes, linting afresh after each pass with the
+    file's rules (and the run's filters, so only reported alerts are fixed)."""
+
+    def relint(text: str):
+        fresh = parse(text, item.shown)
+        return fresh, keep(item.shown, text, _lint_item(item, fresh))
+
+    result = fixer.fix(source, relint, unsafe, first=(doc, alerts))
+    if not result.converged:
+        _report(
+            InputError(f"fixes still changing the text after {fixer.MAX_PASSES} passes (rules that undo each other?)", item.shown),
+            errors,
+        )
+    return result
+
+
+def _write_fixed(item: _Input, text: str, errors: list) -> bool:
+    try:
+        write_draft(item.file, text)
+    except OSError as error:
+        _report(InputError(f"cannot write the fixed file: {error.strerror or error}", item.shown), errors)
+        return False
+    return True
+
+
+def _write_report_file(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except OSError as error:
+        _abort(InputError(f"cannot write: {error.strerror or error}", str(path)))
+
+
+def _emit(output: str, output_file: Path | None, color: bool) -> None:
+    if output_file is not None:
+        _write_report_file(output_file, output + ("\n" if output and not output.endswith("\n") else ""))
+    elif output:
+        click.echo(output, color=color, nl=not output.endswith("\n"))
+
+
+def _append_step_summary(report: Report) -> None:
+    """GitHub's step summary file is appended to, by every step that writes one."""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    try:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(format_github_summary(report))
+    except OSError as error:
+        click.echo(f"warning: cannot write the step summary {summary_file}: {error.strerror or error}", err=True)
+
+
+def _rule_load_errors(configs) -> list[RuleError]:
+    """Each rule file that could not load, once, in the packs the run loaded."""
+    found: list[RuleError] = []
+    for config in configs:
+        found.extend(error for error in config.load_errors if error not in found)
+    return found
+
+
+def _notice_disabled_packs(inputs: list[_Input]) -> None:
+    """One line per pack found under ``rule-dirs`` that nothing enables,
+    which would otherwise be silently off."""
+    configs = {id(item.config): item.config for item in inputs}
+    for config in configs.values():
+        for pack, folder in config.disabled_rule_dir_packs():
+            where = config.path or "the config"
+            click.echo(f"notice: pack '{pack}' in {folder} is not enabled; add it to 'packs' in {where} to run it", err=True)
 
 
 def _report(error: CopydeskError, errors: list[CopydeskError]) -> None:
@@ -366,13 +537,14 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
         unused_level = config.unused_suppression_level(None)
         if unused_level:
             enabled[UNUSED_RULE_RECORD.id] = replace(UNUSED_RULE_RECORD, level=unused_level)
-        rows = [
-            (enabled.get(rule.id, rule), rule.id in enabled)
-            for rule in config.all_rules()
-            if show_all or rule.id in enabled
-        ]
+        # as check does, a disabled pack is loaded only when asked for (--all)
+        listed = config.all_rules() if show_all else [UNUSED_RULE_RECORD, *config.rules_for(None)]
+        rows = [(enabled.get(rule.id, rule), rule.id in enabled) for rule in listed if show_all or rule.id in enabled]
     except CopydeskError as error:
         _abort(error)
+    load_errors = _rule_load_errors([config])
+    for error in load_errors:
+        click.echo(str(error), err=True)
     if output_format == "json":
         import json
 
@@ -381,12 +553,13 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
             for r, on in rows
         ]
         click.echo(json.dumps(listing, indent=2))
-        return
+        sys.exit(EXIT_ERROR if load_errors else EXIT_CLEAN)
     table = [("ID", "KIND", "CATEGORY", "LEVEL", "PACK", "STATUS")]
     table += [(r.id, r.kind, r.category, r.level, r.pack, "enabled" if on else "disabled") for r, on in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    sys.exit(EXIT_ERROR if load_errors else EXIT_CLEAN)
 
 
 @main.command()
@@ -395,12 +568,23 @@ def list_rules(show_all: bool, output_format: str, config_file: Path | None) -> 
 def explain(rule_id: str, config_file: Path | None) -> None:
     """Explain a rule: what it flags, why, and its examples."""
     try:
-        rules = {rule.id: rule for rule in ConfigResolver(config_file).for_folder(Path.cwd()).all_rules()}
+        config = ConfigResolver(config_file).for_folder(Path.cwd())
+        pack = rule_id.partition(".")[0]
+        # only the rule's own pack is loaded: a broken pack elsewhere is no matter here
+        if pack in config.pack_folders:
+            rules = {rule.id: rule for rule in config.rules_of(pack)}
+        else:
+            rules = {rule.id: rule for rule in config.all_rules()}
+        rules[UNUSED_RULE_RECORD.id] = UNUSED_RULE_RECORD
     except CopydeskError as error:
         _abort(error)
     rule = rules.get(rule_id)
     if rule is None:
-        click.echo(f"unknown rule '{rule_id}'{did_you_mean(rule_id, rules)}", err=True)
+        broken = [error for error in config.load_errors if Path(error.path or "").stem == rule_id.partition(".")[2]]
+        for error in broken:
+            click.echo(str(error), err=True)
+        if not broken:
+            click.echo(f"unknown rule '{rule_id}'{did_you_mean(rule_id, [*rules, *config.known_rules])}", err=True)
         sys.exit(EXIT_ERROR)
     fields = [
         ("kind", rule.kind),
@@ -459,12 +643,10 @@ def test_rules(folders: tuple[Path, ...]) -> None:
         _abort(error)
     load_errors = failures = rule_count = example_count = 0
     for name, folder in packs.items():
-        try:
-            rules = load_pack(folder, name)
-        except RuleError as error:
+        rules, errors = load_pack_reporting(folder, name)
+        for error in errors:  # the pack's other rules are still tested
             click.echo(str(error), err=True)
-            load_errors += 1
-            continue
+        load_errors += len(errors)
         for rule in rules:
             rule_count += 1
             example_count += len(rule.examples["flag"]) + len(rule.examples["pass"])
@@ -473,6 +655,57 @@ def test_rules(folders: tuple[Path, ...]) -> None:
                 click.echo(f"{rule.path}:{rule.line_of('examples')}: {rule.id}: {failure}")
     click.echo(
         f"{plural(rule_count, 'rule')}, {plural(example_count, 'example')}: {plural(failures, 'failure')}"
-        + (f", {plural(load_errors, 'pack')} not loaded" if load_errors else "")
+        + (f", {plural(load_errors, 'rule')} not loaded" if load_errors else "")
     )
     sys.exit(EXIT_ERROR if load_errors else EXIT_ALERTS if failures else EXIT_CLEAN)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=Path(".copydesk-baseline.json"),
+    show_default=True, help="The baseline file to write.",
+)
+@config_option
+@click.pass_context
+def write_baseline_command(ctx: click.Context, paths: tuple[str, ...], output: Path, config_file: Path | None) -> None:
+    """Record the alerts an archive has now, so that 'check --baseline FILE'
+    reports only new ones. PATHS as for check [default: the current folder]."""
+    ctx.invoke(check, paths=paths, config_file=config_file, write_baseline=output, output_format=None, fail_on=None,
+               exit_zero=False, select=(), ignore=(), stdin_filename=None, force_exclude=False, color=None)
+
+
+def _write_new_config(path: Path, text: str, force: bool) -> None:
+    if path.exists() and not force:
+        _abort(ConfigError("already exists (use --force to replace it)", str(path)))
+    _write_report_file(path, text)
+    try:
+        ConfigResolver(path)  # what was written must load
+    except CopydeskError as error:
+        _abort(error)
+    click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.option("--tense", type=click.Choice(starter.TENSES), default="said", show_default=True, help="The attribution tense the desk writes.")
+@click.option("--courtesy-titles/--no-courtesy-titles", default=False, show_default=True, help="'Mr Blair' on later references (BBC), or none (AP).")
+@click.option("--us", "us_form", type=click.Choice(starter.US_FORMS), default="U.S.", show_default=True, help="How the desk abbreviates the United States.")
+@click.option("--force", is_flag=True, help="Replace an existing .copydesk.yaml.")
+def init(tense: str, courtesy_titles: bool, us_form: str, force: bool) -> None:
+    """Write a commented .copydesk.yaml here for the house style."""
+    _write_new_config(Path(CONFIG_NAME), starter.starter_config(tense, courtesy_titles, us_form), force)
+
+
+@main.command("import-vale")
+@click.argument("ini", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=".vale.ini")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="The config to write [default: .copydesk.yaml beside the .vale.ini].")
+@click.option("--force", is_flag=True, help="Replace an existing config.")
+def import_vale(ini: Path, output: Path | None, force: bool) -> None:
+    """Write the .copydesk.yaml equivalent to a Vale .vale.ini."""
+    try:
+        text = vale_import.convert(ini.read_text(encoding="utf-8-sig"), ini)
+    except OSError as error:
+        _abort(InputError(f"cannot read: {error.strerror or error}", str(ini)))
+    except CopydeskError as error:
+        _abort(error)
+    _write_new_config(output or ini.parent / CONFIG_NAME, text, force)

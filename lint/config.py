@@ -34,11 +34,11 @@ from typing import Any
 from lint.alert import SEVERITIES
 from lint.errors import ConfigError, RuleError
 from lint.nlp import DEFAULT_PIPELINE, pipeline_location
-from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack, pack_rule_ids, read_rule_text
+from lint.packs import DEFAULT_PACKS, builtin_packs, find_packs, load_pack_reporting, pack_rule_ids, read_rule_text
 from lint.patterns import compile_pattern
 from lint.rule import SHARED_FIELDS, Rule, build_rule, load_kind
 from lint.safeio import MAX_RULE_FILE_SIZE, MB, read_regular
-from lint.suppression import ENGINE_PACK, UNUSED_RULE, UNUSED_RULE_RECORD
+from lint.suppression import ENGINE_PACK, REJECTED_RULE, UNUSED_RULE, UNUSED_RULE_RECORD
 from lint.yamlsrc import SourceMap, load_yaml
 
 CONFIG_NAME = ".copydesk.yaml"
@@ -61,6 +61,7 @@ OPTIONS = (
     "rule-options",
     "pipeline",
     "max-file-size",
+    "vocabularies",
 )
 # Drafts larger than this are an error unless a config raises it: a news
 # story is tens of kilobytes, and a file of many megabytes in an article
@@ -138,6 +139,10 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     # rule id → the rule rebuilt with the config's ``rule-options`` for it
     overridden: dict[str, Rule] = field(default_factory=dict)
+    # copydesk.rejected-term, built from the vocabularies' reject.txt, if any
+    rejected_rule: Rule | None = None
+    # rule files of the packs loaded so far that could not load (each names its file and line)
+    load_errors: list[RuleError] = field(default_factory=list)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
@@ -178,11 +183,46 @@ class Config:
             self._resolved[hits] = (self._resolve(layers, wanted), unused)
         return self._resolved[hits]
 
+    def disabled_rule_dir_packs(self) -> list[tuple[str, Path]]:
+        """Packs found under ``rule-dirs`` that neither ``packs`` nor any
+        ``select`` names: present but never run."""
+        builtin = builtin_packs()
+        selects = [*self.top.select, *(sel for o in self.per_path for sel in o.selection.select), *self.cli.select]
+        return [
+            (pack, folder)
+            for pack, folder in self.pack_folders.items()
+            if builtin.get(pack) != folder
+            and pack not in self.packs
+            and not any(sel == pack or sel.startswith(pack + ".") for sel in selects)
+        ]
+
     def all_rules(self) -> list[Rule]:
-        """Every rule of every known pack, as written in its file, and the
-        engine's own."""
-        loaded = [rule for pack, folder in self.pack_folders.items() for rule in load_pack(folder, pack)]
-        return [UNUSED_RULE_RECORD, *loaded]
+        """Every rule of every known pack that loads, as written in its
+        file, and the engine's own (see :attr:`load_errors`)."""
+        loaded = [rule for pack in self.pack_folders for rule in self.rules_of(pack)]
+        return [UNUSED_RULE_RECORD, *([self.rejected_rule] if self.rejected_rule else []), *loaded]
+
+    def rules_of(self, pack: str) -> tuple[Rule, ...]:
+        """A pack's rules that load, as written; the others' errors go to :attr:`load_errors`."""
+        rules, errors = load_pack_reporting(self.pack_folders[pack], pack)
+        for error in errors:
+            if error not in self.load_errors:
+                self.load_errors.append(error)
+        return rules
+
+    def turned_off_by_command_line(self, path: Path | None) -> frozenset[str]:
+        """Rules the config enables for a file that the command line's
+        --select/--ignore turned off for this run."""
+        relative = self.relative(path) if path is not None else None
+        hits = tuple(
+            i for i, entry in enumerate(self.per_path) if relative is not None and matches(relative, entry.paths)
+        )
+        if not (self.cli.select or self.cli.ignore):
+            return frozenset()
+        layers = [self.top, *(self.per_path[i].selection for i in hits)]
+        configured = self._wanted(layers)
+        run = self._wanted([*layers, self.cli])
+        return frozenset(rule for pack, ids in configured.items() for rule in ids - run.get(pack, set()))
 
     def _wanted(self, layers: list[Selection]) -> dict[str, set[str]]:
         """Pack → the ids of its rules that the layers enable.
@@ -210,10 +250,12 @@ class Config:
 
     def _resolve(self, layers: list[Selection], wanted: dict[str, set[str]]) -> list[Rule]:
         rules = []
-        for pack, folder in self.pack_folders.items():
+        if self.rejected_rule is not None and REJECTED_RULE in wanted[ENGINE_PACK]:
+            rules.append(replace(self.rejected_rule, level=_level(self.rejected_rule, layers)))
+        for pack in self.pack_folders:
             if not wanted.get(pack):
                 continue  # never load a pack nothing uses
-            for rule in load_pack(folder, pack):
+            for rule in self.rules_of(pack):
                 if rule.id in wanted[pack]:
                     rule = self.overridden.get(rule.id, rule)
                     level = _level(rule, layers)
@@ -380,19 +422,20 @@ def _build(data: Any, path: Path | None, cli: Selection, trusted: bool = False) 
     boundary = None if trusted else _repository(root)
     pack_folders = _find_packs(reader, root, packs, boundary)
     per_path = list(_per_path(reader, path))
+    accepted, rejected = _vocabularies(reader, root)
     config = Config(
         path=path,
         root=root,
         packs=packs,
         pack_folders=pack_folders,
         pack_rules={
-            ENGINE_PACK: [UNUSED_RULE],
+            ENGINE_PACK: [UNUSED_RULE, *([REJECTED_RULE] if rejected else [])],
             **{name: pack_rule_ids(folder, name) for name, folder in pack_folders.items()},
         },
         top=reader.selection(),
         per_path=tuple(override for override, _ in per_path),
         cli=cli,
-        vocabulary=_vocabulary(reader),
+        vocabulary=(*_vocabulary(reader), *accepted),
         fail_on=reader.level("fail-on", DEFAULT_FAIL_ON),
         include=reader.strings("include", DEFAULT_INCLUDE),
         exclude=reader.strings("exclude"),
@@ -401,6 +444,7 @@ def _build(data: Any, path: Path | None, cli: Selection, trusted: bool = False) 
     accepted, config.rejected = _vocab_folders(reader, root)
     config.vocabulary += accepted
     config.max_file_size = _max_file_size(reader)
+    config.rejected_rule = rejected
     config.overridden = _rule_options(config, reader)
     _check_selectors(config, reader, config.top, "")
     for override, entry_reader in per_path:
@@ -499,6 +543,45 @@ def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
     return overridden
 
 
+def _vocabularies(reader: _Reader, root: Path) -> tuple[tuple[str, ...], Rule | None]:
+    """Vale's vocabulary folders (``accept.txt``, ``reject.txt``: a regex
+    a line): accepted terms join ``vocabulary``; rejected ones are flagged
+    by the rule ``copydesk.rejected-term`` (Vale's ``Vale.Avoid``)."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    reject_file = None
+    for name in reader.strings("vocabularies"):
+        folder = root / Path(name).expanduser()
+        if not folder.is_dir():
+            raise reader.error(f"vocabularies: no such folder: {folder}", "vocabularies")
+        for file_name, terms in (("accept.txt", accepted), ("reject.txt", rejected)):
+            file = folder / file_name
+            if not file.is_file():
+                continue
+            for number, line in enumerate(_read_text(file).splitlines(), 1):
+                term = line.strip()
+                if not term or term.startswith("#"):
+                    continue
+                try:
+                    compile_pattern(term)
+                except RuleError as exc:
+                    raise ConfigError(f"vocabulary term: {exc.message}", str(file), number) from None
+                terms.append(term)
+            if file_name == "reject.txt" and terms:
+                reject_file = reject_file or file
+    if not rejected:
+        return tuple(accepted), None
+    data = {
+        "extends": "existence",
+        "message": "Avoid '%s': the vocabulary rejects it.",
+        "level": "error",
+        "category": "style",
+        "tokens": rejected,
+        "vocab": False,
+    }
+    return tuple(accepted), build_rule(data, REJECTED_RULE, ENGINE_PACK, str(reject_file))
+
+
 def _vocabulary(reader: _Reader) -> tuple[str, ...]:
     """Accepted terms; each is a regex (as in Vale), checked here so that a
     bad one is blamed on the config, not on every file linted."""
@@ -565,9 +648,12 @@ def _per_path(reader: _Reader, path: Path | None):
 
 
 def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...], boundary: Path | None) -> dict[str, Path]:
-    """Built-in packs plus those in ``rule-dirs``; a name used twice is an
-    error rather than one pack silently hiding another."""
-    folders = dict(builtin_packs())
+    """Built-in packs plus those in ``rule-dirs``. A pack of ``rule-dirs``
+    named as a built-in one replaces it (Vale's proselint style for ours):
+    the newsroom's own folder is what it asked for. A name used twice in
+    ``rule-dirs`` is an error rather than one pack silently hiding another."""
+    builtin = builtin_packs()
+    folders = dict(builtin)
     for rule_dir in reader.strings("rule-dirs"):
         folder = root / Path(rule_dir)
         _inside(reader, "rule-dirs", folder, boundary)
@@ -582,7 +668,7 @@ def _find_packs(reader: _Reader, root: Path, packs: tuple[str, ...], boundary: P
                     _inside(reader, "rule-dirs", rule_file, boundary)
             if name == ENGINE_PACK:
                 raise reader.error(f"rule-dirs: pack name '{name}' is reserved for copydesk's own checks: {pack_folder}", "rule-dirs")
-            if name in folders:
+            if name in folders and folders[name] != builtin.get(name):
                 raise reader.error(f"rule-dirs: pack '{name}' in {pack_folder} clashes with {folders[name]}", "rule-dirs")
             folders[name] = pack_folder
     for pack in packs:

@@ -52,6 +52,9 @@ _POST_SIGNATURE = regex.compile(r"(?:(?<!\S)(?:[—–]|--?)|\bA post shared by)
 # line too, and parsing reads it as LF (one character for one: offsets hold).
 _LINE_END = re.compile(r"\r\n?|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
+# Vale's own comments, honoured for styles and drafts migrated from Vale:
+# "vale off"/"vale on", and "vale Style.Rule = NO"/"= YES" (a rule or a style).
+_VALE_DIRECTIVE = re.compile(r"<!--\s*vale\s+(?:(?P<switch>off|on)|(?P<rule>[\w.-]+)\s*=\s*(?P<state>YES|NO))\s*-->", re.S)
 _HEADING_END = re.compile(r"[.!?:;,\"”’')\]]\s*$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"”’')\]]\s*$")
 # Source that may stand between two pieces of Markdown text without being
@@ -95,6 +98,9 @@ class Directive:
     line: int
     start: int
     end: int
+    # a Vale comment: it says nothing about copydesk's rules, so it is never
+    # reported as an unused suppression
+    vale: bool = False
 
 
 class _ProseBuilder:
@@ -285,6 +291,24 @@ def speaker_label(text: str):
     if m is None or m.group("source").split()[0].lower().strip(".") in PARAGRAPH_LABELS:
         return None
     return m
+
+    def prose_source_spans(self) -> list[tuple[int, int]]:
+        """The source spans that prose was copied from verbatim, adjacent
+        ones merged: everything else (code, markup, URLs in links, front
+        matter keys) is not prose."""
+        merged: list[tuple[int, int]] = []
+        ends = self._seg_prose[1:] + [len(self.prose)]
+        for prose_start, prose_end, source_start, synthetic in zip(
+            self._seg_prose, ends, self._seg_source, self._seg_synthetic
+        ):
+            if synthetic or prose_end <= prose_start:
+                continue
+            source_end = source_start + (prose_end - prose_start)
+            if merged and merged[-1][1] == source_start:
+                merged[-1] = (merged[-1][0], source_end)
+            else:
+                merged.append((source_start, source_end))
+        return merged
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -722,3 +746,10 @@ def _directives(doc: Document, text: str, source: str, start: int, end: int) -> 
         doc.directives.append(
             Directive(m.group("action"), rules, (m.group("reason") or "").strip(), line, s, base + m.end())
         )
+    for m in _VALE_DIRECTIVE.finditer(text):
+        off = m.group("switch") == "off" or m.group("state") == "NO"
+        rules = (m.group("rule"),) if m.group("rule") else ()
+        s = base + m.start()
+        line = bisect.bisect_right(doc._line_starts, s)
+        doc.directives.append(Directive("disable" if off else "enable", rules, "", line, s, base + m.end(), vale=True))
+    doc.directives.sort(key=lambda d: d.start)

@@ -90,6 +90,7 @@ def lint(
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
     rejected: Iterable[str] = (),
+    quiet_rules: Iterable[str] = (),
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
     suppressions; return alerts sorted by position. ``rejected`` terms
@@ -98,7 +99,8 @@ def lint(
     ``known_rules`` are every rule id that exists (enabled or not), so that
     a suppression naming a disabled rule is told apart from a typo.
     Suppressions that did nothing are reported at ``unused_severity``
-    (None: not reported). The spaCy ``pipeline`` parses the document first
+    (None: not reported), except those that may only be idle because
+    ``quiet_rules`` (turned off for this run by the command line) did not run. The spaCy ``pipeline`` parses the document first
     when a rule needs it and :func:`lint.nlp.parse_documents` has not.
     """
     if needs_nlp(rules):
@@ -110,7 +112,7 @@ def lint(
         alerts.extend(_run_rule(doc, rule, vocab, avoid))
     alerts = _defer_to_precise(_dedupe(alerts), rules)
     enabled = {r.id for r in rules}
-    alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity)
+    alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity, frozenset(quiet_rules))
     alerts = _per_story(alerts, {r.id for r in rules if r.per_story})
     return sorted(alerts, key=lambda a: a.sort_key)
 

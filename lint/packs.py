@@ -29,7 +29,8 @@ def builtin_rules_dir() -> Path:
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+    # a hidden file (.copydesk.yaml, .vale.ini's neighbours) is never a rule
+    return sorted(p for p in folder.iterdir() if p.suffix in RULE_SUFFIXES and not p.name.startswith(".") and p.is_file())
 
 
 def find_packs(folder: Path) -> dict[str, Path]:
@@ -76,10 +77,7 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
         sources.append((path, read_rule_text(path)))
 
     def build() -> tuple[Rule, ...]:
-        return tuple(
-            build_rule(load_yaml(text, str(path), RuleError), f"{name}.{path.stem}", name, str(path))
-            for path, text in sources
-        )
+        return tuple(_build_file(path, text, name) for path, text in sources)
 
     def is_this_pack(value) -> bool:
         return (
@@ -89,3 +87,29 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
         )
 
     return cached(folder, sources, build, accept=is_this_pack)
+
+def _build_file(path: Path, text: str, pack: str) -> Rule:
+    return build_rule(load_yaml(text, str(path), RuleError), f"{pack}.{path.stem}", pack, str(path))
+
+
+@lru_cache(maxsize=None)
+def load_pack_reporting(folder: Path, name: str) -> tuple[tuple[Rule, ...], tuple[RuleError, ...]]:
+    """Every rule of a pack that loads, and an error naming the file and
+    line of each that does not: one bad rule does not take its pack down.
+    A whole pack loads (and is cached) as :func:`load_pack`; only a pack
+    with a bad rule is built file by file."""
+    try:
+        return load_pack(folder, name), ()
+    except RuleError:
+        pass
+    rules, errors = [], []
+    stems: set[str] = set()
+    for path in _rule_files(folder):
+        try:
+            if path.stem in stems:
+                raise RuleError(f"two files define rule {name}.{path.stem}", str(path))
+            stems.add(path.stem)
+            rules.append(_build_file(path, read_rule_text(path), name))
+        except RuleError as error:
+            errors.append(error)
+    return tuple(rules), tuple(errors)

@@ -98,8 +98,30 @@ SHARED_FIELDS = {
 ACTIONS = ("replace", "remove", "edit", "suggest", "convert")
 # Actions whose fix copydesk computes (a suggestion script is Vale's own).
 FIX_ACTIONS = ("replace", "remove", "edit", "convert")
-# Vale leaves convert's cases undocumented; ours change the match's case.
-CONVERSIONS = {"lower": str.lower, "upper": str.upper}
+
+
+def simple_case(text: str) -> str:
+    """Vale's ``convert: simple`` (strcase.Simple): lower case, words split
+    at punctuation and at a lower-to-upper change, one space between them
+    ("AutoSave-Mode" → "auto save mode")."""
+    out = []
+    previous = " "
+    offset = 0  # a byte offset, as in Go's range over a string
+    for char in text:
+        alnum = char.isalpha() or char.isnumeric()
+        if (offset > 1 and previous.islower() and char.isupper()) or not alnum or (char.isspace() and char != " "):
+            out.append(" ")
+        if alnum or char == " ":
+            out.append(char.lower())
+        previous = char
+        offset += len(char.encode("utf-8"))
+    return re.sub(" +", " ", "".join(out).strip())
+
+
+# Vale's convert takes "simple"; "lower" and "upper" are copydesk's own.
+CONVERSIONS = {"simple": simple_case, "lower": str.lower, "upper": str.upper}
+# Vale's edit operations and how many parameters each takes after its name.
+EDIT_OPERATIONS = {"regex": 2, "trim_right": 1, "trim_left": 1, "trim": 1, "truncate": 1, "split": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,17 +212,36 @@ class Check:
             return str(params[0])
         if name == "convert":
             return CONVERSIONS[params[0]](match_text)
-        if name == "edit" and len(params) >= 2:
-            op = params[0]
-            if op == "trim":
-                return match_text.strip(str(params[1]))
-            if op == "trim_right":
-                return match_text.rstrip(str(params[1]))
-            if op == "trim_left":
-                return match_text.lstrip(str(params[1]))
-            if op == "remove":
-                return match_text.translate({ord(c): None for c in str(params[1])})
+        if name == "edit":
+            return _edit(match_text, [str(p) for p in params])
         return None
+
+
+def _edit(text: str, params: list[str]) -> str | None:
+    """Vale's edit action: the operation, then the match trimmed of
+    surrounding space (as Vale does)."""
+    op, args = params[0], params[1:]
+    if op == "regex":
+        import regex
+
+        # Go's $1 and ${name} in a replacement are \g<1> and \g<name> here
+        replacement = regex.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", args[1].replace("\\", "\\\\"))
+        text = regex.sub(args[0], replacement, text)
+    elif op == "trim_right":
+        text = text.rstrip(args[0])
+    elif op == "trim_left":
+        text = text.lstrip(args[0])
+    elif op == "trim":
+        text = text.strip(args[0])
+    elif op == "truncate":
+        text = text.split(args[0])[0]
+    elif op == "split":
+        parts = text.split(args[0])
+        index = int(args[1])
+        if index >= len(parts):
+            return None
+        text = parts[index]
+    return text.strip()
 
 
 def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, int]]:
@@ -269,7 +310,9 @@ class Rule:
 
     @property
     def fixable(self) -> bool:
-        return self.check.gives_fixes() or bool(self.action and self.action.get("name") in FIX_ACTIONS)
+        # the engine's own rule record (copydesk.unused-suppression) has no check
+        gives = self.check is not None and self.check.gives_fixes()
+        return gives or bool(self.action and self.action.get("name") in FIX_ACTIONS)
 
 
 def _check_type(value, spec: Field, key: str, rule_id: str, path: str, line: int):
@@ -358,10 +401,12 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
         )
     if action is not None and action["name"] == "convert" and (action.get("params") or [None])[0] not in CONVERSIONS:
         raise RuleError(
-            f"rule {rule_id}: action convert needs params [lower] or [upper], not {action.get('params')!r}",
+            f"rule {rule_id}: action convert needs params [simple] (Vale's), [lower] or [upper], not {action.get('params')!r}",
             path,
             line_of("action"),
         )
+    if action is not None and action["name"] == "edit":
+        _check_edit(action.get("params") or [], rule_id, path, line_of("action"))
     examples = _validate_examples(values["examples"], rule_id, path, line_of("examples"))
     key_lines = dict(getattr(data, "key_lines", {}))
     key_lines[""] = getattr(data, "line", 1) or 1
@@ -395,6 +440,23 @@ def build_rule(data: Any, rule_id: str, pack: str, path: str) -> Rule:
             line_of("fix-applicability"),
         )
     return rule
+
+
+def _check_edit(params: list, rule_id: str, path: str, line: int) -> None:
+    op = str(params[0]) if params else None
+    if op not in EDIT_OPERATIONS:
+        raise RuleError(f"rule {rule_id}: action edit needs an operation ({', '.join(EDIT_OPERATIONS)}), not {op!r}", path, line)
+    if len(params) - 1 != EDIT_OPERATIONS[op]:
+        raise RuleError(f"rule {rule_id}: action edit {op} takes {EDIT_OPERATIONS[op]} parameter(s), not {len(params) - 1}", path, line)
+    if op == "split" and not str(params[2]).isdigit():
+        raise RuleError(f"rule {rule_id}: action edit split needs an index, not {params[2]!r}", path, line)
+    if op == "regex":
+        from lint.patterns import compile_pattern
+
+        try:
+            compile_pattern(str(params[1]))
+        except RuleError as error:
+            raise RuleError(f"rule {rule_id}: action edit regex: {error.message}", path, line) from None
 
 
 def load_kind(kind: str) -> type[Check]:

@@ -20,6 +20,8 @@ from lint.rule import Rule
 
 UNUSED_RULE = "copydesk.unused-suppression"
 ENGINE_PACK = "copydesk"
+# the rule a vocabulary's reject.txt makes (lint.config); its pack is the engine's
+REJECTED_RULE = "copydesk.rejected-term"
 
 
 @dataclass
@@ -71,9 +73,12 @@ def apply(
     enabled: set[str],
     known: set[str],
     unused_severity: str | None = "warning",
+    quiet: frozenset[str] = frozenset(),
 ) -> list[Alert]:
     """Drop suppressed alerts; unless ``unused_severity`` is None, add an
-    alert of that severity for each directive that did nothing."""
+    alert of that severity for each directive that did nothing — but not
+    for one that names a rule in ``quiet`` (off for this run only) or, when
+    some rule is quiet, names no rule: it may be idle only for this run."""
     ranges, stray_enables = _ranges(doc)
     if not ranges and not stray_enables:
         return alerts
@@ -86,7 +91,9 @@ def apply(
     packs = {rule_id.split(".", 1)[0] for rule_id in known}
     reports = []
     for r in ranges:
-        if r.used or r in explicit:
+        if r.used or r in explicit or r.directive.vale:
+            continue
+        if quiet and (not r.selector or any(r.names(rule) for rule in quiet)):
             continue
         if r.selector and r.selector not in known and r.selector not in packs:
             why = f"unknown rule '{r.selector}'"
@@ -96,6 +103,8 @@ def apply(
             why = "it suppressed nothing"
         reports.append(_report(doc, r.directive, r.selector, why, unused_severity))
     for d, selector in stray_enables:
+        if d.vale:
+            continue
         reports.append(_report(doc, d, selector, "no disable comment is open before it", unused_severity))
     return kept + _filter(reports, explicit)
 
@@ -137,6 +146,7 @@ def _report(doc: Document, d: Directive, selector: str, why: str, severity: str)
         end_line=end_line,
         end_column=end_column,
         fix="",
+        fix_applicability=UNUSED_RULE_RECORD.fix_applicability,
     )
 
 

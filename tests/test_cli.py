@@ -268,15 +268,51 @@ def test_broken_rule_file_names_its_line(project):
     assert result.stderr == f"{project / 'styles/house/broken.yml'}:4: unknown key 'levle' for rule house.broken (kind existence)\n"
 
 
+def test_broken_rule_does_not_take_its_pack_down(project):
+    """Reported with file:line; the pack's other rules still run; exit 2 at the end."""
+    write(project / "styles/house/broken.yml", "extends: existence\nmessage: x\ntokens: [a]\nlevle: error\n")
+    write(project / "story.txt", HEDGED)
+    result = run("check", "--format", "json", "story.txt")
+    assert result.exit_code == 2
+    assert rules_hit(json.loads(result.stdout)) == [["house.hedge"]]
+    assert f"{project / 'styles/house/broken.yml'}:4: unknown key 'levle'" in result.stderr
+
+
 def test_broken_rule_in_a_disabled_pack_is_not_loaded(project):
     write(project / "styles/desk/broken.yml", "extends: existence\nlevle: error\n")
     write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house]\n")
     write(project / "story.txt", HEDGED)
-    assert run("check", "story.txt").exit_code == 1
+    result = run("check", "story.txt")
+    assert result.exit_code == 1
+    # not silently off: a one-line notice names the pack nothing enables
+    assert result.stderr == f"notice: pack 'desk' in {project / 'styles/desk'} is not enabled; add it to 'packs' in {project / '.copydesk.yaml'} to run it\n"
+    # rules and explain load what check loads: the broken disabled pack only with --all
+    listing = run("rules")
+    assert listing.exit_code == 0 and "house.hedge" in listing.stdout and " desk " not in listing.stdout
+    assert run("explain", "house.hedge").exit_code == 0
+    every = run("rules", "--all")
+    assert every.exit_code == 2 and "broken.yml:2: unknown key 'levle'" in every.stderr and "desk.cliche" in every.stdout
+
+
+def test_explain_the_engines_own_rule():
+    result = run("explain", "copydesk.unused-suppression")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("copydesk.unused-suppression\n") and "fixable:  yes (unsafe)" in result.stdout
+
+
+def test_ignore_on_the_command_line_does_not_make_suppressions_unused(project):
+    write(project / "story.md", "<!-- copydesk-disable-next-line house.hedge -->\nIt is clearly wrong.\n\n<!-- copydesk-disable-next-line -->\nIt is clearly wrong.\n")
+    assert run("check", "story.md").exit_code == 0
+    for args in (["--ignore", "house"], ["--ignore", "house.hedge"], ["--select", "desk"]):
+        result = run("check", *args, "story.md")
+        assert result.exit_code == 0, (args, result.stdout)
+        assert "unused-suppression" not in result.stdout
+    # a suppression of a rule the config itself turns off is still reported
+    write(project / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [house, desk]\nignore: [house.hedge]\n")
+    assert "rule 'house.hedge' is not enabled" in run("check", "story.md").stdout
 
 
 def test_usage_errors_exit_2(project):
-    assert run("check").exit_code == 2
     assert run("check", "--format", "xml", "x.txt").exit_code == 2
     assert run("check", "--config", "missing.yaml", "x.txt").exit_code == 2
 
@@ -423,9 +459,10 @@ def test_exact_positions(project, name, content, start, line, column):
 
 def test_github_format_is_picked_under_actions(project):
     write(project / "story.txt", HEDGED)
-    result = run("check", "story.txt", env={"GITHUB_ACTIONS": "true"})
+    result = run("check", "story.txt", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": None})
     assert result.stdout == (
         "::warning file=story.txt,line=1,col=7,endLine=1,endColumn=14,title=house.hedge::'clearly' editorializes.\n"
+        "copydesk: 1 alert (0 errors, 1 warning, 0 suggestions) in 1 file; every alert is listed in the step summary\n"
     )
     result = run("check", "--format", "text", "story.txt", env={"GITHUB_ACTIONS": "true"})
     assert result.stdout.startswith("story.txt:1:7: warning")
@@ -543,12 +580,34 @@ examples:
 """
 
 
+def test_test_rules_skips_hidden_files_and_keeps_testing_after_a_bad_rule(tmp_path):
+    pack = tmp_path / "house"
+    write(pack / ".copydesk.yaml", "packs: [house]\n")
+    write(pack / "bad.yml", "extends: nonsense\nmessage: x\n")
+    write(pack / "hedge.yml", 'extends: existence\nmessage: x\ntokens: [clearly]\nexamples:\n  flag: [It is clearly so.]\n  pass: [It is so.]\n')
+    result = run("test-rules", pack)
+    assert result.exit_code == 2
+    assert ".copydesk" not in result.output
+    assert result.stdout == "1 rule, 2 examples: 0 failures, 1 rule not loaded\n"
+
+
 def test_test_rules_load_error_exits_2(tmp_path):
     pack = tmp_path / "house"
     write(pack / "bad.yml", "extends: nonsense\nmessage: x\n")
     result = run("test-rules", pack)
     assert result.exit_code == 2
     assert result.stderr == f"{pack / 'bad.yml'}:1: rule house.bad: unknown kind 'nonsense' in 'extends' (known: {', '.join(KINDS)})\n"
+
+
+@pytest.mark.parametrize("args", [[], ["--tense", "says"], ["--courtesy-titles"], ["--tense", "says", "--courtesy-titles", "--us", "US"]])
+def test_init_writes_a_config_that_loads(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    assert run("init", *args).exit_code == 0
+    text = (tmp_path / ".copydesk.yaml").read_text()
+    assert ("\n  newsroom.present-tense-attribution: {tense: past, fix: present}\n" in text) == ("says" in args)
+    assert ("\n  newsroom.honorific: {honorifics: courtesy}" in text) == ("--courtesy-titles" in args)
+    assert run("init", *args).exit_code == 2  # never overwritten unasked
+    assert run("init", "--force").exit_code == 0
 
 
 def test_version():

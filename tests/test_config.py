@@ -329,3 +329,19 @@ def test_the_house_tense_is_a_rule_option(tmp_path, monkeypatch):
     alerts = report["files"][0]["alerts"]
     assert [(a["match"], a["fix"]) for a in alerts] == [("said", "says")]
     assert result.exit_code == 0  # a suggestion does not fail the run
+    # the message gives the desk's advice, not the default's (issue 14)
+    assert alerts[0]["message"] == "'said': attribute in the desk's tense: \"says\" (disable: ignore newsroom.present-tense-attribution)."
+
+
+def test_rule_options_change_the_message_of_a_judging_verb(tmp_path, monkeypatch):
+    write(tmp_path / ".copydesk.yaml", (
+        "select: [newsroom.judging-said-verb]\n"
+        "rule-options:\n"
+        "  newsroom.judging-said-verb: {fix: says}\n"
+    ))
+    write(tmp_path / "story.md", "Ortiz insists the budget is balanced.\n")
+    monkeypatch.chdir(tmp_path)
+    _, report = run_json("story.md")
+    (alert,) = report["files"][0]["alerts"]
+    assert alert["fix"] == "says"
+    assert 'Use "says" unless' in alert["message"] and '"said"' not in alert["message"]

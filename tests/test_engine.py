@@ -71,9 +71,36 @@ def test_action_convert_changes_the_case_of_the_match():
     assert rule.fixable
 
 
+def test_action_convert_simple_as_vale():
+    rule = make_rule(tokens=["AutoSave-Mode"], action={"name": "convert", "params": ["simple"]})
+    assert lint_text("Turn on AutoSave-Mode now.", [rule])[0].fix == "auto save mode"
+
+
 def test_action_convert_without_a_known_case_is_an_error():
-    with pytest.raises(RuleError, match=r"action convert needs params \[lower\] or \[upper\], not \['simple'\]"):
-        make_rule(tokens=["x"], action={"name": "convert", "params": ["simple"]})
+    with pytest.raises(RuleError, match=r"action convert needs params \[simple\] \(Vale's\), \[lower\] or \[upper\], not \['title'\]"):
+        make_rule(tokens=["x"], action={"name": "convert", "params": ["title"]})
+
+
+@pytest.mark.parametrize(
+    "params, match, fix",
+    [
+        (["regex", "(\\w+)-(\\w+)", "$2 $1"], "log-in", "in log"),
+        (["trim_right", "."], "end.", "end"),
+        (["trim_left", "-"], "--x", "x"),
+        (["trim", "*"], "*bold*", "bold"),
+        (["truncate", "-"], "re-enter", "re"),
+        (["split", "-", "1"], "re-enter", "enter"),
+    ],
+)
+def test_action_edit_operations_as_vale(params, match, fix):
+    rule = make_rule(tokens=[match.replace(".", "\\.").replace("*", "\\*")], nonword=True, action={"name": "edit", "params": params})
+    assert lint_text(f"say {match} now", [rule])[0].fix == fix
+
+
+@pytest.mark.parametrize("params", [["regex", "("], ["trim"], ["split", "-", "x"], ["shout", "x"]])
+def test_action_edit_with_bad_params_is_an_error(params):
+    with pytest.raises(RuleError, match="action edit"):
+        make_rule(tokens=["x"], action={"name": "edit", "params": params})
 
 
 def test_runaway_pattern_is_stopped(monkeypatch):

@@ -89,7 +89,7 @@ def test_text_color():
         f"{click.style('a.txt', bold=True)}:1:7: {click.style('error', fg='red', bold=True)} "
         f"{click.style('house.hedge', dim=True)}: Avoid it."
     )
-    assert excerpt == "    It is clearly wrong."
+    assert excerpt == "    It is " + click.style("clearly", underline=True, fg="red", bold=True) + " wrong."  # the match highlighted
     assert underline == "          " + click.style("^~~~~~~", fg="red", bold=True)
     assert click.unstyle(output) == format_text(report(FileResult("a.txt", source, [alert(source, "clearly", severity="error")])))
 
@@ -165,6 +165,7 @@ def test_github():
         "::warning file=news/story.md,line=3,col=7,endLine=3,endColumn=14,title=house.hedge::'clearly' editorializes.",
         "::error file=news/story.md,line=3,col=20,endLine=3,endColumn=22,title=house.shout::Too loud.",
         "::notice file=news/story.md,line=3,col=26,endLine=3,endColumn=33,title=house.utilize::Use 'use'.",
+        "copydesk: 3 alerts (1 error, 1 warning, 1 suggestion) in 1 file; every alert is listed in the step summary",
     ]
 
 
@@ -173,7 +174,7 @@ def test_github_escaping():
     message = "100% sure,\r\nsays: 'clearly'"
     found = alert(source, "clearly", message=message)
     output = format_github(report(FileResult("desk: a,b%.txt", source, [found])))
-    assert output == (
+    assert output.split("\n")[0] == (
         "::warning file=desk%3A a%2Cb%25.txt,line=1,col=7,endLine=1,endColumn=14,title=house.hedge"
         "::100%25 sure,%0D%0Asays: 'clearly'"
     )

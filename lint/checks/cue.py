@@ -10,6 +10,8 @@ from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, 
 from lint.rule import Check, Field, Hit
 
 TENSES = ("present", "past", "any")
+# What to write instead, when a rule gives no fix: the other tense, or "said".
+_HOUSE_FORM = {"present": "past", "past": "present", "any": "said"}
 
 
 class Cue(Check):
@@ -47,10 +49,12 @@ class Cue(Check):
                 if not in_scope(start, end):
                     continue
                 text = doc.prose[start:end]
-                fix = None if _has_auxiliary(sentence, a) or not _finite(sentence, a) else _fix(
-                    self.options["fix"], a.lemma, text
-                )
-                yield Hit(start, end, (text,), fix)
+                # The message names what to write (its second %s), so that
+                # rule-options changing the fix change the advice too.
+                advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
+                unfixable = _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
+                fix = None if unfixable else advice
+                yield Hit(start, end, (text, advice), fix)
 
 
 def _fix(form: str, lemma: str, text: str) -> str | None:
