@@ -281,17 +281,6 @@ class Document:
         i = bisect.bisect_left(self.ignored, (end,)) - 1
         return i >= 0 and start < self.ignored[i][1]
 
-
-def speaker_label(text: str):
-    """The match of a speaker's label opening a paragraph's text ("Q: ...",
-    "SMITH: ..."), or None; a paragraph label ("Update: ...") is none."""
-    if ":" not in text[:_LABEL_REACH]:
-        return None  # the label's colon comes within its first few words
-    m = SPEAKER_LABEL.match(text)
-    if m is None or m.group("source").split()[0].lower().strip(".") in PARAGRAPH_LABELS:
-        return None
-    return m
-
     def prose_source_spans(self) -> list[tuple[int, int]]:
         """The source spans that prose was copied from verbatim, adjacent
         ones merged: everything else (code, markup, URLs in links, front
@@ -309,6 +298,17 @@ def speaker_label(text: str):
             else:
                 merged.append((source_start, source_end))
         return merged
+
+
+def speaker_label(text: str):
+    """The match of a speaker's label opening a paragraph's text ("Q: ...",
+    "SMITH: ..."), or None; a paragraph label ("Update: ...") is none."""
+    if ":" not in text[:_LABEL_REACH]:
+        return None  # the label's colon comes within its first few words
+    m = SPEAKER_LABEL.match(text)
+    if m is None or m.group("source").split()[0].lower().strip(".") in PARAGRAPH_LABELS:
+        return None
+    return m
 
 
 def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
