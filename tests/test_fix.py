@@ -212,10 +212,10 @@ def test_an_unused_suppression_is_removed_by_unsafe_fixes_only(fixing):
     assert story.read_text() == "\nWe use it.\n"
 
 
-def test_a_fix_chosen_among_several_suggestions_is_unsafe():
+def test_a_substitution_with_several_suggestions_gives_no_fix():
     """"It's" is "it is" or "it has" ("It's become"): the first suggestion
-    is a guess, so even a rule of safe fixes does not apply it unread."""
+    is a guess, so no fix is offered, not even an unsafe one."""
     rule = make_rule(UTILIZE_SAFE.replace("very unique: unique", "it's: it is|it has"))
     text = "So it's become clear. We utilize it.\n"
     assert fixer.fix(text, relinter([rule])).source == "So it's become clear. We use it.\n"
-    assert fixer.fix(text, relinter([rule]), unsafe=True).source == "So it is become clear. We use it.\n"
+    assert fixer.fix(text, relinter([rule]), unsafe=True).source == "So it's become clear. We use it.\n"
