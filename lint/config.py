@@ -558,15 +558,7 @@ def _vocabularies(reader: _Reader, root: Path) -> tuple[tuple[str, ...], Rule | 
             file = folder / file_name
             if not file.is_file():
                 continue
-            for number, line in enumerate(_read_text(file).splitlines(), 1):
-                term = line.strip()
-                if not term or term.startswith("#"):
-                    continue
-                try:
-                    compile_pattern(term)
-                except RuleError as exc:
-                    raise ConfigError(f"vocabulary term: {exc.message}", str(file), number) from None
-                terms.append(term)
+            terms.extend(_vocabulary_file_terms(file))
             if file_name == "reject.txt" and terms:
                 reject_file = reject_file or file
     if not rejected:
@@ -580,6 +572,22 @@ def _vocabularies(reader: _Reader, root: Path) -> tuple[tuple[str, ...], Rule | 
         "vocab": False,
     }
     return tuple(accepted), build_rule(data, REJECTED_RULE, ENGINE_PACK, str(reject_file))
+
+
+def _vocabulary_file_terms(path: Path) -> list[str]:
+    """The terms of a Vale vocabulary file (accept.txt, reject.txt): a regex
+    a line, ``#`` comments; a bad one is an error at its file and line."""
+    terms = []
+    for number, line in enumerate(_read_text(path).splitlines(), 1):
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        try:
+            compile_pattern(term)
+        except RuleError as exc:
+            raise ConfigError(f"vocabulary term: {exc.message}", str(path), number) from None
+        terms.append(term)
+    return terms
 
 
 def _vocabulary(reader: _Reader) -> tuple[str, ...]:
@@ -614,21 +622,8 @@ def _vocab_folders(reader: _Reader, root: Path) -> tuple[tuple[str, ...], tuple[
             raise reader.error(f"vocab: no vocabulary '{entry}' (a folder with accept.txt or reject.txt) at {looked}", "vocab")
         for name in VOCAB_FILES:
             path = folder / name
-            if not path.is_file():
-                continue
-            try:
-                lines = path.read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"cannot read vocabulary file: {exc}", str(path)) from None
-            for number, line in enumerate(lines, 1):
-                term = line.strip()
-                if not term or term.startswith("#"):
-                    continue
-                try:
-                    compile_pattern(term)
-                except RuleError as exc:
-                    raise ConfigError(exc.message, str(path), number) from None
-                found[name].append(term)
+            if path.is_file():
+                found[name].extend(_vocabulary_file_terms(path))
     return tuple(found["accept.txt"]), tuple(found["reject.txt"])
 
 
