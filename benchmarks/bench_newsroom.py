@@ -80,6 +80,9 @@ DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 TARGET_SPEEDUP = 2.0  # copydesk's lexical rules: words/s >= 2x proselint's
 TARGET_PIPELINE_RATIO = 0.8  # the full pack: words/s >= 0.8x the bare spaCy pipeline's
 TARGET_COLD_SECONDS = 1.5  # copydesk check ARTICLE, spaCy load included
+TARGET_CACHED_RERUN = 0.05  # a re-run on unchanged files with the result cache <= 5% of the first run's wall time
+TARGET_JOBS_SPEEDUP = 1.7  # check -j 2: words/s >= 1.7x check -j 1's
+TARGET_MEMORY_GROWTH = 1.2  # peak RSS on the largest corpus <= 1.2x on the smallest
 TARGET_COLD_RATIO = 4.0  # copydesk check ARTICLE (full pack, no server) <= 4x proselint's cold start
 BUSY_WALL_OVER_CPU = 1.15  # a single-threaded pass whose wall time exceeds its CPU time so shared the CPUs
 SAMPLE_CONTEXT = 150  # characters either side of an alert found in no sentence
@@ -171,7 +174,7 @@ def parsed_documents(corpus, with_nlp: bool, seconds: Counter, names: bool = Fal
     runs it for rules on the people model. Adds each step's time to
     ``seconds``."""
     from lint import nlp
-    from lint.cli import BATCH_FILES
+    from lint.parallel import BATCH_FILES
     from lint.document import parse
     from lint.people import recognize_names
 
@@ -500,6 +503,36 @@ def median_article(corpus) -> Path:
     return ordered[len(ordered) // 2][0]
 
 
+def bench_scale(spawner: Spawner, script: str, corpus, size: int, memory_sizes: list[int], tmp: Path) -> dict:
+    """``copydesk check`` as whole processes on the first ``size`` articles:
+    one core and two without the result cache, then a first and a second
+    run with it (each from a fresh folder, so the cache starts empty); and
+    one core on each of ``memory_sizes`` articles, for memory as the
+    corpus grows. Each row has the load average before it ran."""
+    runs = {}
+
+    def run(label: str, count: int, options: list[str], folder: str) -> None:
+        files = [str(path) for path, _, _ in corpus[:count]]
+        cwd = tmp / folder
+        cwd.mkdir(exist_ok=True)
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        log(f"scale: {label} on {len(files)} articles (load {load}) ...")
+        wall, maxrss, utime, stime, error = spawner.run([script, "check", "--format", "json", *options, *files], str(cwd))
+        runs[label] = {"articles": len(files), "words": sum(n for _, _, n in corpus[:count]), "load_average": load}
+        if error:
+            runs[label]["error"] = error
+        else:
+            runs[label].update(seconds=wall, cpu_seconds=utime + stime, peak_rss_mib=maxrss / 1024)
+
+    run("-j 1, no cache", size, ["-j", "1", "--no-cache"], "serial")
+    run("-j 2, no cache", size, ["-j", "2", "--no-cache"], "workers")
+    run("-j 2, first run with the cache", size, ["-j", "2"], "cached")
+    run("-j 2, re-run with the cache", size, ["-j", "2"], "cached")
+    for count in memory_sizes:
+        run(f"-j 1, no cache, {count} articles", count, ["-j", "1", "--no-cache"], "serial")
+    return {"size": min(size, len(corpus)), "memory_sizes": memory_sizes, "runs": runs}
+
+
 # -- report --------------------------------------------------------------------------
 
 
@@ -720,6 +753,46 @@ def report_cold(fig: dict) -> list[str]:
     return out
 
 
+def report_scale(fig: dict) -> list[str]:
+    scale = fig.get("scale")
+    if not scale:
+        return [f"\n6. Scale: skipped ({fig.get('scale_skipped')})"]
+    runs = scale["runs"]
+    out = [f"\n6. Scale: copydesk check --format json as whole processes, {fig['cpus']} CPUs "
+           "(peak RSS: the largest process, the main one or a worker; a busy machine distorts wall times)"]
+    rows = []
+    for label, x in runs.items():
+        if x.get("error"):
+            rows.append([label, fmt_int(x["articles"]), "FAILED", "", "", "", "", x["load_average"], x["error"]])
+            continue
+        rows.append([label, fmt_int(x["articles"]), f"{x['seconds']:.1f}", fmt_int(x["words"] / x["seconds"]),
+                     f"{x['cpu_seconds']:.1f}", fmt_int(x["words"] / x["cpu_seconds"]), f"{x['peak_rss_mib']:.0f}",
+                     x["load_average"], ""])
+    out.append(table(["run", "articles", "wall s", "words/s", "cpu s", "words/cpu-s", "peak MiB", "load before",
+                      "error"], rows, "lrrrrrrrl"))
+
+    def ratio(label: str, numerator: str, denominator: str, value, target: float, at_most: bool) -> None:
+        broken = [name for name in (numerator, denominator) if name not in runs or runs[name].get("error")]
+        if broken:
+            out.append(f"{label}: FAILED ({', '.join(broken)} did not run)")
+            return
+        figure = value(runs[numerator], runs[denominator])
+        met = figure <= target if at_most else figure >= target
+        out.append(f"{label}: {figure:.3f}x (target {'<=' if at_most else '>='} {target:g}x: {verdict(met)})")
+
+    ratio(f"re-run with the cache / first run, wall time, {scale['size']:,} articles",
+          "-j 2, re-run with the cache", "-j 2, first run with the cache",
+          lambda a, b: a["seconds"] / b["seconds"], TARGET_CACHED_RERUN, True)
+    ratio(f"-j 2 / -j 1 words/s (wall), {scale['size']:,} articles", "-j 2, no cache", "-j 1, no cache",
+          lambda a, b: b["seconds"] / a["seconds"], TARGET_JOBS_SPEEDUP, False)
+    sizes = scale["memory_sizes"]
+    if len(sizes) >= 2:
+        ratio(f"peak RSS, {sizes[-1]:,} / {sizes[0]:,} articles (-j 1)", f"-j 1, no cache, {sizes[-1]} articles",
+              f"-j 1, no cache, {sizes[0]} articles", lambda a, b: a["peak_rss_mib"] / b["peak_rss_mib"],
+              TARGET_MEMORY_GROWTH, True)
+    return out
+
+
 def report_samples(fig: dict) -> list[str]:
     out = []
     for rule, drawn in fig.get("samples", {}).items():
@@ -745,6 +818,7 @@ def report(fig: dict) -> str:
     out += report_throughput(fig)
     out += report_alerts(fig)
     out += report_cold(fig)
+    out += report_scale(fig)
     out += report_samples(fig)
     return "\n".join(out)
 
@@ -768,6 +842,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="in-process passes on BBC; the fastest counts")
     parser.add_argument("--runs", type=int, default=10, help="cold-start runs per command (after a warm-up)")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start processes")
+    parser.add_argument("--scale", type=int, default=1000, metavar="N",
+                        help="articles for the whole-process cache and -j runs (0: skip them)")
+    parser.add_argument("--memory-sizes", default="100,2000", metavar="N,N",
+                        help="article counts for memory as the corpus grows (-j 1)")
     parser.add_argument("--no-proselint", action="store_true", help="skip proselint")
     parser.add_argument("--per-rule", action="store_true", help="also time each rule alone")
     parser.add_argument("--rules", type=Path, help="in-process: lint with the packs in DIR instead of the defaults")
@@ -790,7 +868,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sys.path.insert(0, str(REPO))  # a source checkout works without install
 
-    spawner = None if args.no_cold else Spawner()  # before we grow: see _SPAWNER
+    memory_sizes = sorted(int(n) for n in args.memory_sizes.split(",") if n.strip())
+    spawner = None if args.no_cold and not args.scale else Spawner()  # before we grow: see _SPAWNER
     corpus = load_corpus(bbc_files(args.data), args.limit)
     words = sum(n for _, _, n in corpus)
     fig = {
@@ -900,9 +979,21 @@ def main(argv: list[str] | None = None) -> int:
                             spawner, [script, "check", "--ignore", ",".join(default_nlp_rules)],
                             {"article": article}, args.runs, tmp,
                         )
-        spawner.close()
         fig["cold"] = cold
         fig["load_average_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+    script = console_script("copydesk")
+    if not args.scale:
+        fig["scale_skipped"] = "--scale 0"
+    elif not script:
+        fig["scale_skipped"] = "no 'copydesk' console script"
+    else:
+        scale_corpus = load_corpus(bbc_files(args.data), max([args.scale, *memory_sizes]))
+        with tempfile.TemporaryDirectory(prefix="copydesk-scale-") as tmp:
+            fig["scale"] = bench_scale(spawner, script, scale_corpus, args.scale, memory_sizes, Path(tmp))
+        fig["load_average_after_scale"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    if spawner:
+        spawner.close()
 
     if args.json:
         text = json.dumps(fig, indent=2, sort_keys=True)

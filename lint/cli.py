@@ -10,6 +10,7 @@ other files are still linted).
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -24,18 +25,27 @@ from lint.document import Document, parse
 from lint.engine import lint, needs_names, needs_nlp
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
-from lint.formats import FORMAT_NAMES, FileResult, Report, format_github, format_json, format_text, plural
+from lint.formats import (
+    FORMAT_NAMES,
+    FileResult,
+    Report,
+    format_github,
+    format_json,
+    format_text,
+    format_text_file,
+    format_text_summary,
+    plural,
+)
 from lint.nlp import parse_documents, prose_blocks
 from lint.packs import builtin_packs, find_packs, load_pack
+from lint import parallel, resultcache
+from lint.server import DEFAULT_IDLE_SECONDS, NO_SERVER_OPTION
 from lint.people import recognize_names
 from lint.rule import Rule
 from lint.suppression import UNUSED_RULE_RECORD
 
 EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
 SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
-# Drafts read, parsed and linted together: spaCy batches across them, and
-# memory stays bounded on a large folder.
-BATCH_FILES = 64
 
 config_option = click.option(
     "--config",
@@ -88,6 +98,9 @@ class _Input:
     help="Apply the config's exclude to files named on the command line too (for pre-commit).",
 )
 @click.option("--color/--no-color", default=None, help="Color the text output [default: on a terminal unless NO_COLOR is set].")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: the number of cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.copydesk_cache).")
+@click.option(NO_SERVER_OPTION, "no_server", is_flag=True, help="Lint in this process even when `copydesk server` runs.")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -99,6 +112,9 @@ def check(
     stdin_filename: str | None,
     force_exclude: bool,
     color: bool | None,
+    jobs: int | None,
+    no_cache: bool,
+    no_server: bool,  # read by lint.server.forward, before this command runs
 ) -> None:
     """Lint files, folders (recursively) and - (standard input)."""
     try:
@@ -109,43 +125,71 @@ def check(
     results: list[FileResult] = []
     errors: list[CopydeskError] = []
     failed = False
-    for start in range(0, len(inputs), BATCH_FILES):
-        drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
-        _parse_linguistics(drafts)
-        for item, source, doc in drafts:
-            try:
-                alerts = lint(
-                    doc,
-                    item.rules,
-                    vocabulary=item.config.vocabulary,
-                    known_rules=item.config.known_rules,
-                    unused_severity=item.config.unused_suppression_level(item.file),
-                    pipeline=item.config.pipeline,
-                )
-            except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
-                _abort(error)
-            except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
-                _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
-                continue
-            threshold = severity_rank(fail_on or item.config.fail_on)
-            failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
-            results.append(FileResult(item.shown, source, alerts))
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    use_color = output_format == "text" and (color if color is not None else _terminal_wants_color())
+    cache = None if no_cache else resultcache.ResultCache(resultcache.default_root())
+    # Standard input is read once, here: no worker may read it.
+    jobs = 1 if any(item.file is None for item in inputs) else jobs or parallel.default_jobs()
+    progress = sys.stderr.isatty() and any(Path(given).is_dir() for given in paths)
+    linting = parallel.run(inputs, functools.partial(_lint_batch, cache=cache), errors, jobs, progress)
+    for item, result in linting:
+        threshold = severity_rank(fail_on or item.config.fail_on)
+        failed = failed or any(severity_rank(alert.severity) >= threshold for alert in result.alerts)
+        results.append(result)
+        if output_format == "text" and result.alerts:  # each file as soon as it is done
+            with parallel.printing_above_progress():
+                click.echo(format_text_file(result, color=use_color), color=use_color)
 
     report = Report(results, errors)
-    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    use_color = False
     if output_format == "json":
         output = format_json(report)
     elif output_format == "github":
         output = format_github(report)
     else:
-        use_color = color if color is not None else _terminal_wants_color()
-        output = format_text(report, color=use_color)
+        output = format_text_summary(report)
     if output:
         click.echo(output, color=use_color)
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_ALERTS if failed and not exit_zero else EXIT_CLEAN)
+
+
+def _lint_batch(
+    items: list[_Input], errors: list[CopydeskError], cache: resultcache.ResultCache | None
+) -> list[tuple[_Input, FileResult]]:
+    """Lint a batch of inputs: each file's cached alerts when its text and
+    settings are unchanged, else a parse (spaCy batching across the batch)
+    and the rules, whose alerts are then cached."""
+    linted: dict[int, FileResult] = {}
+    fresh = []
+    for item, source, doc in _read_drafts(items, errors):
+        unused = item.config.unused_suppression_level(item.file)
+        settings = cache.settings_key(item.config, item.rules, unused, item.shown) if cache and item.file else None
+        alerts = cache.get(settings, source) if settings else None
+        if alerts is None:
+            fresh.append((item, source, doc, settings, unused))
+        else:
+            linted[id(item)] = FileResult(item.shown, source, alerts)
+    _parse_linguistics([(item, source, doc) for item, source, doc, _, _ in fresh])
+    for item, source, doc, settings, unused in fresh:
+        try:
+            alerts = lint(
+                doc,
+                item.rules,
+                vocabulary=item.config.vocabulary,
+                known_rules=item.config.known_rules,
+                unused_severity=unused,
+                pipeline=item.config.pipeline,
+            )
+        except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
+            _abort(error)
+        except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+            _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
+            continue
+        if settings:
+            cache.put(settings, source, alerts)
+        linted[id(item)] = FileResult(item.shown, source, alerts)
+    return [(item, linted[id(item)]) for item in items if id(item) in linted]
 
 
 def _report(error: CopydeskError, errors: list[CopydeskError]) -> None:
@@ -257,6 +301,40 @@ def _decode(data: bytes, shown: str) -> str:
     except UnicodeDecodeError as error:
         offset = bom + error.start
         raise InputError(f"cannot read: not UTF-8 (byte 0x{data[offset]:02x} at offset {offset})", shown) from None
+
+
+@main.command()
+def clean() -> None:
+    """Empty the result cache (.copydesk_cache here, or $COPYDESK_RESULT_CACHE)."""
+    root = resultcache.default_root()
+    try:
+        removed = resultcache.clean(root)
+    except OSError as error:
+        click.echo(f"{root}: cannot remove the cache: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"removed {root}" if removed else f"no cache at {root}")
+
+
+@main.command()
+@click.option(
+    "--idle-timeout",
+    type=click.FloatRange(min=1),
+    default=DEFAULT_IDLE_SECONDS,
+    show_default=True,
+    help="Shut down after this many seconds with no request.",
+)
+def server(idle_timeout: float) -> None:
+    """Keep the rules and the spaCy pipeline loaded for `copydesk check`
+    (which uses the server when it runs) until idle."""
+    from lint.server import serve
+
+    def ready(path: Path) -> None:
+        click.echo(f"copydesk server listening on {path} (idle timeout {idle_timeout:g} s)", err=True)
+
+    try:
+        serve(idle_timeout, ready)
+    except ConfigError as error:
+        _abort(error)
 
 
 @main.command("rules")

@@ -49,23 +49,35 @@ def plural(count: int, noun: str) -> str:
 def format_text(report: Report, color: bool = False) -> str:
     """``path:line:col: level rule: message``, the source line with the
     span underlined, and a summary line."""
+    out = [format_text_file(result, color) for result in report.files if result.alerts]
+    out.append(format_text_summary(report))
+    return "\n".join(out)
+
+
+def format_text_file(result: FileResult, color: bool = False) -> str:
+    """One file's part of the text output (printed as soon as the file is
+    linted); empty when it has no alert."""
 
     def style(text: str, **styles) -> str:
         return click.style(text, **styles) if color else text
 
     out: list[str] = []
-    for result in report.files:
-        lines = result.source.split("\n")  # as Alert.line counts them
-        for alert in result.alerts:
-            level = style(alert.severity, **_LEVEL_STYLES[alert.severity])
-            out.append(
-                f"{style(result.path, bold=True)}:{alert.line}:{alert.column}: "
-                f"{level} {style(alert.rule, dim=True)}: {alert.message}"
-            )
-            source_line = lines[alert.line - 1].rstrip("\r")
-            out.append(f"    {source_line}")
-            indent, marks = _underline(source_line, alert)
-            out.append(f"    {indent}{style(marks, **_LEVEL_STYLES[alert.severity])}")
+    lines = result.source.split("\n")  # as Alert.line counts them
+    for alert in result.alerts:
+        level = style(alert.severity, **_LEVEL_STYLES[alert.severity])
+        out.append(
+            f"{style(result.path, bold=True)}:{alert.line}:{alert.column}: "
+            f"{level} {style(alert.rule, dim=True)}: {alert.message}"
+        )
+        source_line = lines[alert.line - 1].rstrip("\r")
+        out.append(f"    {source_line}")
+        indent, marks = _underline(source_line, alert)
+        out.append(f"    {indent}{style(marks, **_LEVEL_STYLES[alert.severity])}")
+    return "\n".join(out)
+
+
+def format_text_summary(report: Report) -> str:
+    """The text output's last line: alerts by severity, files, unreadable files."""
     counts = report.by_severity()
     summary = (
         f"{plural(sum(counts.values()), 'alert')} "
@@ -74,8 +86,7 @@ def format_text(report: Report, color: bool = False) -> str:
     )
     if report.errors:
         summary += f"; {plural(len(report.errors), 'file')} could not be read"
-    out.append(summary)
-    return "\n".join(out)
+    return summary
 
 
 def _underline(source_line: str, alert: Alert) -> tuple[str, str]:
