@@ -31,11 +31,25 @@ same run on the same text, so that machine load affects both alike.
    ``COPYDESK_NO_CACHE=1`` (every run building its packs, as the very first
    run after an install does) and copydesk with the NLP rules ignored (spaCy
    never imported), which keeps the old target: no slower than proselint.
+   copydesk runs with ``--no-cache`` and ``COPYDESK_NO_SERVER=1`` unless
+   the row says otherwise: ``result cached`` (the article again, its
+   result in the cache) and ``server on`` (handed to a ``copydesk server``
+   started for the measurement; the server's CPU is not in the row's).
+   Targets: <= 4x proselint's with the server off, <= 1.5x with it on.
 4. Peak memory (max RSS) of those processes, read per child with
    ``os.wait4`` (the per-child form of ``getrusage(RUSAGE_CHILDREN)``).
 5. ``--sample RULE:N`` prints N random alerts of RULE (seeded: ``--seed``)
    from the corpora linted, each with its file, match, message and the
    sentence around it (or 150 characters either side), for editors to read.
+
+6. Scale (``--scale N``, default 1,000 articles), whole processes: ``check
+   -j 1`` and ``-j 2`` without the cache (target: -j 2 >= 1.7x the words/s),
+   a first and a second run with the cache (target: the re-run <= 5% of
+   the first), ``-j 1`` on each of ``--memory-sizes`` (default 100 and
+   2,000 articles; target: peak RSS within 20%); then ``copydesk audit`` on
+   2 local Dask workers over ``--audit-size`` articles (default all) beside
+   ``check -j 2``'s words/s, and ``check`` again on a random sample of them
+   (``--audit-sample``), which must give the audit's alerts exactly.
 
 ``--per-rule`` adds each rule's cost alone and the shared document work
 (parsing, spaCy, the attribution model, sentences, quotations), to find
@@ -84,6 +98,7 @@ TARGET_CACHED_RERUN = 0.05  # a re-run on unchanged files with the result cache 
 TARGET_JOBS_SPEEDUP = 1.7  # check -j 2: words/s >= 1.7x check -j 1's
 TARGET_MEMORY_GROWTH = 1.2  # peak RSS on the largest corpus <= 1.2x on the smallest
 TARGET_COLD_RATIO = 4.0  # copydesk check ARTICLE (full pack, no server) <= 4x proselint's cold start
+TARGET_COLD_SERVER_RATIO = 1.5  # ... handed to a running copydesk server: <= 1.5x
 BUSY_WALL_OVER_CPU = 1.15  # a single-threaded pass whose wall time exceeds its CPU time so shared the CPUs
 SAMPLE_CONTEXT = 150  # characters either side of an alert found in no sentence
 LEXICAL, LINGUISTIC = "lexical rules", "rules needing NLP"
@@ -491,6 +506,27 @@ def bench_cold(spawner: Spawner, command: list[str], targets: dict[str, Path], r
     return result
 
 
+def bench_with_server(spawner: Spawner, script: str, check: list[str], article: Path, runs: int, tmp: Path) -> dict:
+    """The cold start of ``copydesk check`` handing the article to a
+    running ``copydesk server`` (started here, in a private runtime folder)."""
+    runtime = tmp / "runtime"
+    runtime.mkdir(exist_ok=True)
+    env = {"XDG_RUNTIME_DIR": str(runtime)}
+    socket_path = runtime / "copydesk" / "server.sock"
+    server = subprocess.Popen([script, "server", "--idle-timeout", "600"], env={**os.environ, **env},
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not socket_path.exists() and server.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if not socket_path.exists():
+            return {"article": {"error": "the server did not start", "runs": runs}}
+        return bench_cold(spawner, check, {"article": article}, runs, str(tmp), env)
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def console_script(name: str) -> str | None:
     here = Path(sys.executable).parent / name
     if here.exists():
@@ -531,6 +567,43 @@ def bench_scale(spawner: Spawner, script: str, corpus, size: int, memory_sizes: 
     for count in memory_sizes:
         run(f"-j 1, no cache, {count} articles", count, ["-j", "1", "--no-cache"], "serial")
     return {"size": min(size, len(corpus)), "memory_sizes": memory_sizes, "runs": runs}
+
+
+def bench_audit(spawner: Spawner, script: str, corpus, sample: int, seed: int, tmp: Path) -> dict:
+    """``copydesk audit`` with a local Dask cluster of 2 workers on the
+    whole corpus, timed as a whole process; then ``check`` on a random
+    sample of its articles, whose alerts must be the audit's."""
+    files = [str(path) for path, _, _ in corpus]
+    out = tmp / "audit"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    log(f"audit: {len(files)} articles on 2 Dask workers (load {load}) ...")
+    wall, maxrss, utime, stime, error = spawner.run(
+        [script, "audit", "--workers", "2", "--out", str(out), *files], str(tmp)
+    )
+    result = {"articles": len(files), "words": sum(n for _, _, n in corpus), "load_average": load}
+    if error:
+        result["error"] = error
+        return result
+    # The Dask workers are not children the spawner waits for: their CPU is not in these figures.
+    result.update(seconds=wall, peak_rss_mib=maxrss / 1024)
+    import csv
+
+    with (out / "alerts.csv").open(encoding="utf-8", newline="") as file:
+        audited = [(r["path"], r["rule"], int(r["line"]), int(r["column"]), r["message"]) for r in csv.DictReader(file)]
+    chosen = sorted(random.Random(seed).sample(files, min(sample, len(files))))
+    log(f"audit: check on a sample of {len(chosen)} articles ...")
+    checked = subprocess.run([script, "check", "--no-cache", "--format", "json", *chosen], cwd=tmp,
+                             capture_output=True, text=True)
+    if checked.returncode not in (0, 1):
+        result["sample_error"] = (checked.stderr.strip().splitlines() or [f"exit {checked.returncode}"])[-1]
+        return result
+    expected = sorted((f["path"], a["rule"], a["line"], a["column"], a["message"])
+                      for f in json.loads(checked.stdout)["files"] for a in f["alerts"])
+    wanted = set(chosen)
+    got = sorted(row for row in audited if row[0] in wanted)
+    result.update(sample=len(chosen), sample_alerts=len(expected), sample_same=got == expected,
+                  sample_only_audit=len(set(got) - set(expected)), sample_only_check=len(set(expected) - set(got)))
+    return result
 
 
 # -- report --------------------------------------------------------------------------
@@ -704,6 +777,8 @@ def report_cold(fig: dict) -> list[str]:
         "copydesk": "copydesk check",
         "copydesk_no_cache": "copydesk check, no pack cache",
         "copydesk_lexical": "copydesk check, NLP rules ignored",
+        "copydesk_cached": "copydesk check, result cached",
+        "copydesk_server": "copydesk check, server on",
         "proselint": "proselint check",
     }
     commands = {
@@ -750,6 +825,8 @@ def report_cold(fig: dict) -> list[str]:
         )
     ratio_to_proselint("copydesk (NLP rules ignored)", "copydesk_lexical", 1.0)
     ratio_to_proselint("copydesk full pack, server off", "copydesk", TARGET_COLD_RATIO)
+    ratio_to_proselint("copydesk full pack, server on", "copydesk_server", TARGET_COLD_SERVER_RATIO)
+    ratio_to_proselint("copydesk full pack, result cached", "copydesk_cached", None)
     return out
 
 
@@ -780,6 +857,27 @@ def report_scale(fig: dict) -> list[str]:
         met = figure <= target if at_most else figure >= target
         out.append(f"{label}: {figure:.3f}x (target {'<=' if at_most else '>='} {target:g}x: {verdict(met)})")
 
+    audit = fig.get("audit")
+    if audit:
+        if audit.get("error"):
+            out.append(f"audit, 2 Dask workers, {audit['articles']:,} articles: FAILED ({audit['error']})")
+        else:
+            out.append(f"audit, 2 Dask workers (local cluster), {audit['articles']:,} articles: {audit['seconds']:.1f} s wall, "
+                       f"{fmt_int(audit['words'] / audit['seconds'])} words/s (load before {audit['load_average']}; "
+                       f"peak RSS of the driver {audit['peak_rss_mib']:.0f} MiB)")
+            ratio_jobs = runs.get("-j 2, no cache")
+            if ratio_jobs and not ratio_jobs.get("error"):
+                out.append(f"  beside check -j 2 on {ratio_jobs['articles']:,} articles: "
+                           f"{fmt_int(ratio_jobs['words'] / ratio_jobs['seconds'])} words/s")
+            if "sample_error" in audit:
+                out.append(f"audit vs check on a sample: FAILED ({audit['sample_error']})")
+            elif "sample" in audit:
+                out.append(
+                    f"audit vs check, random sample of {audit['sample']} articles ({audit['sample_alerts']:,} alerts by check): "
+                    + ("the same alerts (MET)" if audit["sample_same"] else
+                       f"DIFFERENT (NOT MET): {audit['sample_only_audit']} only in audit, "
+                       f"{audit['sample_only_check']} only in check")
+                )
     ratio(f"re-run with the cache / first run, wall time, {scale['size']:,} articles",
           "-j 2, re-run with the cache", "-j 2, first run with the cache",
           lambda a, b: a["seconds"] / b["seconds"], TARGET_CACHED_RERUN, True)
@@ -844,6 +942,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start processes")
     parser.add_argument("--scale", type=int, default=1000, metavar="N",
                         help="articles for the whole-process cache and -j runs (0: skip them)")
+    parser.add_argument("--audit-size", type=int, default=-1, metavar="N",
+                        help="articles for copydesk audit on 2 Dask workers (-1: all; 0: skip)")
+    parser.add_argument("--audit-sample", type=int, default=50, metavar="N",
+                        help="articles of the audit checked again with copydesk check, alert for alert")
     parser.add_argument("--memory-sizes", default="100,2000", metavar="N,N",
                         help="article counts for memory as the corpus grows (-j 1)")
     parser.add_argument("--no-proselint", action="store_true", help="skip proselint")
@@ -966,19 +1068,26 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 log(f"cold start: {tool} check x{args.runs} ...")
                 targets = {"article": article, "article as .md": markdown, "empty": empty}
-                cold[tool] = bench_cold(spawner, [script, "check"], targets, args.runs, tmp)
+                # copydesk: no result cache (each run lints) and no server, unless said.
+                check = [script, "check"] if tool == "proselint" else [script, "check", "--no-cache"]
+                alone = {"COPYDESK_NO_SERVER": "1"} if tool == "copydesk" else None
+                cold[tool] = bench_cold(spawner, check, targets, args.runs, tmp, alone)
                 if tool == "copydesk":
                     # Every run compiling its patterns, as the very first one does.
                     cold["copydesk_no_cache"] = bench_cold(
-                        spawner, [script, "check"], {"article": article}, args.runs, tmp, {"COPYDESK_NO_CACHE": "1"}
+                        spawner, check, {"article": article}, args.runs, tmp, {**alone, "COPYDESK_NO_CACHE": "1"}
                     )
                     # Without the rules needing NLP spaCy is never imported: the
                     # start-up to hold against proselint's.
                     if default_nlp_rules:
                         cold["copydesk_lexical"] = bench_cold(
-                            spawner, [script, "check", "--ignore", ",".join(default_nlp_rules)],
-                            {"article": article}, args.runs, tmp,
+                            spawner, [*check, "--ignore", ",".join(default_nlp_rules)],
+                            {"article": article}, args.runs, tmp, alone,
                         )
+                    # The result cache: the same article again, unchanged.
+                    cold["copydesk_cached"] = bench_cold(spawner, [script, "check"], {"article": article},
+                                                         args.runs, tmp, alone)
+                    cold["copydesk_server"] = bench_with_server(spawner, script, check, article, args.runs, Path(tmp))
         fig["cold"] = cold
         fig["load_average_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -991,6 +1100,9 @@ def main(argv: list[str] | None = None) -> int:
         scale_corpus = load_corpus(bbc_files(args.data), max([args.scale, *memory_sizes]))
         with tempfile.TemporaryDirectory(prefix="copydesk-scale-") as tmp:
             fig["scale"] = bench_scale(spawner, script, scale_corpus, args.scale, memory_sizes, Path(tmp))
+            if args.audit_size:
+                audit_corpus = load_corpus(bbc_files(args.data), None if args.audit_size < 0 else args.audit_size)
+                fig["audit"] = bench_audit(spawner, script, audit_corpus, args.audit_sample, args.seed, Path(tmp))
         fig["load_average_after_scale"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     if spawner:
         spawner.close()

@@ -337,6 +337,49 @@ def server(idle_timeout: float) -> None:
         _abort(error)
 
 
+@main.command()
+@click.argument("archive", nargs=-1)
+@click.option("--files-from", type=click.File("r", encoding="utf-8"), help="Also audit the files listed in this file (one a line).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("copydesk-audit"), show_default=True,
+              help="Folder of the report; an audit found there is resumed.")
+@click.option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786) [default: a local cluster].")
+@click.option("--workers", type=click.IntRange(min=1), help="Local cluster workers [default: the number of cores].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True, help="Files per Dask task.")
+@click.option("--select", multiple=True, metavar="RULES", help="Run only these rules or packs (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Never run these rules or packs (comma-separated; repeatable).")
+@config_option
+def audit(archive, files_from, out, scheduler, workers, batch_size, select, ignore, config_file) -> None:
+    """Lint an archive (folders or listed files) on Dask, as check would,
+    into a standards report: OUT/report.html, OUT/alerts.csv, OUT/files.csv."""
+    try:
+        from lint import audit as auditing
+        import dask.distributed  # noqa: F401
+        import plotly  # noqa: F401
+    except ImportError as error:
+        click.echo(f"audit needs Dask and plotly ({error.name} is missing): pip install 'copydesk[audit]'", err=True)
+        sys.exit(EXIT_ERROR)
+    paths = tuple(archive) + tuple(line.strip() for line in files_from or () if line.strip())
+    if not paths:
+        click.echo("audit: name an archive folder or files, or give --files-from", err=True)
+        sys.exit(EXIT_ERROR)
+    settings = auditing.Settings(str(config_file) if config_file else None, _selectors(select), _selectors(ignore))
+    try:
+        resolver = ConfigResolver(config_file, Selection(settings.select, settings.ignore))
+        files = [(item.shown, str(item.file), item.file.parent.name) for item in _inputs(paths, resolver, None, False)]
+    except CopydeskError as error:
+        _abort(error)
+    with parallel.progress_bar(len(files), sys.stderr.isatty()) as bar:
+        outcome = auditing.audit(files, settings, out, scheduler, workers or parallel.default_jobs(), batch_size,
+                                 bar.update if bar else None)
+    for message in outcome.errors:
+        click.echo(message, err=True)
+    click.echo(
+        f"{plural(outcome.files, 'file')} audited ({outcome.skipped} done before), "
+        f"{plural(outcome.alerts, 'alert')}; report: {out / 'report.html'}"
+    )
+    sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
+
+
 @main.command("rules")
 @click.option("--all", "show_all", is_flag=True, help="List disabled rules too.")
 @click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)

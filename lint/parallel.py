@@ -52,8 +52,7 @@ def run(items: Sequence[Item], lint_batch: LintBatch, errors: list, jobs: int, p
     """Lint ``items``; yield ``(item, result)`` in input order. Inputs that
     cannot be linted are reported by ``lint_batch`` into ``errors``.
     ``jobs`` workers are used when there is enough work for them."""
-    bar = _progress_bar(len(items)) if progress else None
-    try:
+    with progress_bar(len(items), progress) as bar:
         batch = _worker_batch(len(items), jobs)
         if jobs > 1 and can_fork() and len(items) > batch:
             results = _in_workers(items, lint_batch, errors, jobs, batch)
@@ -63,9 +62,22 @@ def run(items: Sequence[Item], lint_batch: LintBatch, errors: list, jobs: int, p
             yield from linted
             if bar is not None:
                 bar.update(done)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, enabled: bool):
+    """A progress bar of ``total`` files on stderr (tqdm), or None when not enabled."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: workers may fork from this process
+    bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
+    try:
+        yield bar
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
 
 
 def printing_above_progress():
@@ -122,10 +134,3 @@ def _work(indices: list[int]) -> tuple[int | None, list[tuple[int, Any]], list, 
     except SystemExit as stop:
         return (stop.code if isinstance(stop.code, int) else 2), [], errors, messages.getvalue()
     return None, [(position[id(item)], result) for item, result in linted], errors, messages.getvalue()
-
-
-def _progress_bar(total: int):
-    from tqdm import tqdm
-
-    tqdm.monitor_interval = 0  # no monitor thread: workers fork from this process
-    return tqdm(total=total, unit="file", file=sys.stderr, leave=False, dynamic_ncols=True)
