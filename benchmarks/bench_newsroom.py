@@ -832,8 +832,9 @@ def report_cold(fig: dict) -> list[str]:
 
 def report_scale(fig: dict) -> list[str]:
     scale = fig.get("scale")
-    if not scale:
+    if not scale and not fig.get("audit"):
         return [f"\n6. Scale: skipped ({fig.get('scale_skipped')})"]
+    scale = scale or {"runs": {}, "size": 0, "memory_sizes": []}
     runs = scale["runs"]
     out = [f"\n6. Scale: copydesk check --format json as whole processes, {fig['cpus']} CPUs "
            "(peak RSS: the largest process, the main one or a worker; a busy machine distorts wall times)"]
@@ -845,8 +846,9 @@ def report_scale(fig: dict) -> list[str]:
         rows.append([label, fmt_int(x["articles"]), f"{x['seconds']:.1f}", fmt_int(x["words"] / x["seconds"]),
                      f"{x['cpu_seconds']:.1f}", fmt_int(x["words"] / x["cpu_seconds"]), f"{x['peak_rss_mib']:.0f}",
                      x["load_average"], ""])
-    out.append(table(["run", "articles", "wall s", "words/s", "cpu s", "words/cpu-s", "peak MiB", "load before",
-                      "error"], rows, "lrrrrrrrl"))
+    if rows:
+        out.append(table(["run", "articles", "wall s", "words/s", "cpu s", "words/cpu-s", "peak MiB", "load before",
+                          "error"], rows, "lrrrrrrrl"))
 
     def ratio(label: str, numerator: str, denominator: str, value, target: float, at_most: bool) -> None:
         broken = [name for name in (numerator, denominator) if name not in runs or runs[name].get("error")]
@@ -878,6 +880,8 @@ def report_scale(fig: dict) -> list[str]:
                        f"DIFFERENT (NOT MET): {audit['sample_only_audit']} only in audit, "
                        f"{audit['sample_only_check']} only in check")
                 )
+    if not runs:
+        return out
     ratio(f"re-run with the cache / first run, wall time, {scale['size']:,} articles",
           "-j 2, re-run with the cache", "-j 2, first run with the cache",
           lambda a, b: a["seconds"] / b["seconds"], TARGET_CACHED_RERUN, True)
@@ -971,7 +975,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO))  # a source checkout works without install
 
     memory_sizes = sorted(int(n) for n in args.memory_sizes.split(",") if n.strip())
-    spawner = None if args.no_cold and not args.scale else Spawner()  # before we grow: see _SPAWNER
+    spawner = None if args.no_cold and not args.scale and not args.audit_size else Spawner()  # before we grow: see _SPAWNER
     corpus = load_corpus(bbc_files(args.data), args.limit)
     words = sum(n for _, _, n in corpus)
     fig = {
@@ -1092,14 +1096,15 @@ def main(argv: list[str] | None = None) -> int:
         fig["load_average_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
 
     script = console_script("copydesk")
-    if not args.scale:
-        fig["scale_skipped"] = "--scale 0"
-    elif not script:
+    if not script:
         fig["scale_skipped"] = "no 'copydesk' console script"
+    elif not args.scale and not args.audit_size:
+        fig["scale_skipped"] = "--scale 0 --audit-size 0"
     else:
-        scale_corpus = load_corpus(bbc_files(args.data), max([args.scale, *memory_sizes]))
         with tempfile.TemporaryDirectory(prefix="copydesk-scale-") as tmp:
-            fig["scale"] = bench_scale(spawner, script, scale_corpus, args.scale, memory_sizes, Path(tmp))
+            if args.scale:
+                scale_corpus = load_corpus(bbc_files(args.data), max([args.scale, *memory_sizes]))
+                fig["scale"] = bench_scale(spawner, script, scale_corpus, args.scale, memory_sizes, Path(tmp))
             if args.audit_size:
                 audit_corpus = load_corpus(bbc_files(args.data), None if args.audit_size < 0 else args.audit_size)
                 fig["audit"] = bench_audit(spawner, script, audit_corpus, args.audit_sample, args.seed, Path(tmp))
