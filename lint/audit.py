@@ -23,12 +23,12 @@ import hashlib
 import html
 import io
 import json
-import os
-import tempfile
 from collections import Counter
 from contextlib import redirect_stderr
 from dataclasses import dataclass
 from pathlib import Path
+
+from lint import atomic
 
 PARTS = "parts"
 SECTION_KEYS = ("section", "desk", "category")
@@ -162,14 +162,7 @@ def _batch_name(records: list[dict], errors: list[str]) -> str:
 
 
 def _write_json(path: Path, data) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    atomic.write_text(path, json.dumps(data, ensure_ascii=False))
 
 
 def _read_parts(parts: Path) -> list[dict]:
@@ -197,7 +190,7 @@ def write_report(records: list[dict], out: Path) -> None:
          "alerts": len(record["alerts"]), "alerts_per_1k_words": f"{_rate(len(record['alerts']), record['words']):.2f}"}
         for record in records
     ))
-    _write_text(out / "report.html", render_html(records))
+    atomic.write_text(out / "report.html", render_html(records))
 
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows) -> None:
@@ -205,22 +198,7 @@ def _write_csv(path: Path, columns: tuple[str, ...], rows) -> None:
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     writer.writerows(rows)
-    _write_text(path, buffer.getvalue())
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Atomically, readable as any file the user writes (mkstemp's are private)."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    atomic.write_text(path, buffer.getvalue())
 
 
 def _rate(alerts: int, words: int) -> float:

@@ -31,7 +31,6 @@ from lint.formats import (
     Report,
     format_github,
     format_json,
-    format_text,
     format_text_file,
     format_text_summary,
     plural,

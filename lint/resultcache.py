@@ -23,11 +23,11 @@ import importlib.util
 import json
 import os
 import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint import atomic
 from lint.alert import Alert, Edit
 from lint.stamp import PACKAGE, tree_stamp
 
@@ -98,15 +98,7 @@ class ResultCache:
         try:
             self._prepare()
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = json.dumps({"alerts": [alert.to_dict() for alert in alerts]}, ensure_ascii=False)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    file.write(data)
-                os.replace(temporary, path)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            atomic.write_text(path, json.dumps({"alerts": [alert.to_dict() for alert in alerts]}, ensure_ascii=False))
         except OSError:
             pass
 
