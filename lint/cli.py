@@ -332,7 +332,7 @@ def server(idle_timeout: float) -> None:
 
     try:
         serve(idle_timeout, ready)
-    except ConfigError as error:
+    except CopydeskError as error:  # a pipeline gone since the install, or a server already running
         _abort(error)
 
 

@@ -31,6 +31,7 @@ import struct
 import sys
 from pathlib import Path
 
+from lint.errors import CopydeskError
 from lint.stamp import PACKAGE, tree_stamp
 
 NO_SERVER_ENV = "COPYDESK_NO_SERVER"
@@ -148,11 +149,12 @@ def serve(idle_seconds: float = DEFAULT_IDLE_SECONDS, ready=None) -> None:
 
     path = socket_path()
     _private_folder(path.parent)
+    if _answers(path):
+        raise CopydeskError("a copydesk server is already listening here", str(path))
     stamp = code_stamp()
     nlp.load()  # the point of the server: loaded once, before the first request
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-        if path.exists() or path.is_symlink():
-            path.unlink()  # a server that died without cleaning up; a live one would be in our folder too
+        path.unlink(missing_ok=True)  # left by a server that died
         old_umask = os.umask(0o177)
         try:
             listener.bind(str(path))
@@ -170,17 +172,27 @@ def serve(idle_seconds: float = DEFAULT_IDLE_SECONDS, ready=None) -> None:
                 except TimeoutError:
                     return  # idle
                 with connection:
-                    if not _same_user(connection):
-                        continue
-                    request = _receive(connection)
-                    if request is None:
-                        continue
-                    if request.get("stamp") != stamp:
-                        _send(connection, {"refused": "copydesk changed since the server started"})
-                        return  # an outdated server only gets in the way
-                    _send(connection, _run_check(request))
+                    try:
+                        request = _receive(connection) if _same_user(connection) else None
+                        if not isinstance(request, dict):
+                            continue
+                        if request.get("stamp") != stamp:
+                            _send(connection, {"refused": "copydesk changed since the server started"})
+                            return  # an outdated server only gets in the way
+                        _send(connection, _run_check(request))
+                    except (OSError, ValueError, KeyError, TypeError):
+                        continue  # a client gone or garbled: the next one is served
         finally:
             path.unlink(missing_ok=True)
+
+
+def _answers(path: Path) -> bool:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
 
 
 def _private_folder(folder: Path) -> None:

@@ -90,6 +90,14 @@ def test_the_socket_is_owner_only(server):
     assert socket_path.stat().st_uid == os.getuid()
 
 
+def test_a_second_server_leaves_the_first_alone(server):
+    env, socket_path, first = server
+    second = subprocess.run([COPYDESK, "server"], env=env, capture_output=True, timeout=300)
+    assert second.returncode == 2
+    assert b"a copydesk server is already listening here" in second.stderr
+    assert first.poll() is None and socket_path.exists()
+
+
 def test_the_server_shuts_down_when_idle(tmp_path):
     runtime = tmp_path / "runtime"
     runtime.mkdir()
