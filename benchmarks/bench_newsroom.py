@@ -539,6 +539,19 @@ def median_article(corpus) -> Path:
     return ordered[len(ordered) // 2][0]
 
 
+def utf8_articles(files: list[Path]) -> list[Path]:
+    """The articles copydesk can read (a few BBC files are Latin-1, which
+    copydesk reports as unreadable, exit 2): whole-process runs take only these."""
+    readable = []
+    for path in files:
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        readable.append(path)
+    return readable
+
+
 def bench_scale(spawner: Spawner, script: str, corpus, size: int, memory_sizes: list[int], tmp: Path) -> dict:
     """``copydesk check`` as whole processes on the first ``size`` articles:
     one core and two without the result cache, then a first and a second
@@ -1103,10 +1116,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="copydesk-scale-") as tmp:
             if args.scale:
-                scale_corpus = load_corpus(bbc_files(args.data), max([args.scale, *memory_sizes]))
+                scale_corpus = load_corpus(utf8_articles(bbc_files(args.data)), max([args.scale, *memory_sizes]))
                 fig["scale"] = bench_scale(spawner, script, scale_corpus, args.scale, memory_sizes, Path(tmp))
             if args.audit_size:
-                audit_corpus = load_corpus(bbc_files(args.data), None if args.audit_size < 0 else args.audit_size)
+                audit_corpus = load_corpus(utf8_articles(bbc_files(args.data)),
+                                           None if args.audit_size < 0 else args.audit_size)
                 fig["audit"] = bench_audit(spawner, script, audit_corpus, args.audit_sample, args.seed, Path(tmp))
         fig["load_average_after_scale"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     if spawner:
