@@ -31,11 +31,25 @@ same run on the same text, so that machine load affects both alike.
    ``COPYDESK_NO_CACHE=1`` (every run building its packs, as the very first
    run after an install does) and copydesk with the NLP rules ignored (spaCy
    never imported), which keeps the old target: no slower than proselint.
+   copydesk runs with ``--no-cache`` and ``COPYDESK_NO_SERVER=1`` unless
+   the row says otherwise: ``result cached`` (the article again, its
+   result in the cache) and ``server on`` (handed to a ``copydesk server``
+   started for the measurement; the server's CPU is not in the row's).
+   Targets: <= 4x proselint's with the server off, <= 1.5x with it on.
 4. Peak memory (max RSS) of those processes, read per child with
    ``os.wait4`` (the per-child form of ``getrusage(RUSAGE_CHILDREN)``).
 5. ``--sample RULE:N`` prints N random alerts of RULE (seeded: ``--seed``)
    from the corpora linted, each with its file, match, message and the
    sentence around it (or 150 characters either side), for editors to read.
+
+6. Scale (``--scale N``, default 1,000 articles), whole processes: ``check
+   -j 1`` and ``-j 2`` without the cache (target: -j 2 >= 1.7x the words/s),
+   a first and a second run with the cache (target: the re-run <= 5% of
+   the first), ``-j 1`` on each of ``--memory-sizes`` (default 100 and
+   2,000 articles; target: peak RSS within 20%); then ``copydesk audit`` on
+   2 local Dask workers over ``--audit-size`` articles (default all) beside
+   ``check -j 2``'s words/s, and ``check`` again on a random sample of them
+   (``--audit-sample``), which must give the audit's alerts exactly.
 
 ``--per-rule`` adds each rule's cost alone and the shared document work
 (parsing, spaCy, the attribution model, sentences, quotations), to find
@@ -80,6 +94,11 @@ DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 TARGET_SPEEDUP = 2.0  # copydesk's lexical rules: words/s >= 2x proselint's
 TARGET_PIPELINE_RATIO = 0.8  # the full pack: words/s >= 0.8x the bare spaCy pipeline's
 TARGET_COLD_SECONDS = 1.5  # copydesk check ARTICLE, spaCy load included
+TARGET_CACHED_RERUN = 0.05  # a re-run on unchanged files with the result cache <= 5% of the first run's wall time
+TARGET_JOBS_SPEEDUP = 1.7  # check -j 2: words/s >= 1.7x check -j 1's
+TARGET_MEMORY_GROWTH = 1.2  # peak RSS on the largest corpus <= 1.2x on the smallest
+TARGET_COLD_RATIO = 4.0  # copydesk check ARTICLE (full pack, no server) <= 4x proselint's cold start
+TARGET_COLD_SERVER_RATIO = 1.5  # ... handed to a running copydesk server: <= 1.5x
 BUSY_WALL_OVER_CPU = 1.15  # a single-threaded pass whose wall time exceeds its CPU time so shared the CPUs
 SAMPLE_CONTEXT = 150  # characters either side of an alert found in no sentence
 LEXICAL, LINGUISTIC = "lexical rules", "rules needing NLP"
@@ -170,7 +189,7 @@ def parsed_documents(corpus, with_nlp: bool, seconds: Counter, names: bool = Fal
     runs it for rules on the people model. Adds each step's time to
     ``seconds``."""
     from lint import nlp
-    from lint.cli import BATCH_FILES
+    from lint.parallel import BATCH_FILES
     from lint.document import parse
     from lint.people import recognize_names
 
@@ -458,18 +477,24 @@ class Spawner:
 
 def bench_cold(spawner: Spawner, command: list[str], targets: dict[str, Path], runs: int, cwd: str,
                env: dict | None = None) -> dict:
+    """Median of ``runs`` runs of each target after a warm-up. A target
+    whose warm-up or any run failed gets only its error: a failed
+    measurement has no figure."""
     result = {}
     for label, target in targets.items():
         argv = command + [str(target)]
-        spawner.run(argv, cwd, env)  # warm-up: page cache, .pyc files, pattern cache
+        error = spawner.run(argv, cwd, env)[-1]  # warm-up: page cache, .pyc files, pattern cache
         walls, rss, cpu = [], [], []
-        error = ""
         for _ in range(runs):
-            wall, maxrss, utime, stime, err = spawner.run(argv, cwd, env)
+            if error:
+                break
+            wall, maxrss, utime, stime, error = spawner.run(argv, cwd, env)
             walls.append(wall)
             rss.append(maxrss)
             cpu.append(utime + stime)
-            error = error or err
+        if error:
+            result[label] = {"error": error, "runs": runs}
+            continue
         result[label] = {
             "median_seconds": statistics.median(walls),
             "min_seconds": min(walls),
@@ -478,9 +503,28 @@ def bench_cold(spawner: Spawner, command: list[str], targets: dict[str, Path], r
             "peak_rss_mib": max(rss) / 1024,
             "runs": runs,
         }
-        if error:
-            result[label]["error"] = error
     return result
+
+
+def bench_with_server(spawner: Spawner, script: str, check: list[str], article: Path, runs: int, tmp: Path) -> dict:
+    """The cold start of ``copydesk check`` handing the article to a
+    running ``copydesk server`` (started here, in a private runtime folder)."""
+    runtime = tmp / "runtime"
+    runtime.mkdir(exist_ok=True)
+    env = {"XDG_RUNTIME_DIR": str(runtime)}
+    socket_path = runtime / "copydesk" / "server.sock"
+    server = subprocess.Popen([script, "server", "--idle-timeout", "600"], env={**os.environ, **env},
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not socket_path.exists() and server.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if not socket_path.exists():
+            return {"article": {"error": "the server did not start", "runs": runs}}
+        return bench_cold(spawner, check, {"article": article}, runs, str(tmp), env)
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def console_script(name: str) -> str | None:
@@ -493,6 +537,86 @@ def console_script(name: str) -> str | None:
 def median_article(corpus) -> Path:
     ordered = sorted(corpus, key=lambda item: item[2])
     return ordered[len(ordered) // 2][0]
+
+
+def utf8_articles(files: list[Path]) -> list[Path]:
+    """The articles copydesk can read (a few BBC files are Latin-1, which
+    copydesk reports as unreadable, exit 2): whole-process runs take only these."""
+    readable = []
+    for path in files:
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        readable.append(path)
+    return readable
+
+
+def bench_scale(spawner: Spawner, script: str, corpus, size: int, memory_sizes: list[int], tmp: Path) -> dict:
+    """``copydesk check`` as whole processes on the first ``size`` articles:
+    one core and two without the result cache, then a first and a second
+    run with it (each from a fresh folder, so the cache starts empty); and
+    one core on each of ``memory_sizes`` articles, for memory as the
+    corpus grows. Each row has the load average before it ran."""
+    runs = {}
+
+    def run(label: str, count: int, options: list[str], folder: str) -> None:
+        files = [str(path) for path, _, _ in corpus[:count]]
+        cwd = tmp / folder
+        cwd.mkdir(exist_ok=True)
+        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+        log(f"scale: {label} on {len(files)} articles (load {load}) ...")
+        wall, maxrss, utime, stime, error = spawner.run([script, "check", "--format", "json", *options, *files], str(cwd))
+        runs[label] = {"articles": len(files), "words": sum(n for _, _, n in corpus[:count]), "load_average": load}
+        if error:
+            runs[label]["error"] = error
+        else:
+            runs[label].update(seconds=wall, cpu_seconds=utime + stime, peak_rss_mib=maxrss / 1024)
+
+    run("-j 1, no cache", size, ["-j", "1", "--no-cache"], "serial")
+    run("-j 2, no cache", size, ["-j", "2", "--no-cache"], "workers")
+    run("-j 2, first run with the cache", size, ["-j", "2"], "cached")
+    run("-j 2, re-run with the cache", size, ["-j", "2"], "cached")
+    for count in memory_sizes:
+        run(f"-j 1, no cache, {count} articles", count, ["-j", "1", "--no-cache"], "serial")
+    return {"size": min(size, len(corpus)), "memory_sizes": memory_sizes, "runs": runs}
+
+
+def bench_audit(spawner: Spawner, script: str, corpus, sample: int, seed: int, tmp: Path) -> dict:
+    """``copydesk audit`` with a local Dask cluster of 2 workers on the
+    whole corpus, timed as a whole process; then ``check`` on a random
+    sample of its articles, whose alerts must be the audit's."""
+    files = [str(path) for path, _, _ in corpus]
+    out = tmp / "audit"
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    log(f"audit: {len(files)} articles on 2 Dask workers (load {load}) ...")
+    wall, maxrss, utime, stime, error = spawner.run(
+        [script, "audit", "--workers", "2", "--out", str(out), *files], str(tmp)
+    )
+    result = {"articles": len(files), "words": sum(n for _, _, n in corpus), "load_average": load}
+    if error:
+        result["error"] = error
+        return result
+    # The Dask workers are not children the spawner waits for: their CPU is not in these figures.
+    result.update(seconds=wall, peak_rss_mib=maxrss / 1024)
+    import csv
+
+    with (out / "alerts.csv").open(encoding="utf-8", newline="") as file:
+        audited = [(r["path"], r["rule"], int(r["line"]), int(r["column"]), r["message"]) for r in csv.DictReader(file)]
+    chosen = sorted(random.Random(seed).sample(files, min(sample, len(files))))
+    log(f"audit: check on a sample of {len(chosen)} articles ...")
+    checked = subprocess.run([script, "check", "--no-cache", "--format", "json", *chosen], cwd=tmp,
+                             capture_output=True, text=True)
+    if checked.returncode not in (0, 1):
+        result["sample_error"] = (checked.stderr.strip().splitlines() or [f"exit {checked.returncode}"])[-1]
+        return result
+    expected = sorted((f["path"], a["rule"], a["line"], a["column"], a["message"])
+                      for f in json.loads(checked.stdout)["files"] for a in f["alerts"])
+    wanted = set(chosen)
+    got = sorted(row for row in audited if row[0] in wanted)
+    result.update(sample=len(chosen), sample_alerts=len(expected), sample_same=got == expected,
+                  sample_only_audit=len(set(got) - set(expected)), sample_only_check=len(set(expected) - set(got)))
+    return result
 
 
 # -- report --------------------------------------------------------------------------
@@ -666,42 +790,121 @@ def report_cold(fig: dict) -> list[str]:
         "copydesk": "copydesk check",
         "copydesk_no_cache": "copydesk check, no pack cache",
         "copydesk_lexical": "copydesk check, NLP rules ignored",
+        "copydesk_cached": "copydesk check, result cached",
+        "copydesk_server": "copydesk check, server on",
         "proselint": "proselint check",
     }
     commands = {
         f"{name} ({label})": x for tool, name in names.items() for label, x in (cold.get(tool) or {}).items()
     }
+    failed = "FAILED"
     rows = [
+        [command, failed, "", "", "", x["error"]] if x.get("error") else
         [command, f"{x['median_seconds']:.3f}", f"{x['min_seconds']:.3f}-{x['max_seconds']:.3f}",
-         f"{x['median_cpu_seconds']:.3f}", f"{x['peak_rss_mib']:.1f}", x.get("error", "")]
+         f"{x['median_cpu_seconds']:.3f}", f"{x['peak_rss_mib']:.1f}", ""]
         for command, x in commands.items()
     ]
     out.append(table(["command", "median s", "range s", "cpu s", "peak MiB", "error"], rows, "lrrrrl"))
     out.append(f"(peak RSS per process from wait4; spawner floor {cold.get('rss_floor_mib', 0):.1f} MiB)")
-    out += busy_note({command: (x["median_seconds"], x["median_cpu_seconds"]) for command, x in commands.items()})
+    out += busy_note({command: (x["median_seconds"], x["median_cpu_seconds"])
+                      for command, x in commands.items() if not x.get("error")})
 
     def article(tool: str) -> dict | None:
         return (cold.get(tool) or {}).get("article")
 
-    def outcome(x: dict, met: bool) -> str:
-        return "copydesk check FAILED, see error" if x.get("error") else verdict(met)
+    def ratio_to_proselint(label: str, tool: str, target: float | None) -> None:
+        """One cold-start ratio line, or why it could not be measured."""
+        mine, prose = article(tool), article("proselint")
+        if not mine or not prose:
+            return
+        broken = [name for name, x in ((tool, mine), ("proselint", prose)) if x.get("error")]
+        if broken:
+            out.append(f"{label} / proselint cold start: FAILED ({', '.join(broken)} did not run; see error)")
+            return
+        ratio = mine["median_seconds"] / prose["median_seconds"]
+        goal = f"target <= {target:.2f}x: {verdict(ratio <= target)}" if target else "no target"
+        out.append(f"{label} / proselint cold start: {ratio:.2f}x ({goal})")
 
-    full, lexical, prose = article("copydesk"), article("copydesk_lexical"), article("proselint")
-    if full:
+    full = article("copydesk")
+    if full and full.get("error"):
+        out.append(f"copydesk check ARTICLE: FAILED ({full['error']})")
+    elif full:
         seconds = full["median_seconds"]
         cpu = full["median_cpu_seconds"]
         out.append(
             f"copydesk check ARTICLE, spaCy load included: {seconds:.3f} s median wall, {cpu:.3f} s CPU, peak RSS "
             f"{full['peak_rss_mib']:.1f} MiB (target < {TARGET_COLD_SECONDS} s: wall "
-            f"{outcome(full, seconds < TARGET_COLD_SECONDS)}, CPU {outcome(full, cpu < TARGET_COLD_SECONDS)})"
+            f"{verdict(seconds < TARGET_COLD_SECONDS)}, CPU {verdict(cpu < TARGET_COLD_SECONDS)})"
         )
-    if lexical and prose:
-        ratio = lexical["median_seconds"] / prose["median_seconds"]
-        out.append(f"copydesk (NLP rules ignored) / proselint cold start: {ratio:.2f}x "
-                   f"(target <= 1.00x: {outcome(lexical, ratio <= 1)})")
-    if full and prose:
-        ratio = full["median_seconds"] / prose["median_seconds"]
-        out.append(f"copydesk full pack / proselint cold start: {ratio:.2f}x (no target)")
+    ratio_to_proselint("copydesk (NLP rules ignored)", "copydesk_lexical", 1.0)
+    ratio_to_proselint("copydesk full pack, server off", "copydesk", TARGET_COLD_RATIO)
+    ratio_to_proselint("copydesk full pack, server on", "copydesk_server", TARGET_COLD_SERVER_RATIO)
+    ratio_to_proselint("copydesk full pack, result cached", "copydesk_cached", None)
+    return out
+
+
+def report_scale(fig: dict) -> list[str]:
+    scale = fig.get("scale")
+    if not scale and not fig.get("audit"):
+        return [f"\n6. Scale: skipped ({fig.get('scale_skipped')})"]
+    scale = scale or {"runs": {}, "size": 0, "memory_sizes": []}
+    runs = scale["runs"]
+    out = [f"\n6. Scale: copydesk check --format json as whole processes, {fig['cpus']} CPUs "
+           "(peak RSS: the largest process, the main one or a worker; a busy machine distorts wall times)"]
+    rows = []
+    for label, x in runs.items():
+        if x.get("error"):
+            rows.append([label, fmt_int(x["articles"]), "FAILED", "", "", "", "", x["load_average"], x["error"]])
+            continue
+        rows.append([label, fmt_int(x["articles"]), f"{x['seconds']:.1f}", fmt_int(x["words"] / x["seconds"]),
+                     f"{x['cpu_seconds']:.1f}", fmt_int(x["words"] / x["cpu_seconds"]), f"{x['peak_rss_mib']:.0f}",
+                     x["load_average"], ""])
+    if rows:
+        out.append(table(["run", "articles", "wall s", "words/s", "cpu s", "words/cpu-s", "peak MiB", "load before",
+                          "error"], rows, "lrrrrrrrl"))
+
+    def ratio(label: str, numerator: str, denominator: str, value, target: float, at_most: bool) -> None:
+        broken = [name for name in (numerator, denominator) if name not in runs or runs[name].get("error")]
+        if broken:
+            out.append(f"{label}: FAILED ({', '.join(broken)} did not run)")
+            return
+        figure = value(runs[numerator], runs[denominator])
+        met = figure <= target if at_most else figure >= target
+        out.append(f"{label}: {figure:.3f}x (target {'<=' if at_most else '>='} {target:g}x: {verdict(met)})")
+
+    audit = fig.get("audit")
+    if audit:
+        if audit.get("error"):
+            out.append(f"audit, 2 Dask workers, {audit['articles']:,} articles: FAILED ({audit['error']})")
+        else:
+            out.append(f"audit, 2 Dask workers (local cluster), {audit['articles']:,} articles: {audit['seconds']:.1f} s wall, "
+                       f"{fmt_int(audit['words'] / audit['seconds'])} words/s (load before {audit['load_average']}; "
+                       f"peak RSS of the driver {audit['peak_rss_mib']:.0f} MiB)")
+            ratio_jobs = runs.get("-j 2, no cache")
+            if ratio_jobs and not ratio_jobs.get("error"):
+                out.append(f"  beside check -j 2 on {ratio_jobs['articles']:,} articles: "
+                           f"{fmt_int(ratio_jobs['words'] / ratio_jobs['seconds'])} words/s")
+            if "sample_error" in audit:
+                out.append(f"audit vs check on a sample: FAILED ({audit['sample_error']})")
+            elif "sample" in audit:
+                out.append(
+                    f"audit vs check, random sample of {audit['sample']} articles ({audit['sample_alerts']:,} alerts by check): "
+                    + ("the same alerts (MET)" if audit["sample_same"] else
+                       f"DIFFERENT (NOT MET): {audit['sample_only_audit']} only in audit, "
+                       f"{audit['sample_only_check']} only in check")
+                )
+    if not runs:
+        return out
+    ratio(f"re-run with the cache / first run, wall time, {scale['size']:,} articles",
+          "-j 2, re-run with the cache", "-j 2, first run with the cache",
+          lambda a, b: a["seconds"] / b["seconds"], TARGET_CACHED_RERUN, True)
+    ratio(f"-j 2 / -j 1 words/s (wall), {scale['size']:,} articles", "-j 2, no cache", "-j 1, no cache",
+          lambda a, b: b["seconds"] / a["seconds"], TARGET_JOBS_SPEEDUP, False)
+    sizes = scale["memory_sizes"]
+    if len(sizes) >= 2:
+        ratio(f"peak RSS, {sizes[-1]:,} / {sizes[0]:,} articles (-j 1)", f"-j 1, no cache, {sizes[-1]} articles",
+              f"-j 1, no cache, {sizes[0]} articles", lambda a, b: a["peak_rss_mib"] / b["peak_rss_mib"],
+              TARGET_MEMORY_GROWTH, True)
     return out
 
 
@@ -730,6 +933,7 @@ def report(fig: dict) -> str:
     out += report_throughput(fig)
     out += report_alerts(fig)
     out += report_cold(fig)
+    out += report_scale(fig)
     out += report_samples(fig)
     return "\n".join(out)
 
@@ -753,6 +957,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="in-process passes on BBC; the fastest counts")
     parser.add_argument("--runs", type=int, default=10, help="cold-start runs per command (after a warm-up)")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold-start processes")
+    parser.add_argument("--scale", type=int, default=1000, metavar="N",
+                        help="articles for the whole-process cache and -j runs (0: skip them)")
+    parser.add_argument("--audit-size", type=int, default=-1, metavar="N",
+                        help="articles for copydesk audit on 2 Dask workers (-1: all; 0: skip)")
+    parser.add_argument("--audit-sample", type=int, default=50, metavar="N",
+                        help="articles of the audit checked again with copydesk check, alert for alert")
+    parser.add_argument("--memory-sizes", default="100,2000", metavar="N,N",
+                        help="article counts for memory as the corpus grows (-j 1)")
     parser.add_argument("--no-proselint", action="store_true", help="skip proselint")
     parser.add_argument("--per-rule", action="store_true", help="also time each rule alone")
     parser.add_argument("--rules", type=Path, help="in-process: lint with the packs in DIR instead of the defaults")
@@ -764,13 +976,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of --sample's draw")
     parser.add_argument("--json", metavar="FILE", help="dump the figures as JSON to FILE ('-': stdout, no table)")
     args = parser.parse_args(argv)
+    # The cold-start commands run from an empty temporary folder, so every
+    # path they are given must be absolute.
+    args.data, args.polnear = args.data.resolve(), args.polnear.resolve()
+    if args.article:
+        args.article = args.article.resolve()
 
     if not args.data.is_dir() or not bbc_files(args.data):
         print(f"bench_newsroom: no corpus at {args.data} (expected <section>/*.txt); pass --data DIR", file=sys.stderr)
         return 0
     sys.path.insert(0, str(REPO))  # a source checkout works without install
 
-    spawner = None if args.no_cold else Spawner()  # before we grow: see _SPAWNER
+    memory_sizes = sorted(int(n) for n in args.memory_sizes.split(",") if n.strip())
+    spawner = None if args.no_cold and not args.scale and not args.audit_size else Spawner()  # before we grow: see _SPAWNER
     corpus = load_corpus(bbc_files(args.data), args.limit)
     words = sum(n for _, _, n in corpus)
     fig = {
@@ -867,22 +1085,46 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 log(f"cold start: {tool} check x{args.runs} ...")
                 targets = {"article": article, "article as .md": markdown, "empty": empty}
-                cold[tool] = bench_cold(spawner, [script, "check"], targets, args.runs, tmp)
+                # copydesk: no result cache (each run lints) and no server, unless said.
+                check = [script, "check"] if tool == "proselint" else [script, "check", "--no-cache"]
+                alone = {"COPYDESK_NO_SERVER": "1"} if tool == "copydesk" else None
+                cold[tool] = bench_cold(spawner, check, targets, args.runs, tmp, alone)
                 if tool == "copydesk":
                     # Every run compiling its patterns, as the very first one does.
                     cold["copydesk_no_cache"] = bench_cold(
-                        spawner, [script, "check"], {"article": article}, args.runs, tmp, {"COPYDESK_NO_CACHE": "1"}
+                        spawner, check, {"article": article}, args.runs, tmp, {**alone, "COPYDESK_NO_CACHE": "1"}
                     )
                     # Without the rules needing NLP spaCy is never imported: the
                     # start-up to hold against proselint's.
                     if default_nlp_rules:
                         cold["copydesk_lexical"] = bench_cold(
-                            spawner, [script, "check", "--ignore", ",".join(default_nlp_rules)],
-                            {"article": article}, args.runs, tmp,
+                            spawner, [*check, "--ignore", ",".join(default_nlp_rules)],
+                            {"article": article}, args.runs, tmp, alone,
                         )
-        spawner.close()
+                    # The result cache: the same article again, unchanged.
+                    cold["copydesk_cached"] = bench_cold(spawner, [script, "check"], {"article": article},
+                                                         args.runs, tmp, alone)
+                    cold["copydesk_server"] = bench_with_server(spawner, script, check, article, args.runs, Path(tmp))
         fig["cold"] = cold
         fig["load_average_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+    script = console_script("copydesk")
+    if not script:
+        fig["scale_skipped"] = "no 'copydesk' console script"
+    elif not args.scale and not args.audit_size:
+        fig["scale_skipped"] = "--scale 0 --audit-size 0"
+    else:
+        with tempfile.TemporaryDirectory(prefix="copydesk-scale-") as tmp:
+            if args.scale:
+                scale_corpus = load_corpus(utf8_articles(bbc_files(args.data)), max([args.scale, *memory_sizes]))
+                fig["scale"] = bench_scale(spawner, script, scale_corpus, args.scale, memory_sizes, Path(tmp))
+            if args.audit_size:
+                audit_corpus = load_corpus(utf8_articles(bbc_files(args.data)),
+                                           None if args.audit_size < 0 else args.audit_size)
+                fig["audit"] = bench_audit(spawner, script, audit_corpus, args.audit_sample, args.seed, Path(tmp))
+        fig["load_average_after_scale"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    if spawner:
+        spawner.close()
 
     if args.json:
         text = json.dumps(fig, indent=2, sort_keys=True)

@@ -10,6 +10,7 @@ other files are still linted).
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import signal
 import sys
@@ -41,11 +42,14 @@ from lint.formats import (
     format_junit,
     format_sarif,
     format_statistics,
-    format_text,
+    format_text_file,
+    format_text_summary,
     plural,
 )
 from lint.nlp import MAX_PARSE_CHARS, parse_documents, prose_blocks, too_long_to_parse
 from lint.packs import builtin_packs, find_packs, load_pack_reporting
+from lint import parallel, resultcache
+from lint.server import DEFAULT_IDLE_SECONDS, NO_SERVER_OPTION
 from lint.people import recognize_names
 from lint.rule import Rule
 from lint.safeio import outside, read_regular
@@ -54,9 +58,6 @@ from lint.suppression import UNUSED_RULE_RECORD
 EXIT_CLEAN, EXIT_ALERTS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130
 SKIPPED_FOLDERS = ("node_modules",)  # and every hidden folder, .git included
-# Drafts read, parsed and linted together: spaCy batches across them, and
-# memory stays bounded on a large folder.
-BATCH_FILES = 64
 
 config_option = click.option(
     "--config",
@@ -151,6 +152,9 @@ class _Input:
 @click.option("--diff-from", metavar="REF", help="Report only alerts on lines changed since this git ref (a branch, tag or commit).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Hide the alerts this baseline holds (see 'copydesk baseline').")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), hidden=True)  # the baseline command
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes [default: the number of cores].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.copydesk_cache).")
+@click.option(NO_SERVER_OPTION, "no_server", is_flag=True, help="Lint in this process even when `copydesk server` runs.")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -170,6 +174,9 @@ def check(
     diff_from: str | None = None,
     baseline_file: Path | None = None,
     write_baseline: Path | None = None,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    no_server: bool = False,  # read by lint.server.forward, before this command runs
 ) -> None:
     """Lint files, folders (recursively) and - (standard input) [default: the current folder]."""
     paths = paths or (".",)
@@ -193,37 +200,39 @@ def check(
     for error in _rule_load_errors(item.config for item in inputs):
         _report(error, errors)  # the pack's other rules still run; exit 2 at the end
     failed = False
-    for start in range(0, len(inputs), BATCH_FILES):
-        drafts = _read_drafts(inputs[start : start + BATCH_FILES], errors)
-        _parse_linguistics(drafts, errors)
-        for item, source, doc in drafts:
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    # Text is streamed file by file unless it is rewritten first (fixes),
+    # counted (statistics) or written to a file.
+    streaming = output_format == "text" and not (fixing or statistics or output_file or write_baseline)
+    use_color = streaming and (color if color is not None else _terminal_wants_color())
+    cache = None if no_cache else resultcache.ResultCache(resultcache.default_root())
+    # Standard input is read once, here: no worker may read it.
+    jobs = 1 if any(item.file is None for item in inputs) else jobs or parallel.default_jobs()
+    progress = sys.stderr.isatty() and any(Path(given).is_dir() for given in paths)
+    linting = parallel.run(inputs, functools.partial(_lint_batch, cache=cache), errors, jobs, progress)
+    for item, result in linting:
+        source, alerts = result.source, keep(item.shown, result.source, result.alerts)
+        if fixing and any(fixer.is_applicable(alert, unsafe_fixes) for alert in alerts):
             try:
-                alerts = _lint_item(item, doc)
-            except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
-                _report(error, errors)
-                continue
+                fixed = _fix(item, source, alerts, keep, unsafe_fixes, errors)
             except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
-                _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
+                _report(InputError(f"internal error while fixing: {type(error).__name__}: {error}", item.shown), errors)
                 continue
-            alerts = keep(item.shown, source, alerts)
-            if fixing and any(fixer.is_applicable(alert, unsafe_fixes) for alert in alerts):
-                try:
-                    fixed = _fix(item, source, doc, alerts, keep, unsafe_fixes, errors)
-                except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
-                    _report(InputError(f"internal error while fixing: {type(error).__name__}: {error}", item.shown), errors)
+            if fixed.passes:
+                fixed_alerts += fixed.fixed
+                fixed_files += 1
+                if show_diff:
+                    diffs.append(format_diff(item.shown, source, fixed.source))
+                elif not _write_fixed(item, fixed.source, errors):
                     continue
-                if fixed.passes:
-                    fixed_alerts += fixed.fixed
-                    fixed_files += 1
-                    if show_diff:
-                        diffs.append(format_diff(item.shown, source, fixed.source))
-                    elif not _write_fixed(item, fixed.source, errors):
-                        continue
-                if not show_diff:
-                    source, alerts = fixed.source, fixed.alerts
-            threshold = severity_rank(fail_on or item.config.fail_on)
-            failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
-            results.append(FileResult(item.shown, source, alerts))
+            if not show_diff:
+                source, alerts = fixed.source, fixed.alerts
+        threshold = severity_rank(fail_on or item.config.fail_on)
+        failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
+        results.append(FileResult(item.shown, source, alerts))
+        if streaming and alerts:  # each file as soon as it is done
+            with parallel.printing_above_progress():
+                click.echo(format_text_file(results[-1], color=use_color), color=use_color)
 
     report = Report(results, errors)
     if write_baseline:
@@ -236,8 +245,6 @@ def check(
         sys.exit(EXIT_ERROR if errors else EXIT_ALERTS if diffs else EXIT_CLEAN)
     if apply_fixes:
         click.echo(f"fixed {plural(fixed_alerts, 'alert')} in {plural(fixed_files, 'file')}", err=True)
-    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    use_color = False
     if statistics:
         output = format_statistics(report)
     elif output_format == "json":
@@ -254,8 +261,11 @@ def check(
     elif output_format == "junit":
         output = format_junit(report)
     else:
-        use_color = output_file is None and (color if color is not None else _terminal_wants_color())
-        output = format_text(report, color=use_color)
+        if streaming:
+            output = format_text_summary(report)
+        else:
+            use_color = output_file is None and (color if color is not None else _terminal_wants_color())
+            output = format_text(report, color=use_color)
     _emit(output, output_file, use_color)
     if errors:
         sys.exit(EXIT_ERROR)
@@ -276,6 +286,38 @@ def _lint_item(item: _Input, doc: Document) -> list:
     )
 
 
+def _lint_batch(
+    items: list[_Input], errors: list[CopydeskError], cache: resultcache.ResultCache | None
+) -> list[tuple[_Input, FileResult]]:
+    """Lint a batch of inputs: each file's cached alerts when its text and
+    settings are unchanged, else a parse (spaCy batching across the batch)
+    and the rules, whose alerts are then cached unless the file gave an
+    error (which a cached re-run would not repeat)."""
+    linted: dict[int, FileResult] = {}
+    fresh = []
+    for item, source, doc in _read_drafts(items, errors):
+        settings = cache.settings_key(item.config, item.rules, item.shown, item.file) if cache and item.file else None
+        alerts = cache.get(settings, source) if settings else None
+        if alerts is None:
+            fresh.append((item, source, doc, settings))
+        else:
+            linted[id(item)] = FileResult(item.shown, source, alerts)
+    _parse_linguistics([(item, source, doc) for item, source, doc, _ in fresh], errors)
+    for item, source, doc, settings in fresh:
+        try:
+            alerts = _lint_item(item, doc)
+        except RuleError as error:  # a pattern spaCy rejects as its matcher compiles, on first use
+            _report(error, errors)
+            continue
+        except Exception as error:  # a bug must not pass for "alerts found" (exit 1)
+            _report(InputError(f"internal error while linting: {type(error).__name__}: {error}", item.shown), errors)
+            continue
+        if settings and not any(getattr(error, "path", None) == item.shown for error in errors):
+            cache.put(settings, source, alerts)
+        linted[id(item)] = FileResult(item.shown, source, alerts)
+    return [(item, linted[id(item)]) for item in items if id(item) in linted]
+
+
 def _alert_filter(diff_from: str | None, baseline_file: Path | None):
     """What ``--diff-from`` and ``--baseline`` let through, as one
     function of (path, source, alerts)."""
@@ -292,7 +334,7 @@ def _alert_filter(diff_from: str | None, baseline_file: Path | None):
     return keep
 
 
-def _fix(item: _Input, source: str, doc: Document, alerts: list, keep, unsafe: bool, errors: list) -> fixer.FixResult:
+def _fix(item: _Input, source: str, alerts: list, keep, unsafe: bool, errors: list) -> fixer.FixResult:
     """Apply a file's fixes, linting afresh after each pass with the
     file's rules (and the run's filters, so only reported alerts are fixed)."""
 
@@ -300,7 +342,7 @@ def _fix(item: _Input, source: str, doc: Document, alerts: list, keep, unsafe: b
         fresh = parse(text, item.shown)
         return fresh, keep(item.shown, text, _lint_item(item, fresh))
 
-    result = fixer.fix(source, relint, unsafe, first=(doc, alerts))
+    result = fixer.fix(source, relint, unsafe, first=(parse(source, item.shown), alerts))
     if not result.converged:
         _report(
             InputError(f"fixes still changing the text after {fixer.MAX_PASSES} passes (rules that undo each other?)", item.shown),
@@ -522,6 +564,83 @@ def _decode(data: bytes, shown: str) -> str:
     except UnicodeDecodeError as error:
         offset = bom + error.start
         raise InputError(f"cannot read: not UTF-8 (byte 0x{data[offset]:02x} at offset {offset})", shown) from None
+
+
+@main.command()
+def clean() -> None:
+    """Empty the result cache (.copydesk_cache here, or $COPYDESK_RESULT_CACHE)."""
+    root = resultcache.default_root()
+    try:
+        removed = resultcache.clean(root)
+    except OSError as error:
+        click.echo(f"{root}: cannot remove the cache: {error.strerror or error}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"removed {root}" if removed else f"no cache at {root}")
+
+
+@main.command()
+@click.option(
+    "--idle-timeout",
+    type=click.FloatRange(min=1),
+    default=DEFAULT_IDLE_SECONDS,
+    show_default=True,
+    help="Shut down after this many seconds with no request.",
+)
+def server(idle_timeout: float) -> None:
+    """Keep the rules and the spaCy pipeline loaded for `copydesk check`
+    (which uses the server when it runs) until idle."""
+    from lint.server import serve
+
+    def ready(path: Path) -> None:
+        click.echo(f"copydesk server listening on {path} (idle timeout {idle_timeout:g} s)", err=True)
+
+    try:
+        serve(idle_timeout, ready)
+    except CopydeskError as error:  # a pipeline gone since the install, or a server already running
+        _abort(error)
+
+
+@main.command()
+@click.argument("archive", nargs=-1)
+@click.option("--files-from", type=click.File("r", encoding="utf-8"), help="Also audit the files listed in this file (one a line).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("copydesk-audit"), show_default=True,
+              help="Folder of the report; an audit found there is resumed.")
+@click.option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (tcp://host:8786) [default: a local cluster].")
+@click.option("--workers", type=click.IntRange(min=1), help="Local cluster workers [default: the number of cores].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True, help="Files per Dask task.")
+@click.option("--select", multiple=True, metavar="RULES", help="Run only these rules or packs (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Never run these rules or packs (comma-separated; repeatable).")
+@config_option
+def audit(archive, files_from, out, scheduler, workers, batch_size, select, ignore, config_file) -> None:
+    """Lint an archive (folders or listed files) on Dask, as check would,
+    into a standards report: OUT/report.html, OUT/alerts.csv, OUT/files.csv."""
+    try:
+        from lint import audit as auditing
+        import dask.distributed  # noqa: F401
+        import plotly  # noqa: F401
+    except ImportError as error:
+        click.echo(f"audit needs Dask and plotly ({error.name} is missing): pip install 'copydesk[audit]'", err=True)
+        sys.exit(EXIT_ERROR)
+    paths = tuple(archive) + tuple(line.strip() for line in files_from or () if line.strip())
+    if not paths:
+        click.echo("audit: name an archive folder or files, or give --files-from", err=True)
+        sys.exit(EXIT_ERROR)
+    settings = auditing.Settings(str(config_file) if config_file else None, _selectors(select), _selectors(ignore))
+    try:
+        resolver = ConfigResolver(config_file, Selection(settings.select, settings.ignore))
+        files = [(item.shown, str(item.file), item.file.parent.name) for item in _inputs(paths, resolver, None, False)]
+    except CopydeskError as error:
+        _abort(error)
+    with parallel.progress_bar(len(files), sys.stderr.isatty()) as bar:
+        outcome = auditing.audit(files, settings, out, scheduler, workers or parallel.default_jobs(), batch_size,
+                                 bar.update if bar else None)
+    for message in outcome.errors:
+        click.echo(message, err=True)
+    click.echo(
+        f"{plural(outcome.files, 'file')} audited ({outcome.skipped} done before), "
+        f"{plural(outcome.alerts, 'alert')}; report: {out / 'report.html'}"
+    )
+    sys.exit(EXIT_ERROR if outcome.errors else EXIT_CLEAN)
 
 
 @main.command("rules")

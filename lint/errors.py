@@ -19,6 +19,10 @@ class CopydeskError(Exception):
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         return f"{where}{self.message}"
 
+    def __reduce__(self):
+        # Kept whole when a worker process sends it back (lint.parallel).
+        return type(self), (self.message, self.path, self.line)
+
 
 class RuleError(CopydeskError):
     """A rule file that cannot be loaded."""

@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """``durable``: flushed to disk before the rename (a draft, a report);
+    a cache entry, which can be rebuilt, skips the wait."""
     path = Path(path)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -24,8 +26,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
@@ -33,8 +36,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str, durable: bool = True) -> None:
+    write_atomic(path, text.encode("utf-8"), durable)
 
 
 def write_draft(path: Path, text: str) -> None:

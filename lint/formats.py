@@ -58,26 +58,45 @@ def format_text(report: Report, color: bool = False) -> str:
     """``path:line:col: level rule: message``, the source line (a window
     of it around the match when it is long) with the match underlined
     (and, in color, highlighted), and a summary line."""
+    out = [format_text_file(result, color) for result in report.files if result.alerts]
+    out.append(format_text_summary(report))
+    return "\n".join(out)
+
+
+def format_text_file(result: FileResult, color: bool = False) -> str:
+    """One file's part of the text output (printed as soon as the file is
+    linted); empty when it has no alert."""
 
     def style(text: str, **styles) -> str:
         return click.style(text, **styles) if color else text
 
     out: list[str] = []
-    for result in report.files:
-        lines = result.source.split("\n")  # as Alert.line counts them
-        for alert in result.alerts:
-            level_style = _LEVEL_STYLES[alert.severity]
-            out.append(
-                f"{style(result.path, bold=True)}:{alert.line}:{alert.column}: "
-                f"{style(alert.severity, **level_style)} {style(alert.rule, dim=True)}: {alert.message}"
-            )
-            before, match, after = _snippet(lines[alert.line - 1].rstrip("\r"), alert)
-            out.append(f"    {before}{style(match, underline=True, **level_style) if match else ''}{after}")
-            indent = "".join("\t" if char == "\t" else " " * _columns(char) for char in before)
-            marks = "^" + "~" * (max(1, _width(match)) - 1)
-            out.append(f"    {indent}{style(marks, **level_style)}")
-    out.append(_summary_counts(report))
+    lines = result.source.split("\n")  # as Alert.line counts them
+    for alert in result.alerts:
+        level_style = _LEVEL_STYLES[alert.severity]
+        out.append(
+            f"{style(result.path, bold=True)}:{alert.line}:{alert.column}: "
+            f"{style(alert.severity, **level_style)} {style(alert.rule, dim=True)}: {alert.message}"
+        )
+        before, match, after = _snippet(lines[alert.line - 1].rstrip("\r"), alert)
+        out.append(f"    {before}{style(match, underline=True, **level_style) if match else ''}{after}")
+        indent = "".join("\t" if char == "\t" else " " * _columns(char) for char in before)
+        marks = "^" + "~" * (max(1, _width(match)) - 1)
+        out.append(f"    {indent}{style(marks, **level_style)}")
     return "\n".join(out)
+
+
+def format_text_summary(report: Report) -> str:
+    """The text output's last line: alerts by severity, files, unreadable files."""
+    counts = report.by_severity()
+    summary = (
+        f"{plural(sum(counts.values()), 'alert')} "
+        f"({', '.join(plural(n, level) for level, n in counts.items())}) "
+        f"in {plural(len(report.files), 'file')}"
+    )
+    if report.errors:
+        summary += f"; {plural(len(report.errors), 'file')} could not be read"
+    return summary
 
 
 def _columns(char: str) -> int:
@@ -170,20 +189,8 @@ def format_github(report: Report) -> str:
     if out:
         # GitHub shows ten annotations of each kind per step; the rest are
         # in the step summary's table (format_github_summary).
-        out.append(f"copydesk: {_summary_counts(report)}; every alert is listed in the step summary")
+        out.append(f"copydesk: {format_text_summary(report)}; every alert is listed in the step summary")
     return "\n".join(out)
-
-
-def _summary_counts(report: Report) -> str:
-    counts = report.by_severity()
-    text = (
-        f"{plural(sum(counts.values()), 'alert')} "
-        f"({', '.join(plural(n, level) for level, n in counts.items())}) "
-        f"in {plural(len(report.files), 'file')}"
-    )
-    if report.errors:
-        text += f"; {plural(len(report.errors), 'file')} could not be read"
-    return text
 
 
 def _cell(text: str) -> str:
@@ -194,7 +201,7 @@ def _cell(text: str) -> str:
 def format_github_summary(report: Report) -> str:
     """Markdown for ``$GITHUB_STEP_SUMMARY``: a table of every alert, so
     none is lost beyond the annotations GitHub shows."""
-    out = ["## copydesk", "", _summary_counts(report), ""]
+    out = ["## copydesk", "", format_text_summary(report), ""]
     rows = [(result.path, alert) for result in report.files for alert in result.alerts]
     if rows:
         out += ["| file | line | level | rule | message |", "|---|---:|---|---|---|"]
@@ -230,7 +237,7 @@ def format_statistics(report: Report) -> str:
         f"{n:>{width}}  {rule:<{rule_width}}  {levels[rule]}" + (f" ({fixable[rule]} fixable)" if fixable[rule] else "")
         for rule, n in rows
     ]
-    out.append(_summary_counts(report))
+    out.append(format_text_summary(report))
     return "\n".join(out)
 
 

@@ -88,6 +88,14 @@ def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
 
     return cached(folder, sources, build, accept=is_this_pack)
 
+
+def forget_loaded_packs() -> None:
+    """Drop this process's memory of loaded packs, so rule files are read
+    again (as a new process would read them)."""
+    load_pack.cache_clear()
+    load_pack_reporting.cache_clear()
+
+
 def _build_file(path: Path, text: str, pack: str) -> Rule:
     return build_rule(load_yaml(text, str(path), RuleError), f"{pack}.{path.stem}", pack, str(path))
 

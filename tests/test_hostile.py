@@ -232,8 +232,7 @@ def test_1200_nested_tokens_build_a_rule_and_a_20000_term_metric_is_a_rule_error
     assert [a["match"] for a in alerts_of(report, "a.md")] == ["clearly", "aaa"]
     formula = " + ".join(["words"] * 20_000)
     write(repo / "styles/house/metric.yml", f"extends: metric\nmessage: x\nformula: {formula}\ncondition: '> 1'\n")
-    packs.load_pack.cache_clear()  # as a new process would
-    packs.load_pack_reporting.cache_clear()
+    packs.forget_loaded_packs()  # as a new process would
     result = run("check", "a.md")
     assert result.exit_code == 2
     assert "metric.yml:3: rule house.metric: bad formula: formula too deeply nested to read" in result.stderr

@@ -42,7 +42,7 @@ def pack(tmp_path, monkeypatch) -> Path:
 
 
 def load_fresh(folder: Path):
-    packs.load_pack.cache_clear()
+    packs.forget_loaded_packs()
     return packs.load_pack(folder, "house")
 
 

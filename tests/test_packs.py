@@ -26,7 +26,7 @@ def pack(tmp_path, monkeypatch) -> Path:
 
 def load_fresh(folder: Path):
     """Load as a new process would: nothing remembered in memory."""
-    packs.load_pack.cache_clear()
+    packs.forget_loaded_packs()
     return packs.load_pack(folder, "house")
 
 
