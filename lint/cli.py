@@ -42,6 +42,7 @@ from lint.formats import (
     format_junit,
     format_sarif,
     format_statistics,
+    format_text,
     format_text_file,
     format_text_summary,
     plural,
@@ -70,7 +71,8 @@ config_option = click.option(
 class _Main(click.Group):
     """The command group: whatever escapes a command is exit 2 with one
     line, never a traceback read as exit 1 ("alerts found"); Ctrl-C and
-    SIGTERM end the run before anything is printed (exit 130 and 143)."""
+    SIGTERM end the run with no file changed and no report file written
+    (exit 130 and 143)."""
 
     def invoke(self, ctx: click.Context):
         previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
@@ -79,7 +81,7 @@ class _Main(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("copydesk: interrupted; nothing was written", err=True)
+            click.echo("copydesk: interrupted; no file was written", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except Exception as error:  # noqa: BLE001
             click.echo(f"copydesk: internal error: {type(error).__name__}: {error}", err=True)
@@ -94,7 +96,7 @@ def _main_thread() -> bool:
 
 
 def _terminated(signum, frame) -> NoReturn:
-    click.echo("copydesk: terminated; nothing was written", err=True)
+    click.echo("copydesk: terminated; no file was written", err=True)
     sys.exit(128 + signum)
 
 

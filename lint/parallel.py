@@ -15,6 +15,7 @@ import io
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -106,7 +107,7 @@ def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int
     _shared.update(items=items, lint_batch=lint_batch)
     try:
         # Forked before any thread starts (the progress bar's monitor is off).
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(batches))) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(batches)), initializer=_leave_signals_to_parent) as pool:
             for indices, outcome in zip(batches, pool.imap(_work, batches)):
                 exit_code, linted, batch_errors, messages = outcome
                 sys.stderr.write(messages)
@@ -117,6 +118,14 @@ def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int
                 yield len(indices), [(items[index], result) for index, result in linted]
     finally:
         _shared.clear()
+
+
+def _leave_signals_to_parent() -> None:
+    """Ctrl-C and SIGTERM are the parent's to handle: it stops the pool,
+    whose SIGTERM must then end a worker (not run the parent's handler,
+    which would leave the pool waiting on it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work(indices: list[int]) -> tuple[int | None, list[tuple[int, Any]], list, str]:
