@@ -15,6 +15,7 @@ import io
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -106,7 +107,7 @@ def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int
     _shared.update(items=items, lint_batch=lint_batch)
     try:
         # Forked before any thread starts (the progress bar's monitor is off).
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(batches))) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(batches)), initializer=_in_worker) as pool:
             for indices, outcome in zip(batches, pool.imap(_work, batches)):
                 exit_code, linted, batch_errors, messages = outcome
                 sys.stderr.write(messages)
@@ -117,6 +118,15 @@ def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int
                 yield len(indices), [(items[index], result) for index, result in linted]
     finally:
         _shared.clear()
+
+
+def _in_worker() -> None:
+    """A worker leaves signals to the parent: Ctrl-C reaches the whole
+    process group, and the parent's SIGTERM handler (which exits, as a
+    SystemExit that _work would hand back as a result) would keep a worker
+    from ending when the parent terminates the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _work(indices: list[int]) -> tuple[int | None, list[tuple[int, Any]], list, str]:
