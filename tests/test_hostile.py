@@ -350,7 +350,9 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
     for n in range(3000):
         (drafts / f"{n:04}.md").write_text("It is clearly wrong.\n" * 20, encoding="utf-8")
     env = _process_env(repo)
-    process = subprocess.Popen([*COPYDESK, "check", "drafts"], cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # JSON, which is printed whole at the end (text streams file by file)
+    process = subprocess.Popen([*COPYDESK, "check", "--format", "json", "drafts"], cwd=repo, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(2.0)
     process.send_signal(signum)
     out, err = process.communicate(timeout=60)
