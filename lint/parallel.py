@@ -2,15 +2,17 @@
 processes, each of which loads the spaCy pipeline once, and the results
 come back in input order, each as soon as its batch is done.
 
-Workers are forked from the command's process once the inputs and their
-rules are resolved (nothing heavy is loaded yet), so they inherit the
-rules instead of building them again; where fork is not available the
-files are linted in this process.
+The command's process lints the first batch itself, which loads what the
+rules need (spaCy, dictionaries, models); the workers are forked after
+it, so they inherit the rules and all that was loaded instead of each
+loading it again. Where fork is not available the files are linted in
+this process.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import math
 import multiprocessing
@@ -103,8 +105,16 @@ def _in_process(items, lint_batch: LintBatch, errors: list) -> Iterator[tuple[in
 
 
 def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int) -> Iterator[tuple[int, list]]:
-    batches = [list(range(start, min(start + size, len(items)))) for start in range(0, len(items), size)]
+    # A first few files are linted here: that loads what the rules need
+    # (spaCy, dictionaries, models) once, and the workers forked after it
+    # inherit all of it instead of each loading it again.
+    first = list(items[:MIN_WORKER_BATCH])
+    yield len(first), lint_batch(first, errors)
+    batches = [list(range(start, min(start + size, len(items)))) for start in range(len(first), len(items), size)]
     _shared.update(items=items, lint_batch=lint_batch)
+    # What is loaded by now stays: the workers' collectors need not walk it
+    # (nor, by touching it, copy pages they share with this process).
+    gc.freeze()
     try:
         # Forked before any thread starts (the progress bar's monitor is off).
         with multiprocessing.get_context("fork").Pool(min(jobs, len(batches)), initializer=_in_worker) as pool:
@@ -118,6 +128,7 @@ def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int
                 yield len(indices), [(items[index], result) for index, result in linted]
     finally:
         _shared.clear()
+        gc.unfreeze()
 
 
 def _in_worker() -> None:
