@@ -21,9 +21,8 @@ from typing import NoReturn
 
 import click
 
-from lint import baseline, fixer, starter, vale_import
+from lint import fixer, starter
 from lint.alert import SEVERITIES, severity_rank
-from lint.changes import ChangedLines
 from lint.config import CONFIG_NAME, Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
 from lint.engine import lint, needs_names, needs_nlp
@@ -42,6 +41,7 @@ from lint.formats import (
     format_junit,
     format_sarif,
     format_statistics,
+    format_text,
     format_text_file,
     format_text_summary,
     plural,
@@ -236,6 +236,8 @@ def check(
 
     report = Report(results, errors)
     if write_baseline:
+        from lint import baseline
+
         _write_report_file(write_baseline, baseline.dump([(r.path, r.source, r.alerts) for r in report.files], Path(os.path.abspath(write_baseline)).parent))
         click.echo(f"{plural(sum(len(r.alerts) for r in report.files), 'alert')} in {plural(len(report.files), 'file')} written to {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
@@ -321,8 +323,11 @@ def _lint_batch(
 def _alert_filter(diff_from: str | None, baseline_file: Path | None):
     """What ``--diff-from`` and ``--baseline`` let through, as one
     function of (path, source, alerts)."""
+    from lint.baseline import Baseline
+    from lint.changes import ChangedLines
+
     changed = ChangedLines(diff_from, Path.cwd()) if diff_from else None
-    known = baseline.Baseline(baseline_file) if baseline_file else None
+    known = Baseline(baseline_file) if baseline_file else None
 
     def keep(path: str, source: str, alerts: list) -> list:
         if changed is not None:
@@ -821,6 +826,8 @@ def init(tense: str, courtesy_titles: bool, us_form: str, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing config.")
 def import_vale(ini: Path, output: Path | None, force: bool) -> None:
     """Write the .copydesk.yaml equivalent to a Vale .vale.ini."""
+    from lint import vale_import
+
     try:
         text = vale_import.convert(ini.read_text(encoding="utf-8-sig"), ini)
     except OSError as error:

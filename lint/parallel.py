@@ -15,7 +15,6 @@ import contextlib
 import gc
 import io
 import math
-import multiprocessing
 import os
 import signal
 import sys
@@ -48,6 +47,8 @@ def default_jobs() -> int:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here: a check of a file or two never needs it
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -57,7 +58,7 @@ def run(items: Sequence[Item], lint_batch: LintBatch, errors: list, jobs: int, p
     ``jobs`` workers are used when there is enough work for them."""
     with progress_bar(len(items), progress) as bar:
         batch = _worker_batch(len(items), jobs)
-        if jobs > 1 and can_fork() and len(items) > batch:
+        if jobs > 1 and len(items) > batch and can_fork():
             results = _in_workers(items, lint_batch, errors, jobs, batch)
         else:
             results = _in_process(items, lint_batch, errors)
@@ -105,6 +106,8 @@ def _in_process(items, lint_batch: LintBatch, errors: list) -> Iterator[tuple[in
 
 
 def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int) -> Iterator[tuple[int, list]]:
+    import multiprocessing
+
     # A first few files are linted here: that loads what the rules need
     # (spaCy, dictionaries, models) once, and the workers forked after it
     # inherit all of it instead of each loading it again.
