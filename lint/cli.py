@@ -229,10 +229,12 @@ def check(
                 source, alerts = fixed.source, fixed.alerts
         threshold = severity_rank(fail_on or item.config.fail_on)
         failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
-        results.append(FileResult(item.shown, source, alerts))
+        result = FileResult(item.shown, source, alerts)
         if streaming and alerts:  # each file as soon as it is done
             with parallel.printing_above_progress():
-                click.echo(format_text_file(results[-1], color=use_color), color=use_color)
+                click.echo(format_text_file(result, color=use_color), color=use_color)
+        # Streamed, a file's text is not needed again (the summary counts alerts).
+        results.append(replace(result, source="") if streaming else result)
 
     report = Report(results, errors)
     if write_baseline:
