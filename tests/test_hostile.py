@@ -348,7 +348,8 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
     drafts = repo / "drafts"
     drafts.mkdir()
     for n in range(3000):
-        (drafts / f"{n:04}.md").write_text("It is clearly wrong.\n" * 20, encoding="utf-8")
+        # long enough that the run outlasts the signal's delay on a busy machine
+        (drafts / f"{n:04}.md").write_text("It is clearly wrong.\n" * 200, encoding="utf-8")
     env = _process_env(repo)
     # JSON, which is printed whole at the end (text streams file by file)
     process = subprocess.Popen([*COPYDESK, "check", "--format", "json", "drafts"], cwd=repo, env=env,
