@@ -352,8 +352,10 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
         (drafts / f"{n:04}.md").write_text("It is clearly wrong.\n" * 200, encoding="utf-8")
     env = _process_env(repo)
     # JSON, which is printed whole at the end (text streams file by file)
+    # Default signal handling, even where the test runs as a background job (which ignores SIGINT)
     process = subprocess.Popen([*COPYDESK, "check", "--format", "json", "drafts"], cwd=repo, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(2.0)
     process.send_signal(signum)
     out, err = process.communicate(timeout=60)
