@@ -986,6 +986,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench_newsroom: no corpus at {args.data} (expected <section>/*.txt); pass --data DIR", file=sys.stderr)
         return 0
     sys.path.insert(0, str(REPO))  # a source checkout works without install
+    from lint.entry import tune_collector
+
+    tune_collector()  # as the copydesk command runs, for every in-process pass alike
 
     memory_sizes = sorted(int(n) for n in args.memory_sizes.split(",") if n.strip())
     spawner = None if args.no_cold and not args.scale and not args.audit_size else Spawner()  # before we grow: see _SPAWNER

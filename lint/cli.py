@@ -21,9 +21,8 @@ from typing import NoReturn
 
 import click
 
-from lint import baseline, fixer, starter, vale_import
+from lint import fixer, starter
 from lint.alert import SEVERITIES, severity_rank
-from lint.changes import ChangedLines
 from lint.config import CONFIG_NAME, Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
 from lint.engine import lint, needs_names, needs_nlp
@@ -231,13 +230,17 @@ def check(
                 source, alerts = fixed.source, fixed.alerts
         threshold = severity_rank(fail_on or item.config.fail_on)
         failed = failed or any(severity_rank(alert.severity) >= threshold for alert in alerts)
-        results.append(FileResult(item.shown, source, alerts))
+        result = FileResult(item.shown, source, alerts)
         if streaming and alerts:  # each file as soon as it is done
             with parallel.printing_above_progress():
-                click.echo(format_text_file(results[-1], color=use_color), color=use_color)
+                click.echo(format_text_file(result, color=use_color), color=use_color)
+        # Streamed, a file's text is not needed again (the summary counts alerts).
+        results.append(replace(result, source="") if streaming else result)
 
     report = Report(results, errors)
     if write_baseline:
+        from lint import baseline
+
         _write_report_file(write_baseline, baseline.dump([(r.path, r.source, r.alerts) for r in report.files], Path(os.path.abspath(write_baseline)).parent))
         click.echo(f"{plural(sum(len(r.alerts) for r in report.files), 'alert')} in {plural(len(report.files), 'file')} written to {write_baseline}", err=True)
         sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
@@ -323,8 +326,11 @@ def _lint_batch(
 def _alert_filter(diff_from: str | None, baseline_file: Path | None):
     """What ``--diff-from`` and ``--baseline`` let through, as one
     function of (path, source, alerts)."""
+    from lint.baseline import Baseline
+    from lint.changes import ChangedLines
+
     changed = ChangedLines(diff_from, Path.cwd()) if diff_from else None
-    known = baseline.Baseline(baseline_file) if baseline_file else None
+    known = Baseline(baseline_file) if baseline_file else None
 
     def keep(path: str, source: str, alerts: list) -> list:
         if changed is not None:
@@ -823,6 +829,8 @@ def init(tense: str, courtesy_titles: bool, us_form: str, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace an existing config.")
 def import_vale(ini: Path, output: Path | None, force: bool) -> None:
     """Write the .copydesk.yaml equivalent to a Vale .vale.ini."""
+    from lint import vale_import
+
     try:
         text = vale_import.convert(ini.read_text(encoding="utf-8-sig"), ini)
     except OSError as error:

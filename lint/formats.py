@@ -5,6 +5,7 @@ Each takes a :class:`Report` and returns the text to print.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -118,22 +119,29 @@ def _snippet(source_line: str, alert: Alert) -> tuple[str, str, str]:
     start = min(alert.column - 1, len(source_line))
     end = alert.end_column - 1 if alert.end_line == alert.line else len(source_line)
     end = max(start, min(end, len(source_line)))
-    if _width(source_line) <= SNIPPET_WIDTH:
+    # columns[i]: the width of source_line[:i], so that any slice's width is
+    # one subtraction (a paragraph is one long line: measuring each slice
+    # afresh cost tens of milliseconds an alert)
+    columns = list(itertools.accumulate(map(_columns, source_line), initial=0))
+
+    def width(lo: int, hi: int) -> int:
+        return columns[hi] - columns[lo]
+
+    if columns[-1] <= SNIPPET_WIDTH:
         return source_line[:start], source_line[start:end], source_line[end:]
     room = SNIPPET_WIDTH - 2  # an ellipsis either side at most
+    while width(start, end) > room // 2 and end - start > 1:
+        end -= 1  # a match longer than half the window is cut
     match = source_line[start:end]
-    while _width(match) > room // 2 and len(match) > 1:
-        match = match[:-1]  # a match longer than half the window is cut
-    end = start + len(match)
     # context: a third before the match, the rest after, as much as the line has
-    budget = room - _width(match)
+    budget = room - width(start, end)
     lo, hi = start, end
     want_before = budget // 3
-    while lo > 0 and _width(source_line[lo - 1 : start]) <= want_before:
+    while lo > 0 and width(lo - 1, start) <= want_before:
         lo -= 1
-    while hi < len(source_line) and _width(source_line[lo:hi + 1]) <= room:
+    while hi < len(source_line) and width(lo, hi + 1) <= room:
         hi += 1
-    while lo > 0 and _width(source_line[lo - 1 : hi]) <= room:
+    while lo > 0 and width(lo - 1, hi) <= room:
         lo -= 1  # the line ended early: the room goes before the match
     before = (_ELLIPSIS if lo > 0 else "") + source_line[lo:start]
     after = source_line[end:hi] + (_ELLIPSIS if hi < len(source_line) else "")

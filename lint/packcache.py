@@ -26,6 +26,7 @@ place, so a parallel run reads the old entry or the new, never half of one.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import hmac
 import io
@@ -220,15 +221,19 @@ def _remove_stale_temps(cache: Path) -> None:
 
 class _AllowlistUnpickler(pickle.Unpickler):
     """Resolves only the classes of copydesk's rule records, check kinds,
-    source maps and bounded patterns, and regex's compiled patterns; anything
-    else (os.system, builtins.eval, a function of copydesk's) is refused,
-    signed or not."""
+    source maps and bounded patterns, regex's compiled patterns, paths,
+    syntax-tree nodes and comparisons; anything else (os.system,
+    builtins.eval, a function of copydesk's) is refused, signed or not."""
 
     def find_class(self, module: str, name: str):
-        if (module, name) == ("regex._regex", "compile"):
+        if (module, name) in _ALLOWED_CLASSES:
             return super().find_class(module, name)
         if (module, name) == ("builtins", "getattr"):
             return _method_of_check  # a check's bound method (a kind's chosen finder)
+        if module == "ast":  # a metric rule's parsed formula: syntax nodes only
+            found = super().find_class(module, name)
+            if isinstance(found, type) and issubclass(found, ast.AST):
+                return found
         if module in _CLASS_MODULES or module.startswith("lint.checks."):
             found = super().find_class(module, name)
             if isinstance(found, type) and not name.startswith("_"):
@@ -237,6 +242,12 @@ class _AllowlistUnpickler(pickle.Unpickler):
 
 
 _CLASS_MODULES = frozenset(("lint.rule", "lint.yamlsrc", "lint.patterns"))
+# A path rebuilds from its parts and does nothing else (a spelling rule
+# keeps its StylesPath); a metric rule keeps its condition's comparison.
+_ALLOWED_CLASSES = frozenset(
+    (("regex._regex", "compile"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"))
+    + tuple(("_operator", name) for name in ("gt", "ge", "lt", "le", "eq", "ne"))
+)
 
 
 def _method_of_check(obj, name: str):

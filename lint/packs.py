@@ -15,10 +15,15 @@ from lint.errors import RuleError
 from lint.packcache import cached
 from lint.rule import Rule, build_rule
 from lint.safeio import MAX_RULE_FILE_SIZE, read_regular
+from lint.stamp import tree_stamp
 from lint.yamlsrc import load_yaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
 DEFAULT_PACKS = ("newsroom",)
+
+# Each loaded pack folder's files as they were when it loaded, so that a
+# long-lived process (the server) reloads packs only when one changed.
+_loaded_stamps: dict[Path, list[str]] = {}
 
 
 def builtin_rules_dir() -> Path:
@@ -68,6 +73,7 @@ def read_rule_text(path: Path) -> str:
 def load_pack(folder: Path, name: str) -> tuple[Rule, ...]:
     """Every rule in a pack folder, validated (cached per process, and
     across runs by :func:`lint.packcache.cached`)."""
+    _loaded_stamps[folder] = tree_stamp(folder)  # before reading: an edit while we read shows next time
     sources = []
     stems: dict[str, Path] = {}
     for path in _rule_files(folder):
@@ -94,6 +100,14 @@ def forget_loaded_packs() -> None:
     again (as a new process would read them)."""
     load_pack.cache_clear()
     load_pack_reporting.cache_clear()
+    _loaded_stamps.clear()
+
+
+def forget_changed_packs() -> None:
+    """Forget the loaded packs if a file of one was added, removed or
+    changed since it loaded."""
+    if any(tree_stamp(folder) != stamp for folder, stamp in _loaded_stamps.items()):
+        forget_loaded_packs()
 
 
 def _build_file(path: Path, text: str, pack: str) -> Rule:

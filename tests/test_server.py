@@ -16,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 COPYDESK = shutil.which("copydesk", path=str(Path(sys.executable).parent)) or shutil.which("copydesk")
 STORIES = {
-    "story.md": "# Budget\n\nExperts agree the plan will fail. It is clearly a triumph, the minister claims.\n",
+    "story.md": "# Budget\n\nExperts agree the plan will fail. The minister claims it is clearly a triumph.\n",
     "notes.txt": "Xi Jinping is preparing a visit. Sales rose 50% last year.\n",
 }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import EVERY_RULE, run, write
 
-from lint import cli, packs, parallel
+from lint import cli, packcache, packs, parallel
 from lint.errors import RuleError
 from lint.resultcache import CACHE_DIR_NAME
 
@@ -155,3 +155,25 @@ def test_newsroom_alerts_are_the_same_with_and_without_cache_and_workers(tmp_pat
 
 def test_default_jobs_is_the_usable_cores():
     assert parallel.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_every_builtin_pack_comes_back_from_the_pack_cache(tmp_path, monkeypatch):
+    # An entry the unpickler refuses is rebuilt on every run, silently:
+    # the cold start then pays for compiling every pattern again.
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    packcache._private_key_at.cache_clear()
+    for name, folder in packs.builtin_packs().items():
+        packs.forget_loaded_packs()
+        built = packs.load_pack(folder, name)
+        packs.forget_loaded_packs()
+
+        def no_building(*args, **kwargs):
+            raise AssertionError(f"pack {name} was built again instead of read from the cache")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(packs, "_build_file", no_building)
+            cached = packs.load_pack(folder, name)
+        assert [rule.id for rule in cached] == [rule.id for rule in built]
+    packs.forget_loaded_packs()
+    packcache._private_key_at.cache_clear()

@@ -63,26 +63,26 @@ class Drift(Check):
         for start, end in spans:
             for m in _NAME.finditer(doc.prose, start, end):
                 name = m.group()
-                if len(name) >= self.options["min-length"] and not self.speller.knows(name.lower()):
+                if len(name) >= self.options["min-length"]:
                     occurrences.setdefault(name, []).append(m.start())
         names = sorted(occurrences, key=lambda n: occurrences[n][0])
+        # The dictionary is asked only about names with a near namesake:
+        # most stories have none, and never load it (a second of start-up).
         for i, first in enumerate(names):
             for second in names[i + 1 :]:
-                rare, other = self._drifted(first, second, occurrences)
-                if rare is None:
+                if not _near(first, second) or self.speller.knows(first.lower()) or self.speller.knows(second.lower()):
+                    continue
+                rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
+                if self.speller.knows(rare):
                     continue
                 for start in occurrences[rare]:
                     yield Hit(start, start + len(rare), (rare, other))
 
-    def _drifted(self, first: str, second: str, occurrences) -> tuple[str | None, str]:
-        """The rarer spelling of a drifting pair (the later on a tie), and
-        the other; None when the pair is two names."""
-        if first[0] != second[0] or first in second or second in first:
-            return None, ""
-        limit = 1 if min(len(first), len(second)) < 8 else 2
-        if edit_distance(first, second, limit) > limit:
-            return None, ""
-        rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
-        if self.speller.knows(rare):
-            return None, ""
-        return rare, other
+
+def _near(first: str, second: str) -> bool:
+    """Two spellings of one name, by their letters alone: the same first
+    letter, neither inside the other, an edit or two apart."""
+    if first[0] != second[0] or first in second or second in first:
+        return False
+    limit = 1 if min(len(first), len(second)) < 8 else 2
+    return edit_distance(first, second, limit) <= limit
