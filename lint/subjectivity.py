@@ -146,7 +146,7 @@ class LoadedModel:
         """Score a block while its token vectors exist (the parser drops
         them: kept, they were most of a long draft's memory) and keep the
         scores with it for :meth:`score`."""
-        doc.user_data[self._kept_key] = self.score(doc).settle()
+        doc.user_data[self._kept_key] = self._score(doc, whole=False).settle()
 
     _ARRAYS = frozenset(
         """dep_hashes lexicon_keys lexicon lemma_keys marked_lemma_keys scale_mean scale_std hidden_weights hidden_lemma hidden_bias
@@ -158,8 +158,9 @@ class LoadedModel:
         on demand (``whole``: the block is one sentence, as in training);
         those :func:`keep_scores` computed as the block was parsed, if it did."""
         kept = None if whole else doc.user_data.get(self._kept_key)
-        if kept is not None:
-            return kept
+        return kept if kept is not None else self._score(doc, whole)
+
+    def _score(self, doc: "Doc", whole: bool) -> "Scores":
         features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
                                   self.meta["tensor_width"])
         logits = self.token_logits(features)

@@ -365,10 +365,12 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
 
 def test_eight_concurrent_cold_runs_ten_times_agree(repo):
     write(repo / "a.md", "It is clearly wrong.\n\nAnd clearly so.\n")
-    env = _process_env(repo)
+    env = {**_process_env(repo), "COPYDESK_NO_SERVER": "1"}
     outputs = set()
     for _ in range(10):
+        # cold: neither built packs nor results cached (both are shared by the eight)
         shutil.rmtree(repo / "cache", ignore_errors=True)
+        shutil.rmtree(repo / ".copydesk_cache", ignore_errors=True)
         with ThreadPoolExecutor(8) as pool:
             runs = list(pool.map(
                 lambda _: subprocess.run([*COPYDESK, "check", "--format", "json", "a.md"], cwd=repo, env=env, capture_output=True),
@@ -379,3 +381,5 @@ def test_eight_concurrent_cold_runs_ten_times_agree(repo):
             outputs.add(done.stdout)
     assert len(outputs) == 1
     assert list((repo / "cache").glob(".tmp-*")) == []
+    assert len(list((repo / ".copydesk_cache").rglob("*.json"))) == 1  # one entry, written whole by whichever run won
+    assert list((repo / ".copydesk_cache").rglob("*.tmp")) == []
