@@ -156,15 +156,15 @@ def parse_documents(
             yield doc
 
     for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE):
-        doc = pending[number - yielded][0]
+        readers = pending[number - yielded][0].vector_readers
         # The token vectors are a view of the whole batch's array, and were
         # most of a long draft's memory, kept or copied: they are read now
         # by the rules that need them and dropped; a document that does not
         # say what its rules read (None) keeps its own copy.
-        if doc.vector_readers is None:
+        if readers is None:
             spacy_doc.tensor = spacy_doc.tensor.copy()
         else:
-            for read in doc.vector_readers:
+            for read in readers:
                 read(spacy_doc)
             spacy_doc.tensor = numpy.zeros((0, spacy_doc.tensor.shape[-1]), dtype=spacy_doc.tensor.dtype)
         if progress is not None:

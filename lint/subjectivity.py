@@ -156,7 +156,7 @@ class LoadedModel:
     def score(self, doc: "Doc", whole: bool = False) -> "Scores":
         """Token probabilities for one parsed block, and its sentences'
         on demand (``whole``: the block is one sentence, as in training);
-        those :func:`keep_scores` computed as the block was parsed, if it did."""
+        those :meth:`keep_scores` computed as the block was parsed, if it did."""
         kept = None if whole else doc.user_data.get(self._kept_key)
         return kept if kept is not None else self._score(doc, whole)
 
