@@ -71,7 +71,8 @@ def run(copydesk: str, folder: Path, timeout: float) -> dict:
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "COPYDESK_NO_CACHE": "1"},
+        # no result cache, and no warm server: the figures are this process's own
+        env={**os.environ, "COPYDESK_NO_CACHE": "1", "COPYDESK_NO_SERVER": "1"},
     )
     output: dict[str, bytes] = {}
     readers = [

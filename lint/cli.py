@@ -10,6 +10,7 @@ other files are still linted).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
 import os
 import signal
@@ -25,7 +26,7 @@ from lint import fixer, starter
 from lint.alert import SEVERITIES, severity_rank
 from lint.config import CONFIG_NAME, Config, ConfigResolver, Selection, did_you_mean
 from lint.document import Document, parse
-from lint.engine import lint, needs_names, needs_nlp
+from lint.engine import lint, needs_names, needs_nlp, prepare_parse
 from lint.errors import ConfigError, CopydeskError, InputError, RuleError
 from lint.examples import check_examples
 from lint.files import write_draft, write_text_atomic
@@ -46,7 +47,7 @@ from lint.formats import (
     format_text_summary,
     plural,
 )
-from lint.nlp import MAX_PARSE_CHARS, parse_documents, prose_blocks, too_long_to_parse
+from lint.nlp import MAX_PARSE_CHARS, parse_documents, parsed_pieces, prose_blocks, too_long_to_parse
 from lint.packs import builtin_packs, find_packs, load_pack_reporting
 from lint import parallel, resultcache
 from lint.server import DEFAULT_IDLE_SECONDS, NO_SERVER_OPTION
@@ -448,6 +449,7 @@ def _parse_linguistics(drafts: list[tuple[_Input, str, Document]], errors: list[
     by_pipeline: dict[str, list[tuple[Document, bool]]] = {}
     for item, _, doc in drafts:
         if needs_nlp(item.rules) and prose_blocks(doc):
+            prepare_parse(doc, item.rules)
             for block in too_long_to_parse(doc):
                 line, _ = doc.position(doc.source_offset(block.start))
                 _report(InputError(
@@ -473,9 +475,34 @@ def _parse_linguistics(drafts: list[tuple[_Input, str, Document]], errors: list[
 
 
 def _parse_batch(batch: list[tuple[Document, bool]], pipeline: str) -> None:
-    for _ in parse_documents([doc for doc, _ in batch], pipeline):
-        pass
+    docs = [doc for doc, _ in batch]
+    with _parse_progress(docs) as progress:
+        for _ in parse_documents(docs, pipeline, progress):
+            pass
     recognize_names([doc for doc, names in batch if names], pipeline)
+
+
+# A draft with this much prose to parse shows a progress bar on a terminal
+# (a few seconds of parsing).
+LONG_DRAFT_CHARS = 200_000
+
+
+@contextlib.contextmanager
+def _parse_progress(docs: list[Document]):
+    """A progress bar (tqdm, on stderr) over the characters a batch parses
+    when it holds a long draft and stderr is a terminal; yields its
+    update function, or None."""
+    sizes = [sum(end - start for start, end in parsed_pieces(doc)) for doc in docs]
+    long = [doc.path for doc, size in zip(docs, sizes) if size >= LONG_DRAFT_CHARS]
+    if not long or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: workers may fork from this process
+    with tqdm(total=sum(sizes), desc=f"parsing {long[0]}", unit="char", unit_scale=True,
+              file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+        yield bar.update
 
 
 def _terminal_wants_color() -> bool:

@@ -149,6 +149,10 @@ class Document:
         # needs them; ``pipeline`` names the spaCy pipeline that parsed it.
         self.parses = None
         self.pipeline: str | None = None
+        # What rules read of each block's token vectors, computed as the
+        # block is parsed, after which the vectors are dropped (see
+        # lint.engine.prepare_parse); None: nobody said, so they are kept.
+        self.vector_readers: list | None = None
         self.models: dict = {}
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []

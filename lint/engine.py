@@ -14,6 +14,7 @@ import regex
 from lint import nlp, suppression
 from lint.alert import Alert, Edit
 from lint.document import Document, parse
+from lint.errors import RuleError
 from lint.patterns import Budget, MatchTimeout, compile_pattern, exception_pattern, rule_budget, spending
 from lint.rule import Hit, Rule
 
@@ -82,6 +83,21 @@ def needs_names(rules: Iterable[Rule]) -> bool:
     return any(rule.check.NEEDS_NAMES for rule in rules)
 
 
+def prepare_parse(doc: Document, rules: Iterable[Rule]) -> None:
+    """Tell the parser what the rules read of each block's token vectors
+    (the loaded-language model's scores), so that it keeps that and drops
+    the vectors. A model that cannot load is left to its rule to report,
+    and the vectors are kept."""
+    from lint import subjectivity
+    from lint.checks.loaded import Loaded
+
+    paths = sorted({rule.check.model_path or "" for rule in rules if isinstance(rule.check, Loaded)})
+    try:
+        doc.vector_readers = [subjectivity.load(path or None).keep_scores for path in paths]
+    except RuleError:
+        doc.vector_readers = None
+
+
 def lint(
     doc: Document,
     rules: Sequence[Rule],
@@ -104,6 +120,8 @@ def lint(
     when a rule needs it and :func:`lint.nlp.parse_documents` has not.
     """
     if needs_nlp(rules):
+        if doc.parses is None:
+            prepare_parse(doc, rules)
         nlp.ensure_parsed(doc, pipeline)
     vocab = _Vocabulary(_vocabulary_pattern(tuple(vocabulary)), rule_budget(len(doc.prose)))
     avoid = _vocabulary_pattern(tuple(rejected))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -127,9 +127,12 @@ def pipeline_location(name: str, base: Path) -> str | None:
     return None
 
 
-def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE) -> Iterator["Document"]:
+def parse_documents(
+    docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE, progress: Callable[[int], None] | None = None
+) -> Iterator["Document"]:
     """Parse each document's prose blocks, batching across documents, and
-    yield each document (in order) once ``doc.parses`` is set."""
+    yield each document (in order) once ``doc.parses`` is set.
+    ``progress`` is told the length of each block (or piece) parsed."""
     import numpy
 
     nlp = load(pipeline)
@@ -153,10 +156,19 @@ def parse_documents(docs: Iterable["Document"], pipeline: str = DEFAULT_PIPELINE
             yield doc
 
     for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE):
-        # The token vectors are a view of the whole batch's array: kept as
-        # views, every batch stayed alive (most of a long draft's memory).
-        # The loaded-language model reads them, so each doc keeps its own rows.
-        spacy_doc.tensor = spacy_doc.tensor.copy()
+        readers = pending[number - yielded][0].vector_readers
+        # The token vectors are a view of the whole batch's array, and were
+        # most of a long draft's memory, kept or copied: they are read now
+        # by the rules that need them and dropped; a document that does not
+        # say what its rules read (None) keeps its own copy.
+        if readers is None:
+            spacy_doc.tensor = spacy_doc.tensor.copy()
+        else:
+            for read in readers:
+                read(spacy_doc)
+            spacy_doc.tensor = numpy.zeros((0, spacy_doc.tensor.shape[-1]), dtype=spacy_doc.tensor.dtype)
+        if progress is not None:
+            progress(len(spacy_doc.text))
         pending[number - yielded][1].append(ParsedBlock(start, spacy_doc))
         for doc in ready():
             yielded += 1

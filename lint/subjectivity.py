@@ -77,6 +77,16 @@ class Scores:
             self._sentences[number] = self._model.sentence_probability(self._features, self._logits, start, end)
         return (*self.bounds[number], self._sentences[number])
 
+    def settle(self) -> "Scores":
+        """Compute every sentence's probability now and let go of the
+        features (a scored token's row is 1.4 KB): for scores kept while
+        the rest of a long draft is parsed."""
+        for number, (start, end) in enumerate(self.bounds):
+            if number not in self._sentences:
+                self._sentences[number] = self._model.sentence_probability(self._features, self._logits, start, end)
+        self._features = self._logits = None
+        return self
+
     @property
     def sentences(self) -> list[tuple[int, int, float]]:
         return [self.sentence_of(start) for start, _ in self.bounds]
@@ -128,6 +138,16 @@ class LoadedModel:
         if self.hidden_weights.shape[0] != width or self.hidden_lemma.shape[0] != rows or self.sentence_lemma.shape[0] != rows:
             raise RuleError("loaded-language model file's weights do not fit its tables (corrupt?)", str(file))
 
+    @property
+    def _kept_key(self) -> tuple[str, str]:
+        return ("copydesk.loaded-scores", str(self.path))
+
+    def keep_scores(self, doc: "Doc") -> None:
+        """Score a block while its token vectors exist (the parser drops
+        them: kept, they were most of a long draft's memory) and keep the
+        scores with it for :meth:`score`."""
+        doc.user_data[self._kept_key] = self._score(doc, whole=False).settle()
+
     _ARRAYS = frozenset(
         """dep_hashes lexicon_keys lexicon lemma_keys marked_lemma_keys scale_mean scale_std hidden_weights hidden_lemma hidden_bias
         out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean sentence_std""".split()
@@ -135,7 +155,12 @@ class LoadedModel:
 
     def score(self, doc: "Doc", whole: bool = False) -> "Scores":
         """Token probabilities for one parsed block, and its sentences'
-        on demand (``whole``: the block is one sentence, as in training)."""
+        on demand (``whole``: the block is one sentence, as in training);
+        those :meth:`keep_scores` computed as the block was parsed, if it did."""
+        kept = None if whole else doc.user_data.get(self._kept_key)
+        return kept if kept is not None else self._score(doc, whole)
+
+    def _score(self, doc: "Doc", whole: bool) -> "Scores":
         features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
                                   self.meta["tensor_width"])
         logits = self.token_logits(features)

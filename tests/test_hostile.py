@@ -351,17 +351,23 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
         # long enough that the run outlasts the signal's delay on a busy machine
         (drafts / f"{n:04}.md").write_text("It is clearly wrong.\n" * 200, encoding="utf-8")
     env = _process_env(repo)
-    # JSON, which is printed whole at the end (text streams file by file)
-    # Default signal handling, even where the test runs as a background job (which ignores SIGINT)
-    process = subprocess.Popen([*COPYDESK, "check", "--format", "json", "drafts"], cwd=repo, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    # A report written to a file (text on stdout streams file by file, as it should), with -j
+    # workers; default signal handling even where the test runs as a background job (which ignores SIGINT)
+    command = [*COPYDESK, "check", "--output-file", "report.json", "--format", "json", "drafts"]
+    process = subprocess.Popen(command, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    time.sleep(2.0)
+    # mid-run: the packs are built (on a busy machine the imports alone took over 2 s)
+    deadline = time.monotonic() + 60
+    while not (repo / "cache").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)
     process.send_signal(signum)
     out, err = process.communicate(timeout=60)
     assert process.returncode == code, err
     assert out == b""
+    assert not (repo / "report.json").exists()
     assert list((repo / "cache").glob(".tmp-*")) == []
+    assert [p for p in repo.rglob("*") if p.suffix == ".tmp"] == []  # neither the report's nor a result cache entry's
     # the cache is whole: the next run uses it and agrees with a run without it
     a = subprocess.run([*COPYDESK, "check", "drafts/0000.md"], cwd=repo, env=env, capture_output=True)
     b = subprocess.run([*COPYDESK, "check", "drafts/0000.md"], cwd=repo, env={**env, "COPYDESK_NO_CACHE": "1"}, capture_output=True)
@@ -370,10 +376,12 @@ def test_a_signal_mid_run_leaves_no_output_and_no_temporary_files(repo, signum, 
 
 def test_eight_concurrent_cold_runs_ten_times_agree(repo):
     write(repo / "a.md", "It is clearly wrong.\n\nAnd clearly so.\n")
-    env = _process_env(repo)
+    env = {**_process_env(repo), "COPYDESK_NO_SERVER": "1"}
     outputs = set()
     for _ in range(10):
+        # cold: neither built packs nor results cached (both are shared by the eight)
         shutil.rmtree(repo / "cache", ignore_errors=True)
+        shutil.rmtree(repo / ".copydesk_cache", ignore_errors=True)
         with ThreadPoolExecutor(8) as pool:
             runs = list(pool.map(
                 lambda _: subprocess.run([*COPYDESK, "check", "--format", "json", "a.md"], cwd=repo, env=env, capture_output=True),
@@ -384,3 +392,5 @@ def test_eight_concurrent_cold_runs_ten_times_agree(repo):
             outputs.add(done.stdout)
     assert len(outputs) == 1
     assert list((repo / "cache").glob(".tmp-*")) == []
+    assert len(list((repo / ".copydesk_cache").rglob("*.json"))) == 1  # one entry, written whole by whichever run won
+    assert list((repo / ".copydesk_cache").rglob("*.tmp")) == []

@@ -106,10 +106,11 @@ class Pattern(Check):
         self.unless_dependency = [self._dependency_pattern(p, "unless") for p in self._list(unless.get("dependency", []), "unless")]
         self.needed = _needed_words([*self.patterns, *([n["RIGHT_ATTRS"] for n in p] for p in self.dependency)])
         self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
+        self._needed_ids = None  # self.needed as spaCy string ids, on first use
 
     def __getstate__(self):
         # the pack cache pickles rules; a compiled matcher belongs to one process
-        return {**self.__dict__, "_compiled": None}
+        return {**self.__dict__, "_compiled": None, "_needed_ids": None}
 
     # -- validation at load ----------------------------------------------------
 
@@ -286,8 +287,15 @@ class Pattern(Check):
         look-up (measured on BBC: the pattern rules took 3x the time)."""
         if self.needed is None:
             return True
+        import numpy as np
+
+        if self._needed_ids is None:
+            from spacy.strings import get_string_id
+
+            self._needed_ids = [[(attr, np.unique(np.array([get_string_id(w) for w in values], dtype=np.uint64)))
+                                 for attr, values in pattern] for pattern in self.needed]
         words = _block_words(doc, parsed)
-        return any(all(values & words[attr] for attr, values in pattern) for pattern in self.needed)
+        return any(all(_shares(words[attr], ids) for attr, ids in pattern) for pattern in self._needed_ids)
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
@@ -339,18 +347,30 @@ def _literal(spec: dict) -> tuple[str, frozenset] | None:
     return None
 
 
-def _block_words(doc, parsed) -> dict[str, set[str]]:
-    """The block's words by attribute, gathered once for every rule."""
+def _block_words(doc, parsed) -> dict:
+    """The block's words by attribute, as sorted spaCy string ids, gathered
+    once for every rule (as sets of strings they were a twelfth of a long
+    draft's memory)."""
     cache = doc.models.setdefault("block-words", {})
     words = cache.get(parsed.start)
     if words is None:
-        texts, lowers, lemmas = set(), set(), set()
-        for token in parsed.doc:
-            texts.add(token.text)
-            lowers.add(token.lower_)
-            lemmas.add(token.lemma_)
+        import numpy as np
+        from spacy.attrs import LEMMA, LOWER, ORTH
+
+        array = parsed.doc.to_array([ORTH, LOWER, LEMMA]).astype(np.uint64, copy=False)
+        texts, lowers, lemmas = (np.unique(array[:, column]) for column in range(3))
         words = cache[parsed.start] = {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas}
     return words
+
+
+def _shares(words, ids) -> bool:
+    """Whether two sorted arrays of string ids have one in common."""
+    import numpy as np
+
+    if not len(words) or not len(ids):
+        return False
+    where = np.minimum(np.searchsorted(words, ids), len(words) - 1)
+    return bool((words[where] == ids).any())
 
 
 def _check_regex(source, fail) -> None:
