@@ -32,12 +32,15 @@ SCENARIO = re.compile(r'When I test "(?P<fixture>[^"]+)"')
 # Vale there. "missing" entries are Vale alerts copydesk does not raise;
 # "extra" entries are copydesk alerts Vale does not raise.
 KNOWN_DIFFERENCES: dict[tuple[str, str, str], tuple[str, str]] = {
-    # -- the stored fixture is older than the expectations (lines missing) --
+    # -- the stored fixture is older than the expectations, or absent --
     ("Google", "Punctuation", "test.md:37:21:Google.Spacing"): ("missing", "fixture ends at line 33; Spacing not in its .vale.ini"),
     ("Google", "Punctuation", "test.md:39:42:Google.Exclamation"): ("missing", "fixture ends at line 33"),
     ("Microsoft", "AMPM", "test.md:5:18:Microsoft.AMPM"): ("missing", "fixture has no line 5"),
     ("Microsoft", "DateFormat", "test.md:5:18:Microsoft.DateNumbers"): ("missing", "fixture has no line 5"),
     ("Microsoft", "DateFormat", "test.md:7:14:Microsoft.DateOrder"): ("missing", "fixture has no line 7"),
+    ("Joblint", "basic", "real.md:3:32:Joblint.TechTerms"): ("missing", "real.md is not in the stored copy"),
+    ("Joblint", "basic", "real.md:3:44:Joblint.Gendered"): ("missing", "real.md is not in the stored copy"),
+    ("Joblint", "basic", "real.md:4:19:Joblint.TechTerms"): ("missing", "real.md is not in the stored copy"),
     # -- the vendored rule is another release than the fixture's; Vale itself
     # would answer as copydesk does with this rule --
     ("Google", "AMPM", "test.md:7:18:Google.AMPM"): ("extra", "'\\d{1,2} ?[ap]m' has no \\b: matches '5 am' in '5 ampoules'"),
@@ -113,7 +116,9 @@ def test_the_fixture_raises_what_vale_raises(style, fixture, expected, tmp_path,
         write(folder / ".vale.ini", "StylesPath = ../../\n\n[*.md]\n" + "".join(f"{rule} = YES\n" for rule in rules))
     imported = run("import-vale", ".vale.ini")
     assert imported.exit_code == 0, imported.output
-    files = sorted({item.split(":", 1)[0] for item in expected}) or ["test.md"]
+    # A file the scenario names that the stored copy lacks is linted by
+    # nobody: its expectations stand in KNOWN_DIFFERENCES.
+    files = sorted(name for name in {item.split(":", 1)[0] for item in expected} if (folder / name).exists())
     result = run("check", "--format", "json", *files)
     assert result.exit_code in (0, 1), result.stderr
     got = Counter(
