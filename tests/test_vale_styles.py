@@ -137,3 +137,30 @@ def test_every_known_difference_names_a_scenario_that_exists():
     cases = {(style, fixture) for style, fixture, _ in CASES}
     assert {key[:2] for key in KNOWN_DIFFERENCES} <= cases
     assert {kind for kind, _ in KNOWN_DIFFERENCES.values()} <= {"missing", "extra"}
+
+
+def test_a_rule_turned_on_by_name_is_imported_alone(tmp_path, monkeypatch, clean_env):
+    # Vale's fixtures isolate rules with "Style.Rule = YES" and no BasedOnStyles
+    (tmp_path / ".git").mkdir()
+    shutil.copytree(STYLES_ROOT / "Google" / "Google", tmp_path / "Google")
+    write(tmp_path / "fixtures/one/.vale.ini", "StylesPath = ../../\n\n[*.md]\nGoogle.Exclamation = YES\n")
+    monkeypatch.chdir(tmp_path / "fixtures/one")
+    assert run("import-vale", ".vale.ini").exit_code == 0
+    config = (tmp_path / "fixtures/one/.copydesk.yaml").read_text()
+    assert "packs: [Google]\n" in config and "select: [Google.Exclamation]\n" in config
+    write(tmp_path / "fixtures/one/test.md", "Wow! It will work.\n")  # Google.Will is not on
+    report = json.loads(run("check", "--format", "json", "test.md").stdout)
+    assert [alert["rule"] for alert in report["files"][0]["alerts"]] == ["Google.Exclamation"]
+
+
+def test_vales_edit_replace_and_remove_give_their_fixes(tmp_path, monkeypatch, clean_env):
+    shutil.copytree(STYLES_ROOT / "Microsoft" / "Microsoft", tmp_path / "styles" / "Microsoft")
+    write(tmp_path / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [Microsoft]\nselect: [Microsoft.Dashes, Microsoft.RangeFormat]\n")
+    write(tmp_path / "draft.md", "Wait \u2014 here. Pages 3-5 are done.\n")
+    monkeypatch.chdir(tmp_path)
+    report = json.loads(run("check", "--format", "json", "draft.md").stdout)
+    found = [(alert["rule"], alert["match"], alert["fix"]) for alert in report["files"][0]["alerts"]]
+    assert found == [
+        ("Microsoft.Dashes", " \u2014", "\u2014"),  # edit: remove ' '
+        ("Microsoft.RangeFormat", "3-5", "3\u20135"),  # edit: replace '-' '–'
+    ]
