@@ -120,8 +120,11 @@ def simple_case(text: str) -> str:
 
 # Vale's convert takes "simple"; "lower" and "upper" are copydesk's own.
 CONVERSIONS = {"simple": simple_case, "lower": str.lower, "upper": str.upper}
-# Vale's edit operations and how many parameters each takes after its name.
-EDIT_OPERATIONS = {"regex": 2, "trim_right": 1, "trim_left": 1, "trim": 1, "truncate": 1, "split": 2}
+# Vale's edit operations and how many parameters each takes after its name
+# (Google's style uses "replace" OLD NEW and "remove" CHARS).
+EDIT_OPERATIONS = {
+    "regex": 2, "replace": 2, "remove": 1, "trim_right": 1, "trim_left": 1, "trim": 1, "truncate": 1, "split": 2,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +230,10 @@ def _edit(text: str, params: list[str]) -> str | None:
         # Go's $1 and ${name} in a replacement are \g<1> and \g<name> here
         replacement = regex.sub(r"\$\{?(\w+)\}?", r"\\g<\1>", args[1].replace("\\", "\\\\"))
         text = regex.sub(args[0], replacement, text)
+    elif op == "replace":
+        text = text.replace(args[0], args[1])
+    elif op == "remove":
+        text = "".join(char for char in text if char not in args[0])
     elif op == "trim_right":
         text = text.rstrip(args[0])
     elif op == "trim_left":

@@ -4,7 +4,9 @@
 What maps: ``StylesPath`` → ``rule-dirs``; ``BasedOnStyles`` → ``packs``
 (Vale's own ``Vale`` style aside: copydesk has no spelling check);
 ``Vocab`` → ``vocabularies`` (``config/vocabularies/NAME`` under the styles
-path, or Vale 2's ``Vocab/NAME``); ``Style.Rule = NO`` → ``ignore``;
+path, or Vale 2's ``Vocab/NAME``); ``Style.Rule = YES`` for a style not
+based on → that style in ``packs`` and only that rule of it in ``select``
+(how Vale's own fixtures isolate a rule); ``Style.Rule = NO`` → ``ignore``;
 ``Style.Rule = warning`` → ``severity``; ``MinAlertLevel`` → ``fail-on``; a
 section for some files only → a ``per-path`` entry. Anything else is named
 in a comment at the top of the output, never dropped silently.
@@ -54,6 +56,7 @@ def convert(ini_text: str, ini_path: Path) -> str:
     top = parser["*vale-global*"]
     styles_path = top.get("StylesPath", "").strip()
     out_packs: list[str] = []
+    out_select: list[str] = []
     ignore: list[str] = []
     severity: dict[str, str] = {}
     per_path: list[tuple[list[str], list[str], list[str], dict[str, str]]] = []
@@ -63,7 +66,7 @@ def convert(ini_text: str, ini_path: Path) -> str:
     for section in parser.sections():
         if section == "*vale-global*":
             continue
-        packs, ignored, levels = [], [], {}
+        packs, enabled, ignored, levels = [], [], [], {}
         for key, value in parser[section].items():
             value = value.strip()
             if key == "BasedOnStyles":
@@ -71,16 +74,20 @@ def convert(ini_text: str, ini_path: Path) -> str:
                 if "Vale" in _list(value):
                     unsupported.append(f"[{section}] BasedOnStyles: Vale (spelling and Vale.Terms have no copydesk equivalent)")
             elif "." in key and value.upper() in ("NO", "YES"):
-                if value.upper() == "NO":
-                    ignored.append(key)
+                (ignored if value.upper() == "NO" else enabled).append(key)
             elif "." in key and value.lower() in _LEVELS:
                 levels[key] = _LEVELS[value.lower()]
             else:
                 unsupported.append(f"[{section}] {key} = {value}")
+        # A rule turned on by name from a style the section is not based on:
+        # load its style, and select the based-on styles plus that rule.
+        extra_rules = [rule for rule in enabled if rule.split(".")[0] not in packs]
+        select = packs + extra_rules if extra_rules else []
+        packs = packs + list(dict.fromkeys(rule.split(".")[0] for rule in extra_rules))
         if _ALL_FILES.match(section) and not per_path and not out_packs:
-            out_packs, ignore, severity = packs, ignored, levels
+            out_packs, out_select, ignore, severity = packs, select, ignored, levels
         else:
-            per_path.append((_expand(section), packs, ignored, levels))
+            per_path.append((_expand(section), select or packs, ignored, levels))
     lines = [f"# Converted from {ini_path.name} by copydesk import-vale."]
     if unsupported:
         lines.append("# Not converted (no copydesk equivalent):")
@@ -100,6 +107,8 @@ def convert(ini_text: str, ini_path: Path) -> str:
             modern, older = base / "config" / "vocabularies" / name, base / "Vocab" / name
             folders.append((older if (ini_path.parent / older).is_dir() and not (ini_path.parent / modern).is_dir() else modern).as_posix())
         lines.append(f"vocabularies: {_yaml_list(folders)}")
+    if out_select:
+        lines.append(f"select: {_yaml_list(out_select)}")
     if ignore:
         lines.append(f"ignore: {_yaml_list(ignore)}")
     if severity:

@@ -1,9 +1,10 @@
 """A new user's walk through copydesk in an article repository (a temp
 git repo): init, check, fix, changed lines against a branch, a baseline
 for the archive, SARIF validated against the schema, the GitHub step
-summary, and pre-commit configured with the README's snippet as written
-(only the repository URL points at a local release tagged as the README
-says). The steps run in order and share the repository."""
+summary, and pre-commit configured with the README's snippets: the
+``repo: local`` one as written, and the one that installs copydesk from its
+git repository with the URL and tag filled in (a local release of this
+tree). The steps run in order and share the repository."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run
 from test_ci import git, validate_sarif
 
@@ -110,17 +112,22 @@ def test_7_github_format_writes_the_step_summary(newsroom, tmp_path):
     assert len(table) == result.stdout.count("::") // 2 >= 2
 
 
-def _readme_snippet() -> str:
-    found = re.search(r"`\.pre-commit-config\.yaml` in an article repository:\n\n```yaml\n(.*?)```", README, re.S)
-    assert found, "the README's pre-commit snippet"
+def _readme_snippet(lead_in: str) -> str:
+    """The YAML block that follows the README sentence ending ``lead_in``."""
+    found = re.search(re.escape(lead_in) + r"\n\n```yaml\n(.*?)```", README, re.S)
+    assert found, f"the README's pre-commit snippet after {lead_in!r}"
     return found.group(1)
+
+
+LOCAL_SNIPPET = "this `.pre-commit-config.yaml`\nworks as written:"
+REMOTE_SNIPPET = "one of its release tags:"
+RELEASE_TAG = "v0.2.0"
 
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
-    """copydesk as the README's snippet names it: a git repository with
-    the tag the snippet's rev gives, made from this working tree."""
-    rev = re.search(r"rev: (\S+)", _readme_snippet()).group(1)
+    """copydesk's git repository as the README's second snippet names it: a
+    release of this working tree, tagged."""
     copy = tmp_path_factory.mktemp("release") / "copydesk"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for folder in ("lint", "rules"):
@@ -130,37 +137,62 @@ def release(tmp_path_factory):
     git(copy, "init", "-q")
     git(copy, "add", ".")
     git(copy, "commit", "-qm", "release")
-    git(copy, "tag", rev)
+    git(copy, "tag", RELEASE_TAG)
     return copy
 
 
-def test_8_pre_commit_with_the_readme_snippet(newsroom, release):
-    snippet = _readme_snippet()
-    url = re.search(r"repo: (\S+)", snippet).group(1)
-    (newsroom / ".pre-commit-config.yaml").write_text(snippet.replace(url, str(release)))
-    env = {**os.environ, "PRE_COMMIT_HOME": str(newsroom.parent / ".pre-commit-cache"),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    git(newsroom, "add", ".")
-    git(newsroom, "commit", "-qm", "bridge story")  # pre-commit not installed yet
-    (newsroom / "notes.py").write_text("# experts agree\n")
-    (newsroom / "README.md").write_text("# Our articles\n\nExperts agree these are clearly the best.\n")
-    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=newsroom, env=env, capture_output=True, text=True)
-    assert installed.returncode == 0, installed.stderr
-    git_env = {**env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+def _hook_env(newsroom: Path) -> dict:
+    # copydesk as pip installed for these tests, on PATH as in a virtual environment
+    return {**os.environ, "PRE_COMMIT_HOME": str(newsroom.parent / ".pre-commit-cache"),
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
 
-    def commit(message):
-        subprocess.run(["git", "add", "."], cwd=newsroom, env=git_env, check=True)
-        return subprocess.run(["git", "commit", "-m", message], cwd=newsroom, env=git_env,
-                              capture_output=True, text=True, timeout=1500)
 
+def _commit(newsroom: Path, message: str) -> subprocess.CompletedProcess:
+    env = _hook_env(newsroom)
+    subprocess.run(["git", "add", "."], cwd=newsroom, env=env, check=True)
+    return subprocess.run(["git", "commit", "-m", message], cwd=newsroom, env=env,
+                          capture_output=True, text=True, timeout=1500)
+
+
+def _assert_the_hook_judges_copy_only(newsroom: Path, draft: str) -> None:
     # the README and a Python file are not news copy: the commit passes
-    passed = commit("readme")
+    (newsroom / "notes.py").write_text(f"# experts agree ({draft})\n")
+    (newsroom / "README.md").write_text(f"# Our articles\n\nExperts agree these are clearly the best ({draft}).\n")
+    passed = _commit(newsroom, "readme")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     # a flagged draft stops the commit, naming the place
-    (newsroom / "loaded.md").write_text("# Budget\n\nExperts agree that the plan is doomed.\n")
-    failed = commit("loaded")
+    (newsroom / draft).write_text("# Budget\n\nExperts agree that the plan is doomed.\n")
+    failed = _commit(newsroom, "loaded")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     output = failed.stdout + failed.stderr  # git shows the hook's output on stderr
-    assert "loaded.md:3:1: warning newsroom.vague-source" in output
+    assert f"{draft}:3:1: warning newsroom.vague-source" in output
     assert "README" not in output and "notes.py" not in output
+    (newsroom / draft).unlink()
+
+
+def test_8_pre_commit_with_the_local_snippet_as_written(newsroom):
+    snippet = _readme_snippet(LOCAL_SNIPPET)
+    # the snippet's hook is the one the repository declares for pre-commit
+    declared = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())[0]
+    local = yaml.safe_load(snippet)["repos"][0]["hooks"][0]
+    assert {key: local[key] for key in ("id", "entry", "types_or", "exclude")} == {
+        key: declared[key] for key in ("id", "entry", "types_or", "exclude")
+    }
+    (newsroom / ".pre-commit-config.yaml").write_text(snippet)
+    git(newsroom, "add", ".")
+    git(newsroom, "commit", "-qm", "bridge story")  # pre-commit not installed yet
+    installed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=newsroom,
+                               env=_hook_env(newsroom), capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
+    _assert_the_hook_judges_copy_only(newsroom, "local.md")
+
+
+def test_9_pre_commit_installing_copydesk_from_its_repository(newsroom, release):
+    snippet = _readme_snippet(REMOTE_SNIPPET)
+    filled = re.sub(r"repo: .*", f"repo: {release}", snippet)
+    filled = re.sub(r"rev: .*", f"rev: {RELEASE_TAG}", filled)
+    assert filled.count(str(release)) == 1 and filled != snippet
+    (newsroom / ".pre-commit-config.yaml").write_text(filled)
+    _assert_the_hook_judges_copy_only(newsroom, "remote.md")
