@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
+from lint.document import speaker_label
 from lint.nlp import DEFAULT_PIPELINE, ensure_parsed, recognize_entities
 
 if TYPE_CHECKING:
@@ -49,6 +50,19 @@ _TITLES = lx.TITLE_WORDS | lx.HONORIFICS | _FORMAL_TITLES | _PLURAL_TITLES
 # Heads of appositives and roles before names, mined from news copy by
 # benchmarks/mine_titles.py ("activist", "pollster", "strategist").
 _MINED_ROLES = frozenset(resources.files("lint").joinpath("data/titles.txt").read_text(encoding="utf-8").split())
+# A sports story names its players bare: the match or the team is their
+# role ("Jon Petrie scored a second try for Scotland"). Words of sports
+# copy, and scores ("6-3", "4-2"); a story with several of them is one.
+_SPORTS_WORDS = frozenset(
+    """match matches seed seeds seeded tournament striker midfielder goalkeeper keeper defender winger flanker
+    fly-half scrum-half wicket wickets innings penalty penalties semi-final semi-finals quarter-final
+    quarter-finals half-time kick-off championship championships league squad fixture fixtures try tries
+    goal goals scored scorer referee coach skipper caps medal medals olympic olympics athletics
+    tennis rugby football cricket golf marathon sprint sprinter athlete athletes champion team-mate team-mates
+    teammate teammates uncapped""".split()
+)
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+_SPORTS_STORY = 3  # distinct sports words, scores counting as one
 # Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Particles that open a surname ("Ludwig van Beethoven", "Oscar de la Hoya",
@@ -232,9 +246,14 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
 
 
 def _headline_line(doc: "Document", block, text: str) -> bool:
+    """One short line standing alone; or a headline and its dek, the
+    headline ending in a semicolon ("Carson on defense ...;" then
+    "Republican presidential candidate's biography questioned.")."""
     start, end = doc.source_span(block.start, block.end)
+    lines = doc.source[start:end].strip().splitlines()
+    headline_and_dek = len(lines) == 2 and lines[0].rstrip().endswith(";")
     return (
-        len(text.split()) <= _HEADLINE_WORDS and "\n" not in doc.source[start:end].strip()
+        len(text.split()) <= _HEADLINE_WORDS * len(lines) and (len(lines) == 1 or headline_and_dek)
         and _BLANK_LINE_AFTER.match(doc.source, end) is not None
     )
 
@@ -275,11 +294,17 @@ class PeopleModel:
     # Given names alone after a full reference ("Laura said"), with their person.
     given_names: list[tuple[Mention, Person]]
     # Where a sentence's subject is a person by role, "the Greek sprinter",
-    # which may describe the person named just before: (sentence, offset).
-    role_subjects: list[tuple[int, int]]
+    # which may describe the person named just before, or "a senior
+    # barrister", who may be named just after: (sentence, offset, indefinite).
+    role_subjects: list[tuple[int, int, bool]]
     # Sentences where someone is named by one word only, as the subject of
     # a speech, thought or stance verb ("Obama said"), known to nobody else.
     lone_names: list[int]
+    # Folded words of the headline, dek and byline: a person named there is
+    # the one the story is about, and the reader meets them there.
+    display_words: frozenset[str] = frozenset()
+    # A sports story, which names its players bare (see _SPORTS_WORDS).
+    sports: bool = False
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -301,9 +326,15 @@ class _Builder:
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
-        self.role_subjects: list[tuple[int, int]] = []
+        self.role_subjects: list[tuple[int, int, bool]] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
+        # paragraphs opened by a speaker's label ("Q: ...", "A: Well, Marco Rubio could"):
+        # a transcript's words are the speaker's, as a quotation's are
+        self.spoken = [
+            (block.start, block.end) for block in doc.blocks
+            if block.kind != "frontmatter" and speaker_label(doc.prose[block.start : block.end]) is not None
+        ]
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
@@ -313,7 +344,13 @@ class _Builder:
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
-            self.lone_names,
+            self.lone_names, self._display_words(), sports_story(self.doc.prose),
+        )
+
+    def _display_words(self) -> frozenset[str]:
+        prose = self.doc.prose
+        return frozenset(
+            fold_name(w) for start, end in self.display for w in re.findall(r"\w[\w-]*", prose[start:end])
         )
 
     # -- names ---------------------------------------------------------------
@@ -326,7 +363,8 @@ class _Builder:
         # full names again, in sentences the recognizer skipped
         doc = sentence.doc
         for first, last in _proper_runs(sentence):
-            if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]):
+            if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]) \
+                    and not _label(doc, first, last):
                 while last + 1 < sentence.end and fold_name(doc[last + 1].text) in _SUFFIXES:
                     last += 1  # "Ken Griffey Jr."
                 names.append((first, last))
@@ -340,7 +378,8 @@ class _Builder:
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
-                self.role_subjects.append((number, base + token.idx))
+                indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+                self.role_subjects.append((number, base + token.idx, indefinite))
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
 
@@ -388,7 +427,8 @@ class _Builder:
         start, end = base + doc[first].idx + bullet, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
-            self.doc.in_quote(start), _subject_or_possessor(head), _listed(head),
+            self.doc.in_quote(start) or any(ss <= start < se for ss, se in self.spoken),
+            _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
@@ -496,6 +536,13 @@ class _Builder:
         )
 
 
+def sports_story(prose: str) -> bool:
+    """Whether the copy is a sports story: several words of sports copy, or
+    a score and some."""
+    words = {w for w in re.findall(r"[a-z][a-z-]*", prose.lower()) if w in _SPORTS_WORDS}
+    return len(words) + (len(_SCORE.findall(prose)) >= 2) >= _SPORTS_STORY
+
+
 # -- reading names off the parse ------------------------------------------------
 
 
@@ -568,6 +615,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         head = _head(doc, first, last)
         if head.dep_ == "compound" and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
+        if _names_a_place(doc, last):
+            continue  # "St Fintian's High School"
         found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
         found.append(chunk)
@@ -584,7 +633,7 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
             k = j
             while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
                 k += 1
-            if k > j and not any(_descriptor(t) for t in doc[j:k]):
+            if k > j and not any(_descriptor(t) for t in doc[j:k]) and not _names_a_place(doc, k - 1):
                 found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
             i = max(k, i + 1)
             continue
@@ -634,6 +683,17 @@ def _headline(sentence: "Span") -> bool:
     return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
 
 
+def _names_a_place(doc: "Doc", last: int) -> bool:
+    """A name whose possessive opens the name of a body or place ("St
+    Fintian's High School", "St Thomas' Hospital")."""
+    if last + 2 >= len(doc) or doc[last + 1].text not in _POSSESSIVES:
+        return False
+    end = last + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalized(doc[end]):
+        end += 1
+    return end > last + 2 and _bare(doc[end - 1]) in _NOT_NAMES
+
+
 def _spaced_dash(token: "Token") -> bool:
     """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen."""
     return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
@@ -641,11 +701,33 @@ def _spaced_dash(token: "Token") -> bool:
 
 def _label(doc: "Doc", first: int, last: int) -> bool:
     """A name in a credit line or a tally: after a label and a colon at the
-    start of its sentence, or before a colon and a number."""
+    start of its sentence, or before a colon and a number; a name that is
+    its sentence ("― Karen Bobadilla.", a reader's comment signed) or
+    follows only "by" ("Co-authored by Jane Roe.")."""
     sentence = doc[first].sent
     if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
         return True
+    # "2. Donald Trump (Last week: 3.)": an item of a ranked list
+    before = [t for t in doc[sentence.start : first] if not (t.is_punct or _numeral(t))]
+    after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
+    if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
+        return True
+    if not before and first > sentence.start and doc[first - 1].text in ("-", "–", "—", "―"):
+        return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
     return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
+
+
+def _numeral(token: "Token") -> bool:
+    return token.like_num or token.text.rstrip(".").isdigit()
+
+
+def _outside_parentheses(tokens) -> list:
+    outside, depth = [], 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            outside.append(t)
+    return outside
 
 
 def _subject_or_possessor(head: "Token") -> bool:
@@ -666,9 +748,12 @@ def _listed(head: "Token") -> bool:
     """ "Hugh Laurie, Stephen Fry and Miranda Richardson", "players including
     Greg Rusedski": an item of a list."""
     top = head
-    while top.dep_ == "conj":
-        top = top.head
-    items = 1 + sum(1 for t in top.subtree if t.dep_ == "conj" and t.head.i in (top.i,) or t.dep_ == "conj" and t.head.dep_ == "conj")
+    while top.dep_ in ("conj", "appos") and top.head.pos_ == "PROPN":
+        top = top.head  # "Anastacia, Avril Lavigne, Robbie Williams and Britney Spears": the parser may chain appositives
+    items = 1 + sum(
+        1 for t in top.subtree
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and (t.head.i == top.i or t.head.dep_ in ("conj", "appos"))
+    )
     if items >= 3:
         return True
     return top.dep_ == "pobj" and top.head.lower_ in _LIST_OPENERS or top.dep_ == "dobj" and top.head.lower_ in _LIST_OPENERS
@@ -718,7 +803,7 @@ def _role_subject(token: "Token") -> bool:
         return False
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children):
         return False
     lemma = token.lemma_.lower()
     if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS:
@@ -850,16 +935,23 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
             child.pos_ in ("NOUN", "PROPN") or child.lower_ == "one" and any(c.lower_ == "of" for c in child.children)
         ):
             return child  # "Raman, a marine biologist"; "Oliver Letwin, one of the men lampooned"
-        if _who_clause(child) or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
-            return child  # "who leads the union", "reporting for Western Journalism"
+        if _who_clause(child) or child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i == last + 2 \
+                and doc[last + 1].text == "," or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
+            return child  # "who leads the union", "reporting for Western Journalism", "Larry David, playing Sanders"
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if body is not None and any(t.pos_ == "PROPN" for t in body.subtree):
                 return prep  # "Stephen Vladeck of the University of Texas", "from the firm Starcom"
+    if first > 0 and doc[first - 1].text == ",":
+        for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name
+            if child.i < first - 1 and any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in child.subtree):
+                return child
     governor = head.head
-    if head.dep_ == "appos" and governor.pos_ == "NOUN":
-        return governor
+    if head.dep_ == "appos" and (
+        governor.pos_ == "NOUN" or any(c.dep_ == "det" and c.lower_ in ("a", "another") for c in governor.children)
+    ):
+        return governor  # "the company's chief executive, Lena Brooks"; "a third, Daniel Traynor"
     if head.dep_ == "attr" and governor.lemma_ == "be":
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subject is not None:
@@ -875,6 +967,12 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         after = doc[last + 2]
         if after.lower_ in ("a", "an", "the", "another") or _bare(after) in lx.TITLE_WORDS:
             return after.head if after.dep_ == "det" else after
+        # "Blake Lee-Harwood, campaigns director at Greenpeace,": a role within the next few words
+        for token in doc[last + 2 : min(last + 5, head.sent.end)]:
+            if token.is_punct or token.pos_ in ("VERB", "AUX"):
+                break
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS and token.pos_ == "NOUN":
+                return token
     return None
 
 
@@ -921,6 +1019,8 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             return token.text
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
             return token.text  # "Cate Blanchett triumphed as the best supporting actress"
+        if any(t.lower_ == "best" for t in doc[max(sentence.start, token.i - 3) : token.i]):
+            return token.text  # "Jamie Foxx picked up best actor", "shared the best actress award": the award names the role
     return ""
 
 

@@ -110,3 +110,28 @@ CORPUS = _corpus()
 def test_every_fix_on_real_articles_applies_cleanly(rule):
     for article, text in CORPUS:
         check_fix(rule, text, article)
+
+
+BY_ID = {rule.id: rule for rule in RULES}
+
+
+@pytest.mark.parametrize(
+    "text, fix",
+    [
+        ("The government says unions will be consulted.", "said"),
+        ('"It benefits other people," says Paul Saffo, a director at the institute.', "said"),
+        # a habit, which the present tense states rightly
+        ("Mrs. Clinton often says she is not running for a third term.", None),
+        # no words reported: "told their friends about it, and show off" would mix tenses
+        ("Ana Ruiz tells her friends about the site, and shows off what she can do.", None),
+    ],
+)
+def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
+    alerts = lint_text(text, [BY_ID["newsroom.present-tense-attribution"]], path="story.md")
+    assert [a.fix for a in alerts] == [fix]
+
+
+def test_a_plain_text_headline_keeps_its_present_tense_and_capitals():
+    text = "Trump Says He Never Pledged To Kill Families\n\nThe candidate says the pledge was never made.\n"
+    rules = [BY_ID["newsroom.present-tense-attribution"], BY_ID["newsroom.judging-said-verb"]]
+    assert [(a.match, a.fix) for a in lint_text(text, rules, path="story.txt")] == [("says", "said")]

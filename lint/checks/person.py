@@ -62,10 +62,16 @@ class Person(Check):
                 yield hit
 
     def _first_reference(self, doc, people):
+        if people.sports:
+            return  # a sports story names its players bare: the match is their role
         for person in people.people:
             first = person.first_reference
             if first is None or not first.full or first.described or first.listed or first.honorific:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
+            # the person the headline names is the one the story is about ("Blair rejects
+            # Tory terror offer"): the reader met them there
+            if person.surnames & people.display_words:
+                continue
             # a name in passing ("performed with Eric Clapton", "Frank Capra's 1946
             # movie", read on BBC and PolNeAR) is left alone unless the story comes
             # back to the person
@@ -75,7 +81,13 @@ class Person(Check):
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
-            if any(s == first.sentence + 1 or s == first.sentence and at > first.end for s, at in people.role_subjects):
+            if any(
+                not indefinite and (s == first.sentence + 1 or s == first.sentence and at > first.end)
+                for s, at, indefinite in people.role_subjects
+            ):
+                continue
+            # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
+            if any(s == first.sentence - 1 and indefinite for s, _, indefinite in people.role_subjects):
                 continue
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
