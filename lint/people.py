@@ -474,7 +474,9 @@ class _Builder:
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)
         suffix = _suffix(words)
-        if key[0] in lx.EAST_ASIAN_FAMILY_NAMES:
+        # "Wong Kar-wai", "Park Chan-wook": a hyphenated given name last, an East Asian order
+        # the family-name list may not know; either end may be the surname
+        if key[0] in lx.EAST_ASIAN_FAMILY_NAMES or len(key) == 2 and "-" in key[-1]:
             surnames, given = frozenset([key[0], key[-1]]), None
         else:
             surnames, given = frozenset([key[-1]]), key[0]
@@ -608,8 +610,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         covered.update(range(ent.start, ent.end))
         if first > last or all(t.is_upper for t in doc[first : last + 1]) or doc[last].tag_ == "NNPS":
             continue  # "CORRECTION APPENDED", "the Lib Dems"
-        if any(_descriptor(t) for t in doc[first : last + 1]):
-            continue  # "House Democrats", "White House": a body, not a person
+        if any(_descriptor(t) or _garbled(t) for t in doc[first : last + 1]):
+            continue  # "House Democrats", "White House": a body, not a person; "Carson CNN"
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
@@ -681,6 +683,22 @@ def _headline(sentence: "Span") -> bool:
     if len(words) < 4 or sum(_capitalized(t) for t in words) < 0.8 * len(words):
         return False
     return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
+
+
+def _garbled(token: "Token") -> bool:
+    """No word of a person's name: an initialism ("Carson CNN") or words
+    run together in a scraped page ("FlagShareLikeReplySara")."""
+    text = token.text
+    capitals = sum(c.isupper() for c in text)
+    if text.isalpha() and text.isupper() and len(text) > 1:
+        return fold_name(text) not in _SUFFIXES
+    return capitals > 2 and not text.isupper()
+
+
+def role_noun(word: str) -> bool:
+    """ "chairwoman", "spokesman", "striker": a noun of someone's role."""
+    word = word.lower()
+    return word in _ROLE_WORDS or word in lx.TITLE_WORDS or _agent_noun(word) and word not in lx.INANIMATE_NOUNS
 
 
 def _names_a_place(doc: "Doc", last: int) -> bool:
@@ -967,11 +985,13 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         after = doc[last + 2]
         if after.lower_ in ("a", "an", "the", "another") or _bare(after) in lx.TITLE_WORDS:
             return after.head if after.dep_ == "det" else after
+        if after.lower_ in ("from", "of", "at") and after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("the", "a", "an"):
+            return after  # "John Ison, from the controversial group Fathers 4 Justice,"
         # "Blake Lee-Harwood, campaigns director at Greenpeace,": a role within the next few words
         for token in doc[last + 2 : min(last + 5, head.sent.end)]:
-            if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            if token.is_punct:
                 break
-            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS and token.pos_ == "NOUN":
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS:
                 return token
     return None
 
@@ -1019,6 +1039,10 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             return token.text
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
             return token.text  # "Cate Blanchett triumphed as the best supporting actress"
+    for token in sentence:
+        if first <= token.i <= last or not (token.pos_ == "NOUN" and _agent_noun(token.lower_) or _role_word(token)
+                                             or token.lower_ in _ROLE_WORDS):
+            continue
         if any(t.lower_ == "best" for t in doc[max(sentence.start, token.i - 3) : token.i]):
             return token.text  # "Jamie Foxx picked up best actor", "shared the best actress award": the award names the role
     return ""
@@ -1031,7 +1055,10 @@ def _modifier(head: "Token") -> bool:
 
 
 def _who_clause(token: "Token") -> bool:
-    return token.dep_ == "relcl" and any(c.lower_ in ("who", "whose", "whom") for c in token.children)
+    """ "who leads the union", "whose first husband was killed"."""
+    return token.dep_ == "relcl" and any(
+        t.lower_ in ("who", "whose", "whom") for t in token.subtree if t.i < token.i
+    )
 
 
 def _words(token: "Token") -> str:

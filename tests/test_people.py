@@ -584,3 +584,28 @@ def test_a_plain_text_headline_and_dek():
 def test_a_quotation_credit_is_no_later_reference():
     text = 'Priya Raman spoke in Ohio. Raman said more. "We will win." - Priya Raman. Raman left.'
     assert flagged("newsroom.later-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Barbara Follett, whose first husband was killed in South Africa, voted against it. Follett spoke.",
+        "John Ison, from the controversial group Fathers 4 Justice, said it was cynical. Ison left.",
+        "Priya Raman won the award for best adapted writer. Raman thanked the cast.",
+        # an initialism or words a scraped page ran together are no name
+        "Reporting On Carson CNN was quick to push back. Carson CNN said more.",
+    ],
+)
+def test_more_roles_and_no_names(text):
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_company_named_like_a_person_before_a_role_is_no_later_reference():
+    text = ("James Hardie agreed the deal, Hardie said. Hardie paid. "
+            "James Hardie chairwoman, Meredith Hellicar, said the deal was fair.")
+    assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_hyphenated_given_name_last_leaves_the_order_open():
+    text = "Director Wong Kar-wai won. Wong said he was honoured. Kar-wai thanked the jury. Wong left."
+    assert fixes("newsroom.later-reference", text) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lint.people import Mention, fold_name, model
+from lint.people import Mention, fold_name, model, role_noun
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -125,6 +125,8 @@ class Person(Check):
                         doc.prose[max(0, m.start - 12) : m.start]
                     )):
                         continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
+                    if given_in_full and _qualifies_a_role(doc.prose, m.end):
+                        continue  # "James Hardie chairwoman": a company's name, or a modifier, not a reference
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -213,6 +215,14 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
+
+
+def _qualifies_a_role(prose: str, end: int) -> bool:
+    m = _NEXT_WORD.match(prose, end)
+    return m is not None and role_noun(m.group(1))
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
