@@ -305,6 +305,9 @@ class PeopleModel:
     display_words: frozenset[str] = frozenset()
     # A sports story, which names its players bare (see _SPORTS_WORDS).
     sports: bool = False
+    # Sentences with a person by role as an object ("the latest proposal from
+    # the US tycoon"), who may be the person named in the sentence before.
+    role_objects: list[int] = field(default_factory=list)
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -327,6 +330,7 @@ class _Builder:
         self.given_names: list[tuple[Mention, Person]] = []
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int, bool]] = []
+        self.role_objects: list[int] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
         # paragraphs opened by a speaker's label ("Q: ...", "A: Well, Marco Rubio could"):
@@ -344,7 +348,7 @@ class _Builder:
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
-            self.lone_names, self._display_words(), sports_story(self.doc.prose),
+            self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
         )
 
     def _display_words(self) -> frozenset[str]:
@@ -380,6 +384,8 @@ class _Builder:
             if _role_subject(token):
                 indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
                 self.role_subjects.append((number, base + token.idx, indefinite))
+            elif _role_subject(token, ("dobj", "pobj")):
+                self.role_objects.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
 
@@ -814,17 +820,17 @@ def _next(token: "Token") -> "Token | None":
     return token.nbor(1) if token.i + 1 < len(token.doc) else None
 
 
-def _role_subject(token: "Token") -> bool:
-    """ "The Greek sprinter", "the European commissioner": a subject that
-    is one person named by what they do."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP"):
+def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
+    """ "The Greek sprinter", "the European commissioner": a subject (or
+    another part, ``deps``) that is one person named by what they do."""
+    if token.dep_ not in deps or token.tag_ not in ("NN", "NNP"):
         return False
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children):
         return False
     lemma = token.lemma_.lower()
-    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS:
+    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
         return True
     return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
 
@@ -878,7 +884,7 @@ def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
     for token in [*sentence, None]:
         if (
             token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token)
-            and _bare(token) not in _TITLES and not _descriptor(token)
+            and _bare(token) not in _TITLES and not _descriptor(token) and not _garbled(token)
         ):
             first = token.i if first is None else first
             continue
@@ -925,19 +931,25 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     """A role or affiliation set before the name: "actress Doris Day",
     "British favourite Chris Lambert", "Striker Nicolas Anelka" opening a
     sentence, "Arsenal's Thierry Henry"."""
+    if first > 0 and doc[first - 1].text == ")":  # "(Rural affairs minister) Alun Michael", a sentence to the parser
+        opening = next((i for i in range(first - 2, max(-1, first - 8), -1) if doc[i].text == "("), None)
+        if opening is not None and any(role_noun(t.lower_) for t in doc[opening + 1 : first - 1]):
+            return doc[opening + 1 : first - 1].text
     if first == sentence_start:
         return ""
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
+    if before.dep_ == "pobj" and before.head.head.i < before.i and role_noun(before.head.head.lower_):
+        return doc[before.head.head.i : first].text  # "Liberal Democrat spokeswoman for women Sandra Gidley"
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
     # "candidate Hillary Clinton", "actress Ruby Dee", whatever the parser made of them; not
     # "told reporters Trump ..."
-    role_noun = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
+    lower_role = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
-    if role_noun or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
+    if lower_role or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
         return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
     return ""
 

@@ -609,3 +609,17 @@ def test_a_company_named_like_a_person_before_a_role_is_no_later_reference():
 def test_a_hyphenated_given_name_last_leaves_the_order_open():
     text = "Director Wong Kar-wai won. Wong said he was honoured. Kar-wai thanked the jury. Wong left."
     assert fixes("newsroom.later-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some MPs objected. (Rural affairs minister) Alun Michael has avoided us. Michael declined to comment.",
+        "Liberal Democrat spokeswoman for women Sandra Gidley said the money was misdirected. Gidley left.",
+        # a role as an object in the next sentence
+        "Shares rose after a new offer from Malcolm Glazer. The board will discuss the proposal from the US tycoon. "
+        "Glazer owns a football team.",
+    ],
+)
+def test_roles_in_parentheses_after_a_preposition_and_in_the_next_sentence(text):
+    assert flagged("newsroom.first-reference", text) == []

@@ -86,6 +86,8 @@ class Person(Check):
                 for s, at, indefinite in people.role_subjects
             ):
                 continue
+            if first.sentence + 1 in people.role_objects:
+                continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon"
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
             if any(s == first.sentence - 1 and indefinite for s, _, indefinite in people.role_subjects):
                 continue
