@@ -124,6 +124,7 @@ BY_ID = {rule.id: rule for rule in RULES}
         ("Mrs. Clinton often says she is not running for a third term.", None),
         # no words reported: "told their friends about it, and show off" would mix tenses
         ("Ana Ruiz tells her friends about the site, and shows off what she can do.", None),
+        ("She asked for the messages, even the ones the department now says are secret.", None),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
@@ -135,3 +136,9 @@ def test_a_plain_text_headline_keeps_its_present_tense_and_capitals():
     text = "Trump Says He Never Pledged To Kill Families\n\nThe candidate says the pledge was never made.\n"
     rules = [BY_ID["newsroom.present-tense-attribution"], BY_ID["newsroom.judging-said-verb"]]
     assert [(a.match, a.fix) for a in lint_text(text, rules, path="story.txt")] == [("says", "said")]
+
+
+def test_a_noun_taken_for_a_cue_gets_no_said():
+    text = "Labour defended its posters amid Tory claims the ads were nothing short of offensive."
+    alerts = lint_text(text, [BY_ID["newsroom.judging-said-verb"]], path="story.md")
+    assert [a.fix for a in alerts] == [None]

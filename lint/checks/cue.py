@@ -91,7 +91,10 @@ def _finite(sentence, attribution) -> bool:
 
 # "often says", "always tells": a habit, which the present tense states
 # rightly; "said" would make it one occasion.
-_HABITUAL = frozenset("often always usually regularly frequently routinely repeatedly sometimes never typically".split())
+_HABITUAL = frozenset("often always usually regularly frequently routinely repeatedly sometimes never typically now".split())
+# Prepositions that take a noun phrase, never a clause: after one, the "cue"
+# is a noun the tagger took for a verb ("amid Tory claims the ads were ...").
+_NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of with regarding following".split())
 
 
 def _one_statement(sentence, attribution) -> bool:
@@ -99,13 +102,20 @@ def _one_statement(sentence, attribution) -> bool:
     quotation ("says unions will be consulted", '"...," says Saffo',
     "tells the commissioner: ...") and no adverb makes it a habit. Not
     "people tell their friends about it" (no words reported: "told ...
-    and show off" would mix tenses) or "often says" (read on BBC and
-    PolNeAR)."""
+    and show off" would mix tenses), "often says", "now says", nor a noun
+    the tagger took for a verb ("amid Tory claims the ads were ...") (read
+    on BBC and PolNeAR)."""
     token = cue_token(sentence, attribution)
     if token is None:
         return True
     children = list(token.children)
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
+        return False
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    before = (subject.left_edge.i if subject is not None else token.i) - 1
+    while before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+        before -= 1  # "amid Tory claims", "despite the party's claims"
+    if before >= 0 and token.doc[before].lower_ in _NOUN_PREPOSITIONS:
         return False
     return token.dep_ in ("parataxis", "ccomp") or any(
         c.dep_ in ("ccomp", "xcomp", "parataxis") or c.text in (":", '"', "“", "”") for c in children
