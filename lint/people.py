@@ -353,8 +353,9 @@ class _Builder:
 
     def _display_words(self) -> frozenset[str]:
         prose = self.doc.prose
-        return frozenset(
-            fold_name(w) for start, end in self.display for w in re.findall(r"\w[\w-]*", prose[start:end])
+        return frozenset(  # "Trump-Clinton fight": each name of a hyphenated pair
+            fold_name(w) for start, end in self.display for w in re.findall(r"\w+(?:-\w+)*", prose[start:end])
+            + re.findall(r"\w+", prose[start:end])
         )
 
     # -- names ---------------------------------------------------------------

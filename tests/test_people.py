@@ -381,6 +381,9 @@ def test_headline_front_matter_and_byline_are_no_first_reference(text, path):
         ("Raman courts voters in Ohio.", []),
         # a headline about someone else excuses nobody
         ("Turnout rises in Ohio.", ["Priya Raman"]),
+        # a hyphenated pair of names, a given name
+        ("Smith-Raman fight heats up in Ohio.", []),
+        ("Priya becomes world number two.", []),
     ],
 )
 def test_a_headline_name_is_the_story_subject(headline, flagged_names):

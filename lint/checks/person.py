@@ -70,7 +70,7 @@ class Person(Check):
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
             # the person the headline names is the one the story is about ("Blair rejects
             # Tory terror offer"): the reader met them there
-            if person.surnames & people.display_words:
+            if person.surnames & people.display_words or person.given in people.display_words:
                 continue
             # a name in passing ("performed with Eric Clapton", "Frank Capra's 1946
             # movie", read on BBC and PolNeAR) is left alone unless the story comes
