@@ -624,8 +624,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         head = _head(doc, first, last)
         if head.dep_ == "compound" and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
-        if _names_a_place(doc, last):
-            continue  # "St Fintian's High School"
+        if _names_a_place(doc, last) or _plural_subject(head):
+            continue  # "St Fintian's High School"; "Duran Duran are to appear": a band
         found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
         found.append(chunk)
@@ -690,6 +690,17 @@ def _headline(sentence: "Span") -> bool:
     if len(words) < 4 or sum(_capitalized(t) for t in words) < 0.8 * len(words):
         return False
     return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
+
+
+def _plural_subject(head: "Token") -> bool:
+    """A name that takes a plural verb ("Duran Duran are to appear", "Franz
+    Ferdinand have"), as British copy writes of a band or a team: a group,
+    not a person."""
+    if head.dep_ != "nsubj" or head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
+        return False  # "Hayes and Duffy have": two people
+    verb = head.head
+    finite = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in finite)
 
 
 def _garbled(token: "Token") -> bool:
@@ -1048,8 +1059,10 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             continue
         if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
             return token.text
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in ("job", "role", "post", "position"):
-            return token.text
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "as") and token.head.head.lemma_ in (
+            "job", "role", "post", "position", "capacity"
+        ):
+            return token.text  # "his role as director"
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
             return token.text  # "Cate Blanchett triumphed as the best supporting actress"
     for token in sentence:

@@ -626,3 +626,15 @@ def test_a_hyphenated_given_name_last_leaves_the_order_open():
 )
 def test_roles_in_parentheses_after_a_preposition_and_in_the_next_sentence(text):
     assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_name_with_a_plural_verb_is_a_band():
+    assert flagged("newsroom.first-reference", "Chart stars aside, Duran Duran are to appear in a TV special.") == []
+    assert flagged("newsroom.first-reference", "Priya Raman is to appear in a TV special.") == ["Priya Raman"]
+    # two people, not a band
+    assert "Priya Raman" in flagged("newsroom.first-reference", "Priya Raman and Ana Ruiz are to appear in a TV special.")
+
+
+def test_a_role_given_with_as():
+    text = "He will stay on while Peter Lorimer will continue in his role as director. Lorimer agreed."
+    assert flagged("newsroom.first-reference", text) == []
