@@ -295,7 +295,7 @@ class PeopleModel:
     given_names: list[tuple[Mention, Person]]
     # Where a sentence's subject is a person by role, "the Greek sprinter",
     # which may describe the person named just before, or "a senior
-    # barrister", who may be named just after: (sentence, offset, indefinite).
+    # barrister" or "Amnesty International's chief", who may be named just after: (sentence, offset, introducing).
     role_subjects: list[tuple[int, int, bool]]
     # Sentences where someone is named by one word only, as the subject of
     # a speech, thought or stance verb ("Obama said"), known to nobody else.
@@ -383,8 +383,10 @@ class _Builder:
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
-                indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-                self.role_subjects.append((number, base + token.idx, indefinite))
+                # "A senior barrister ... says", "Amnesty International's chief has said": who the
+                # next sentence names
+                introducing = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in token.children)
+                self.role_subjects.append((number, base + token.idx, introducing))
             elif _role_subject(token, ("dobj", "pobj")):
                 self.role_objects.append(number)
             if token.i not in taken and _lone_name(token):
@@ -839,8 +841,8 @@ def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
         return False
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children):
-        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children):
+        return False  # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
     lemma = token.lemma_.lower()
     if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
         return True
@@ -1004,6 +1006,9 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         )), None)
         if attr is not None:
             return attr
+    after = doc[last + 1] if last + 2 < len(doc) else None
+    if after is not None and after.lower_ in ("from", "of", "at") and doc[last + 2].pos_ == "PROPN":
+        return after  # "said Anthony Pratt from JD Power", the preposition hung on the verb
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].sent.start == head.sent.start:
         after = doc[last + 2]

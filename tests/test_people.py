@@ -638,3 +638,15 @@ def test_a_name_with_a_plural_verb_is_a_band():
 def test_a_role_given_with_as():
     text = "He will stay on while Peter Lorimer will continue in his role as director. Lorimer agreed."
     assert flagged("newsroom.first-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security has failed, Amnesty International's chief has said. In a lecture, Irene Khan said rights were flouted. "
+        "Khan spoke in London.",
+        '"Consumers will not pay," said Anthony Pratt from JD Power. Pratt left.',
+    ],
+)
+def test_a_role_in_a_possessive_lede_or_after_from(text):
+    assert flagged("newsroom.first-reference", text) == []

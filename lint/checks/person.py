@@ -82,14 +82,14 @@ class Person(Check):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
             if any(
-                not indefinite and (s == first.sentence + 1 or s == first.sentence and at > first.end)
-                for s, at, indefinite in people.role_subjects
+                not introducing and (s == first.sentence + 1 or s == first.sentence and at > first.end)
+                for s, at, introducing in people.role_subjects
             ):
                 continue
             if first.sentence + 1 in people.role_objects:
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon"
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
-            if any(s == first.sentence - 1 and indefinite for s, _, indefinite in people.role_subjects):
+            if any(s == first.sentence - 1 and introducing for s, _, introducing in people.role_subjects):
                 continue
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
