@@ -42,6 +42,7 @@ from lint.formats import (
     format_junit,
     format_sarif,
     format_statistics,
+    format_text,
     format_text_file,
     format_text_summary,
     plural,

@@ -142,3 +142,17 @@ def test_a_noun_taken_for_a_cue_gets_no_said():
     text = "Labour defended its posters amid Tory claims the ads were nothing short of offensive."
     alerts = lint_text(text, [BY_ID["newsroom.judging-said-verb"]], path="story.md")
     assert [a.fix for a in alerts] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, fix",
+    [
+        ("The city doesn't have the money.", "does not"),
+        ("It isn't that simple.", "is not"),
+        # a question's inverted subject: "does not that lead" is no English
+        ("But doesn't that lead to the jibe?", None),
+        ("Isn't he the mayor?", None),
+    ],
+)
+def test_a_contraction_before_its_subject_gets_no_fix(text, fix):
+    assert [a.fix for a in lint_text(text, [BY_ID["newsroom.contraction"]], path="story.md")] == [fix]
