@@ -59,7 +59,7 @@ _SPORTS_WORDS = frozenset(
     quarter-finals half-time kick-off championship championships league squad fixture fixtures try tries
     goal goals scored scorer referee coach skipper caps medal medals olympic olympics athletics
     tennis rugby football cricket golf marathon sprint sprinter athlete athletes champion team-mate team-mates
-    teammate teammates uncapped""".split()
+    teammate teammates uncapped singles doubles""".split()
 )
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 _SPORTS_STORY = 3  # distinct sports words, scores counting as one
@@ -333,6 +333,7 @@ class _Builder:
         self.role_objects: list[int] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
+        self.lede: int | None = None  # the number of the body's first sentence
         # paragraphs opened by a speaker's label ("Q: ...", "A: Well, Marco Rubio could"):
         # a transcript's words are the speaker's, as a quotation's are
         self.spoken = [
@@ -361,6 +362,8 @@ class _Builder:
     # -- names ---------------------------------------------------------------
 
     def _sentence(self, sentence: "Span", base: int, number: int) -> None:
+        if self.lede is None and not any(zs <= base + sentence.start_char < ze for zs, ze in self.display):
+            self.lede = number
         if _headline(sentence):
             return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
         names = _names(sentence)
@@ -385,7 +388,8 @@ class _Builder:
             if _role_subject(token):
                 # "A senior barrister ... says", "Amnesty International's chief has said": who the
                 # next sentence names
-                introducing = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in token.children)
+                introducing = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in token.children) \
+                    or number == self.lede  # the lede's "The former finance chief of WorldCom has ..."
                 self.role_subjects.append((number, base + token.idx, introducing))
             elif _role_subject(token, ("dobj", "pobj")):
                 self.role_objects.append(number)
@@ -537,6 +541,8 @@ class _Builder:
             return None
         if any(_bare(m) in _NOT_CURRENT for m in modifiers):
             return None  # "the former secretary of state", "the next president": not a voice in the story
+        if head == "executive" and _capitalized(token) and not any(_bare(m) == "chief" for m in modifiers):
+            return None  # "the Health and Safety Executive", "the Scottish Executive": a body
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
@@ -1007,6 +1013,8 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         if attr is not None:
             return attr
     after = doc[last + 1] if last + 2 < len(doc) else None
+    if after is not None and after.text == "," and doc[last + 2].tag_ == "VBG":
+        return doc[last + 2]  # "said Lin Hughes, speaking on behalf of ...", the participle hung on the verb
     if after is not None and after.lower_ in ("from", "of", "at") and doc[last + 2].pos_ == "PROPN":
         return after  # "said Anthony Pratt from JD Power", the preposition hung on the verb
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive

@@ -650,3 +650,29 @@ def test_a_role_given_with_as():
 )
 def test_a_role_in_a_possessive_lede_or_after_from(text):
     assert flagged("newsroom.first-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lede's role subject, named in the next sentence
+        "Ebbers trial hears finance chief\n\nThe former finance chief of WorldCom has finished giving evidence. "
+        "Scott Sullivan admitted he was willing to commit fraud. Sullivan left.\n",
+        # a participle after the comma, whatever the parser hung it on
+        '"They comply with the law," said Lin Hughes, speaking on behalf of the firms. Hughes left.\n',
+    ],
+)
+def test_a_lede_role_and_a_participle_after_the_name(text):
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.first-reference"]], path="story.txt")] == []
+
+
+def test_a_lede_role_introduces_only_from_the_lede():
+    text = ("Talks resume\n\nTalks resumed on Monday in Geneva. The chief negotiator said little. "
+            "Priya Raman joined them. Raman spoke.\n")
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.first-reference"]], path="story.txt")] == [
+        "Priya Raman"
+    ]
+
+
+def test_an_executive_named_as_a_body_is_no_office():
+    assert flagged("newsroom.office-without-holder", "The Health and Safety Executive said it was trying.") == []
