@@ -21,6 +21,7 @@ any rule, each fix shown applied to its sentence. Corpora are read from
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -55,7 +56,7 @@ def chosen_rules(config: Path | None):
 
 
 def lint_split(args) -> int:
-    from lint import engine, nlp
+    from lint import engine
     from lint.document import parse
     from lint.people import recognize_names
 
@@ -72,8 +73,7 @@ def lint_split(args) -> int:
         for start in range(0, len(ids), BATCH):
             batch = ids[start : start + BATCH]
             docs = [parse(read(DATA / i), str(DATA / i), "text") for i in batch]
-            for _ in nlp.parse_documents(docs):
-                pass
+            parse_with_cache(docs, batch, args.cache)
             recognize_names(docs)
             for article, doc in zip(batch, docs):
                 alerts = engine.lint(doc, rules, (), known)
@@ -83,6 +83,35 @@ def lint_split(args) -> int:
                 }) + "\n")
             print(f"{start + len(batch)}/{len(ids)}", file=sys.stderr, flush=True)
     return 0
+
+
+def parse_with_cache(docs, ids, cache: Path | None) -> None:
+    """Parse the documents, reusing spaCy parses saved under ``cache`` (one
+    file per article id and pipeline) so that a rerun after a rule change
+    does not parse the split again."""
+    import pickle
+
+    from spacy.tokens import Doc
+
+    from lint import nlp
+
+    if cache is None:
+        for _ in nlp.parse_documents(docs):
+            pass
+        return
+    vocab = nlp.load().vocab
+    paths = [cache / (hashlib.sha1(f"{nlp.DEFAULT_PIPELINE}:{i}".encode()).hexdigest() + ".pickle") for i in ids]
+    missing = [doc for doc, path in zip(docs, paths) if not path.exists()]
+    for _ in nlp.parse_documents(missing):
+        pass
+    cache.mkdir(parents=True, exist_ok=True)
+    for doc, path in zip(docs, paths):
+        if path.exists():
+            saved = pickle.loads(path.read_bytes())
+            doc.parses = [nlp.ParsedBlock(start, Doc(vocab).from_bytes(data)) for start, data in saved]
+            doc.pipeline = nlp.DEFAULT_PIPELINE
+        else:
+            path.write_bytes(pickle.dumps([(block.start, block.doc.to_bytes()) for block in doc.parses]))
 
 
 def apply_fix(text: str, alert: dict) -> str:
@@ -154,6 +183,7 @@ def main() -> int:
     run.add_argument("--out", type=Path, required=True)
     run.add_argument("--config", type=Path)
     run.add_argument("--limit", type=int)
+    run.add_argument("--cache", type=Path, help="a folder to keep spaCy parses in between runs")
     run.add_argument("--every", type=int, default=1, help="every Nth article of the split (a quick, spread read)")
     rep = sub.add_parser("report")
     rep.add_argument("dump", type=Path)

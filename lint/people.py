@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
+from lint.document import speaker_label
 from lint.nlp import DEFAULT_PIPELINE, ensure_parsed, recognize_entities
 
 if TYPE_CHECKING:
@@ -49,6 +50,19 @@ _TITLES = lx.TITLE_WORDS | lx.HONORIFICS | _FORMAL_TITLES | _PLURAL_TITLES
 # Heads of appositives and roles before names, mined from news copy by
 # benchmarks/mine_titles.py ("activist", "pollster", "strategist").
 _MINED_ROLES = frozenset(resources.files("lint").joinpath("data/titles.txt").read_text(encoding="utf-8").split())
+# A sports story names its players bare: the match or the team is their
+# role ("Jon Petrie scored a second try for Scotland"). Words of sports
+# copy, and scores ("6-3", "4-2"); a story with several of them is one.
+_SPORTS_WORDS = frozenset(
+    """match matches seed seeds seeded tournament striker midfielder goalkeeper keeper defender winger flanker
+    fly-half scrum-half wicket wickets innings penalty penalties semi-final semi-finals quarter-final
+    quarter-finals half-time kick-off championship championships league squad fixture fixtures try tries
+    goal goals scored scorer referee coach skipper caps medal medals olympic olympics athletics
+    tennis rugby football cricket golf marathon sprint sprinter athlete athletes champion team-mate team-mates
+    teammate teammates uncapped singles doubles""".split()
+)
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+_SPORTS_STORY = 3  # distinct sports words, scores counting as one
 # Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Particles that open a surname ("Ludwig van Beethoven", "Oscar de la Hoya",
@@ -232,9 +246,14 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
 
 
 def _headline_line(doc: "Document", block, text: str) -> bool:
+    """One short line standing alone; or a headline and its dek, the
+    headline ending in a semicolon ("Carson on defense ...;" then
+    "Republican presidential candidate's biography questioned.")."""
     start, end = doc.source_span(block.start, block.end)
+    lines = doc.source[start:end].strip().splitlines()
+    headline_and_dek = len(lines) == 2 and lines[0].rstrip().endswith(";")
     return (
-        len(text.split()) <= _HEADLINE_WORDS and "\n" not in doc.source[start:end].strip()
+        len(text.split()) <= _HEADLINE_WORDS * len(lines) and (len(lines) == 1 or headline_and_dek)
         and _BLANK_LINE_AFTER.match(doc.source, end) is not None
     )
 
@@ -275,11 +294,20 @@ class PeopleModel:
     # Given names alone after a full reference ("Laura said"), with their person.
     given_names: list[tuple[Mention, Person]]
     # Where a sentence's subject is a person by role, "the Greek sprinter",
-    # which may describe the person named just before: (sentence, offset).
-    role_subjects: list[tuple[int, int]]
+    # which may describe the person named just before, or "a senior
+    # barrister" or "Amnesty International's chief", who may be named just after: (sentence, offset, introducing).
+    role_subjects: list[tuple[int, int, bool]]
     # Sentences where someone is named by one word only, as the subject of
     # a speech, thought or stance verb ("Obama said"), known to nobody else.
     lone_names: list[int]
+    # Folded words of the headline, dek and byline: a person named there is
+    # the one the story is about, and the reader meets them there.
+    display_words: frozenset[str] = frozenset()
+    # A sports story, which names its players bare (see _SPORTS_WORDS).
+    sports: bool = False
+    # Sentences with a person by role as an object ("the latest proposal from
+    # the US tycoon"), who may be the person named in the sentence before.
+    role_objects: list[int] = field(default_factory=list)
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -301,9 +329,17 @@ class _Builder:
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
-        self.role_subjects: list[tuple[int, int]] = []
+        self.role_subjects: list[tuple[int, int, bool]] = []
+        self.role_objects: list[int] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
+        self.lede: int | None = None  # the number of the body's first sentence
+        # paragraphs opened by a speaker's label ("Q: ...", "A: Well, Marco Rubio could"):
+        # a transcript's words are the speaker's, as a quotation's are
+        self.spoken = [
+            (block.start, block.end) for block in doc.blocks
+            if block.kind != "frontmatter" and speaker_label(doc.prose[block.start : block.end]) is not None
+        ]
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
@@ -313,12 +349,21 @@ class _Builder:
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
-            self.lone_names,
+            self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
+        )
+
+    def _display_words(self) -> frozenset[str]:
+        prose = self.doc.prose
+        return frozenset(  # "Trump-Clinton fight": each name of a hyphenated pair
+            fold_name(w) for start, end in self.display for w in re.findall(r"\w+(?:-\w+)*", prose[start:end])
+            + re.findall(r"\w+", prose[start:end])
         )
 
     # -- names ---------------------------------------------------------------
 
     def _sentence(self, sentence: "Span", base: int, number: int) -> None:
+        if self.lede is None and not any(zs <= base + sentence.start_char < ze for zs, ze in self.display):
+            self.lede = number
         if _headline(sentence):
             return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
         names = _names(sentence)
@@ -326,7 +371,8 @@ class _Builder:
         # full names again, in sentences the recognizer skipped
         doc = sentence.doc
         for first, last in _proper_runs(sentence):
-            if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]):
+            if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]) \
+                    and not _label(doc, first, last):
                 while last + 1 < sentence.end and fold_name(doc[last + 1].text) in _SUFFIXES:
                     last += 1  # "Ken Griffey Jr."
                 names.append((first, last))
@@ -340,7 +386,13 @@ class _Builder:
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
-                self.role_subjects.append((number, base + token.idx))
+                # "A senior barrister ... says", "Amnesty International's chief has said": who the
+                # next sentence names
+                introducing = any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in token.children) \
+                    or number == self.lede  # the lede's "The former finance chief of WorldCom has ..."
+                self.role_subjects.append((number, base + token.idx, introducing))
+            elif _role_subject(token, ("dobj", "pobj")):
+                self.role_objects.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
 
@@ -388,7 +440,8 @@ class _Builder:
         start, end = base + doc[first].idx + bullet, base + doc[last].idx + len(doc[last])
         mention = Mention(
             start, end, words, number, title or role, honorific, bool(title or role or description),
-            self.doc.in_quote(start), _subject_or_possessor(head), _listed(head),
+            self.doc.in_quote(start) or any(ss <= start < se for ss, se in self.spoken),
+            _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
@@ -434,7 +487,9 @@ class _Builder:
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)
         suffix = _suffix(words)
-        if key[0] in lx.EAST_ASIAN_FAMILY_NAMES:
+        # "Wong Kar-wai", "Park Chan-wook": a hyphenated given name last, an East Asian order
+        # the family-name list may not know; either end may be the surname
+        if key[0] in lx.EAST_ASIAN_FAMILY_NAMES or len(key) == 2 and "-" in key[-1]:
             surnames, given = frozenset([key[0], key[-1]]), None
         else:
             surnames, given = frozenset([key[-1]]), key[0]
@@ -486,6 +541,8 @@ class _Builder:
             return None
         if any(_bare(m) in _NOT_CURRENT for m in modifiers):
             return None  # "the former secretary of state", "the next president": not a voice in the story
+        if head == "executive" and _capitalized(token) and not any(_bare(m) == "chief" for m in modifiers):
+            return None  # "the Health and Safety Executive", "the Scottish Executive": a body
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
@@ -494,6 +551,13 @@ class _Builder:
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
             self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children),
         )
+
+
+def sports_story(prose: str) -> bool:
+    """Whether the copy is a sports story: several words of sports copy, or
+    a score and some."""
+    words = {w for w in re.findall(r"[a-z][a-z-]*", prose.lower()) if w in _SPORTS_WORDS}
+    return len(words) + (len(_SCORE.findall(prose)) >= 2) >= _SPORTS_STORY
 
 
 # -- reading names off the parse ------------------------------------------------
@@ -561,13 +625,15 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         covered.update(range(ent.start, ent.end))
         if first > last or all(t.is_upper for t in doc[first : last + 1]) or doc[last].tag_ == "NNPS":
             continue  # "CORRECTION APPENDED", "the Lib Dems"
-        if any(_descriptor(t) for t in doc[first : last + 1]):
-            continue  # "House Democrats", "White House": a body, not a person
+        if any(_descriptor(t) or _garbled(t) for t in doc[first : last + 1]):
+            continue  # "House Democrats", "White House": a body, not a person; "Carson CNN"
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
         if head.dep_ == "compound" and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
+        if _names_a_place(doc, last) or _plural_subject(head):
+            continue  # "St Fintian's High School"; "Duran Duran are to appear": a band
         found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
         found.append(chunk)
@@ -584,7 +650,7 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
             k = j
             while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
                 k += 1
-            if k > j and not any(_descriptor(t) for t in doc[j:k]):
+            if k > j and not any(_descriptor(t) for t in doc[j:k]) and not _names_a_place(doc, k - 1):
                 found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
             i = max(k, i + 1)
             continue
@@ -634,6 +700,44 @@ def _headline(sentence: "Span") -> bool:
     return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
 
 
+def _plural_subject(head: "Token") -> bool:
+    """A name that takes a plural verb ("Duran Duran are to appear", "Franz
+    Ferdinand have"), as British copy writes of a band or a team: a group,
+    not a person."""
+    if head.dep_ != "nsubj" or head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
+        return False  # "Hayes and Duffy have": two people
+    verb = head.head
+    finite = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in finite)
+
+
+def _garbled(token: "Token") -> bool:
+    """No word of a person's name: an initialism ("Carson CNN") or words
+    run together in a scraped page ("FlagShareLikeReplySara")."""
+    text = token.text
+    capitals = sum(c.isupper() for c in text)
+    if text.isalpha() and text.isupper() and len(text) > 1:
+        return fold_name(text) not in _SUFFIXES
+    return capitals > 2 and not text.isupper()
+
+
+def role_noun(word: str) -> bool:
+    """ "chairwoman", "spokesman", "striker": a noun of someone's role."""
+    word = word.lower()
+    return word in _ROLE_WORDS or word in lx.TITLE_WORDS or _agent_noun(word) and word not in lx.INANIMATE_NOUNS
+
+
+def _names_a_place(doc: "Doc", last: int) -> bool:
+    """A name whose possessive opens the name of a body or place ("St
+    Fintian's High School", "St Thomas' Hospital")."""
+    if last + 2 >= len(doc) or doc[last + 1].text not in _POSSESSIVES:
+        return False
+    end = last + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN" and _capitalized(doc[end]):
+        end += 1
+    return end > last + 2 and _bare(doc[end - 1]) in _NOT_NAMES
+
+
 def _spaced_dash(token: "Token") -> bool:
     """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen."""
     return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
@@ -641,11 +745,33 @@ def _spaced_dash(token: "Token") -> bool:
 
 def _label(doc: "Doc", first: int, last: int) -> bool:
     """A name in a credit line or a tally: after a label and a colon at the
-    start of its sentence, or before a colon and a number."""
+    start of its sentence, or before a colon and a number; a name that is
+    its sentence ("― Karen Bobadilla.", a reader's comment signed) or
+    follows only "by" ("Co-authored by Jane Roe.")."""
     sentence = doc[first].sent
     if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
         return True
+    # "2. Donald Trump (Last week: 3.)": an item of a ranked list
+    before = [t for t in doc[sentence.start : first] if not (t.is_punct or _numeral(t))]
+    after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
+    if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
+        return True
+    if not before and first > sentence.start and doc[first - 1].text in ("-", "–", "—", "―"):
+        return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
     return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
+
+
+def _numeral(token: "Token") -> bool:
+    return token.like_num or token.text.rstrip(".").isdigit()
+
+
+def _outside_parentheses(tokens) -> list:
+    outside, depth = [], 0
+    for t in tokens:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            outside.append(t)
+    return outside
 
 
 def _subject_or_possessor(head: "Token") -> bool:
@@ -666,9 +792,12 @@ def _listed(head: "Token") -> bool:
     """ "Hugh Laurie, Stephen Fry and Miranda Richardson", "players including
     Greg Rusedski": an item of a list."""
     top = head
-    while top.dep_ == "conj":
-        top = top.head
-    items = 1 + sum(1 for t in top.subtree if t.dep_ == "conj" and t.head.i in (top.i,) or t.dep_ == "conj" and t.head.dep_ == "conj")
+    while top.dep_ in ("conj", "appos") and top.head.pos_ == "PROPN":
+        top = top.head  # "Anastacia, Avril Lavigne, Robbie Williams and Britney Spears": the parser may chain appositives
+    items = 1 + sum(
+        1 for t in top.subtree
+        if t.dep_ in ("conj", "appos") and t.pos_ == "PROPN" and (t.head.i == top.i or t.head.dep_ in ("conj", "appos"))
+    )
     if items >= 3:
         return True
     return top.dep_ == "pobj" and top.head.lower_ in _LIST_OPENERS or top.dep_ == "dobj" and top.head.lower_ in _LIST_OPENERS
@@ -711,17 +840,17 @@ def _next(token: "Token") -> "Token | None":
     return token.nbor(1) if token.i + 1 < len(token.doc) else None
 
 
-def _role_subject(token: "Token") -> bool:
-    """ "The Greek sprinter", "the European commissioner": a subject that
-    is one person named by what they do."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ not in ("NN", "NNP"):
+def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
+    """ "The Greek sprinter", "the European commissioner": a subject (or
+    another part, ``deps``) that is one person named by what they do."""
+    if token.dep_ not in deps or token.tag_ not in ("NN", "NNP"):
         return False
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children):
+        return False  # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
     lemma = token.lemma_.lower()
-    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS:
+    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
         return True
     return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
 
@@ -775,7 +904,7 @@ def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
     for token in [*sentence, None]:
         if (
             token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token)
-            and _bare(token) not in _TITLES and not _descriptor(token)
+            and _bare(token) not in _TITLES and not _descriptor(token) and not _garbled(token)
         ):
             first = token.i if first is None else first
             continue
@@ -822,19 +951,25 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     """A role or affiliation set before the name: "actress Doris Day",
     "British favourite Chris Lambert", "Striker Nicolas Anelka" opening a
     sentence, "Arsenal's Thierry Henry"."""
+    if first > 0 and doc[first - 1].text == ")":  # "(Rural affairs minister) Alun Michael", a sentence to the parser
+        opening = next((i for i in range(first - 2, max(-1, first - 8), -1) if doc[i].text == "("), None)
+        if opening is not None and any(role_noun(t.lower_) for t in doc[opening + 1 : first - 1]):
+            return doc[opening + 1 : first - 1].text
     if first == sentence_start:
         return ""
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
+    if before.dep_ == "pobj" and before.head.head.i < before.i and role_noun(before.head.head.lower_):
+        return doc[before.head.head.i : first].text  # "Liberal Democrat spokeswoman for women Sandra Gidley"
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
     # "candidate Hillary Clinton", "actress Ruby Dee", whatever the parser made of them; not
     # "told reporters Trump ..."
-    role_noun = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
+    lower_role = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
-    if role_noun or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
+    if lower_role or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
         return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
     return ""
 
@@ -850,16 +985,23 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
             child.pos_ in ("NOUN", "PROPN") or child.lower_ == "one" and any(c.lower_ == "of" for c in child.children)
         ):
             return child  # "Raman, a marine biologist"; "Oliver Letwin, one of the men lampooned"
-        if _who_clause(child) or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
-            return child  # "who leads the union", "reporting for Western Journalism"
+        if _who_clause(child) or child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i == last + 2 \
+                and doc[last + 1].text == "," or child.dep_ == "acl" and child.tag_ == "VBG" and child.i > last:
+            return child  # "who leads the union", "reporting for Western Journalism", "Larry David, playing Sanders"
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if body is not None and any(t.pos_ == "PROPN" for t in body.subtree):
                 return prep  # "Stephen Vladeck of the University of Texas", "from the firm Starcom"
+    if first > 0 and doc[first - 1].text == ",":
+        for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name
+            if child.i < first - 1 and any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in child.subtree):
+                return child
     governor = head.head
-    if head.dep_ == "appos" and governor.pos_ == "NOUN":
-        return governor
+    if head.dep_ == "appos" and (
+        governor.pos_ == "NOUN" or any(c.dep_ == "det" and c.lower_ in ("a", "another") for c in governor.children)
+    ):
+        return governor  # "the company's chief executive, Lena Brooks"; "a third, Daniel Traynor"
     if head.dep_ == "attr" and governor.lemma_ == "be":
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subject is not None:
@@ -870,11 +1012,24 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         )), None)
         if attr is not None:
             return attr
+    after = doc[last + 1] if last + 2 < len(doc) else None
+    if after is not None and after.text == "," and doc[last + 2].tag_ == "VBG":
+        return doc[last + 2]  # "said Lin Hughes, speaking on behalf of ...", the participle hung on the verb
+    if after is not None and after.lower_ in ("from", "of", "at") and doc[last + 2].pos_ == "PROPN":
+        return after  # "said Anthony Pratt from JD Power", the preposition hung on the verb
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].sent.start == head.sent.start:
         after = doc[last + 2]
         if after.lower_ in ("a", "an", "the", "another") or _bare(after) in lx.TITLE_WORDS:
             return after.head if after.dep_ == "det" else after
+        if after.lower_ in ("from", "of", "at") and after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("the", "a", "an"):
+            return after  # "John Ison, from the controversial group Fathers 4 Justice,"
+        # "Blake Lee-Harwood, campaigns director at Greenpeace,": a role within the next few words
+        for token in doc[last + 2 : min(last + 5, head.sent.end)]:
+            if token.is_punct:
+                break
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS:
+                return token
     return None
 
 
@@ -917,10 +1072,18 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             continue
         if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
             return token.text
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in ("job", "role", "post", "position"):
-            return token.text
+        if token.dep_ == "pobj" and token.head.lower_ in ("of", "as") and token.head.head.lemma_ in (
+            "job", "role", "post", "position", "capacity"
+        ):
+            return token.text  # "his role as director"
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
             return token.text  # "Cate Blanchett triumphed as the best supporting actress"
+    for token in sentence:
+        if first <= token.i <= last or not (token.pos_ == "NOUN" and _agent_noun(token.lower_) or _role_word(token)
+                                             or token.lower_ in _ROLE_WORDS):
+            continue
+        if any(t.lower_ == "best" for t in doc[max(sentence.start, token.i - 3) : token.i]):
+            return token.text  # "Jamie Foxx picked up best actor", "shared the best actress award": the award names the role
     return ""
 
 
@@ -931,7 +1094,10 @@ def _modifier(head: "Token") -> bool:
 
 
 def _who_clause(token: "Token") -> bool:
-    return token.dep_ == "relcl" and any(c.lower_ in ("who", "whose", "whom") for c in token.children)
+    """ "who leads the union", "whose first husband was killed"."""
+    return token.dep_ == "relcl" and any(
+        t.lower_ in ("who", "whose", "whom") for t in token.subtree if t.i < token.i
+    )
 
 
 def _words(token: "Token") -> str:

@@ -260,10 +260,12 @@ def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, i
             yield body[0].start, body[-1].end
         return
     wanted = (positive - {"sentence"}) or {"text"}
+    display = _display_starts(doc) if "heading" in positive | negative else frozenset()
     blocks = [
         (block.start, block.end)
         for block in doc.blocks
-        if _block_in_scope(block, wanted) and not (negative and _block_in_scope(block, negative))
+        if _block_in_scope(block, wanted, block.start in display)
+        and not (negative and _block_in_scope(block, negative, block.start in display))
     ]
     if "sentence" not in positive:
         yield from blocks
@@ -275,12 +277,21 @@ def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, i
             yield start, end
 
 
-def _block_in_scope(block, scopes: set[str]) -> bool:
+def _display_starts(doc: Document) -> frozenset[int]:
+    """Where the blocks of display type begin that a plain-text draft marks
+    by position, not markup (its first line, a byline): headings to a
+    rule's scope, so that "~heading" spares a headline's "Says"."""
+    from lint.people import display_zone
+
+    return frozenset(start for start, _ in display_zone(doc))
+
+
+def _block_in_scope(block, scopes: set[str], display: bool = False) -> bool:
     if block.kind == "frontmatter":
         return f"frontmatter.{block.name}" in scopes or f"text.frontmatter.{block.name}" in scopes
     if "text" in scopes:
         return True
-    if block.kind in scopes:
+    if block.kind in scopes or display and "heading" in scopes:
         return True
     if block.kind == "heading" and block.name and f"heading.{block.name}" in scopes:
         return True

@@ -110,3 +110,49 @@ CORPUS = _corpus()
 def test_every_fix_on_real_articles_applies_cleanly(rule):
     for article, text in CORPUS:
         check_fix(rule, text, article)
+
+
+BY_ID = {rule.id: rule for rule in RULES}
+
+
+@pytest.mark.parametrize(
+    "text, fix",
+    [
+        ("The government says unions will be consulted.", "said"),
+        ('"It benefits other people," says Paul Saffo, a director at the institute.', "said"),
+        # a habit, which the present tense states rightly
+        ("Mrs. Clinton often says she is not running for a third term.", None),
+        # no words reported: "told their friends about it, and show off" would mix tenses
+        ("Ana Ruiz tells her friends about the site, and shows off what she can do.", None),
+        ("She asked for the messages, even the ones the department now says are secret.", None),
+    ],
+)
+def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
+    alerts = lint_text(text, [BY_ID["newsroom.present-tense-attribution"]], path="story.md")
+    assert [a.fix for a in alerts] == [fix]
+
+
+def test_a_plain_text_headline_keeps_its_present_tense_and_capitals():
+    text = "Trump Says He Never Pledged To Kill Families\n\nThe candidate says the pledge was never made.\n"
+    rules = [BY_ID["newsroom.present-tense-attribution"], BY_ID["newsroom.judging-said-verb"]]
+    assert [(a.match, a.fix) for a in lint_text(text, rules, path="story.txt")] == [("says", "said")]
+
+
+def test_a_noun_taken_for_a_cue_gets_no_said():
+    text = "Labour defended its posters amid Tory claims the ads were nothing short of offensive."
+    alerts = lint_text(text, [BY_ID["newsroom.judging-said-verb"]], path="story.md")
+    assert [a.fix for a in alerts] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, fix",
+    [
+        ("The city doesn't have the money.", "does not"),
+        ("It isn't that simple.", "is not"),
+        # a question's inverted subject: "does not that lead" is no English
+        ("But doesn't that lead to the jibe?", None),
+        ("Isn't he the mayor?", None),
+    ],
+)
+def test_a_contraction_before_its_subject_gets_no_fix(text, fix):
+    assert [a.fix for a in lint_text(text, [BY_ID["newsroom.contraction"]], path="story.md")] == [fix]

@@ -52,7 +52,10 @@ class Cue(Check):
                 # The message names what to write (its second %s), so that
                 # rule-options changing the fix change the advice too.
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
-                unfixable = _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
+                unfixable = (
+                    _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
+                    or not _one_statement(sentence, a)
+                )
                 fix = None if unfixable else advice
                 yield Hit(start, end, (text, advice), fix)
 
@@ -84,6 +87,39 @@ def _finite(sentence, attribution) -> bool:
     token = cue_token(sentence, attribution)
     # "the taxes claimed are linked": a participle modifying a noun, tagged as a past tense
     return token is None or token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("acl", "amod")
+
+
+# "often says", "always tells": a habit, which the present tense states
+# rightly; "said" would make it one occasion.
+_HABITUAL = frozenset("often always usually regularly frequently routinely repeatedly sometimes never typically now".split())
+# Prepositions that take a noun phrase, never a clause: after one, the "cue"
+# is a noun the tagger took for a verb ("amid Tory claims the ads were ...").
+_NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of with regarding following".split())
+
+
+def _one_statement(sentence, attribution) -> bool:
+    """Whether the cue reports words said once: it takes a clause or a
+    quotation ("says unions will be consulted", '"...," says Saffo',
+    "tells the commissioner: ...") and no adverb makes it a habit. Not
+    "people tell their friends about it" (no words reported: "told ...
+    and show off" would mix tenses), "often says", "now says", nor a noun
+    the tagger took for a verb ("amid Tory claims the ads were ...") (read
+    on BBC and PolNeAR)."""
+    token = cue_token(sentence, attribution)
+    if token is None:
+        return True
+    children = list(token.children)
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
+        return False
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    before = (subject.left_edge.i if subject is not None else token.i) - 1
+    while before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+        before -= 1  # "amid Tory claims", "despite the party's claims"
+    if before >= 0 and token.doc[before].lower_ in _NOUN_PREPOSITIONS:
+        return False
+    return token.dep_ in ("parataxis", "ccomp") or any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or c.text in (":", '"', "“", "”") for c in children
+    )
 
 
 def _has_auxiliary(sentence, attribution) -> bool:

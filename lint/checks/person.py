@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lint.people import Mention, fold_name, model
+from lint.people import Mention, fold_name, model, role_noun
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -62,10 +62,16 @@ class Person(Check):
                 yield hit
 
     def _first_reference(self, doc, people):
+        if people.sports:
+            return  # a sports story names its players bare: the match is their role
         for person in people.people:
             first = person.first_reference
             if first is None or not first.full or first.described or first.listed or first.honorific:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
+            # the person the headline names is the one the story is about ("Blair rejects
+            # Tory terror offer"): the reader met them there
+            if person.surnames & people.display_words or person.given in people.display_words:
+                continue
             # a name in passing ("performed with Eric Clapton", "Frank Capra's 1946
             # movie", read on BBC and PolNeAR) is left alone unless the story comes
             # back to the person
@@ -75,7 +81,15 @@ class Person(Check):
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
-            if any(s == first.sentence + 1 or s == first.sentence and at > first.end for s, at in people.role_subjects):
+            if any(
+                not introducing and (s == first.sentence + 1 or s == first.sentence and at > first.end)
+                for s, at, introducing in people.role_subjects
+            ):
+                continue
+            if first.sentence + 1 in people.role_objects:
+                continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon"
+            # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
+            if any(s == first.sentence - 1 and introducing for s, _, introducing in people.role_subjects):
                 continue
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
@@ -113,6 +127,8 @@ class Person(Check):
                         doc.prose[max(0, m.start - 12) : m.start]
                     )):
                         continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
+                    if given_in_full and _qualifies_a_role(doc.prose, m.end):
+                        continue  # "James Hardie chairwoman": a company's name, or a modifier, not a reference
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -201,6 +217,14 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
+
+
+def _qualifies_a_role(prose: str, end: int) -> bool:
+    m = _NEXT_WORD.match(prose, end)
+    return m is not None and role_noun(m.group(1))
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:

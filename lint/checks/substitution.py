@@ -61,8 +61,9 @@ class Substitution(Check):
                 expected = self._expected(index, observed)
                 if observed in expected:
                     continue
-                # several suggestions ("it's": "it is" or "it has") need a reader: no fix
-                fix = expected[0] if len(expected) == 1 else None
+                # several suggestions ("it's": "it is" or "it has") need a reader: no fix; nor a
+                # question's inverted subject ("But doesn't that lead ...?" is no "does not that")
+                fix = expected[0] if len(expected) == 1 and not _inverted_negation(doc.prose, m.end(), observed) else None
                 # before a capitalized word it may be part of a title or a name
                 # ("I'm A Celebrity", read on BBC): a reader decides
                 yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix, unsafe_fix=_before_capital(doc.prose, m.end()))
@@ -78,3 +79,20 @@ class Substitution(Check):
                 option = option[:1].upper() + option[1:]
             options.append(option)
         return options
+
+
+_PERSONAL_AFTER = regex.compile(r"\s+(?:I|you|we|they|he|she|it)\b")
+# after "do", "will", "can" and the like also "that", "this", "there" ("doesn't that lead");
+# after "is" or "has" they open statements too ("it isn't that simple")
+_SUBJECT_AFTER = regex.compile(r"\s+(?:I|you|we|they|he|she|it|that|this|there)\b")
+_BE_OR_HAVE = ("is", "are", "was", "were", "has", "have", "had")
+
+
+def _inverted_negation(prose: str, end: int, observed: str) -> bool:
+    """ "doesn't that", "won't you", "isn't he": a negative contraction
+    before its subject, whose spelled-out "not" belongs after the subject."""
+    word = observed.lower().replace("’", "'")
+    if not word.endswith("n't"):
+        return False
+    after = _PERSONAL_AFTER if word[:-3] in _BE_OR_HAVE else _SUBJECT_AFTER
+    return after.match(prose, end) is not None
