@@ -169,6 +169,7 @@ def test_quotations_and_attributed_opinions_are_the_speakers():
     ("Spamhaus is worried about the new filter.", "worried"),
     ("The favourite faded badly in the race.", "badly"),
     ("His influence on the horror genre was huge.", "horror"),
+    ("He was sceptical that the cells would work.", "sceptical"),
 ])
 def test_descriptive_uses_are_not_flagged_whatever_the_score(text, plain):
     # threshold 0 and no evidence asked: every scored word but the plain use

@@ -159,16 +159,16 @@ class Loaded(Check):
 
     def _evidence(self, pos: str, lemma: str, scores, i: int) -> bool:
         """Whether the word has support beyond the model's reading of its
-        context (``evidence``). Read on BBC dev, most verbs the model
-        scored high were literal ("threw up", "slammed his racket"), so a
-        verb needs a class naming it (the dramatizing rule's dependency
-        patterns judge the rest); a noun, a class or a lemma annotators
-        marked in training; an adjective or adverb, either of those or a
-        lexicon listing it."""
+        context (``evidence``). Read on BBC dev, most verbs and nouns the
+        model scored high were literal ("threw up", "slammed his racket",
+        "floods", "a supernatural horror"), so a verb or noun needs a class
+        naming it (the dramatizing and label rules' patterns judge the
+        rest); an adjective or adverb, a class, a lemma annotators marked in
+        training or a lexicon listing it."""
         evidence = self.options["evidence"]
         if evidence == "context" or lemma in self.category_of_lemma:
             return True
-        if pos == "VERB":
+        if pos in ("VERB", "NOUN"):
             return False
         return bool(scores.marked[i]) or (evidence == "lexicon" and pos in ("ADJ", "ADV") and bool(scores.listed[i]))
 
@@ -210,12 +210,18 @@ def _plain_use(token) -> bool:
     genre"); an adverb after the verb it modifies says how it went ("faded
     badly", "vied unsuccessfully"); a participle-like adjective after a
     copula is a state someone is in, theirs to report ("Spamhaus is
-    worried", "advocates are concerned")."""
+    worried", "advocates are concerned"); so is an adjective after a copula
+    that takes a clause, and the clause is that someone's view ("he was
+    sceptical that ...", "advocates are concerned that monitoring is
+    damaging")."""
     if token.dep_ == "compound" and token.pos_ == "NOUN":
         return True
     if token.pos_ == "ADV" and token.dep_ == "advmod" and token.head.pos_ == "VERB" and token.i > token.head.i:
         return True
-    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_.endswith("ed")
+    if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_.endswith("ed"):
+        return True
+    return any(t.pos_ == "ADJ" and t.dep_ == "acomp" and any(c.dep_ == "ccomp" for c in t.children)
+               for t in (token, *token.ancestors))
 
 
 def _category(token, model) -> str:
