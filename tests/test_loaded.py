@@ -165,6 +165,28 @@ def test_quotations_and_attributed_opinions_are_the_speakers():
     assert matches("The regime's brutal crackdown continued.") == ["brutal"]
 
 
+@pytest.mark.parametrize("text, plain", [
+    ("Spamhaus is worried about the new filter.", "worried"),
+    ("The favourite faded badly in the race.", "badly"),
+    ("His influence on the horror genre was huge.", "horror"),
+    ("He was sceptical that the cells would work.", "sceptical"),
+])
+def test_descriptive_uses_are_not_flagged_whatever_the_score(text, plain):
+    # threshold 0 and no evidence asked: every scored word but the plain use
+    rule = make_rule(RULE.format(threshold=0.0, extra="evidence: context").replace("sentence-threshold: 0.5", "sentence-threshold: 0.0"))
+    found = matches(text, rule)
+    assert found and plain not in found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("City won 3-1 at home on Saturday.", "sports"),
+    ("The coach named his squad for the tournament.", "sports"),
+    ("The council named its budget team for the year.", "news"),
+])
+def test_copy_type_detects_sports_reports(text, kind):
+    assert loaded.copy_type(parse(text + "\n", "story.md")) == kind
+
+
 @pytest.mark.parametrize("front, kind", [
     ("type: opinion", "opinion"),
     ("type: Review", "review"),
