@@ -44,7 +44,7 @@ class FileResult:
 @dataclass(frozen=True)
 class Report:
     files: list[FileResult]
-    errors: list[InputError]  # files that could not be read
+    errors: list[InputError]  # files, rules or paragraphs that could not be checked, named on stderr
 
     def by_severity(self) -> dict[str, int]:
         counts = Counter(alert.severity for result in self.files for alert in result.alerts)
@@ -96,7 +96,7 @@ def format_text_summary(report: Report) -> str:
         f"in {plural(len(report.files), 'file')}"
     )
     if report.errors:
-        summary += f"; {plural(len(report.errors), 'file')} could not be read"
+        summary += f"; {plural(len(report.errors), 'problem')} named on stderr"
     return summary
 
 

@@ -430,7 +430,7 @@ def test_an_internal_error_exits_2_not_1(project, monkeypatch):
 def test_exit_zero_does_not_hide_read_errors(project):
     result = run("check", "--exit-zero", "missing.txt")
     assert result.exit_code == 2
-    assert "0 alerts (0 errors, 0 warnings, 0 suggestions) in 0 files; 1 file could not be read" in result.stdout
+    assert "0 alerts (0 errors, 0 warnings, 0 suggestions) in 0 files; 1 problem named on stderr" in result.stdout
 
 
 # -- positions in the JSON output --------------------------------------------------

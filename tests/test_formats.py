@@ -58,7 +58,7 @@ def test_text():
 
 def test_text_summary_counts_unreadable_files():
     output = format_text(report(errors=[InputError("cannot read: binary file", "a.bin")]))
-    assert output == "0 alerts (0 errors, 0 warnings, 0 suggestions) in 0 files; 1 file could not be read"
+    assert output == "0 alerts (0 errors, 0 warnings, 0 suggestions) in 0 files; 1 problem named on stderr"
 
 
 @pytest.mark.parametrize(
