@@ -29,18 +29,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from people_split import DATA, load  # noqa: E402
+from people_split import DATA, load, read  # noqa: E402
 
 BATCH = 20
 PEOPLE = "people-titles"
-
-
-def read(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def chosen_rules(config: Path | None):

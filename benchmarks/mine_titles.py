@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from people_split import DATA, load  # noqa: E402
+from people_split import DATA, load, read  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "lint" / "data" / "titles.txt"
@@ -36,14 +36,6 @@ BEFORE_NAME = re.compile(rf"\b([A-Za-z]+)\.? (?={_NAME}\b)")
 APPOSITIVE = re.compile(rf"\b{_NAME}, (?:a|an|the|its|his|her|their)(?: [A-Za-z'’-]+){{0,4}}? ([a-z]+)(?=,| of | at | for | in | from | to | with | who )")
 # a person by its company: "the senator, who ...", "a lawyer who ..." (a body takes "which")
 WHO = re.compile(r"\b(?:the|a|an|another) ([a-z]+),? (who|which)\b")
-
-
-def read(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def mine(texts: list[str], min_articles: int) -> list[str]:

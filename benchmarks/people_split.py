@@ -37,6 +37,15 @@ def load(split: str) -> list[str]:
     return (SPLITS / f"people-{split}.txt").read_text().split()
 
 
+def read(path: Path) -> str:
+    """An article's text (a few BBC files are Latin-1)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
 def main() -> int:
     ids = article_ids()
     if not ids:
