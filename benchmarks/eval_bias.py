@@ -181,7 +181,7 @@ def evaluate_rules(rows, documents, rules) -> list[str]:
     return out
 
 
-def evaluate_bbc(part: str, rules, samples: int) -> list[str]:
+def evaluate_bbc(part: str, rules, samples: int, seed: int = SEED) -> list[str]:
     from lint import nlp
     from lint.document import parse
     from lint.engine import lint
@@ -206,8 +206,8 @@ def evaluate_bbc(part: str, rules, samples: int) -> list[str]:
            f"{1000 * len(found) / words:.2f} per 1,000 words (trained rule with the other {CATEGORY} rules, "
            f"after deferring to them)"]
     if samples and trained:
-        out.append(f"\n{min(samples, len(found))} random alerts (seed {SEED}):")
-        for number, (name, doc, alert) in enumerate(random.Random(SEED).sample(found, min(samples, len(found))), 1):
+        out.append(f"\n{min(samples, len(found))} random alerts (seed {seed}):")
+        for number, (name, doc, alert) in enumerate(random.Random(seed).sample(found, min(samples, len(found))), 1):
             sentence = next((doc.prose[s:e] for s, e in doc.sentences if s <= alert.start < e), "")
             token_p, sentence_p = alert_probabilities(doc, alert)
             out.append(f"{number:3}. {name} '{alert.match}' (p {token_p:.2f}, sentence {sentence_p:.2f}): "
@@ -272,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "test"), default="test", help="BABE split to score (default: test)")
     parser.add_argument("--bbc", choices=("dev", "test", "heldout", "all"), help="also count alerts on this BBC split")
     parser.add_argument("--samples", type=int, default=0, metavar="N", help="print N random BBC alerts")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"seed of the random alerts (default {SEED}; a new read: a new seed)")
     parser.add_argument("--no-babe", action="store_true", help="skip BABE")
     parser.add_argument("--cold", type=int, default=0, metavar="N", help="time N cold starts with and without the rule")
     args = parser.parse_args(argv)
@@ -298,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(cold_start(args.cold)))
     if args.bbc:
         print()
-        print("\n".join(evaluate_bbc(args.bbc, rules, args.samples)))
+        print("\n".join(evaluate_bbc(args.bbc, rules, args.samples, args.seed)))
     return 0
 
 

@@ -16,6 +16,11 @@ biased. The features cost almost nothing on top of the parse:
 - a learned weight per lemma (lemmas kept as spaCy's 64-bit string
   hashes, so the model file holds no text of its training data).
 
+Beside the weights the file lists the senses (lemma and part of speech)
+BABE's annotators marked: the rule's evidence that a word is loaded as it
+is used here ("mock" the verb, not "a mock election"; "alien" the noun of
+immigration copy, not "alien horde").
+
 The model is a one-hidden-layer network for tokens and a logistic
 regression for sentences, evaluated in numpy (spaCy's own dependency) from
 one ``.npz`` file. It loads once per process, when an enabled rule first
@@ -41,7 +46,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "loaded"
 MODEL_FILE = "model.npz"
-FORMAT = 1
+FORMAT = 2  # 2: marks keyed by lemma and part of speech (1: by lemma)
 # Universal parts of speech the model scores; the others (names, function
 # words, numbers, punctuation) carry no loaded wording of their own.
 SCORED_POS = ("ADJ", "ADV", "NOUN", "VERB")
@@ -120,7 +125,7 @@ class LoadedModel:
         self.lexicon_keys = arrays["lexicon_keys"]
         self.lexicon = arrays["lexicon"]
         self.lemma_keys = arrays["lemma_keys"]
-        self.marked_lemma_keys = arrays["marked_lemma_keys"]
+        self.marked_sense_keys = arrays["marked_sense_keys"]
         self.scale_mean = arrays["scale_mean"]
         self.scale_std = arrays["scale_std"]
         self.hidden_weights = arrays["hidden_weights"]
@@ -149,7 +154,7 @@ class LoadedModel:
         doc.user_data[self._kept_key] = self._score(doc, whole=False).settle()
 
     _ARRAYS = frozenset(
-        """dep_hashes lexicon_keys lexicon lemma_keys marked_lemma_keys scale_mean scale_std hidden_weights hidden_lemma hidden_bias
+        """dep_hashes lexicon_keys lexicon lemma_keys marked_sense_keys scale_mean scale_std hidden_weights hidden_lemma hidden_bias
         out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean sentence_std""".split()
     )
 
@@ -167,7 +172,7 @@ class LoadedModel:
         probabilities = np.zeros(len(doc), dtype=np.float64)
         probabilities[features.scored] = _sigmoid(logits)
         marked = np.zeros(len(doc), dtype=bool)
-        marked[features.scored] = _lookup(self.marked_lemma_keys, features.lemma_hashes)[0]
+        marked[features.scored] = _lookup(self.marked_sense_keys, features.sense_hashes)[0]
         listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
         all_logits = np.full(len(doc), -np.inf)
         all_logits[features.scored] = logits
@@ -204,12 +209,14 @@ class LoadedModel:
 class TokenFeatures:
     """The scored tokens' features: ``scored`` indexes the doc's tokens,
     ``dense`` has one row per scored token, ``lemma_rows`` its lemma's row
-    in the lemma table (the last row: a lemma the model never saw);
+    in the lemma table (the last row: a lemma the model never saw),
+    ``sense_hashes`` its lemma and part of speech (:func:`sense_hashes`);
     ``tensor`` and ``lexicon`` cover every token of the doc."""
 
     scored: np.ndarray
     dense: np.ndarray
     lemma_hashes: np.ndarray
+    sense_hashes: np.ndarray
     lemma_rows: np.ndarray
     tensor: np.ndarray
     lexicon: np.ndarray
@@ -229,7 +236,7 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
     columns = lexicon.shape[1]
     if n == 0:
         return TokenFeatures(np.zeros(0, dtype=np.int64), np.zeros((0, token_feature_width(len(dep_hashes), columns, tensor_width))),
-                             np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros((0, tensor_width)),
+                             np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros((0, tensor_width)),
                              np.zeros((0, columns)))
     array = doc.to_array([LOWER, LEMMA, POS, DEP, IS_QUOTE, IS_ALPHA, IS_STOP, IS_TITLE]).astype(np.uint64)
     lower, lemma, pos, dep = array[:, 0], array[:, 1], array[:, 2].astype(np.int64), array[:, 3]
@@ -263,7 +270,20 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
         dense[:, offset + 1] = is_title[scored]
     lemma_found, lemma_where = _lookup(lemma_keys, lemma[scored])
     lemma_rows = np.where(lemma_found, lemma_where, len(lemma_keys))
-    return TokenFeatures(scored, dense, lemma[scored], lemma_rows, tensor, lexicon_rows)
+    return TokenFeatures(scored, dense, lemma[scored], sense_hashes(lemma[scored], pos_index[scored]), lemma_rows, tensor,
+                         lexicon_rows)
+
+
+# An odd 64-bit constant (the golden ratio's): a part of speech's multiple
+# of it scatters the lemma hashes it is mixed into.
+_SENSE_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def sense_hashes(lemma_hashes: np.ndarray, pos_index: np.ndarray) -> np.ndarray:
+    """One 64-bit key per (lemma, part of speech): the lemma's hash mixed
+    with its part of speech (an index into :data:`POS_NAMES`)."""
+    with np.errstate(over="ignore"):
+        return lemma_hashes ^ ((pos_index.astype(np.uint64) + np.uint64(1)) * _SENSE_MIX)
 
 
 SENTENCE_FEATURES = ("max_logit", "top3_logit", "count_over_0", "mean_subjectivity", "max_subjectivity", "max_vader_abs",

@@ -135,9 +135,10 @@ def _lemma_keys(parsed: list[Parsed], min_count: int) -> np.ndarray:
     return hashes[counts >= min_count].astype(np.uint64)
 
 
-def _marked_lemmas(parsed: list[Parsed], min_count: int) -> np.ndarray:
-    """Lemmas the annotators marked at least ``min_count`` times."""
-    marked = np.concatenate([p.lemma_hashes[p.labels == 1] for p in parsed] or [np.zeros(0, np.uint64)])
+def _marked_senses(parsed: list[Parsed], min_count: int) -> np.ndarray:
+    """Senses (lemma and part of speech: :func:`lint.subjectivity.sense_hashes`)
+    the annotators marked at least ``min_count`` times."""
+    marked = np.concatenate([p.features.sense_hashes[p.labels == 1] for p in parsed] or [np.zeros(0, np.uint64)])
     hashes, counts = np.unique(marked, return_counts=True)
     return hashes[counts >= min_count].astype(np.uint64)
 
@@ -253,7 +254,7 @@ def train(parsed: list[Parsed], labels: np.ndarray, tables: dict, *, alpha: floa
         for i in np.flatnonzero(folds == fold):
             rows[i] = sentence_row(parsed[i], token_logits(weights, parsed[i]))
     token_weights = fit_token_model(parsed + neutral, lemma_keys, alpha, seed)
-    token_weights["marked_lemma_keys"] = _marked_lemmas(parsed, min_count)
+    token_weights["marked_sense_keys"] = _marked_senses(parsed, min_count)
     sentence_weights = fit_sentence_model(np.vstack(rows), parsed, lemma_keys, labels, c, seed)
     return {**tables, **token_weights, **sentence_weights}
 

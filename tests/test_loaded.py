@@ -269,3 +269,38 @@ def test_train_names_a_data_file_it_cannot_use(tmp_path):
     result = run("train", str(data), "--out", str(tmp_path / "ours"))
     assert result.exit_code == 2
     assert str(data) in result.output and "needs columns text and label" in result.output
+
+
+def test_marks_are_evidence_for_the_part_of_speech_annotators_marked():
+    # BABE's annotators marked "mock" the verb, never the adjective ("a mock election")
+    model = sj.load()
+    verb = nlp.load()("Critics mocked the plan.")
+    adjective = nlp.load()("Pupils held a mock election.")
+    assert model.score(verb).marked[1]
+    assert not model.score(adjective).marked[3]
+    lemma = np.array([verb[1].lemma], dtype=np.uint64)
+    assert sj.sense_hashes(lemma, np.array([0]))[0] != sj.sense_hashes(lemma, np.array([1]))[0]
+
+
+@pytest.mark.parametrize("text, word, flagged", [
+    ("The impact was devastating.", "devastating", True),
+    ("The impact was not devastating.", "devastating", False),
+    ("The phone was not hugely popular.", "hugely", False),
+    ("The claim was not credible.", "credible", True),  # a denied judgment still judges
+])
+def test_a_negation_takes_back_dramatization_and_intensity(text, word, flagged):
+    rule = make_rule(RULE.format(threshold=0.0, extra="""evidence: context
+classes: {dramatization: [devastating], intensity: [hugely], judgment: [credible]}""").replace(
+        "sentence-threshold: 0.5", "sentence-threshold: 0.0"))
+    assert (word in matches(text, rule)) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The economy faces a dramatic slowdown next year.", True),
+    ("Analysts expect a dramatic slowdown next year.", False),
+    ("Economists are forecasting a further, albeit less dramatic, fall.", False),
+    ("We expect a dramatic slowdown next year.", True),  # the writer's own estimate
+])
+def test_an_estimate_someone_makes_is_theirs(text, flagged):
+    rule = make_rule(RULE.format(threshold=0.0, extra="evidence: context").replace("sentence-threshold: 0.5", "sentence-threshold: 0.0"))
+    assert ("dramatic" in matches(text, rule)) is flagged
