@@ -72,8 +72,11 @@ def load_dictionary(base: str):
     much and mostly finds words no writer meant."""
     from spylls.hunspell import Dictionary
 
+    from lint import spylls_tuning
+
     dictionary = Dictionary.from_files(base)
     dictionary.aff.MAXNGRAMSUGS = 0
+    spylls_tuning.tune(dictionary)
     return dictionary
 
 
