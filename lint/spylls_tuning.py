@@ -14,8 +14,8 @@ more) twice: once for affixed forms, once for compounds.
   outside them is no word, answered without the affix search (which tries
   every affix the edit could end or begin with).
 
-The forms are built on the first suggestion (about 0.4 s for en_US), so
-that checking known words costs nothing more.
+The forms are built on the first suggestion (0.25 s for en_US), so that
+checking known words costs nothing more.
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ import re
 _LITERAL = re.compile(r"[\w'\-]*")
 
 
-def tune(dictionary) -> None:
+def tune(dictionary, forms=None) -> None:
     """Speed up ``dictionary``'s look-ups and, with a look-up of its own
-    that knows every affixed form, its suggestions."""
+    that knows every affixed form, its suggestions. ``forms()`` gives
+    :func:`affixed_forms` (from a cache, say)."""
     _skip_impossible_rule_compounds(dictionary.lookuper, dictionary)
     if _affix_forms_enumerable(dictionary.aff):
         lookup = copy.copy(dictionary.lookuper)
         _skip_impossible_rule_compounds(lookup, dictionary)
-        _skip_unknown_affix_forms(lookup, dictionary)
+        _skip_unknown_affix_forms(lookup, forms or (lambda: affixed_forms(dictionary)))
         dictionary.suggester.lookup = lookup
 
 
@@ -87,14 +88,14 @@ def affixed_forms(dictionary) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _skip_unknown_affix_forms(lookup, dictionary) -> None:
+def _skip_unknown_affix_forms(lookup, forms) -> None:
     search = type(lookup).affix_forms.__get__(lookup)
     known: list[frozenset[str]] = []
 
     def affix_forms(word, *args, **kwargs):
         if kwargs.get("compoundpos") is None and not args[5:6] and word.isascii():
             if not known:
-                known.append(affixed_forms(dictionary))
+                known.append(forms())
             if word.lower() not in known[0]:
                 return iter(())
         return search(word, *args, **kwargs)

@@ -72,11 +72,12 @@ def load_dictionary(base: str):
     much and mostly finds words no writer meant."""
     from spylls.hunspell import Dictionary
 
-    from lint import spylls_tuning
+    from lint import packcache, spylls_tuning
 
-    dictionary = Dictionary.from_files(base)
+    dictionary = packcache.cached_spylls(base, "dictionary", lambda: Dictionary.from_files(base), Dictionary)
     dictionary.aff.MAXNGRAMSUGS = 0
-    spylls_tuning.tune(dictionary)
+    forms = lambda: packcache.cached_spylls(base, "forms", lambda: spylls_tuning.affixed_forms(dictionary), frozenset)
+    spylls_tuning.tune(dictionary, forms)
     return dictionary
 
 
