@@ -35,6 +35,9 @@ same run on the same text, so that machine load affects both alike.
    the row says otherwise: ``result cached`` (the article again, its
    result in the cache) and ``server on`` (handed to a ``copydesk server``
    started for the measurement; the server's CPU is not in the row's).
+   Beside them, ``spaCy alone``: a process that loads the pipeline as
+   copydesk does and parses the article, no rules: the floor of any cold
+   check that parses.
    Targets: <= 4x proselint's with the server off, <= 1.5x with it on.
 4. Peak memory (max RSS) of those processes, read per child with
    ``os.wait4`` (the per-child form of ``getrusage(RUSAGE_CHILDREN)``).
@@ -447,6 +450,10 @@ for line in sys.stdin:
 """
 
 
+# spaCy loaded as copydesk loads it (lint.nlp.load) and the article parsed.
+SPACY_ALONE = "import sys; from lint import nlp; nlp.load()(open(sys.argv[1], encoding='utf-8').read())"
+
+
 class Spawner:
     def __init__(self) -> None:
         self.proc = subprocess.Popen(
@@ -792,6 +799,7 @@ def report_cold(fig: dict) -> list[str]:
         "copydesk_lexical": "copydesk check, NLP rules ignored",
         "copydesk_cached": "copydesk check, result cached",
         "copydesk_server": "copydesk check, server on",
+        "spacy_alone": "spaCy alone: import, load, parse",
         "proselint": "proselint check",
     }
     commands = {
@@ -840,6 +848,7 @@ def report_cold(fig: dict) -> list[str]:
     ratio_to_proselint("copydesk full pack, server off", "copydesk", TARGET_COLD_RATIO)
     ratio_to_proselint("copydesk full pack, server on", "copydesk_server", TARGET_COLD_SERVER_RATIO)
     ratio_to_proselint("copydesk full pack, result cached", "copydesk_cached", None)
+    ratio_to_proselint("spaCy alone (import, load, parse; no rules: the floor)", "spacy_alone", None)
     return out
 
 
@@ -1108,6 +1117,11 @@ def main(argv: list[str] | None = None) -> int:
                     cold["copydesk_cached"] = bench_cold(spawner, [script, "check"], {"article": article},
                                                          args.runs, tmp, alone)
                     cold["copydesk_server"] = bench_with_server(spawner, script, check, article, args.runs, Path(tmp))
+                    # The floor of any cold check that parses: spaCy loaded as
+                    # copydesk loads it, the article parsed, no rules.
+                    cold["spacy_alone"] = bench_cold(
+                        spawner, [sys.executable, "-c", SPACY_ALONE], {"article": article}, args.runs, tmp, alone
+                    )
         fig["cold"] = cold
         fig["load_average_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
 

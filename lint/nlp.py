@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
+import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,8 +63,7 @@ class ParsedBlock:
 def load(name: str = DEFAULT_PIPELINE) -> "Language":
     """The named installed spaCy pipeline, without the components we skip
     and with the on-demand ones disabled."""
-    import spacy
-
+    spacy = import_spacy()
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS), disable=list(ON_DEMAND_COMPONENTS))
     except OSError:
@@ -73,6 +74,30 @@ def load(name: str = DEFAULT_PIPELINE) -> "Language":
     if Path(name).is_absolute():  # a pipeline folder from a repository: its tokenizer patterns are the repo's
         _bound_tokenizer(nlp, name)
     return nlp
+
+
+def import_spacy():
+    """spaCy, imported without its command line (``spacy.cli``: requests,
+    typer, weasel, a third of spaCy's import time), which spaCy's package
+    imports only to offer ``spacy.info``: that stays, importing the command
+    line when called, and ``import spacy.cli`` still works."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    stand_in = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as spacy_info
+
+        return spacy_info(*args, **kwargs)
+
+    stand_in.info = info
+    sys.modules.setdefault("spacy.cli.info", stand_in)
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("spacy.cli.info") is stand_in:
+            del sys.modules["spacy.cli.info"]
+    return spacy
 
 
 class TokenizerTimeout(Exception):

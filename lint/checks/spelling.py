@@ -72,8 +72,12 @@ def load_dictionary(base: str):
     much and mostly finds words no writer meant."""
     from spylls.hunspell import Dictionary
 
-    dictionary = Dictionary.from_files(base)
+    from lint import packcache, spylls_tuning
+
+    dictionary = packcache.cached_spylls(base, "dictionary", lambda: Dictionary.from_files(base), Dictionary)
     dictionary.aff.MAXNGRAMSUGS = 0
+    forms = lambda: packcache.cached_spylls(base, "forms", lambda: spylls_tuning.affixed_forms(dictionary), frozenset)
+    spylls_tuning.tune(dictionary, forms)
     return dictionary
 
 
