@@ -97,6 +97,8 @@ class Person(Check):
         """Once per set of people a short name could mean, where it could
         mean either: not when only one of them was in the story's last
         few sentences (the one the reader has in mind)."""
+        if people.sports:
+            return  # a match report's line-ups and scorers are lists of surnames, the team saying which
         flagged: set[frozenset[int]] = set()
         unclear = {id(mention) for mention, _ in people.ambiguous}
         for mention, sharing in people.ambiguous:
@@ -129,6 +131,8 @@ class Person(Check):
                         continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
                     if given_in_full and _qualifies_a_role(doc.prose, m.end):
                         continue  # "James Hardie chairwoman": a company's name, or a modifier, not a reference
+                    if given_in_full and (_new_entry(doc.prose, person, m) or _CAPTION.match(doc.prose, m.end)):
+                        continue  # a live blog's new entry, a photo caption: each introduces afresh
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -219,12 +223,26 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
+_NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
 
 
 def _qualifies_a_role(prose: str, end: int) -> bool:
-    m = _NEXT_WORD.match(prose, end)
-    return m is not None and role_noun(m.group(1))
+    """ "James Hardie chairwoman", "Donald Trump campaign manager": the
+    name qualifies a role that follows it."""
+    m = _NEXT_WORDS.match(prose, end)
+    return m is not None and any(w is not None and role_noun(w) for w in m.groups())
+
+
+# A live blog's entry opens with its time ("9:45 p.m.", "February 6, 2016 9:12PM") or
+# follows a rule ("___"); a photo caption places its people ("(left)").
+_ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M\b)|_{3,}")
+_CAPTION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|top|bottom)\b", re.IGNORECASE)
+
+
+def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
+    """Whether a live blog's entry opened since the person's last mention."""
+    previous = max((m.end for m in person.mentions if m.end <= mention.start), default=0)
+    return _ENTRY_MARK.search(prose, previous, mention.start) is not None
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
