@@ -432,7 +432,7 @@ class _Builder:
         if not (role or described_by) and lead.i != head.i:
             # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
             # Matthew Scully, two respected speechwriters": what is said of the first is said of all
-            lead_first = _name_start(lead, sentence_start)
+            lead_first = _past_spaces(doc, _name_start(lead, sentence_start), sentence_start)
             lead_title = _title_start(doc, lead_first, sentence_start)  # "Sens. Ted Cruz and Mike Lee"
             role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
             role = role or _role_before(doc, lead_first, lead, sentence_start)
@@ -763,19 +763,24 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
         return True
     # "2. Donald Trump (Last week: 3.)": an item of a ranked list
-    before = [t for t in doc[sentence.start : first] if not (t.is_punct or _numeral(t))]
+    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t))]
     after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
     if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
         return True
     if not before and first > sentence.start and doc[first - 1].text in ("-", "–", "—", "―"):
         return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
-    if first - 2 >= sentence.start and _dash(doc[first - 1]) and doc[first - 2].text in _CLOSING_QUOTES:
+    credited = _past_spaces(doc, first, sentence.start)
+    if credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
         return True  # '... respected.” ― Jorge Falcon “Maybe ...': a quotation's credit, the next one run on
     # "- Mark Blumenthal and Jon Cohen: “Although ...": the authors of what follows
     i = last + 1
     while i < sentence.end and (doc[i].pos_ == "PROPN" or doc[i].lower_ == "and" or doc[i].text == ","):
         i += 1
-    opens = first == sentence.start or _dash(doc[first - 1])
+    j = first  # back to the first of the names
+    while j > sentence.start and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].lower_ == "and" or doc[j - 1].text == ","):
+        j -= 1
+    j = _past_spaces(doc, j, sentence.start)
+    opens = j == sentence.start or _dash(doc[j - 1])
     if opens and i + 1 < len(doc) and doc[i].text == ":" and doc[i + 1].text in _OPENING_QUOTES:
         return True
     return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
@@ -1067,8 +1072,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
                 body.lower_ in lx.ORGANIZATION_NOUNS or body.lower_ in _NOT_NAMES
             )):
                 return prep  # "Stephen Vladeck of the University of Texas", "from the firm Starcom", "of the website"
-        if prep.dep_ == "nsubj" and prep.i < first - 1 and doc[first - 1].text == "," and role_noun(prep.lemma_):
-            return prep  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
+    if head.dep_ == "nsubj" and first > 0 and doc[first - 1].text == ",":
+        for subject in head.head.children:
+            if subject.dep_ == "nsubj" and subject.i < first - 1 and role_noun(subject.lemma_):
+                return subject  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
     if first > 0 and doc[first - 1].text == ",":
         for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name
             if child.i < first - 1 and any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in child.subtree):

@@ -235,7 +235,7 @@ def _qualifies_a_role(prose: str, end: int) -> bool:
 
 # A live blog's entry opens with its time ("9:45 p.m.", "February 6, 2016 9:12PM") or
 # follows a rule ("___"); a photo caption places its people ("(left)").
-_ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M\b)|_{3,}")
+_ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M(?![a-z]))|_{3,}")
 _CAPTION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|top|bottom)\b", re.IGNORECASE)
 
 
