@@ -59,7 +59,7 @@ _SPORTS_WORDS = frozenset(
     quarter-finals half-time kick-off championship championships league squad fixture fixtures try tries
     goal goals scored scorer referee coach skipper caps medal medals olympic olympics athletics
     tennis rugby football cricket golf marathon sprint sprinter athlete athletes champion team-mate team-mates
-    teammate teammates uncapped singles doubles injury injuries ball captain capt knee champions clubs""".split()
+    teammate teammates uncapped singles doubles injury injuries captain capt champions""".split()
 )
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
 _FIXTURE = re.compile(r"\b[A-Z][a-z]+ v [A-Z][a-z]+")  # "Worcester v Sale", in British style
@@ -641,6 +641,8 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         head = _head(doc, first, last)
         if head.dep_ in ("compound", "nmod") and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
+        if first > sentence.start and doc[first - 1].lower_ in ("the", "a", "an"):
+            continue  # "the Ed Sullivan of podcasting", "a new Gordon Brown": a figure, not the person
         if _bare(doc[last]) in _NOT_NAMES - _SURNAME_WORDS:
             continue  # "Sheffield United", "Bethnal Green Road": a club, a body, a place the recognizer took for a person
         if _names_a_place(doc, last) or _plural_subject(head):
@@ -1098,8 +1100,8 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     after = doc[last + 1] if last + 2 < len(doc) else None
     if after is not None and after.text == "," and doc[last + 2].tag_ == "VBG":
         return doc[last + 2]  # "said Lin Hughes, speaking on behalf of ...", the participle hung on the verb
-    if after is not None and after.lower_ in ("from", "of", "at") and doc[last + 2].pos_ == "PROPN":
-        return after  # "said Anthony Pratt from JD Power", the preposition hung on the verb
+    if after is not None and after.lower_ in ("from", "of", "at", "for") and doc[last + 2].pos_ == "PROPN":
+        return after  # "said Anthony Pratt from JD Power", "wrote Cameron Easley for Morning Consult"
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].sent.start == head.sent.start:
         after = doc[last + 2]
@@ -1160,7 +1162,7 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
         if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
             return token.text
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "as") and token.head.head.lemma_ in (
-            "job", "role", "post", "position", "capacity"
+            "job", "role", "post", "position", "capacity", "title"
         ):
             return token.text  # "his role as director"
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):

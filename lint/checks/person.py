@@ -82,12 +82,13 @@ class Person(Check):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
             if any(
-                not introducing and (s == first.sentence + 1 or s == first.sentence and at > first.end)
+                not introducing and (first.sentence < s <= first.sentence + _ROLE_AFTER or s == first.sentence and at > first.end)
                 for s, at, introducing in people.role_subjects
             ):
                 continue
-            if first.sentence + 1 in people.role_objects:
-                continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon"
+            if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.role_objects:
+                continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
+                # "AstraZeneca has appointed a new executive director. John Patterson will ..."
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
             if any(s == first.sentence - 1 and introducing for s, _, introducing in people.role_subjects):
                 continue
@@ -123,6 +124,8 @@ class Person(Check):
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
                         continue  # a headline's name introduces nobody
+                    if _first_person(doc, m):
+                        continue  # a column, a letter, a reader's comment: its own conventions
                     if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
                         continue  # "Iron Mike Tyson" after "Mike Tyson": another form, not a repeat to cut
                     if given_in_full and (_inside_longer_name(doc.prose, m.start) or _ARTICLE_BEFORE.search(
@@ -150,6 +153,10 @@ class Person(Check):
                     continue  # family members go by their given names
                 if person.surname is None or not m.subject:
                     continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
+                if _first_person(doc, m) or _KIN.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
+                    doc.prose[max(0, m.start - 12) : m.start]
+                ):
+                    continue  # a column or a reader's voice; brothers, a wife ("his brother Mukesh"); "the Donald"
                 if not _referred_by_surname(person) and sum(g is person for _, g in people.given_names) > 1:
                     continue  # the given name throughout is the story's convention for them ("Meles")
                 told.add(id(person))
@@ -190,6 +197,9 @@ _FULL_NAME_AGAIN = "the full name again; after the first reference use the surna
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
 _NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
 _COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references{found}"
+# Sentences after a first reference within which a subject such as "The former
+# breakfast presenter" still describes it.
+_ROLE_AFTER = 2
 # Sentences back within which the people a short name could mean are still in play.
 _IN_PLAY = 5
 
@@ -256,6 +266,29 @@ def _referred_by_surname(person: PersonModel) -> bool:
     person it follows, and the convention a repeated full name or a given
     name breaks."""
     return any(not m.full and fold_name(m.words[0]) in person.surnames for m in person.mentions)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us)\b")
+_KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|cousin|uncle|aunt|widow)s?\b", re.I)
+
+
+def _block(doc, mention: Mention) -> tuple[int, int]:
+    """The prose span of the mention's paragraph."""
+    block = next((b for b in doc.blocks if b.start <= mention.start < b.end), None)
+    return (block.start, block.end) if block is not None else (mention.start, mention.end)
+
+
+def _paragraph(doc, mention: Mention) -> str:
+    start, end = _block(doc, mention)
+    return doc.prose[start:end]
+
+
+def _first_person(doc, mention: Mention) -> bool:
+    """Whether the mention's paragraph speaks in the first person outside
+    quotations: a column, a letter, a reader's comment, or a quotation whose
+    marks were lost ("Freddie is an option but we need ...")."""
+    start, end = _block(doc, mention)
+    return any(not doc.in_quote(w.start()) for w in _FIRST_PERSON.finditer(doc.prose, start, end))
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
