@@ -311,6 +311,9 @@ class PeopleModel:
     # Sentences with a person by role as an object ("the latest proposal from
     # the US tycoon"), who may be the person named in the sentence before.
     role_objects: list[int] = field(default_factory=list)
+    # Of those, the ones a person comes in by ("has appointed a new executive
+    # director"), whom the next sentence may name.
+    introducing_objects: list[int] = field(default_factory=list)
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -334,6 +337,7 @@ class _Builder:
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int, bool]] = []
         self.role_objects: list[int] = []
+        self.introducing_objects: list[int] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
         self.lede: int | None = None  # the number of the body's first sentence
@@ -353,6 +357,7 @@ class _Builder:
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
             self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
+            self.introducing_objects,
         )
 
     def _display_words(self) -> frozenset[str]:
@@ -396,6 +401,8 @@ class _Builder:
                 self.role_subjects.append((number, base + token.idx, introducing))
             elif _role_subject(token, ("dobj", "pobj")):
                 self.role_objects.append(number)
+                if token.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                    self.introducing_objects.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
 

@@ -82,11 +82,11 @@ class Person(Check):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
             if any(
-                not introducing and (first.sentence < s <= first.sentence + _ROLE_AFTER or s == first.sentence and at > first.end)
+                not introducing and (s == first.sentence + 1 or s == first.sentence and at > first.end)
                 for s, at, introducing in people.role_subjects
             ):
                 continue
-            if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.role_objects:
+            if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
                 # "AstraZeneca has appointed a new executive director. John Patterson will ..."
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
@@ -197,9 +197,6 @@ _FULL_NAME_AGAIN = "the full name again; after the first reference use the surna
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
 _NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
 _COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references{found}"
-# Sentences after a first reference within which a subject such as "The former
-# breakfast presenter" still describes it.
-_ROLE_AFTER = 2
 # Sentences back within which the people a short name could mean are still in play.
 _IN_PLAY = 5
 
