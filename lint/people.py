@@ -50,6 +50,11 @@ _TITLES = lx.TITLE_WORDS | lx.HONORIFICS | _FORMAL_TITLES | _PLURAL_TITLES
 # Heads of appositives and roles before names, mined from news copy by
 # benchmarks/mine_titles.py ("activist", "pollster", "strategist").
 _MINED_ROLES = frozenset(resources.files("lint").joinpath("data/titles.txt").read_text(encoding="utf-8").split())
+# Words news copy writes in lower case and never as a given name ("iron",
+# "finding"), mined by benchmarks/mine_given_names.py.
+_NOT_GIVEN_NAMES = frozenset(
+    resources.files("lint").joinpath("data/not-given-names.txt").read_text(encoding="utf-8").split()
+)
 # A sports story names its players bare: the match or the team is their
 # role ("Jon Petrie scored a second try for Scotland"). Words of sports
 # copy, and scores ("6-3", "4-2"); a story with several of them is one.
@@ -203,6 +208,13 @@ class Person:
         if self.given is None:
             return None
         return surname_of(self.words)
+
+
+def opens_like_a_name(words: tuple[str, ...]) -> bool:
+    """Whether a full name opens as people's names do: not with a word
+    news copy writes in lower case and never as a given name ("Iron
+    Maiden", "Finding Neverland", "Silver Surfer")."""
+    return fold_name(words[0]) not in _NOT_GIVEN_NAMES
 
 
 def surname_of(words: tuple[str, ...]) -> str | None:

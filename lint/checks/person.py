@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lint.people import Mention, fold_name, model, role_noun
+from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -76,6 +76,10 @@ class Person(Check):
             # movie", read on BBC and PolNeAR) is left alone unless the story comes
             # back to the person
             if len(person.mentions) == 1 and not first.subject:
+                continue
+            # a name the story never shortens that opens with a common word: a band, a company
+            # or a work the recognizer took for a person ("Iron Maiden", "Finding Neverland")
+            if all(m.full for m in person.mentions) and not opens_like_a_name(person.words):
                 continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
