@@ -269,7 +269,7 @@ def _referred_by_surname(person: PersonModel) -> bool:
     return any(not m.full and fold_name(m.words[0]) in person.surnames for m in person.mentions)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b")  # not "US"
 _KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|cousin|uncle|aunt|widow)s?\b", re.I)
 
 
