@@ -67,7 +67,8 @@ _SPORTS_WORDS = frozenset(
     teammate teammates uncapped singles doubles injury injuries captain capt champions""".split()
 )
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
-_FIXTURE = re.compile(r"\b[A-Z][a-z]+ v [A-Z][a-z]+")  # "Worcester v Sale", in British style
+# "Worcester v Sale", in British style; a result, "Mansfield 0-1 Leyton Orient"
+_FIXTURE = re.compile(r"\b[A-Z][a-z]+ (?:v|\d{1,2}-\d{1,2}) [A-Z][a-z]+")
 _SPORTS_STORY = 3  # distinct sports words, scores counting as one
 # Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -529,6 +530,9 @@ class _Builder:
             if len(known) > 1 and (_contains(key, known) or _contains(known, key)):
                 return person  # "Crooked Hillary Clinton" and "Hillary Clinton"
             longer = max(known, key, key=len)
+            if given is not None and len(known) == len(key) == 2 and known[-1] == key[-1] and min(len(known[0]), len(key[0])) >= 3 \
+                    and (known[0].startswith(key[0]) or key[0].startswith(known[0])):
+                return person  # "Ken Starr" and "Kenneth Starr"
             if given is not None and min(len(known), len(key)) == 2 and known[0] == key[0] and known[-1] == key[-1] \
                     and not any(_initial(w) for w in longer[1:-1]):
                 return person  # "Alan Mark Grayson" and "Alan Grayson"; not "George W. Bush" and "George H.W. Bush"
@@ -801,6 +805,8 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     while j > sentence.start and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].lower_ == "and" or doc[j - 1].text == ","):
         j -= 1
     j = _past_spaces(doc, j, sentence.start)
+    if j == sentence.start and i < sentence.end and doc[i].lemma_ == "contribute":
+        return True  # "Bryant Rousseau and Caryn Wilson contributed reporting.": a credit line
     opens = j == sentence.start or _dash(doc[j - 1])
     if opens and i + 1 < len(doc) and doc[i].text == ":" and doc[i + 1].text in _OPENING_QUOTES:
         return True
@@ -1136,8 +1142,12 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for token in doc[last + 2 : min(last + 2 + _ASIDE_REACH, head.sent.end)]:
             if token.is_punct and token.text not in _POSSESSIVES:
                 break
-            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS:
-                return token
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS:
+                return token  # "Colin Asplin, Blackpool Hotel Association said"
+    # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
+    # to what comes before it
+    if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):
+        return doc[first - 1]
     return None
 
 
