@@ -1147,7 +1147,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
     # to what comes before it
     if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):
-        return doc[first - 1]
+        return next((t for t in reversed(doc[head.sent.start : first - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 

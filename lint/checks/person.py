@@ -157,10 +157,11 @@ class Person(Check):
                     continue  # family members go by their given names
                 if person.surname is None or not m.subject:
                     continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
-                if _first_person(doc, m) or _KIN.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
+                if _first_person(doc, m) or _KIN.search(_paragraph(doc, m)) or _QUOTE_MARK.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
                     doc.prose[max(0, m.start - 12) : m.start]
                 ):
-                    continue  # a column or a reader's voice; brothers, a wife ("his brother Mukesh"); "the Donald"
+                    continue  # a column or a reader's voice; brothers, a wife ("his brother Mukesh"); quotation
+                    # marks, which may be lost or nested ("'Oh no Bill don't'"); "the Donald"
                 if not _referred_by_surname(person) and sum(g is person for _, g in people.given_names) > 1:
                     continue  # the given name throughout is the story's convention for them ("Meles")
                 told.add(id(person))
@@ -270,6 +271,7 @@ def _referred_by_surname(person: PersonModel) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b")  # not "US"
+_QUOTE_MARK = re.compile(r"[\"“”‘]")
 _KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|cousin|uncle|aunt|widow)s?\b", re.I)
 
 
