@@ -795,7 +795,8 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     if not before and first > sentence.start and doc[first - 1].text in ("-", "–", "—", "―"):
         return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
     credited = _past_spaces(doc, first, sentence.start)
-    if credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
+    run_on = last + 1 < len(doc) and doc[last + 1].text in _OPENING_QUOTES
+    if run_on and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
         return True  # '... respected.” ― Jorge Falcon “Maybe ...': a quotation's credit, the next one run on
     # "- Mark Blumenthal and Jon Cohen: “Although ...": the authors of what follows
     i = last + 1

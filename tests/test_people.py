@@ -780,3 +780,11 @@ def test_a_club_is_no_person_sharing_a_surname():
 def test_the_executive_alone_is_a_body_not_an_office_without_holder():
     text = "The Scottish National Party says the issue should be decided in Scotland and believes the executive is shirking."
     assert flagged("newsroom.office-without-holder", text) == []
+
+
+def test_a_speaker_credited_after_a_quotation_with_a_role_is_a_person():
+    # the shared seed article: "– Wang Yiwei, Director of ..." introduces a speaker, not a run-on credit
+    text = ("\u201cThe US is not the dominant power anymore,\u201d \u2013 Wang Yiwei, director of the institute. "
+            "Wang Wen, another expert in international affairs, disagrees. "
+            "\u201cUpholding the spirit of equality,\u201d \u2013 Wang adds.")
+    assert flagged("newsroom.ambiguous-reference", text) == ["Wang"]
