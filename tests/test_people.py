@@ -737,6 +737,8 @@ def test_a_fixture_makes_a_sports_story():
         "George Zimmerman, a former watchman, spoke. Zimmerman left. Reuters. George Zimmerman (left) in court.",
         # a name that qualifies a role
         "Priya Raman, a marine biologist, spoke. Raman hired two divers. Reporters asked Priya Raman campaign manager Ana Ruiz.",
+        # a work the recognizer took for a person, shortened to a place
+        "Hotel Rwanda, a film about the genocide, won. Rwanda was the setting. Hotel Rwanda was shot in South Africa.",
         # a reader's comment or a column: first person outside quotations
         "Michael Howard, the Tory leader, spoke. Howard left.\n\nWe all remember Michael Howard's protests about the wage.",
     ],

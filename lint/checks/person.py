@@ -124,6 +124,8 @@ class Person(Check):
                     continue  # two Smiths need their full names
                 if not _referred_by_surname(person):
                     continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
+                if not opens_like_a_name(person.words):
+                    continue  # "Celebrity Big Brother", "Hotel Rwanda", "De Marigny": a work, or a surname alone
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
