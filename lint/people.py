@@ -50,6 +50,11 @@ _TITLES = lx.TITLE_WORDS | lx.HONORIFICS | _FORMAL_TITLES | _PLURAL_TITLES
 # Heads of appositives and roles before names, mined from news copy by
 # benchmarks/mine_titles.py ("activist", "pollster", "strategist").
 _MINED_ROLES = frozenset(resources.files("lint").joinpath("data/titles.txt").read_text(encoding="utf-8").split())
+# Words news copy writes in lower case and never as a given name ("iron",
+# "finding"), mined by benchmarks/mine_given_names.py.
+_NOT_GIVEN_NAMES = frozenset(
+    resources.files("lint").joinpath("data/not-given-names.txt").read_text(encoding="utf-8").split()
+)
 # A sports story names its players bare: the match or the team is their
 # role ("Jon Petrie scored a second try for Scotland"). Words of sports
 # copy, and scores ("6-3", "4-2"); a story with several of them is one.
@@ -59,9 +64,11 @@ _SPORTS_WORDS = frozenset(
     quarter-finals half-time kick-off championship championships league squad fixture fixtures try tries
     goal goals scored scorer referee coach skipper caps medal medals olympic olympics athletics
     tennis rugby football cricket golf marathon sprint sprinter athlete athletes champion team-mate team-mates
-    teammate teammates uncapped singles doubles""".split()
+    teammate teammates uncapped singles doubles injury injuries captain capt champions""".split()
 )
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# "Worcester v Sale", in British style; a result, "Mansfield 0-1 Leyton Orient"
+_FIXTURE = re.compile(r"\b[A-Z][a-z]+ (?:v|\d{1,2}-\d{1,2}) [A-Z][a-z]+")
 _SPORTS_STORY = 3  # distinct sports words, scores counting as one
 # Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -133,6 +140,8 @@ _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
     times post journal review magazine channel motors group united rovers
     wednesday athletic albion league cup games festival awards prize""".split()
 )
+# Of those, the words that are surnames as often ("Nathan Lane", "Margaret Court").
+_SURNAME_WORDS = frozenset("lane park hall lake post court house games family street banks".split())
 # Objects of these are items of a list ("actors including Hugh Laurie").
 _LIST_OPENERS = frozenset("including include includes featuring starring like as".split())
 _SOURCE_DEPS = ("nsubj", "nsubjpass")
@@ -200,6 +209,13 @@ class Person:
         if self.given is None:
             return None
         return surname_of(self.words)
+
+
+def opens_like_a_name(words: tuple[str, ...]) -> bool:
+    """Whether a full name opens as people's names do: not with a word
+    news copy writes in lower case and never as a given name ("Iron
+    Maiden", "Finding Neverland", "Silver Surfer")."""
+    return fold_name(words[0]) not in _NOT_GIVEN_NAMES
 
 
 def surname_of(words: tuple[str, ...]) -> str | None:
@@ -308,6 +324,9 @@ class PeopleModel:
     # Sentences with a person by role as an object ("the latest proposal from
     # the US tycoon"), who may be the person named in the sentence before.
     role_objects: list[int] = field(default_factory=list)
+    # Of those, the ones a person comes in by ("has appointed a new executive
+    # director"), whom the next sentence may name.
+    introducing_objects: list[int] = field(default_factory=list)
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -331,6 +350,7 @@ class _Builder:
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int, bool]] = []
         self.role_objects: list[int] = []
+        self.introducing_objects: list[int] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
         self.lede: int | None = None  # the number of the body's first sentence
@@ -350,6 +370,7 @@ class _Builder:
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
             self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
+            self.introducing_objects,
         )
 
     def _display_words(self) -> frozenset[str]:
@@ -393,6 +414,8 @@ class _Builder:
                 self.role_subjects.append((number, base + token.idx, introducing))
             elif _role_subject(token, ("dobj", "pobj")):
                 self.role_objects.append(number)
+                if token.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                    self.introducing_objects.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
 
@@ -413,21 +436,23 @@ class _Builder:
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
         # words as written, hyphenated ones whole ("Jong-un", "Jean-Pierre")
         words = tuple(doc[first : last + 1].text.lstrip("-–—•*").split())
-        title_start = _title_start(doc, first, sentence_start)
-        title = doc[title_start:first].text if title_start < first else ""
+        # a no-break space between title and name is a token of its own ("Sen.\xa0Jeff Sessions")
+        named = _past_spaces(doc, first, sentence_start)
+        title_start = _title_start(doc, named, sentence_start)
+        title = doc[title_start:named].text if title_start < named else ""
         honorific = None
-        if title_start < first and _bare(doc[first - 1]) in lx.HONORIFICS:
-            h = doc[first - 1]
+        if title_start < named and _bare(doc[named - 1]) in lx.HONORIFICS:
+            h = doc[named - 1]
             honorific = (base + h.idx, base + doc[first].idx)
-            title = doc[title_start : first - 1].text  # "Mr" says nothing of who he is
+            title = doc[title_start : named - 1].text  # "Mr" says nothing of who he is
         head = _head(doc, first, last)
-        role = _role_before(doc, first, head, sentence_start)
+        role = _role_before(doc, named, head, sentence_start) or _role_phrase_before(doc, named, sentence_start)
         described_by = _description(doc, first, last, head)
         lead = _lead_conjunct(head)
         if not (role or described_by) and lead.i != head.i:
             # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
             # Matthew Scully, two respected speechwriters": what is said of the first is said of all
-            lead_first = _name_start(lead, sentence_start)
+            lead_first = _past_spaces(doc, _name_start(lead, sentence_start), sentence_start)
             lead_title = _title_start(doc, lead_first, sentence_start)  # "Sens. Ted Cruz and Mike Lee"
             role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
             role = role or _role_before(doc, lead_first, lead, sentence_start)
@@ -504,6 +529,13 @@ class _Builder:
             known = [fold_name(w) for w in person.words]
             if len(known) > 1 and (_contains(key, known) or _contains(known, key)):
                 return person  # "Crooked Hillary Clinton" and "Hillary Clinton"
+            longer = max(known, key, key=len)
+            if given is not None and len(known) == len(key) == 2 and known[-1] == key[-1] and min(len(known[0]), len(key[0])) >= 3 \
+                    and (known[0].startswith(key[0]) or key[0].startswith(known[0])):
+                return person  # "Ken Starr" and "Kenneth Starr"
+            if given is not None and min(len(known), len(key)) == 2 and known[0] == key[0] and known[-1] == key[-1] \
+                    and not any(_initial(w) for w in longer[1:-1]):
+                return person  # "Alan Mark Grayson" and "Alan Grayson"; not "George W. Bush" and "George H.W. Bush"
             if len(known) == 1 and person.surnames == surnames and person.mentions[0].title:
                 # "Professor Nega" before "Berhanu Nega"; not "Mr. Trump" before "Freddy Trump"
                 person.words, person.given = words, given
@@ -541,8 +573,8 @@ class _Builder:
             return None
         if any(_bare(m) in _NOT_CURRENT for m in modifiers):
             return None  # "the former secretary of state", "the next president": not a voice in the story
-        if head == "executive" and _capitalized(token) and not any(_bare(m) == "chief" for m in modifiers):
-            return None  # "the Health and Safety Executive", "the Scottish Executive": a body
+        if head == "executive" and (_capitalized(token) or not modifiers) and not any(_bare(m) == "chief" for m in modifiers):
+            return None  # "the Health and Safety Executive", "the Scottish Executive" (later "the executive"): a body
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
@@ -555,9 +587,9 @@ class _Builder:
 
 def sports_story(prose: str) -> bool:
     """Whether the copy is a sports story: several words of sports copy, or
-    a score and some."""
+    scores or a fixture and some."""
     words = {w for w in re.findall(r"[a-z][a-z-]*", prose.lower()) if w in _SPORTS_WORDS}
-    return len(words) + (len(_SCORE.findall(prose)) >= 2) >= _SPORTS_STORY
+    return len(words) + (len(_SCORE.findall(prose)) >= 2) + (_FIXTURE.search(prose) is not None) >= _SPORTS_STORY
 
 
 # -- reading names off the parse ------------------------------------------------
@@ -630,8 +662,12 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
-        if head.dep_ == "compound" and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
+        if head.dep_ in ("compound", "nmod") and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
             continue  # "the James Bond films", "Trump Tower": a name used for a thing
+        if first > sentence.start and doc[first - 1].lower_ in ("the", "a", "an"):
+            continue  # "the Ed Sullivan of podcasting", "a new Gordon Brown": a figure, not the person
+        if _bare(doc[last]) in _NOT_NAMES - _SURNAME_WORDS:
+            continue  # "Sheffield United", "Bethnal Green Road": a club, a body, a place the recognizer took for a person
         if _names_a_place(doc, last) or _plural_subject(head):
             continue  # "St Fintian's High School"; "Duran Duran are to appear": a band
         found.append((first, last))
@@ -644,7 +680,7 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
         if i not in covered and _bare(token) in _TITLES and _capitalized(token):
             j = i + 1
             while j < sentence.end and j not in covered and (
-                _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "."  # "Reps . Ana Ruiz"
+                _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "." or doc[j].is_space  # "Reps . Ana Ruiz"
             ):
                 j += 1
             k = j
@@ -752,13 +788,38 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
         return True
     # "2. Donald Trump (Last week: 3.)": an item of a ranked list
-    before = [t for t in doc[sentence.start : first] if not (t.is_punct or _numeral(t))]
+    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t))]
     after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
     if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
         return True
     if not before and first > sentence.start and doc[first - 1].text in ("-", "–", "—", "―"):
         return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
+    credited = _past_spaces(doc, first, sentence.start)
+    run_on = last + 1 < len(doc) and doc[last + 1].text in _OPENING_QUOTES
+    if run_on and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
+        return True  # '... respected.” ― Jorge Falcon “Maybe ...': a quotation's credit, the next one run on
+    # "- Mark Blumenthal and Jon Cohen: “Although ...": the authors of what follows
+    i = last + 1
+    while i < sentence.end and (doc[i].pos_ == "PROPN" or doc[i].lower_ == "and" or doc[i].text == ","):
+        i += 1
+    j = first  # back to the first of the names
+    while j > sentence.start and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].lower_ == "and" or doc[j - 1].text == ","):
+        j -= 1
+    j = _past_spaces(doc, j, sentence.start)
+    if j == sentence.start and i < sentence.end and doc[i].lemma_ == "contribute":
+        return True  # "Bryant Rousseau and Caryn Wilson contributed reporting.": a credit line
+    opens = j == sentence.start or _dash(doc[j - 1])
+    if opens and i + 1 < len(doc) and doc[i].text == ":" and doc[i + 1].text in _OPENING_QUOTES:
+        return True
     return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
+
+
+_OPENING_QUOTES = ('"', "“", "‘", "''", "``")
+_CLOSING_QUOTES = ('"', "”", "’", "''")
+
+
+def _dash(token: "Token") -> bool:
+    return token.text in ("-", "–", "—", "―", "--")
 
 
 def _numeral(token: "Token") -> bool:
@@ -939,6 +1000,33 @@ def _title_start(doc: "Doc", first: int, sentence_start: int) -> int:
     return i
 
 
+def _past_spaces(doc: "Doc", first: int, sentence_start: int) -> int:
+    """Where a name starts once whitespace tokens before it are passed over."""
+    while first > sentence_start and doc[first - 1].is_space:
+        first -= 1
+    return first
+
+
+# Words that end a role phrase read backwards from a name ("told reporters Trump", "and Tony Smith").
+_PHRASE_STOPS = frozenset("and or but with by to than as said says told tells while when".split())
+_ROLE_PHRASE_REACH = 5
+# Words of an aside after a name within which its role may come.
+_ASIDE_REACH = 7
+
+
+def _role_phrase_before(doc: "Doc", first: int, sentence_start: int) -> str:
+    """A role whose words run into the name, however the parser took them:
+    "director of telecoms research Tony Lavender", "head of press Ann Lee"."""
+    for i in range(first - 1, max(sentence_start, first - _ROLE_PHRASE_REACH) - 1, -1):
+        token = doc[i]
+        if not token.is_alpha or token.lower_ in _PHRASE_STOPS or token.lemma_.lower() in lx.CUE_VERBS:
+            return ""
+        if token.tag_ in ("NN", "NNP") and _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS and i < first - 1 \
+                and any(t.lower_ in ("of", "for", "at") for t in doc[i + 1 : first]):
+            return doc[i:first].text
+    return ""
+
+
 def _head(doc: "Doc", first: int, last: int) -> "Token":
     """The name's syntactic head: the token whose head lies outside it."""
     for token in doc[first : last + 1]:
@@ -960,6 +1048,8 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     before = doc[first - 1]
     if before.text in _POSSESSIVES and before.head.pos_ == "PROPN":
         return before.head.text
+    if _possessor_before(doc, first, sentence_start):
+        return doc[first - 2].text  # "the paper's Robert Costa", "RealClearPolitics’ David Byler"
     if before.dep_ == "pobj" and before.head.head.i < before.i and role_noun(before.head.head.lower_):
         return doc[before.head.head.i : first].text  # "Liberal Democrat spokeswoman for women Sandra Gidley"
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
@@ -972,6 +1062,21 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     if lower_role or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
         return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
     return ""
+
+
+def _possessor_before(doc: "Doc", first: int, sentence_start: int) -> bool:
+    """A body's possessive right before the name, however the parser hung
+    it: "the paper's Robert Costa", "RealClearPolitics’ David Byler"."""
+    if first - 2 < sentence_start or doc[first - 1].text not in _POSSESSIVES:
+        return False
+    owner = doc[first - 2]
+    if not owner.is_alpha or owner.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if doc[first - 1].text in ("'", "’") and not owner.lower_.endswith("s"):
+        return False  # a closing quotation mark, not "Politics’"
+    return _capitalized(owner) or any(c.dep_ == "det" for c in owner.children) or (
+        first - 3 >= sentence_start and doc[first - 3].lower_ == "the"
+    )
 
 
 def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | None":
@@ -991,8 +1096,14 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if body is not None and any(t.pos_ == "PROPN" for t in body.subtree):
-                return prep  # "Stephen Vladeck of the University of Texas", "from the firm Starcom"
+            if body is not None and (any(t.pos_ == "PROPN" for t in body.subtree) or prep.lower_ != "with" and (
+                body.lower_ in lx.ORGANIZATION_NOUNS or body.lower_ in _NOT_NAMES
+            )):
+                return prep  # "Stephen Vladeck of the University of Texas", "from the firm Starcom", "of the website"
+    if head.dep_ == "nsubj" and first > 0 and doc[first - 1].text == ",":
+        for subject in head.head.children:
+            if subject.dep_ == "nsubj" and subject.i < first - 1 and role_noun(subject.lemma_):
+                return subject  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
     if first > 0 and doc[first - 1].text == ",":
         for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name
             if child.i < first - 1 and any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in child.subtree):
@@ -1015,8 +1126,8 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     after = doc[last + 1] if last + 2 < len(doc) else None
     if after is not None and after.text == "," and doc[last + 2].tag_ == "VBG":
         return doc[last + 2]  # "said Lin Hughes, speaking on behalf of ...", the participle hung on the verb
-    if after is not None and after.lower_ in ("from", "of", "at") and doc[last + 2].pos_ == "PROPN":
-        return after  # "said Anthony Pratt from JD Power", the preposition hung on the verb
+    if after is not None and after.lower_ in ("from", "of", "at", "for") and doc[last + 2].pos_ == "PROPN":
+        return after  # "said Anthony Pratt from JD Power", "wrote Cameron Easley for Morning Consult"
     # '– Wang Yiwei, Director of the Institute ...' when the parser lost the appositive
     if last + 2 < len(doc) and doc[last + 1].text == "," and doc[last + 2].sent.start == head.sent.start:
         after = doc[last + 2]
@@ -1024,12 +1135,20 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
             return after.head if after.dep_ == "det" else after
         if after.lower_ in ("from", "of", "at") and after.i + 1 < len(doc) and doc[after.i + 1].lower_ in ("the", "a", "an"):
             return after  # "John Ison, from the controversial group Fathers 4 Justice,"
-        # "Blake Lee-Harwood, campaigns director at Greenpeace,": a role within the next few words
-        for token in doc[last + 2 : min(last + 5, head.sent.end)]:
-            if token.is_punct:
+    # "Blake Lee-Harwood, campaigns director at Greenpeace,", "Jack Dorsey, recently named the
+    # company's chief executive,", "Rob Partridge - Marley's former head of press -": a role
+    # within the next few words of an aside
+    if last + 2 < len(doc) and (doc[last + 1].text == "," or _spaced_dash(doc[last + 1])) \
+            and doc[last + 2].sent.start == head.sent.start:
+        for token in doc[last + 2 : min(last + 2 + _ASIDE_REACH, head.sent.end)]:
+            if token.is_punct and token.text not in _POSSESSIVES:
                 break
-            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS:
-                return token
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS:
+                return token  # "Colin Asplin, Blackpool Hotel Association said"
+    # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
+    # to what comes before it
+    if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):
+        return next((t for t in reversed(doc[head.sent.start : first - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 
@@ -1073,7 +1192,7 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
         if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
             return token.text
         if token.dep_ == "pobj" and token.head.lower_ in ("of", "as") and token.head.head.lemma_ in (
-            "job", "role", "post", "position", "capacity"
+            "job", "role", "post", "position", "capacity", "title"
         ):
             return token.text  # "his role as director"
         if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lint.people import Mention, fold_name, model, role_noun
+from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -77,6 +77,10 @@ class Person(Check):
             # back to the person
             if len(person.mentions) == 1 and not first.subject:
                 continue
+            # a name the story never shortens that opens with a common word: a band, a company
+            # or a work the recognizer took for a person ("Iron Maiden", "Finding Neverland")
+            if all(m.full for m in person.mentions) and not opens_like_a_name(person.words):
+                continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
             if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
                 continue
@@ -86,8 +90,9 @@ class Person(Check):
                 for s, at, introducing in people.role_subjects
             ):
                 continue
-            if first.sentence + 1 in people.role_objects:
-                continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon"
+            if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
+                continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
+                # "AstraZeneca has appointed a new executive director. John Patterson will ..."
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
             if any(s == first.sentence - 1 and introducing for s, _, introducing in people.role_subjects):
                 continue
@@ -97,6 +102,8 @@ class Person(Check):
         """Once per set of people a short name could mean, where it could
         mean either: not when only one of them was in the story's last
         few sentences (the one the reader has in mind)."""
+        if people.sports:
+            return  # a match report's line-ups and scorers are lists of surnames, the team saying which
         flagged: set[frozenset[int]] = set()
         unclear = {id(mention) for mention, _ in people.ambiguous}
         for mention, sharing in people.ambiguous:
@@ -117,10 +124,14 @@ class Person(Check):
                     continue  # two Smiths need their full names
                 if not _referred_by_surname(person):
                     continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
+                if not opens_like_a_name(person.words):
+                    continue  # "Celebrity Big Brother", "Hotel Rwanda", "De Marigny": a work, or a surname alone
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display:
                         continue  # a headline's name introduces nobody
+                    if _first_person(doc, m):
+                        continue  # a column, a letter, a reader's comment: its own conventions
                     if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
                         continue  # "Iron Mike Tyson" after "Mike Tyson": another form, not a repeat to cut
                     if given_in_full and (_inside_longer_name(doc.prose, m.start) or _ARTICLE_BEFORE.search(
@@ -129,6 +140,8 @@ class Person(Check):
                         continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
                     if given_in_full and _qualifies_a_role(doc.prose, m.end):
                         continue  # "James Hardie chairwoman": a company's name, or a modifier, not a reference
+                    if given_in_full and (_new_entry(doc.prose, person, m) or _CAPTION.match(doc.prose, m.end)):
+                        continue  # a live blog's new entry, a photo caption: each introduces afresh
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -146,6 +159,11 @@ class Person(Check):
                     continue  # family members go by their given names
                 if person.surname is None or not m.subject:
                     continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
+                if _first_person(doc, m) or _KIN.search(_paragraph(doc, m)) or _QUOTE_MARK.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
+                    doc.prose[max(0, m.start - 12) : m.start]
+                ):
+                    continue  # a column or a reader's voice; brothers, a wife ("his brother Mukesh"); quotation
+                    # marks, which may be lost or nested ("'Oh no Bill don't'"); "the Donald"
                 if not _referred_by_surname(person) and sum(g is person for _, g in people.given_names) > 1:
                     continue  # the given name throughout is the story's convention for them ("Meles")
                 told.add(id(person))
@@ -219,12 +237,26 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)")
+_NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
 
 
 def _qualifies_a_role(prose: str, end: int) -> bool:
-    m = _NEXT_WORD.match(prose, end)
-    return m is not None and role_noun(m.group(1))
+    """ "James Hardie chairwoman", "Donald Trump campaign manager": the
+    name qualifies a role that follows it."""
+    m = _NEXT_WORDS.match(prose, end)
+    return m is not None and any(w is not None and role_noun(w) for w in m.groups())
+
+
+# A live blog's entry opens with its time ("9:45 p.m.", "February 6, 2016 9:12PM") or
+# follows a rule ("___"); a photo caption places its people ("(left)").
+_ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M(?![a-z]))|_{3,}")
+_CAPTION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|top|bottom)\b", re.IGNORECASE)
+
+
+def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
+    """Whether a live blog's entry opened since the person's last mention."""
+    previous = max((m.end for m in person.mentions if m.end <= mention.start), default=0)
+    return _ENTRY_MARK.search(prose, previous, mention.start) is not None
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
@@ -238,6 +270,30 @@ def _referred_by_surname(person: PersonModel) -> bool:
     person it follows, and the convention a repeated full name or a given
     name breaks."""
     return any(not m.full and fold_name(m.words[0]) in person.surnames for m in person.mentions)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b")  # not "US"
+_QUOTE_MARK = re.compile(r"[\"“”‘]")
+_KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|cousin|uncle|aunt|widow)s?\b", re.I)
+
+
+def _block(doc, mention: Mention) -> tuple[int, int]:
+    """The prose span of the mention's paragraph."""
+    block = next((b for b in doc.blocks if b.start <= mention.start < b.end), None)
+    return (block.start, block.end) if block is not None else (mention.start, mention.end)
+
+
+def _paragraph(doc, mention: Mention) -> str:
+    start, end = _block(doc, mention)
+    return doc.prose[start:end]
+
+
+def _first_person(doc, mention: Mention) -> bool:
+    """Whether the mention's paragraph speaks in the first person outside
+    quotations: a column, a letter, a reader's comment, or a quotation whose
+    marks were lost ("Freddie is an option but we need ...")."""
+    start, end = _block(doc, mention)
+    return any(not doc.in_quote(w.start()) for w in _FIRST_PERSON.finditer(doc.prose, start, end))
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:

@@ -63,10 +63,11 @@ class Substitution(Check):
                     continue
                 # several suggestions ("it's": "it is" or "it has") need a reader: no fix; nor a
                 # question's inverted subject ("But doesn't that lead ...?" is no "does not that")
-                fix = expected[0] if len(expected) == 1 and not _inverted_negation(doc.prose, m.end(), observed) else None
                 # before a capitalized word it may be part of a title or a name
-                # ("I'm A Celebrity", read on BBC): a reader decides
-                yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix, unsafe_fix=_before_capital(doc.prose, m.end()))
+                # ("I'm A Celebrity", read on BBC): a reader decides, and no fix is offered
+                fix = expected[0] if len(expected) == 1 and not _inverted_negation(doc.prose, m.end(), observed) \
+                    and not _before_capital(doc.prose, m.end()) else None
+                yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix)
 
     def _expected(self, index: int, observed: str) -> list[str]:
         value = self.values[index]
