@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import regex
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from lint.document import Document
+
+# Cue verbs PolNeAR annotates beyond our lists ("offered", "expressed"),
+# counted on its train split by benchmarks/train_cue_verbs.py.
+LEARNED_CUES_PATH = Path(__file__).parent / "models" / "attribution" / "cue-verbs.txt"
 
 # Source kinds. Only a thing leaves a claim with no source at all; the
 # rules on vague groups, documents and agentless passives flag the others.
@@ -70,6 +76,10 @@ _TAIL = regex.compile(
 # Speech verbs whose plain object is no statement ("claimed the title",
 # "maintains 30 stores", "added a goal", "continued the talks").
 _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
+# Cue verbs that put their subject's position even with no statement
+# ("Smith agreed", "they responded", "vowed revenge"); not the ones whose
+# object may be no statement at all ("claimed the title", "found a body").
+_POSITION_VERBS = (lx.SPEECH_VERBS | lx.STANCE_VERBS) - _NOT_STATEMENTS
 # Bodies that publish figures and reports: "government figures", "official statistics".
 _PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
 # Quantifiers that leave no one unnamed: "all members", "other critics" (of whom?) is vague enough
@@ -247,7 +257,11 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             if attribution:
                 found.append(attribution)
         elif token.pos_ in ("VERB", "AUX") and (lemma in _CUE_OR_PASSIVE or _speaks_quotation(token)):
-            attribution = _verb_cue(token, lemma, base)
+            # a cue verb with no statement of its own ("Smith agreed", "they
+            # responded") still puts its subject's position
+            attribution = _verb_cue(token, lemma, base) or (
+                token.pos_ == "VERB" and lemma in _POSITION_VERBS and _predicate(token, lemma, base)
+            )
             if attribution:
                 found.append(attribution)
         elif token.pos_ == "VERB":
@@ -345,16 +359,29 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), content, "", "according")
 
 
+@cache
+def learned_cues() -> frozenset[str]:
+    lines = LEARNED_CUES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     """Someone's stance or intention put as a clause ("Cruz decided to
-    run", "she figures that ..."): an attribution in the broad sense, which
-    the source rules leave alone."""
-    if not any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _hypothetical(token):
+    run", "she figures that ...") or by a verb PolNeAR counts as a cue
+    ("offered", "expressed concern"): an attribution in the broad sense,
+    which the source rules leave alone."""
+    if _hypothetical(token):
+        return None
+    learned = lemma in learned_cues() or lemma in _POSITION_VERBS
+    if not (learned or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)):
         return None
     if sum(t.is_quote for t in token.sent[: token.i - token.sent.start]) % 2:
         return None  # inside a quotation: the speaker's words, not an attribution
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+        # "denounced the plan and offered ...", "..., expressing concern": the governing verb's subject
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or _counted(subject):
         return None
     kind = _source_kind(subject)
     if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION) or subject.lower_ == "it":
@@ -363,6 +390,14 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, _content(token, base), _tense(token),
         "predicate", False,
+    )
+
+
+def _counted(subject: "Token") -> bool:
+    """A share or count of people ("8 percent approved", "two-thirds
+    agreed"): a poll's finding, not someone's position."""
+    return subject.like_num or subject.lower_ in ("percent", "%", "cent") or any(
+        c.dep_ == "nummod" for c in subject.children
     )
 
 

@@ -63,6 +63,10 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Critics slammed the plan as reckless.", [("slam", "Critics", "group")]),
         ("The broad majority of experts believe the methods must change.", [("believe", "The broad majority of experts", "group")]),
         ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization"), ("deny", "the ministry", "organization")]),
+        # a position PolNeAR counts as attributed (cue verbs counted on its train split)
+        ("The senator expressed concern about the cuts.", [("express", "The senator", "role")]),
+        ("Smith denounced the plan and offered an alternative.", [("denounce", "Smith", "named"), ("offer", "Smith", "named")]),
+        ("The union agreed.", [("agree", "The union", "organization")]),
     ],
 )
 def test_cues_sources_and_kinds(text, expected):
