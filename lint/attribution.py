@@ -86,6 +86,9 @@ _PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
 # only with a source named nearby, which the context rules find.
 _NOT_VAGUE = frozenset("all other".split())
 _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
+# Passives that pass a judgment with its grounds ("has been criticized for
+# its policies", "were blamed over the delays"), with nobody making it.
+_JUDGING_PASSIVES = frozenset("criticize criticise praise blame credit condemn hail tout".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _FIRST_PERSON = frozenset("i me my mine myself".split())
@@ -425,7 +428,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             )
         # "is considered the response", "is believed to be", "it is accepted that";
         # not "was considered at the meeting" (deliberated).
-        as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in children) and lemma not in _NAMING_PASSIVES
+        as_what = any(
+            c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in ("for", "over") and lemma in _JUDGING_PASSIVES)
+            for c in children
+        ) and lemma not in _NAMING_PASSIVES
         if not (complements or as_what):
             return None  # "is known as Blessed": a name, not a view
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
