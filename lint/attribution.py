@@ -80,6 +80,8 @@ _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede
 # ("Smith agreed", "they responded", "vowed revenge"); not the ones whose
 # object may be no statement at all ("claimed the title", "found a body").
 _POSITION_VERBS = (lx.SPEECH_VERBS | lx.STANCE_VERBS) - _NOT_STATEMENTS
+# Verbs of keeping figures, whose agent sources them ("recorded by the MDA").
+_RECORDING_VERBS = frozenset("record compile publish collect measure count tally log".split())
 # Bodies that publish figures and reports: "government figures", "official statistics".
 _PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
 # Quantifiers that leave no one unnamed: "all members", "other critics" (of whom?) is vague enough
@@ -267,6 +269,10 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             )
             if attribution:
                 found.append(attribution)
+        elif token.pos_ == "VERB" and lemma in _RECORDING_VERBS and token.tag_ == "VBN":
+            attribution = _recorded_by(token, lemma, base)
+            if attribution:
+                found.append(attribution)
         elif token.pos_ == "VERB":
             attribution = _predicate(token, lemma, base)
             if attribution:
@@ -330,6 +336,21 @@ def _according(token: "Token", base: int) -> Attribution:
     return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, content, "", "according")
 
 
+def _recorded_by(token: "Token", lemma: str, base: int) -> Attribution | None:
+    """A figure given with who keeps it: "the highest daily total recorded
+    by the Mobile Data Association", "figures compiled by the ONS", which
+    sources it as "according to" does."""
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    head = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if head is None:
+        return None
+    kind = _source_kind(head)
+    if kind not in (NAMED, ORGANIZATION, ROLE):
+        return None
+    cue = (base + token.idx, base + agent.idx + len(agent))
+    return Attribution(cue, lemma, _span(base, head.left_edge, head.right_edge), kind, None, "", "according")
+
+
 def _rate(per: "Token") -> bool:
     """ "9.1 per cent", "$5,000 per month", "two per household": a rate, not a source."""
     before = per.doc[per.i - 1] if per.i > 0 else None
@@ -352,8 +373,13 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     if document is None or document.lemma_.lower() not in lx.MEDIUM_NOUNS:
         return None
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head.pos_ in ("VERB", "AUX") else None
-    # a statement speaks for its author; a poll or a study for itself
-    if subject is not None and document.lemma_.lower() in lx.UTTERANCE_NOUNS and _source_kind(subject) != THING:
+    # a statement speaks for its author; a poll or a study for itself, unless
+    # someone named speaks in it ("In a monthly report anti-virus firm Sophos said ...")
+    subject_kind = _source_kind(subject) if subject is not None else THING
+    if subject is not None and (
+        document.lemma_.lower() in lx.UTTERANCE_NOUNS and subject_kind != THING
+        or subject_kind in (NAMED, ROLE, ORGANIZATION) and token.head.lemma_.lower() in _STATEMENT_VERBS
+    ):
         head = subject
     else:
         head = document

@@ -67,6 +67,7 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("The senator expressed concern about the cuts.", [("express", "The senator", "role")]),
         ("Smith denounced the plan and offered an alternative.", [("denounce", "Smith", "named"), ("offer", "Smith", "named")]),
         ("The union agreed.", [("agree", "The union", "organization")]),
+        ("It is the highest total recorded by the Mobile Data Association.", [("record", "the Mobile Data Association", "named")]),
     ],
 )
 def test_cues_sources_and_kinds(text, expected):
