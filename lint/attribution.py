@@ -388,6 +388,14 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), content, "", "according")
 
 
+def verb_phrase(token: "Token") -> str:
+    """A verb's lemma with its particle or its object's lemma ("put
+    forward", "make case"), as the learned cue list writes phrases; "" when
+    it has neither."""
+    other = next((c for c in token.children if c.dep_ in ("prt", "dobj")), None)
+    return f"{token.lemma_.lower()} {other.lemma_.lower()}" if other is not None else ""
+
+
 @cache
 def learned_cues() -> frozenset[str]:
     lines = LEARNED_CUES_PATH.read_text(encoding="utf-8").splitlines()
@@ -401,7 +409,7 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     which the source rules leave alone."""
     if _hypothetical(token):
         return None
-    learned = lemma in learned_cues() or lemma in _POSITION_VERBS
+    learned = lemma in learned_cues() or lemma in _POSITION_VERBS or verb_phrase(token) in learned_cues()
     if not (learned or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)):
         return None
     if sum(t.is_quote for t in token.sent[: token.i - token.sent.start]) % 2:
