@@ -80,6 +80,9 @@ _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede
 # ("Smith agreed", "they responded", "vowed revenge"); not the ones whose
 # object may be no statement at all ("claimed the title", "found a body").
 _POSITION_VERBS = (lx.SPEECH_VERBS | lx.STANCE_VERBS) - _NOT_STATEMENTS
+# Subjects that report a view only with a clause ("everyone agrees that ..."),
+# and are idiom otherwise ("the game everybody knows and loves").
+_EVERYONE = frozenset("everyone everybody".split())
 # Verbs of keeping figures, whose agent sources them ("recorded by the MDA").
 _RECORDING_VERBS = frozenset("record compile publish collect measure count tally log".split())
 # Bodies that publish figures and reports: "government figures", "official statistics".
@@ -455,6 +458,8 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             if not heads:
                 return None
             head = heads[0]
+            if head.lower_ in _EVERYONE and not complements:
+                return None  # "trackers held by everyone": no view reported
             kind = _source_kind(head)
             return Attribution(
                 cue, lemma, _span(base, head.left_edge, head.right_edge), kind,
@@ -505,6 +510,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if not subjects:
         return None
     subject = subjects[0]
+    if subject.lower_ in _EVERYONE and not (
+        any(c.dep_ in ("ccomp", "parataxis") for c in children) or _speaks_quotation(token)
+    ):
+        return None  # "the game everybody knows and loves", "words everyone likes to look up": an idiom
     if lemma in lx.COGNITION_VERBS:
         if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children) or _speaks_quotation(token)):
             return None
