@@ -143,6 +143,11 @@ _DASH_AFTER_QUOTE = regex.compile(
 )
 
 
+# A credit line under a quotation: a dash and up to eight words of name
+# and place ("- Sanders.", "—Michelle Marks, Philadelphia.").
+_CREDIT_LINE = regex.compile(r"[-–—―]{1,2}[ \t]*\p{Lu}[\w’'.()-]*(?:,?[ \t]+[\w’'.()-]+){0,7}[ \t]*[.]?[ \t]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     cue: tuple[int, int]
@@ -809,12 +814,31 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # '“…,” Nate Silver, the polling guru, tweeted.', 'Trump issued a statement, “…”'
         if not attributed and _utterance_before(touching[0], in_block):
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
+        if not attributed and _credited_below(doc, end):
+            attributed = True  # a pull quote or an epigraph with its credit line: '“…”' then '- Sanders.'
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
         statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
+
+
+def _credited_below(doc: "Document", end: int) -> bool:
+    """Whether a quotation closing its paragraph has its credit line as the
+    next paragraph: a dash and a few words of name ("- Sanders.",
+    "—Michelle Marks, Philadelphia.")."""
+    blocks = doc.blocks
+    i = bisect.bisect_right([b.start for b in blocks], end - 1) - 1
+    if i < 0 or i + 1 >= len(blocks) or doc.prose[end : blocks[i].end].strip():
+        return False
+    following = blocks[i + 1]
+    text = doc.prose[following.start : following.end]
+    if following.kind == "list":
+        # Markdown reads "- Sanders." as a list item: its dash is in the source only
+        start = doc.source_offset(following.start)
+        text = doc.source[doc.source.rfind("\n", 0, start) + 1 : start].lstrip() + text
+    return bool(_CREDIT_LINE.fullmatch(text))
 
 
 def _introduces(sentences: list[Sentence] | None) -> bool:
