@@ -147,6 +147,12 @@ _DASH_AFTER_QUOTE = regex.compile(
 # and place ("- Sanders.", "—Michelle Marks, Philadelphia.").
 _CREDIT_LINE = regex.compile(r"[-–—―]{1,2}[ \t]*\p{Lu}[\w’'.()-]*(?:,?[ \t]+[\w’'.()-]+){0,7}[ \t]*[.]?[ \t]*")
 
+# The same inside the closing mark, on a line of its own: a name, a comma
+# and a body or place ("Josh Bivens, Economic Policy Institute.”").
+_INNER_CREDIT = regex.compile(
+    r"\p{Lu}[\w’'.-]*(?:[ \t]+[\w’'.-]+){0,4},[ \t]+\p{Lu}[^\n,]{0,60}?[.]?[\"”']{1,2}"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -814,8 +820,8 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # '“…,” Nate Silver, the polling guru, tweeted.', 'Trump issued a statement, “…”'
         if not attributed and _utterance_before(touching[0], in_block):
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
-        if not attributed and _credited_below(doc, end):
-            attributed = True  # a pull quote or an epigraph with its credit line: '“…”' then '- Sanders.'
+        if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end)):
+            attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
@@ -839,6 +845,15 @@ def _credited_below(doc: "Document", end: int) -> bool:
         start = doc.source_offset(following.start)
         text = doc.source[doc.source.rfind("\n", 0, start) + 1 : start].lstrip() + text
     return bool(_CREDIT_LINE.fullmatch(text))
+
+
+def _credited_within(doc: "Document", start: int, end: int) -> bool:
+    """Whether a quotation's last line is its credit, inside the marks, as
+    pull quotes are set ('"We will enter the next recession ...' then
+    'Josh Bivens, Economic Policy Institute."')."""
+    source_start, source_end = doc.source_span(start, end)
+    lines = doc.source[source_start:source_end].rstrip().split("\n")
+    return len(lines) > 1 and bool(_INNER_CREDIT.fullmatch(lines[-1].strip()))
 
 
 def _introduces(sentences: list[Sentence] | None) -> bool:

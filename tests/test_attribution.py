@@ -272,3 +272,16 @@ def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
 def test_a_quotation_with_nobody_near_it_stays_unattributed():
     text = 'The council met on Tuesday. "We cannot afford another year like this one." Then the lights went out.'
     assert [attributed for _, attributed, _ in quotations(text)] == [False]
+
+
+@pytest.mark.parametrize(
+    "text, attributed",
+    [
+        ('The council met.\n\n"We cannot afford another year like this one."\n\n- Ana Ruiz, council member.\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\nAna Ruiz, Harbor Tenants Union."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one."\n\nThe vote was taken at noon by the members.\n', False),
+    ],
+)
+def test_pull_quote_credit_lines(text, attributed):
+    doc = parse(text, "story.txt")
+    assert [q.attributed for q in model(doc).quotations] == [attributed]
