@@ -844,7 +844,8 @@ def _credited_below(doc: "Document", end: int) -> bool:
         # Markdown reads "- Sanders." as a list item: its dash is in the source only
         start = doc.source_offset(following.start)
         text = doc.source[doc.source.rfind("\n", 0, start) + 1 : start].lstrip() + text
-    return bool(_CREDIT_LINE.fullmatch(text))
+    # or, the quotation left open, its credit and closing mark on a line of their own
+    return bool(_CREDIT_LINE.fullmatch(text) or _INNER_CREDIT.fullmatch(text.strip()))
 
 
 def _credited_within(doc: "Document", start: int, end: int) -> bool:
