@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import regex
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from lint.document import Document
+
+# Cue verbs PolNeAR annotates beyond our lists ("offered", "expressed"),
+# counted on its train split by benchmarks/train_cue_verbs.py.
+LEARNED_CUES_PATH = Path(__file__).parent / "models" / "attribution" / "cue-verbs.txt"
 
 # Source kinds. Only a thing leaves a claim with no source at all; the
 # rules on vague groups, documents and agentless passives flag the others.
@@ -70,12 +76,24 @@ _TAIL = regex.compile(
 # Speech verbs whose plain object is no statement ("claimed the title",
 # "maintains 30 stores", "added a goal", "continued the talks").
 _NOT_STATEMENTS = frozenset("claim maintain add continue admit find post concede".split())
+# Cue verbs that put their subject's position even with no statement
+# ("Smith agreed", "they responded", "vowed revenge"); not the ones whose
+# object may be no statement at all ("claimed the title", "found a body").
+_POSITION_VERBS = (lx.SPEECH_VERBS | lx.STANCE_VERBS) - _NOT_STATEMENTS
+# Subjects that report a view only with a clause ("everyone agrees that ..."),
+# and are idiom otherwise ("the game everybody knows and loves").
+_EVERYONE = frozenset("everyone everybody".split())
+# Verbs of keeping figures, whose agent sources them ("recorded by the MDA").
+_RECORDING_VERBS = frozenset("record compile publish collect measure count tally log".split())
 # Bodies that publish figures and reports: "government figures", "official statistics".
 _PUBLISHERS = lx.ORGANIZATION_NOUNS | {"official"}
 # Quantifiers that leave no one unnamed: "all members", "other critics" (of whom?) is vague enough
 # only with a source named nearby, which the context rules find.
 _NOT_VAGUE = frozenset("all other".split())
 _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part".split())
+# Passives that pass a judgment with its grounds ("has been criticized for
+# its policies", "were blamed over the delays"), with nobody making it.
+_JUDGING_PASSIVES = frozenset("criticize criticise praise blame credit condemn hail tout".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _FIRST_PERSON = frozenset("i me my mine myself".split())
@@ -122,6 +140,17 @@ _DASH_AFTER_QUOTE = regex.compile(
     r"(?:[ \t]+(?P<verb>adds|added|says|said|writes|wrote|notes|noted))?"
     # the name closes the sentence or a clause: "– Wang Wen." not "– Smith and Jones disputed it"
     r"(?=[ \t]*(?:[.,;:(“\"]|$))"
+)
+
+
+# A credit line under a quotation: a dash and up to eight words of name
+# and place ("- Sanders.", "—Michelle Marks, Philadelphia.").
+_CREDIT_LINE = regex.compile(r"[-–—―]{1,2}[ \t]*\p{Lu}[\w’'.()-]*(?:,?[ \t]+[\w’'.()-]+){0,7}[ \t]*[.]?[ \t]*")
+
+# The same inside the closing mark, on a line of its own: a name, a comma
+# and a body or place ("Josh Bivens, Economic Policy Institute.”").
+_INNER_CREDIT = regex.compile(
+    r"\p{Lu}[\w’'.-]*(?:[ \t]+[\w’'.-]+){0,4},[ \t]+\p{Lu}[^\n,]{0,60}?[.]?[\"”']{1,2}"
 )
 
 
@@ -247,7 +276,15 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             if attribution:
                 found.append(attribution)
         elif token.pos_ in ("VERB", "AUX") and (lemma in _CUE_OR_PASSIVE or _speaks_quotation(token)):
-            attribution = _verb_cue(token, lemma, base)
+            # a cue verb with no statement of its own ("Smith agreed", "they
+            # responded") still puts its subject's position
+            attribution = _verb_cue(token, lemma, base) or (
+                token.pos_ == "VERB" and lemma in _POSITION_VERBS and _predicate(token, lemma, base)
+            )
+            if attribution:
+                found.append(attribution)
+        elif token.pos_ == "VERB" and lemma in _RECORDING_VERBS and token.tag_ == "VBN":
+            attribution = _recorded_by(token, lemma, base)
             if attribution:
                 found.append(attribution)
         elif token.pos_ == "VERB":
@@ -313,6 +350,21 @@ def _according(token: "Token", base: int) -> Attribution:
     return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, content, "", "according")
 
 
+def _recorded_by(token: "Token", lemma: str, base: int) -> Attribution | None:
+    """A figure given with who keeps it: "the highest daily total recorded
+    by the Mobile Data Association", "figures compiled by the ONS", which
+    sources it as "according to" does."""
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    head = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if head is None:
+        return None
+    kind = _source_kind(head)
+    if kind not in (NAMED, ORGANIZATION, ROLE):
+        return None
+    cue = (base + token.idx, base + agent.idx + len(agent))
+    return Attribution(cue, lemma, _span(base, head.left_edge, head.right_edge), kind, None, "", "according")
+
+
 def _rate(per: "Token") -> bool:
     """ "9.1 per cent", "$5,000 per month", "two per household": a rate, not a source."""
     before = per.doc[per.i - 1] if per.i > 0 else None
@@ -335,8 +387,13 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     if document is None or document.lemma_.lower() not in lx.MEDIUM_NOUNS:
         return None
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head.pos_ in ("VERB", "AUX") else None
-    # a statement speaks for its author; a poll or a study for itself
-    if subject is not None and document.lemma_.lower() in lx.UTTERANCE_NOUNS and _source_kind(subject) != THING:
+    # a statement speaks for its author; a poll or a study for itself, unless
+    # someone named speaks in it ("In a monthly report anti-virus firm Sophos said ...")
+    subject_kind = _source_kind(subject) if subject is not None else THING
+    if subject is not None and (
+        document.lemma_.lower() in lx.UTTERANCE_NOUNS and subject_kind != THING
+        or subject_kind in (NAMED, ROLE, ORGANIZATION) and token.head.lemma_.lower() in _STATEMENT_VERBS
+    ):
         head = subject
     else:
         head = document
@@ -345,16 +402,37 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
     return Attribution(cue, "in", _span(base, head.left_edge, head.right_edge), _source_kind(head), content, "", "according")
 
 
+def verb_phrase(token: "Token") -> str:
+    """A verb's lemma with its particle or its object's lemma ("put
+    forward", "make case"), as the learned cue list writes phrases; "" when
+    it has neither."""
+    other = next((c for c in token.children if c.dep_ in ("prt", "dobj")), None)
+    return f"{token.lemma_.lower()} {other.lemma_.lower()}" if other is not None else ""
+
+
+@cache
+def learned_cues() -> frozenset[str]:
+    lines = LEARNED_CUES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
 def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     """Someone's stance or intention put as a clause ("Cruz decided to
-    run", "she figures that ..."): an attribution in the broad sense, which
-    the source rules leave alone."""
-    if not any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _hypothetical(token):
+    run", "she figures that ...") or by a verb PolNeAR counts as a cue
+    ("offered", "expressed concern"): an attribution in the broad sense,
+    which the source rules leave alone."""
+    if _hypothetical(token):
+        return None
+    learned = lemma in learned_cues() or lemma in _POSITION_VERBS or verb_phrase(token) in learned_cues()
+    if not (learned or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)):
         return None
     if sum(t.is_quote for t in token.sent[: token.i - token.sent.start]) % 2:
         return None  # inside a quotation: the speaker's words, not an attribution
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+        # "denounced the plan and offered ...", "..., expressing concern": the governing verb's subject
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or _counted(subject):
         return None
     kind = _source_kind(subject)
     if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION) or subject.lower_ == "it":
@@ -363,6 +441,14 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, _content(token, base), _tense(token),
         "predicate", False,
+    )
+
+
+def _counted(subject: "Token") -> bool:
+    """A share or count of people ("8 percent approved", "two-thirds
+    agreed"): a poll's finding, not someone's position."""
+    return subject.like_num or subject.lower_ in ("percent", "%", "cent") or any(
+        c.dep_ == "nummod" for c in subject.children
     )
 
 
@@ -383,6 +469,8 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             if not heads:
                 return None
             head = heads[0]
+            if head.lower_ in _EVERYONE and not complements:
+                return None  # "trackers held by everyone": no view reported
             kind = _source_kind(head)
             return Attribution(
                 cue, lemma, _span(base, head.left_edge, head.right_edge), kind,
@@ -390,7 +478,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             )
         # "is considered the response", "is believed to be", "it is accepted that";
         # not "was considered at the meeting" (deliberated).
-        as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in children) and lemma not in _NAMING_PASSIVES
+        as_what = any(
+            c.dep_ == "prep" and (c.lower_ == "as" or c.lower_ in ("for", "over") and lemma in _JUDGING_PASSIVES)
+            for c in children
+        ) and lemma not in _NAMING_PASSIVES
         if not (complements or as_what):
             return None  # "is known as Blessed": a name, not a view
         if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children):
@@ -430,6 +521,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if not subjects:
         return None
     subject = subjects[0]
+    if subject.lower_ in _EVERYONE and not (
+        any(c.dep_ in ("ccomp", "parataxis") for c in children) or _speaks_quotation(token)
+    ):
+        return None  # "the game everybody knows and loves", "words everyone likes to look up": an idiom
     if lemma in lx.COGNITION_VERBS:
         if not (has_clause or any(c.dep_ in ("dobj", "xcomp") for c in children) or _speaks_quotation(token)):
             return None
@@ -725,12 +820,41 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # '“…,” Nate Silver, the polling guru, tweeted.', 'Trump issued a statement, “…”'
         if not attributed and _utterance_before(touching[0], in_block):
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
+        if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end)):
+            attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
         statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
+
+
+def _credited_below(doc: "Document", end: int) -> bool:
+    """Whether a quotation closing its paragraph has its credit line as the
+    next paragraph: a dash and a few words of name ("- Sanders.",
+    "—Michelle Marks, Philadelphia.")."""
+    blocks = doc.blocks
+    i = bisect.bisect_right([b.start for b in blocks], end - 1) - 1
+    if i < 0 or i + 1 >= len(blocks) or doc.prose[end : blocks[i].end].strip():
+        return False
+    following = blocks[i + 1]
+    text = doc.prose[following.start : following.end]
+    if following.kind == "list":
+        # Markdown reads "- Sanders." as a list item: its dash is in the source only
+        start = doc.source_offset(following.start)
+        text = doc.source[doc.source.rfind("\n", 0, start) + 1 : start].lstrip() + text
+    # or, the quotation left open, its credit and closing mark on a line of their own
+    return bool(_CREDIT_LINE.fullmatch(text) or _INNER_CREDIT.fullmatch(text.strip()))
+
+
+def _credited_within(doc: "Document", start: int, end: int) -> bool:
+    """Whether a quotation's last line is its credit, inside the marks, as
+    pull quotes are set ('"We will enter the next recession ...' then
+    'Josh Bivens, Economic Policy Institute."')."""
+    source_start, source_end = doc.source_span(start, end)
+    lines = doc.source[source_start:source_end].rstrip().split("\n")
+    return len(lines) > 1 and bool(_INNER_CREDIT.fullmatch(lines[-1].strip()))
 
 
 def _introduces(sentences: list[Sentence] | None) -> bool:

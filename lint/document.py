@@ -206,10 +206,18 @@ class Document:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        """Quotation spans in prose offsets, quote marks included."""
+        """Quotation spans in prose offsets, quote marks included. A
+        paragraph after one that leaves a quotation open may go on with it
+        and close it with no opening mark of its own ('... we will win."')."""
         spans: list[tuple[int, int]] = []
+        left_open = False
         for block in self.blocks:
-            spans.extend(find_quotes(self.prose, block.start, block.end))
+            found = find_quotes(self.prose, block.start, block.end, continued=left_open)
+            spans.extend(found)
+            left_open = (
+                block.kind != "heading" and bool(found) and found[-1][1] == block.end
+                and self.prose[block.end - 1] not in _CLOSING_MARKS
+            )
         return spans
 
     @cached_property
@@ -224,6 +232,9 @@ class Document:
         signature, "— Name (@handle) date", closes or follows)."""
         spans: list[tuple[int, int]] = []
         for n, block in enumerate(self.blocks):
+            if block.kind == "blockquote":
+                spans.append((block.start, block.end))  # a quotation set off with no marks
+                continue
             text = self.prose[block.start : block.end]
             label = speaker_label(text)
             if label is not None:
@@ -315,22 +326,31 @@ def speaker_label(text: str):
     return m
 
 
-def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def find_quotes(text: str, start: int, end: int, continued: bool = False) -> list[tuple[int, int]]:
     """Quotations between ``start`` and ``end``: curly or straight double
     quotes, and curly single quotes that are not apostrophes. A quotation
     left open runs to the end of the block, as a quote continued into the
     next paragraph does in news copy; when paragraphs have been run
     together, the next paragraph's opening mark (after a sentence end) starts
     a new quotation instead of closing the open one. Two apostrophes
-    (``''``), as some wire copy writes them, count as a double quote."""
+    (``''``), as some wire copy writes them, count as a double quote, and a
+    double quote typed twice (``""``) as one. With ``continued`` (the block
+    before left a quotation open), a block whose first mark closes a
+    quotation goes on with it from its start."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    if continued and text[start : start + 1] not in _OPENING_MARKS:
+        first = _DOUBLE_MARK.search(text, start, end)
+        if first is not None and _closes(text, start, end, first.start(), len(first.group())):
+            open_at, closer = start, ('"' if first.group()[0] in "\"'" else "”")
     i = start
     while i < end:
         ch, width = text[i], 1
         if ch == "'" and text[i + 1 : i + 2] == "'":
             ch, width = '"', 2
+        elif ch == '"' and text[i + 1 : i + 2] == '"':
+            width = 2
         if open_at is not None and closer != "’" and ch in "“\"" and _reopens(text, start, end, i, width):
             spans.append((open_at, _trim_end(text, open_at, i)))
             open_at = None
@@ -348,6 +368,23 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append((open_at, end))
     return spans
+
+
+_OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = "”\"’'"
+_DOUBLE_MARK = re.compile(r"''|\"\"?|[“”]")
+
+
+def _closes(text: str, start: int, end: int, i: int, width: int) -> bool:
+    """Whether the double quote at ``i`` can only close a quotation: a
+    closing curly mark, or a straight one right after a word or a
+    punctuation mark and before a space, a punctuation mark or the end."""
+    if text[i] == "“":
+        return False
+    if text[i] == "”":
+        return True
+    after = text[i + width : i + width + 1]
+    return i > start and not text[i - 1].isspace() and (not after or after.isspace() or after in ",.;:!?)")
 
 
 def _reopens(text: str, start: int, end: int, i: int, width: int) -> bool:

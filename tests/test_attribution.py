@@ -63,6 +63,11 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Critics slammed the plan as reckless.", [("slam", "Critics", "group")]),
         ("The broad majority of experts believe the methods must change.", [("believe", "The broad majority of experts", "group")]),
         ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization"), ("deny", "the ministry", "organization")]),
+        # a position PolNeAR counts as attributed (cue verbs counted on its train split)
+        ("The senator expressed concern about the cuts.", [("express", "The senator", "role")]),
+        ("Smith denounced the plan and offered an alternative.", [("denounce", "Smith", "named"), ("offer", "Smith", "named")]),
+        ("The union agreed.", [("agree", "The union", "organization")]),
+        ("It is the highest total recorded by the Mobile Data Association.", [("record", "the Mobile Data Association", "named")]),
     ],
 )
 def test_cues_sources_and_kinds(text, expected):
@@ -267,3 +272,18 @@ def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
 def test_a_quotation_with_nobody_near_it_stays_unattributed():
     text = 'The council met on Tuesday. "We cannot afford another year like this one." Then the lights went out.'
     assert [attributed for _, attributed, _ in quotations(text)] == [False]
+
+
+@pytest.mark.parametrize(
+    "text, attributed",
+    [
+        ('The council met.\n\n"We cannot afford another year like this one."\n\n- Ana Ruiz, council member.\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\nAna Ruiz, Harbor Tenants Union."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\n\nAna Ruiz, Harbor Tenants Union."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one."\n\nThe vote was taken at noon by the members.\n', False),
+    ],
+)
+def test_pull_quote_credit_lines(text, attributed):
+    doc = parse(text, "story.txt")
+    statements = [q for q in model(doc).quotations if q.statement]
+    assert [q.attributed for q in statements] == [attributed]

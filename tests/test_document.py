@@ -145,6 +145,8 @@ def test_plain_text_paragraph_per_line_and_headings():
         ("“It was hard. “We stayed,” he said.", ["“It was hard.", "“We stayed,”"]),
         ('She said "no. " Then left.', ['"no. "']),
         ("He said ''we will win'' today.", ["''we will win''"]),
+        ('He said ""we will win,"" and left.', ['""we will win,""']),
+        ('""We lost."" ""We will be back,"" she said.', ['""We lost.""', '""We will be back,""']),
         ('"Say \'wow, that is new.\' "My view is plain," he said.', ['"Say \'wow, that is new.\'', '"My view is plain,"']),
     ],
 )
@@ -352,3 +354,31 @@ def test_transcript_turns_and_social_posts_are_other_peoples_words():
     assert inside == ["Why", "disgrace.", "shameful", "Jane"]
     assert not doc.in_quote(doc.prose.index("The count"))  # a label, not a speaker
     assert not doc.in_quote(doc.prose.index("called it"))
+
+
+@pytest.mark.parametrize(
+    "source, path",
+    [
+        # the quotation goes on into the next paragraph, which closes it with no opening mark
+        ('Smith said: "We will fight the plan.\n\nWe never give up," she added. Then she left.\n', "a.txt"),
+        ("Smith said: “We will fight the plan.\n\nWe never give up,” she added. Then she left.\n", "a.md"),
+    ],
+)
+def test_quotation_closed_in_the_next_paragraph(source, path):
+    doc = parse(source, path)
+    assert doc.in_quote(doc.prose.index("We never"))
+    assert not doc.in_quote(doc.prose.index("she added"))
+    assert not doc.in_quote(doc.prose.index("Then she left"))
+
+
+def test_paragraph_after_a_closed_quotation_is_not_continued():
+    doc = parse('Smith said: "We will fight."\n\nThe council voted, "unanimously," on Monday.\n', "a.txt")
+    assert not doc.in_quote(doc.prose.index("The council"))
+    assert doc.in_quote(doc.prose.index("unanimously"))
+
+
+def test_blockquote_is_quoted_speech():
+    doc = parse("Smith wrote to the council:\n\n> The plan is a disgrace.\n\nThe council met.\n", "a.md")
+    assert doc.in_quote(doc.prose.index("disgrace"))
+    assert not doc.in_quote(doc.prose.index("The council met"))
+    assert not doc.in_quote(doc.prose.index("Smith wrote"))

@@ -16,6 +16,8 @@ _FINDING_VERBS = frozenset(("find", "show", "suggest", "indicate", "reveal", "ac
 # Words of a subject that points back to a group or documents just
 # mentioned: "The latest", "One of them".
 _POINTING_BACK = frozenset("latest newest last first second one recent earlier former latter".split())
+# How far after a vague group a named member of it is looked for.
+_NEARBY_SENTENCES = 3
 _FUNCTION_WORDS = frozenset("the a an of to in at by for from and or many some most few several".split())
 
 
@@ -42,6 +44,7 @@ class Source(Check):
                 if a.source_kind in (GROUP, DOCUMENT) and (
                     _reported_by_another(a, sentence)
                     or _specified_next(doc, a, sentence, built.paragraphs[sentence.block])
+                    or (a.source_kind == GROUP and _group_named_nearby(doc, a, sentence, built.paragraphs))
                     or (a.source_kind == GROUP and _finding_of_named_study(sentence, built.paragraphs[sentence.block]))
                     or (a.source_kind == DOCUMENT and sentence.block <= 1 and _document_named_after_lead(built, sentence.block))
                 ):
@@ -111,6 +114,33 @@ def _specified_next(doc, vague, sentence, paragraph) -> bool:
         words = _words(doc.prose[a.source[0] : a.source[1]])
         if words & (vague_words | _POINTING_BACK):
             return True
+    return False
+
+
+def _group_named_nearby(doc, vague, sentence, paragraphs) -> bool:
+    """Whether the group is one the story names a member of or has brought
+    in: the next sentences, to the end of the next paragraph, quote one
+    by name ("Analysts said ... “...,” said ABN AMRO analyst John
+    Brady"), or the sentence before speaks of them with a determiner ("The
+    researchers conducted two studies ... Researchers found ...")."""
+    if vague.source is None:
+        return False
+    group = _words(doc.prose[vague.source[0] : vague.source[1]])
+    here = paragraphs[sentence.block]
+    after = [s for s in here if s.start >= sentence.end] + paragraphs.get(sentence.block + 1, [])
+    for following in after[:_NEARBY_SENTENCES]:
+        for a in following.attributions:
+            if a.source is not None and a.source_kind in (NAMED, ROLE) and group & _words(
+                doc.prose[a.source[0] : a.source[1]]
+            ):
+                return True
+    before = [s for s in here if s.end <= sentence.start]
+    if before:
+        for token in before[-1].span:
+            if token.pos_ == "NOUN" and _words(token.text) & group and any(
+                c.dep_ in ("det", "poss") and c.lower_ in lx.SPECIFIC_DETERMINERS for c in token.children
+            ):
+                return True
     return False
 
 
