@@ -88,6 +88,25 @@ def suspects(model: dict, text: str, start: int, end: int, margin: float):
             continue
         scores = score(model, members, features(lowered, i))
         better = max((m for m in members if m != word), key=lambda m: scores[m])
+        if better == "than" and not _comparative_before(lowered, i):
+            continue
         if scores[better] - scores[word] > margin:
             s, e, written = spans[i]
             yield s, e, written, better
+
+
+# "than" needs a comparative before it in its clause ("taller than",
+# "more than", "rather than", "different than", "other than"): without one,
+# "then" is right whatever its neighbours suggest ("one way then the other").
+_COMPARATIVES = frozenset("more less fewer rather other else different differently worse".split())
+_CLAUSE_ENDS = frozenset(",;:.!?()\"“”")
+COMPARATIVE_WINDOW = 6
+
+
+def _comparative_before(lowered: list[str], i: int) -> bool:
+    for word in reversed(lowered[max(0, i - COMPARATIVE_WINDOW) : i]):
+        if word in _CLAUSE_ENDS:
+            return False
+        if word in _COMPARATIVES or (len(word) >= 4 and word.endswith("er")):
+            return True
+    return False

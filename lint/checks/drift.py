@@ -66,6 +66,7 @@ class Drift(Check):
                 if len(name) >= self.options["min-length"]:
                     occurrences.setdefault(name, []).append(m.start())
         names = sorted(occurrences, key=lambda n: occurrences[n][0])
+        partners = {name: _partners(doc.prose, name, starts) for name, starts in occurrences.items()}
         # The dictionary is asked only about names with a near namesake:
         # most stories have none, and never load it (a second of start-up).
         for i, first in enumerate(names):
@@ -73,10 +74,40 @@ class Drift(Check):
                 if not _near(first, second) or self.speller.knows(first.lower()) or self.speller.knows(second.lower()):
                     continue
                 rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
-                if self.speller.knows(rare):
+                if self.speller.knows(rare) or _two_people(partners[rare], partners[other]):
                     continue
                 for start in occurrences[rare]:
                     yield Hit(start, start + len(rare), (rare, other))
+
+
+# Words before a name that are no part of it: "Mr Blair", "President Bush".
+_TITLES = frozenset(
+    "mr mrs ms miss dr sir lord lady dame prof professor president senator sen rep gov governor mayor judge "
+    "general gen captain capt coach chancellor secretary minister king queen prince princess saint st".split()
+)
+_PARTNER_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}'’.-]*) $")
+_PARTNER_AFTER = regex.compile(r"^(?:['’]s)? (\p{Lu}\p{Ll}+)")
+
+
+def _partners(prose: str, name: str, starts: list[int]) -> list[frozenset[str]]:
+    """For each occurrence, the capitalized words it stands in a full name
+    with ("David" and "Walliams"), titles aside."""
+    found = []
+    for start in starts:
+        before = _PARTNER_BEFORE.search(prose[max(0, start - 30) : start])
+        after = _PARTNER_AFTER.search(prose[start + len(name) : start + len(name) + 30])
+        words = {m.group(1).rstrip(".") for m in (before, after) if m}
+        found.append(frozenset(w for w in words if w.lower() not in _TITLES))
+    return found
+
+
+def _two_people(rare: list[frozenset[str]], other: list[frozenset[str]]) -> bool:
+    """Whether two near spellings name two people: every mention of each
+    stands in a full name, and the two never share a name part ("David
+    Walliams" and "Robbie Williams", "Mike Rubino" and "Marco Rubio")."""
+    if not all(rare) or not any(other):
+        return False
+    return not frozenset().union(*rare) & frozenset().union(*other)
 
 
 def _near(first: str, second: str) -> bool:
