@@ -318,9 +318,10 @@ def test_english_elsewhere_accepts_the_other_varietys_words_but_not_its_spelling
         ("flutist", False),  # the stem's "e" dropped before a suffix
         ("hisss", True),  # a letter typed once too often is no suffix
         ("recieve", True),
+        ("bpd", False),  # no vowel: an abbreviation
     ],
 )
-def test_needs_suggestion_leaves_words_derived_from_known_ones(word, flagged):
+def test_needs_suggestion_leaves_derived_words_and_abbreviations(word, flagged):
     rule = make_rule("""
         extends: spelling
         message: "'%s'"

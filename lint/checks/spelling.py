@@ -267,9 +267,10 @@ class Spelling(Check):
         "<a href"), not speech written as heard ("lyin'", "'orrible"), not
         part of a foreign phrase (next to another unknown word of four
         letters or more, or after a foreign article or preposition: "bona fides", "lechon asado",
-        "en masse", "Parc des Sports"), not a one- or two-letter
-        abbreviation ("og")."""
-        if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS:
+        "en masse", "Parc des Sports"), not an abbreviation (a one- or
+        two-letter word, "og", or one with no vowel, "bpd")."""
+        # a word with no vowel is an abbreviation ("bpd", "kwh")
+        if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
             return False
         before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
         if before == "&" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
@@ -287,6 +288,7 @@ class Spelling(Check):
         return True
 
 
+_VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 # Articles and prepositions of the languages English borrows phrases from
 # (French, Latin, Spanish, Italian, German, Dutch): a word after one is
 # usually part of a foreign phrase or name ("en masse", "per capita").
