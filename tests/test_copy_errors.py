@@ -65,6 +65,9 @@ def test_drift_leaves_two_people_whose_full_names_differ():
     # a bare mention may be either of them: still flagged
     text = "Mike Rubino wrote to the campaign. Rubino said so. Rubio declined to comment."
     assert [a.match for a in lint_text(text, [rule])] == ["Rubio"]
+    # an initial is no given name: "John F. Kerry" and "John Kerry" are one man
+    text = "John Kerrigan spoke. Kerrigan left. Secretary John F. Kerigan arrived."
+    assert [a.match for a in lint_text(text, [rule])] == ["Kerigan"]
 
 
 def test_drift_needs_a_known_dictionary():

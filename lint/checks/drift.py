@@ -85,26 +85,24 @@ _TITLES = frozenset(
     "mr mrs ms miss dr sir lord lady dame prof professor president senator sen rep gov governor mayor judge "
     "general gen captain capt coach chancellor secretary minister king queen prince princess saint st".split()
 )
-_PARTNER_BEFORE = regex.compile(r"(\p{Lu}[\p{Ll}'’.-]*) $")
-_PARTNER_AFTER = regex.compile(r"^(?:['’]s)? (\p{Lu}\p{Ll}+)")
+_GIVEN_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+) $")
 
 
 def _partners(prose: str, name: str, starts: list[int]) -> list[frozenset[str]]:
-    """For each occurrence, the capitalized words it stands in a full name
-    with ("David" and "Walliams"), titles aside."""
+    """For each occurrence, the given name it follows ("David Walliams"),
+    if any: a capitalized word of two letters or more that is no title."""
     found = []
     for start in starts:
-        before = _PARTNER_BEFORE.search(prose[max(0, start - 30) : start])
-        after = _PARTNER_AFTER.search(prose[start + len(name) : start + len(name) + 30])
-        words = {m.group(1).rstrip(".") for m in (before, after) if m}
-        found.append(frozenset(w for w in words if w.lower() not in _TITLES))
+        before = _GIVEN_NAME.search(prose[max(0, start - 30) : start])
+        found.append(frozenset([before.group(1)]) if before and before.group(1).lower() not in _TITLES else frozenset())
     return found
 
 
 def _two_people(rare: list[frozenset[str]], other: list[frozenset[str]]) -> bool:
-    """Whether two near spellings name two people: every mention of each
-    stands in a full name, and the two never share a name part ("David
-    Walliams" and "Robbie Williams", "Mike Rubino" and "Marco Rubio")."""
+    """Whether two near spellings name two people: every mention of the
+    rarer follows a given name, the other follows one somewhere, and the
+    two never share one ("David Walliams" and "Robbie Williams", "Mike
+    Rubino" and "Marco Rubio")."""
     if not all(rare) or not any(other):
         return False
     return not frozenset().union(*rare) & frozenset().union(*other)
