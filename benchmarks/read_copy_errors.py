@@ -7,10 +7,13 @@ Not a test: it prints figures and alerts. It reads the evaluation articles
 of ``benchmarks/splits/copy-errors.json`` (the confusables model never saw
 them), in the halves the seeded benchmark uses: dev (where rules are
 tuned) and test (where they are reported), committed as ids in
-``benchmarks/splits/copy-errors-parts.json``. Usage::
+``benchmarks/splits/copy-errors-parts.json``; or a sample of the training
+articles, a fresh pool once the test half has been read (the confusables
+model learned from them, so its alerts there are fewer). Usage::
 
     python benchmarks/read_copy_errors.py --part dev --sample 40 --seed 1
     python benchmarks/read_copy_errors.py --part test --sample 40 --seed 2
+    python benchmarks/read_copy_errors.py --part train --articles 600 --seed 3   # a fresh pool
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ READ_RULES = RULES + ("newsroom.mixed-construction", "newsroom.impossible-modifi
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=("dev", "test"), default="dev")
+    parser.add_argument("--part", choices=("dev", "test", "train"), default="dev")
+    parser.add_argument("--articles", type=int, default=0, help="read only N articles of the part, drawn by --seed")
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rule", action="append", help="print only this rule's alerts (all of them)")
@@ -43,6 +47,8 @@ def main() -> None:
         print("no corpora: failed")
         sys.exit(1)
     ids = [a for a in load_part(args.part) if a in paths]
+    if args.articles:
+        ids = sorted(random.Random(args.seed).sample(ids, min(args.articles, len(ids))))
     texts = {a: read_article(paths[a]) for a in ids}
     rules = {
         corpus: [r for r in load_rules(british=corpus == "bbc", wanted=READ_RULES)] for corpus in ("bbc", "polnear")

@@ -110,9 +110,11 @@ def make_parts(evaluation: list[str]) -> dict:
 
 
 def load_part(part: str) -> list[str]:
-    """The evaluation articles of a part: dev, test, or all of them."""
-    if part == "all":
-        return load_split()["eval"]
+    """The evaluation articles of a part (dev, test, or all of them), or
+    the training articles (train: for reads only; the confusables model
+    learned from them)."""
+    if part in ("all", "train"):
+        return load_split()["eval" if part == "all" else "train"]
     return json.loads(PART_FILE.read_text(encoding="utf-8"))[part]
 
 

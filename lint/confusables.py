@@ -57,11 +57,15 @@ def score(model: dict, members, feats: list[str]) -> dict[str, float]:
     alpha, vocabulary = model["alpha"], model["vocabulary"]
     total = sum(model["members"][m]["count"] for m in members) + len(members)
     scores = {}
+    # A feature no member was seen with says nothing about which is meant;
+    # counted, its smoothing would favour the rarer member at every
+    # unseen word ("like its Sky+ boxes" read as "it's").
+    seen = [f for f in feats if any(f in model["members"][m]["features"] for m in members)]
     for member in members:
         entry = model["members"][member]
         counts, denominator = entry["features"], entry["count"] + alpha * vocabulary
         value = math.log((entry["count"] + 1) / total)
-        for feat in feats:
+        for feat in seen:
             value += math.log((counts.get(feat, 0) + alpha) / denominator)
         scores[member] = value
     return scores

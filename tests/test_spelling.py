@@ -319,6 +319,7 @@ def test_english_elsewhere_accepts_the_other_varietys_words_but_not_its_spelling
         ("hisss", True),  # a letter typed once too often is no suffix
         ("recieve", True),
         ("bpd", False),  # no vowel: an abbreviation
+        ("impermissibly", False),  # the adverb of an adjective in -le
     ],
 )
 def test_needs_suggestion_leaves_derived_words_and_abbreviations(word, flagged):

@@ -76,6 +76,8 @@ class Drift(Check):
                 rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
                 if self.speller.knows(rare) or _two_people(partners[rare], partners[other]):
                     continue
+                if _roll_only(doc.prose, rare, occurrences[rare]) and _roll_only(doc.prose, other, occurrences[other]):
+                    continue
                 for start in occurrences[rare]:
                     yield Hit(start, start + len(rare), (rare, other))
 
@@ -85,12 +87,27 @@ _TITLES = frozenset(
     "mr mrs ms miss dr sir lord lady dame prof professor president senator sen rep gov governor mayor judge "
     "general gen captain capt coach chancellor secretary minister king queen prince princess saint st".split()
 )
-_GIVEN_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+) $")
+# A given name, or an initial with no dot ("M Horan" in a team sheet; the
+# dotted middle initial of "John F. Kerry" is no given name).
+_GIVEN_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+|\p{Lu}) $")
+# A name standing alone as an item of a list: a team sheet, a roll of names.
+_ROLL_BEFORE = regex.compile(r"[,:;] (?:\p{Lu} )?$")
+_ROLL_AFTER = regex.compile(r"^(?:[,;.]|\s*\(|$)")
+
+
+def _roll_only(prose: str, name: str, starts: list[int]) -> bool:
+    """Whether every mention of a name is an item of a list of names ("...,
+    Horan, O'Callaghan, ..."): two near names on team sheets are mostly two
+    players."""
+    return all(
+        _ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(prose[start + len(name) : start + len(name) + 2])
+        for start in starts
+    )
 
 
 def _partners(prose: str, name: str, starts: list[int]) -> list[frozenset[str]]:
-    """For each occurrence, the given name it follows ("David Walliams"),
-    if any: a capitalized word of two letters or more that is no title."""
+    """For each occurrence, the given name or initial it follows ("David
+    Walliams", "M Horan"), if any, titles aside."""
     found = []
     for start in starts:
         before = _GIVEN_NAME.search(prose[max(0, start - 30) : start])

@@ -273,7 +273,7 @@ class Spelling(Check):
         if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
             return False
         before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
-        if before == "&" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
+        if "&" in (before, after) or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
             return False
         if (before in "'’" and before and (start < 2 or not prose[start - 2].isalnum())) or (after in "'’" and after and word.endswith("in")):
             return False
@@ -338,7 +338,8 @@ def _derived(word: str, knows) -> bool:
             continue
         if knows(stem) or knows(stem + "e"):
             return True
-    return False
+    # an adverb of an adjective in -le ("impermissibly")
+    return lowered.endswith("ly") and knows(lowered[:-1] + "e")
 
 
 # A British spelling and its American twin (and back): "colour"/"color",
