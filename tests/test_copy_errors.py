@@ -68,6 +68,8 @@ def test_drift_leaves_two_people_whose_full_names_differ():
     # on a team sheet: an initial tells two players apart, and so does a roll of names
     assert lint_text("Subs: M Horan, S Horgan, D Hickie. Horgan scored.", [rule]) == []
     assert lint_text("Replacements: Sheahan, Horan, Miller. Ireland: Murphy, Horgan, Maggs.", [rule]) == []
+    # the part of a name after an apostrophe is no name ("O'Brien" holds no "Brien")
+    assert lint_text("Brian Cowen met P O'Brien. Brian left.", [rule]) == []
     # a dotted middle initial is no given name: "John F. Kerry" and "John Kerry" are one man
     text = "John Kerrigan spoke. Kerrigan left. Secretary John F. Kerigan arrived."
     assert [a.match for a in lint_text(text, [rule])] == ["Kerigan"]

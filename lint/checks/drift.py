@@ -20,7 +20,7 @@ import regex
 from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries
 from lint.rule import Check, Field, Hit
 
-_NAME = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?=(?:['’]s)?\b)")
+_NAME = regex.compile(r"(?<!['’])\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?=(?:['’]s)?\b)")
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -273,7 +273,8 @@ class Spelling(Check):
         if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
             return False
         before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
-        if "&" in (before, after) or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
+        # markup, or the tail of a word censored with dashes ("f---ing")
+        if "&" in (before, after) or before == "-" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
             return False
         if (before in "'’" and before and (start < 2 or not prose[start - 2].isalnum())) or (after in "'’" and after and word.endswith("in")):
             return False
@@ -293,7 +294,7 @@ _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
 # (French, Latin, Spanish, Italian, German, Dutch): a word after one is
 # usually part of a foreign phrase or name ("en masse", "per capita").
 _FOREIGN_FUNCTION_WORDS = frozenset(
-    "de des du la le les en et el al los las del di da von van der den het per ad ex".split()
+    "de des du la le les en et el al los las del della delle dei di da von van der den het per ad ex".split()
 )
 _NEIGHBOUR_BEFORE = regex.compile(r"([\p{L}]+)[ ,]{1,2}$")
 _NEIGHBOUR_AFTER = regex.compile(r"^[ ,]{1,2}([\p{L}]+)")
