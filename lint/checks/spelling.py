@@ -276,6 +276,10 @@ class Spelling(Check):
         # markup, or the tail of a word censored with dashes ("f---ing")
         if "&" in (before, after) or before == "-" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
             return False
+        # a piece of a word an entity ("B&#233;ziers") or a mangled letter
+        # ("GuantÃ¡namo") broke in two
+        if _BROKEN_BEFORE.search(prose[max(0, start - 8) : start]) or (after and not after.isascii() and not after.isalpha()):
+            return False
         if (before in "'’" and before and (start < 2 or not prose[start - 2].isalnum())) or (after in "'’" and after and word.endswith("in")):
             return False
         if _derived(word, self.speller.knows):
@@ -290,11 +294,12 @@ class Spelling(Check):
 
 
 _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
+_BROKEN_BEFORE = regex.compile(r"(?:&#?\w+;|[^\x00-\x7f\p{L}\s])$")
 # Articles and prepositions of the languages English borrows phrases from
 # (French, Latin, Spanish, Italian, German, Dutch): a word after one is
 # usually part of a foreign phrase or name ("en masse", "per capita").
 _FOREIGN_FUNCTION_WORDS = frozenset(
-    "de des du la le les en et el al los las del della delle dei di da von van der den het per ad ex".split()
+    "de des du la le les au aux en et el al los las del della delle dei di da von van der den het per ad ex".split()
 )
 _NEIGHBOUR_BEFORE = regex.compile(r"([\p{L}]+)[ ,]{1,2}$")
 _NEIGHBOUR_AFTER = regex.compile(r"^[ ,]{1,2}([\p{L}]+)")
