@@ -34,6 +34,7 @@ per 1,000 words (words: whitespace-separated tokens). Usage::
 
     python benchmarks/seeded_errors.py            # 200 per type (seed 13)
     python benchmarks/seeded_errors.py --per-type 300 --seed 7
+    python benchmarks/seeded_errors.py --part dev   # the dev half (tuning); --part test to report
     python benchmarks/seeded_errors.py --write-split
 """
 
@@ -93,6 +94,28 @@ def make_split(ids: list[str]) -> dict[str, list[str]]:
 
 def load_split() -> dict[str, list[str]]:
     return json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+
+
+# The evaluation articles split once more, in halves: dev (where the rules
+# are tuned) and test (where they are reported).
+PART_FILE = REPO / "benchmarks" / "splits" / "copy-errors-parts.json"
+PART_SEED = 1313
+
+
+def make_parts(evaluation: list[str]) -> dict:
+    shuffled = sorted(evaluation)
+    random.Random(PART_SEED).shuffle(shuffled)
+    half = len(shuffled) // 2
+    return {"seed": PART_SEED, "dev": sorted(shuffled[:half]), "test": sorted(shuffled[half:])}
+
+
+def load_part(part: str) -> list[str]:
+    """The evaluation articles of a part (dev, test, or all of them), or
+    the training articles (train: for reads only; the confusables model
+    learned from them)."""
+    if part in ("all", "train"):
+        return load_split()["eval" if part == "all" else "train"]
+    return json.loads(PART_FILE.read_text(encoding="utf-8"))[part]
 
 
 def read_article(path: Path) -> str:
@@ -271,13 +294,13 @@ def seed_mindless_subject(text: str, rng: random.Random, knows) -> tuple[str, in
 # -- linting ---------------------------------------------------------------------------------
 
 
-def load_rules(british: bool):
+def load_rules(british: bool, wanted: tuple[str, ...] = RULES):
     from lint.errors import RuleError
     from lint.packs import builtin_packs, load_pack
     from lint.rule import build_rule
     from lint.yamlsrc import load_yaml
 
-    rules = [r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id in RULES]
+    rules = [r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id in wanted]
     if british:
         rebuilt = []
         for rule in rules:
@@ -305,7 +328,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--per-type", type=int, default=200)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--write-split", action="store_true", help="write the split file again and stop")
+    parser.add_argument("--write-split", action="store_true", help="write the split files again and stop")
+    parser.add_argument("--part", choices=("dev", "test", "all"), default="all", help="which evaluation articles")
     parser.add_argument("--show", type=int, default=0, help="print N missed errors per type")
     parser.add_argument("--false-sample", type=int, default=0, help="print N random false alerts")
     args = parser.parse_args()
@@ -317,10 +341,11 @@ def main() -> None:
     if args.write_split:
         SPLIT_FILE.parent.mkdir(parents=True, exist_ok=True)
         SPLIT_FILE.write_text(json.dumps(make_split(list(paths)), indent=0) + "\n", encoding="utf-8")
-        print(f"wrote {SPLIT_FILE}")
+        PART_FILE.write_text(json.dumps(make_parts(load_split()["eval"]), indent=0) + "\n", encoding="utf-8")
+        print(f"wrote {SPLIT_FILE} and {PART_FILE}")
         return
     split = load_split()
-    evaluation = [a for a in split["eval"] if a in paths]
+    evaluation = [a for a in load_part(args.part) if a in paths]
     originals = {a: read_article(paths[a]) for a in evaluation}
     originals_for_seeding = dict(originals)
 

@@ -57,11 +57,15 @@ def score(model: dict, members, feats: list[str]) -> dict[str, float]:
     alpha, vocabulary = model["alpha"], model["vocabulary"]
     total = sum(model["members"][m]["count"] for m in members) + len(members)
     scores = {}
+    # A feature no member was seen with says nothing about which is meant;
+    # counted, its smoothing would favour the rarer member at every
+    # unseen word ("like its Sky+ boxes" read as "it's").
+    seen = [f for f in feats if any(f in model["members"][m]["features"] for m in members)]
     for member in members:
         entry = model["members"][member]
         counts, denominator = entry["features"], entry["count"] + alpha * vocabulary
         value = math.log((entry["count"] + 1) / total)
-        for feat in feats:
+        for feat in seen:
             value += math.log((counts.get(feat, 0) + alpha) / denominator)
         scores[member] = value
     return scores
@@ -88,6 +92,25 @@ def suspects(model: dict, text: str, start: int, end: int, margin: float):
             continue
         scores = score(model, members, features(lowered, i))
         better = max((m for m in members if m != word), key=lambda m: scores[m])
+        if better == "than" and not _comparative_before(lowered, i):
+            continue
         if scores[better] - scores[word] > margin:
             s, e, written = spans[i]
             yield s, e, written, better
+
+
+# "than" needs a comparative before it in its clause ("taller than",
+# "more than", "rather than", "different than", "other than"): without one,
+# "then" is right whatever its neighbours suggest ("one way then the other").
+_COMPARATIVES = frozenset("more less fewer rather other else different differently worse".split())
+_CLAUSE_ENDS = frozenset(",;:.!?()\"“”")
+COMPARATIVE_WINDOW = 6
+
+
+def _comparative_before(lowered: list[str], i: int) -> bool:
+    for word in reversed(lowered[max(0, i - COMPARATIVE_WINDOW) : i]):
+        if word in _CLAUSE_ENDS:
+            return False
+        if word in _COMPARATIVES or (len(word) >= 4 and word.endswith("er")):
+            return True
+    return False

@@ -57,6 +57,24 @@ def test_drift_leaves_real_pairs(text):
     assert lint_text(text, [make_rule(DRIFT)]) == []
 
 
+def test_drift_leaves_two_people_whose_full_names_differ():
+    rule = make_rule(DRIFT)
+    text = "Comedian David Walliams gave the prize to Robbie Williams, and Williams thanked him."
+    assert lint_text(text, [rule]) == []
+    assert lint_text("Mike Rubino wrote to the campaign. Rubino said so. Marco Rubio declined.", [rule]) == []
+    # a bare mention may be either of them: still flagged
+    text = "Mike Rubino wrote to the campaign. Rubino said so. Rubio declined to comment."
+    assert [a.match for a in lint_text(text, [rule])] == ["Rubio"]
+    # on a team sheet: an initial tells two players apart, and so does a roll of names
+    assert lint_text("Subs: M Horan, S Horgan, D Hickie. Horgan scored.", [rule]) == []
+    assert lint_text("Replacements: Sheahan, Horan, Miller. Ireland: Murphy, Horgan, Maggs.", [rule]) == []
+    # the part of a name after an apostrophe is no name ("O'Brien" holds no "Brien")
+    assert lint_text("Brian Cowen met P O'Brien. Brian left.", [rule]) == []
+    # a dotted middle initial is no given name: "John F. Kerry" and "John Kerry" are one man
+    text = "John Kerrigan spoke. Kerrigan left. Secretary John F. Kerigan arrived."
+    assert [a.match for a in lint_text(text, [rule])] == ["Kerigan"]
+
+
 def test_drift_needs_a_known_dictionary():
     assert "no dictionary 'en_XX'" in load_error(DRIFT + "dictionaries: [en_XX]\n").message
 
@@ -73,6 +91,20 @@ def test_confusable_margin_trades_recall_for_precision():
     text = "The decision will have a big affect on prices."
     assert lint_text(text, [make_rule(CONFUSABLE)])
     assert lint_text(text, [make_rule(CONFUSABLE + "margin: 1000\n")]) == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Prices rose faster then wages.", ["then"]),
+        ("It felt different then last summer.", ["then"]),
+        # "than" needs a comparative in its clause
+        ("England turned Ireland one way then the other.", []),
+        ("Once the patents are granted then any programmer will worry.", []),
+    ],
+)
+def test_confusable_than_needs_a_comparative(text, flagged):
+    assert [a.match for a in lint_text(text, [make_rule(CONFUSABLE)])] == flagged
 
 
 def test_confusable_model_must_exist():

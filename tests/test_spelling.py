@@ -295,3 +295,37 @@ def test_a_vale_style_spelling_rule_loads(tmp_path):
     [rule] = load_pack(path.parent, "Spelling")
     text = "Nginx is a web server. abdominocentesis is a word. HTTPie is a client."
     assert matches(rule, text) == ["HTTPie"]
+
+
+def test_english_elsewhere_accepts_the_other_varietys_words_but_not_its_spellings():
+    # copydesk's key: a word another English dictionary knows is English
+    # ("hardline" for en_US), unless it is that variety's spelling of a word
+    # the rule's dictionary knows ("lacklustre" in American copy).
+    body = "extends: spelling\nmessage: \"'%s'\"\nneeds-suggestion: true\n"
+    plain = make_rule(body)
+    elsewhere = make_rule(body + "english-elsewhere: [en_GB]\n")
+    text = "The party took a hardline stance. The show was lacklustre."
+    assert matches(plain, text) == ["hardline", "lacklustre"]
+    assert matches(elsewhere, text) == ["lacklustre"]
+    assert "no dictionary 'en_XX'" in load_error(body + "english-elsewhere: [en_XX]\n").message
+
+
+@pytest.mark.parametrize(
+    "word, flagged",
+    [
+        ("unpayable", False),  # prefix + known word
+        ("autos", False),  # known word + suffix
+        ("flutist", False),  # the stem's "e" dropped before a suffix
+        ("hisss", True),  # a letter typed once too often is no suffix
+        ("recieve", True),
+        ("bpd", False),  # no vowel: an abbreviation
+        ("impermissibly", False),  # the adverb of an adjective in -le
+    ],
+)
+def test_needs_suggestion_leaves_derived_words_and_abbreviations(word, flagged):
+    rule = make_rule("""
+        extends: spelling
+        message: "'%s'"
+        needs-suggestion: true
+    """)
+    assert matches(rule, f"They said it was {word} in the end.") == ([word] if flagged else [])

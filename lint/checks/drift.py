@@ -20,7 +20,7 @@ import regex
 from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries
 from lint.rule import Check, Field, Hit
 
-_NAME = regex.compile(r"\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?=(?:['’]s)?\b)")
+_NAME = regex.compile(r"(?<!['’])\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?=(?:['’]s)?\b)")
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -66,6 +66,7 @@ class Drift(Check):
                 if len(name) >= self.options["min-length"]:
                     occurrences.setdefault(name, []).append(m.start())
         names = sorted(occurrences, key=lambda n: occurrences[n][0])
+        partners = {name: _partners(doc.prose, name, starts) for name, starts in occurrences.items()}
         # The dictionary is asked only about names with a near namesake:
         # most stories have none, and never load it (a second of start-up).
         for i, first in enumerate(names):
@@ -73,10 +74,55 @@ class Drift(Check):
                 if not _near(first, second) or self.speller.knows(first.lower()) or self.speller.knows(second.lower()):
                     continue
                 rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
-                if self.speller.knows(rare):
+                if self.speller.knows(rare) or _two_people(partners[rare], partners[other]):
+                    continue
+                if _roll_only(doc.prose, rare, occurrences[rare]) and _roll_only(doc.prose, other, occurrences[other]):
                     continue
                 for start in occurrences[rare]:
                     yield Hit(start, start + len(rare), (rare, other))
+
+
+# Words before a name that are no part of it: "Mr Blair", "President Bush".
+_TITLES = frozenset(
+    "mr mrs ms miss dr sir lord lady dame prof professor president senator sen rep gov governor mayor judge "
+    "general gen captain capt coach chancellor secretary minister king queen prince princess saint st".split()
+)
+# A given name, or an initial with no dot ("M Horan" in a team sheet; the
+# dotted middle initial of "John F. Kerry" is no given name).
+_GIVEN_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+|\p{Lu}) $")
+# A name standing alone as an item of a list: a team sheet, a roll of names.
+_ROLL_BEFORE = regex.compile(r"[,:;] (?:\p{Lu} )?$")
+_ROLL_AFTER = regex.compile(r"^(?:[,;.]|\s*\(|$)")
+
+
+def _roll_only(prose: str, name: str, starts: list[int]) -> bool:
+    """Whether every mention of a name is an item of a list of names ("...,
+    Horan, O'Callaghan, ..."): two near names on team sheets are mostly two
+    players."""
+    return all(
+        _ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(prose[start + len(name) : start + len(name) + 2])
+        for start in starts
+    )
+
+
+def _partners(prose: str, name: str, starts: list[int]) -> list[frozenset[str]]:
+    """For each occurrence, the given name or initial it follows ("David
+    Walliams", "M Horan"), if any, titles aside."""
+    found = []
+    for start in starts:
+        before = _GIVEN_NAME.search(prose[max(0, start - 30) : start])
+        found.append(frozenset([before.group(1)]) if before and before.group(1).lower() not in _TITLES else frozenset())
+    return found
+
+
+def _two_people(rare: list[frozenset[str]], other: list[frozenset[str]]) -> bool:
+    """Whether two near spellings name two people: every mention of the
+    rarer follows a given name, the other follows one somewhere, and the
+    two never share one ("David Walliams" and "Robbie Williams", "Mike
+    Rubino" and "Marco Rubio")."""
+    if not all(rare) or not any(other):
+        return False
+    return not frozenset().union(*rare) & frozenset().union(*other)
 
 
 def _near(first: str, second: str) -> bool:

@@ -163,6 +163,7 @@ class Spelling(Check):
         "proper-nouns": Field("str", "check", choices=("check", "skip")),
         "needs-suggestion": Field("bool", False),
         "repeated": Field("str", "check", choices=("check", "skip")),
+        "english-elsewhere": Field("strlist", []),
     }
     SUPPORTS_VOCAB = True
     READS_REJECTED = True
@@ -171,6 +172,7 @@ class Spelling(Check):
         super().__init__(rule, options)
         self.styles_path = Path(rule.path).resolve().parent.parent
         self.speller = Speller(self._dictionaries(), tuple(self._ignore_files()))
+        self.elsewhere = Speller(self._named_dictionaries(options["english-elsewhere"], "english-elsewhere"), ())
         filters = list(options["filters"]) + ([] if options["custom"] else list(DEFAULT_FILTERS))
         where = (rule.path, rule.line_of("filters"))
         self.filters = [compile_pattern(f, False, where) for f in filters]
@@ -199,6 +201,11 @@ class Spelling(Check):
         names = list(options["dictionaries"])
         if not names or options["append"]:
             names = [DEFAULT_DICTIONARY] + [n for n in names if n != DEFAULT_DICTIONARY]
+        return self._named_dictionaries(names, "dictionaries")
+
+    def _named_dictionaries(self, names, key: str) -> tuple[str, ...]:
+        """Each named dictionary's base path, looked up as Vale looks."""
+        options = self.options
         folders = []
         if options["dicpath"]:
             folders.append(self._find(options["dicpath"]))
@@ -217,7 +224,7 @@ class Spelling(Check):
                 raise self.error(
                     f"rule {self.rule.id}: no dictionary '{name}' ({name}.dic and {name}.aff) in {places}, "
                     f"nor among copydesk's ({known})",
-                    "dictionaries",
+                    key,
                 )
             bases.append(str(found))
         return tuple(bases)
@@ -247,10 +254,125 @@ class Spelling(Check):
                     continue
                 if (skip_names and word[0].isupper()) or word in repeated:
                     continue
+                if self.options["needs-suggestion"] and not self._reads_as_misspelling(doc.prose, m.start(), m.end(), word):
+                    continue
                 suggestions = self.speller.suggest(word)
                 if self.options["needs-suggestion"] and not _misspelled(word, suggestions):
                     continue
+                if self.elsewhere.bases and self.elsewhere.knows(word) and not _regional_twin(word, suggestions):
+                    continue
                 yield Hit(m.start(), m.end(), (m.group(), suggestion_text(suggestions) or NO_SUGGESTION))
+
+
+    def _reads_as_misspelling(self, prose: str, start: int, end: int, word: str) -> bool:
+        """Whether an unknown word, by its form and its place, can be a slip
+        of the keys: not a word the dictionary lacks derived from one it
+        knows ("unpayable", "autos", "flutist"), not markup ("&lt;",
+        "<a href"), not speech written as heard ("lyin'", "'orrible"), not
+        part of a foreign phrase (next to another unknown word of four
+        letters or more, or after a foreign article or preposition: "bona fides", "lechon asado",
+        "en masse", "Parc des Sports"), not an abbreviation (a one- or
+        two-letter word, "og", or one with no vowel, "bpd")."""
+        # a word with no vowel is an abbreviation ("bpd", "kwh")
+        if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
+            return False
+        before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
+        # markup, or the tail of a word censored with dashes ("f---ing")
+        if "&" in (before, after) or before == "-" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
+            return False
+        # a piece of a word an entity ("B&#233;ziers") or a mangled letter
+        # ("GuantÃ¡namo") broke in two
+        if _BROKEN_BEFORE.search(prose[max(0, start - 8) : start]) or (after and not after.isascii() and not after.isalpha()):
+            return False
+        if (before in "'’" and before and (start < 2 or not prose[start - 2].isalnum())) or (after in "'’" and after and word.endswith("in")):
+            return False
+        if _derived(word, self.speller.knows):
+            return False
+        for neighbour in _neighbours(prose, start, end):
+            if neighbour.lower() in _FOREIGN_FUNCTION_WORDS:
+                return False
+            # a foreign word beside it (an abbreviation, "pls", is no phrase)
+            if len(neighbour) >= 4 and not (self.speller.knows(neighbour) or self.speller.knows(neighbour.lower())):
+                return False
+        return True
+
+
+_VOWEL = regex.compile(r"[aeiouyAEIOUY]")
+_BROKEN_BEFORE = regex.compile(r"(?:&#?\w+;|[^\x00-\x7f\p{L}\s])$")
+# Articles and prepositions of the languages English borrows phrases from
+# (French, Latin, Spanish, Italian, German, Dutch): a word after one is
+# usually part of a foreign phrase or name ("en masse", "per capita").
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    "de des du la le les au aux en et el al los las del della delle dei di da von van der den het per ad ex".split()
+)
+_NEIGHBOUR_BEFORE = regex.compile(r"([\p{L}]+)[ ,]{1,2}$")
+_NEIGHBOUR_AFTER = regex.compile(r"^[ ,]{1,2}([\p{L}]+)")
+
+
+def _neighbours(prose: str, start: int, end: int) -> list[str]:
+    """The words either side of a word, across a space or a comma."""
+    found = []
+    before = _NEIGHBOUR_BEFORE.search(prose[max(0, start - 40) : start])
+    after = _NEIGHBOUR_AFTER.search(prose[end : end + 40])
+    for m in (before, after):
+        if m:
+            found.append(m.group(1))
+    return found
+
+
+# Affixes English forms new words with: an unknown word made of a known
+# word and one of them is a word the dictionary lacks, not a misspelling.
+_DERIVING_PREFIXES = (
+    "un", "de", "re", "out", "over", "under", "bi", "co", "non", "pre", "post", "anti", "counter", "inter",
+    "mis", "sub", "super", "semi", "multi", "micro", "mega", "cyber", "eco", "self", "tri", "dis", "mid",
+)
+_DERIVING_SUFFIXES = (
+    "s", "es", "ed", "d", "er", "ers", "ing", "ish", "ism", "ist", "ists", "or", "ors", "ly", "ness", "less",
+    "able", "ize", "ized", "izes", "izing", "ise", "ised", "ises", "ising", "ization", "isation", "ment", "ship",
+)
+
+
+def _derived(word: str, knows) -> bool:
+    """Whether an unknown word is a known word (of four letters or more, or
+    three before a suffix) with a prefix or a suffix, the stem's final "e"
+    dropped before a suffix as English drops it ("fiving", "flutist")."""
+    lowered = word.lower()
+    for prefix in _DERIVING_PREFIXES:
+        rest = lowered[len(prefix) :].lstrip("-")
+        if lowered.startswith(prefix) and len(rest) >= 4 and knows(rest):
+            return True
+    for suffix in _DERIVING_SUFFIXES:
+        stem = lowered[: -len(suffix)]
+        # a letter typed once too often is no suffix ("hisss")
+        if suffix[0] == stem[-1:] or not lowered.endswith(suffix) or len(stem) < 3:
+            continue
+        if knows(stem) or knows(stem + "e"):
+            return True
+    # an adverb of an adjective in -le ("impermissibly")
+    return lowered.endswith("ly") and knows(lowered[:-1] + "e")
+
+
+# A British spelling and its American twin (and back): "colour"/"color",
+# "analyse"/"analyze", "centre"/"center", "catalogue"/"catalog".
+_REGIONAL = [(regex.compile(a), b) for a, b in (
+    (r"our", "or"), (r"is(e|ing|ed|es|ation)", r"iz\1"), (r"ys(e|ing|ed|es)", r"yz\1"), (r"re\b", "er"),
+    (r"ogue", "og"), (r"ll", "l"), (r"ae", "e"), (r"oe", "e"), (r"ence\b", "ense"),
+)]
+
+
+def _regional_form(word: str) -> str:
+    lowered = word.lower()
+    for pattern, replacement in _REGIONAL:
+        lowered = pattern.sub(replacement, lowered)
+    return lowered
+
+
+def _regional_twin(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether a suggestion is the word in another variety's spelling
+    ("lackluster" for "lacklustre"): a word another English dictionary
+    knows is still flagged for a desk that spells it the other way."""
+    form = _regional_form(word)
+    return any(_regional_form(s) == form for s in suggestions)
 
 
 def _repeated_words(prose: str) -> frozenset[str]:
