@@ -22,14 +22,13 @@ a line; no text of the corpora. Deterministic.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from people_split import DATA, load, read  # noqa: E402
+from people_split import mine_dev_words  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "lint" / "data" / "not-given-names.txt"
@@ -71,20 +70,7 @@ def given_names(texts: list[str], min_articles: int) -> set[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--min-articles", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    texts = [read(DATA / i) for i in load("dev") if (DATA / i).exists()]
-    if not texts:
-        print(f"no dev articles under {DATA}", file=sys.stderr)
-        return 1
-    words = mine(texts, args.min_articles)
-    args.out.parent.mkdir(exist_ok=True)
-    args.out.write_text("".join(f"{w}\n" for w in words))
-    print(f"{len(words)} lower-case words that open no name, from {len(texts)} dev articles -> {args.out}")
-    return 0
-
+    return mine_dev_words(__doc__, mine, 1, OUT, "lower-case words that open no name")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -18,14 +18,13 @@ comment-free list; no text of the corpora. Deterministic: no sampling.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from people_split import DATA, load, read  # noqa: E402
+from people_split import mine_dev_words  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "lint" / "data" / "titles.txt"
@@ -54,20 +53,7 @@ def mine(texts: list[str], min_articles: int) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--min-articles", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    texts = [read(DATA / i) for i in load("dev") if (DATA / i).exists()]
-    if not texts:
-        print(f"no dev articles under {DATA}", file=sys.stderr)
-        return 1
-    words = mine(texts, args.min_articles)
-    args.out.parent.mkdir(exist_ok=True)
-    args.out.write_text("".join(f"{w}\n" for w in words))
-    print(f"{len(words)} title and role words from {len(texts)} dev articles -> {args.out}")
-    return 0
-
+    return mine_dev_words(__doc__, mine, 3, OUT, "title and role words")
 
 if __name__ == "__main__":
     sys.exit(main())

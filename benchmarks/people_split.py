@@ -46,6 +46,27 @@ def read(path: Path) -> str:
         return data.decode("latin-1")
 
 
+
+def mine_dev_words(description: str, mine, default_min_articles: int, out: Path, what: str) -> int:
+    """The command line of a script that mines a word list from the dev
+    split's articles with ``mine(texts, min_articles)`` and writes it to
+    ``out``, one word a line."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--min-articles", type=int, default=default_min_articles)
+    parser.add_argument("--out", type=Path, default=out)
+    args = parser.parse_args()
+    texts = [read(DATA / i) for i in load("dev") if (DATA / i).exists()]
+    if not texts:
+        print(f"no dev articles under {DATA}", file=sys.stderr)
+        return 1
+    words = mine(texts, args.min_articles)
+    args.out.parent.mkdir(exist_ok=True)
+    args.out.write_text("".join(f"{w}\n" for w in words))
+    print(f"{len(words)} {what} from {len(texts)} dev articles -> {args.out}")
+    return 0
+
 def main() -> int:
     ids = article_ids()
     if not ids:
