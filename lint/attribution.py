@@ -835,7 +835,7 @@ def _credited_below(doc: "Document", end: int) -> bool:
     next paragraph: a dash and a few words of name ("- Sanders.",
     "—Michelle Marks, Philadelphia.")."""
     blocks = doc.blocks
-    i = bisect.bisect_right([b.start for b in blocks], end - 1) - 1
+    i = doc.block_index(end - 1)
     if i < 0 or i + 1 >= len(blocks) or doc.prose[end : blocks[i].end].strip():
         return False
     following = blocks[i + 1]

@@ -262,6 +262,15 @@ class Document:
                 merged.append([start, end])
         return [s for s, _ in merged], [e for _, e in merged]
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
+    def block_index(self, offset: int) -> int:
+        """The index of the last block starting at or before a prose offset
+        (-1 before the first); the block holds the offset if it ends after it."""
+        return bisect.bisect_right(self._block_starts, offset) - 1
+
     def in_quote(self, start: int) -> bool:
         """Whether the prose offset lies in other people's words: inside a
         quotation (an open one runs on to its paragraph's end, and a

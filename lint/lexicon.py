@@ -31,6 +31,9 @@ COGNITION_VERBS = frozenset(
     recognize recognise accept judge deem perceive imagine anticipate
     envision watch predict reckon guess suppose presume""".split()
 )
+# Verbs whose object is the subject's estimate of what will be ("analysts
+# are forecasting a weakening"), not the writer's.
+ESTIMATE_VERBS = frozenset("forecast predict project estimate expect anticipate reckon calculate".split())
 # Verbs that need a mind: with a thing as subject they garble the sentence
 # and attribute its claim to nobody ("Recent events have sensed ...").
 MIND_VERBS = frozenset(

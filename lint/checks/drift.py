@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import regex
 
+from lint import lexicon as lx
+
 from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries
 from lint.rule import Check, Field, Hit
 
@@ -83,10 +85,7 @@ class Drift(Check):
 
 
 # Words before a name that are no part of it: "Mr Blair", "President Bush".
-_TITLES = frozenset(
-    "mr mrs ms miss dr sir lord lady dame prof professor president senator sen rep gov governor mayor judge "
-    "general gen captain capt coach chancellor secretary minister king queen prince princess saint st".split()
-)
+_TITLES = lx.TITLE_WORDS | lx.HONORIFICS | {"saint", "st"}
 # A given name, or an initial with no dot ("M Horan" in a team sheet; the
 # dotted middle initial of "John F. Kerry" is no given name).
 _GIVEN_NAME = regex.compile(r"\b(\p{Lu}\p{Ll}+|\p{Lu}) $")

@@ -40,6 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from lint import lexicon as lx
 from lint import nlp
 from lint.checks.pattern import _voiced_spans
 from lint.rule import Check, Field, Hit
@@ -73,10 +74,8 @@ _KICKER = re.compile(r"^\s*(?:OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW
 # which is imported only when a rule runs: it brings numpy.
 _INTENSITY_COLUMN = 3
 _POLARITY_COLUMN = 1
-# Verbs whose object is the subject's estimate of what will be, not the
-# writer's: "analysts are forecasting a less dramatic weakening". The
-# attribution model voices their clauses; their noun objects are voiced here.
-_ESTIMATE_VERBS = frozenset("forecast predict project estimate expect anticipate reckon calculate".split())
+# The attribution model voices an estimate verb's clause; its noun object
+# ("analysts are forecasting a less dramatic weakening") is voiced here.
 _WRITER = frozenset(("i", "we"))
 # Categories a negation takes back: "the impact is not devastating" does
 # not dramatize, "not hugely" does not amplify (a denied judgment, "not
@@ -236,10 +235,10 @@ def _plain_use(token) -> bool:
 def _estimated(token) -> bool:
     """Whether the word is in the object of an estimate someone else makes
     ("analysts are forecasting a further, albeit less dramatic weakening"):
-    its nearest verb is one of :data:`_ESTIMATE_VERBS` with a subject that
+    its nearest verb is one of :data:`lint.lexicon.ESTIMATE_VERBS` with a subject that
     is not the writer."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.lower() not in _ESTIMATE_VERBS:
+    if verb is None or verb.lemma_.lower() not in lx.ESTIMATE_VERBS:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(s.lower_ not in _WRITER for s in subjects)

@@ -279,8 +279,9 @@ _KIN = re.compile(r"\b(?:brother|sister|wife|husband|son|daughter|father|mother|
 
 def _block(doc, mention: Mention) -> tuple[int, int]:
     """The prose span of the mention's paragraph."""
-    block = next((b for b in doc.blocks if b.start <= mention.start < b.end), None)
-    return (block.start, block.end) if block is not None else (mention.start, mention.end)
+    i = doc.block_index(mention.start)
+    block = doc.blocks[i] if i >= 0 else None
+    return (block.start, block.end) if block is not None and mention.start < block.end else (mention.start, mention.end)
 
 
 def _paragraph(doc, mention: Mention) -> str:
