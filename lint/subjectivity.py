@@ -119,7 +119,8 @@ class LoadedModel:
         missing = sorted(self._ARRAYS - set(arrays))
         if meta.get("format") != FORMAT or missing:
             raise RuleError(f"loaded-language model file has format {meta.get('format')!r} (expected {FORMAT})"
-                            + (f" and lacks {', '.join(missing)}" if missing else ""), str(file))
+                            + (f" and lacks {', '.join(missing)}" if missing else "")
+                            + ": a model trained by an older copydesk; retrain it with `copydesk train`", str(file))
         self.meta = meta
         self.dep_hashes = arrays["dep_hashes"]
         self.lexicon_keys = arrays["lexicon_keys"]
