@@ -239,19 +239,21 @@ class Pattern(Check):
     # -- matching ----------------------------------------------------------------
 
     def _matchers(self, vocab):
-        """One Matcher and one DependencyMatcher per process (per vocabulary),
-        their keys telling matches ("match", "match#<index of the
-        dependency pattern>") from excuses ("unless", "unless#<index>")."""
+        """A Matcher and a DependencyMatcher per process (per vocabulary)
+        for the rule's matches and another pair for its excuses, which need
+        running only where something matched; the dependency patterns' keys
+        ("match#<index>", "unless#<index>") tell which pattern matched."""
         if self._compiled is None or self._compiled[0] is not vocab:
-            from spacy.matcher import DependencyMatcher, Matcher
+            from spacy.matcher import Matcher
 
-            matcher = Matcher(vocab, validate=True)
-            dependency = DependencyMatcher(vocab, validate=True)
             groups = (
                 ("match", self.patterns, self.dependency, ("patterns", "dependency")),
                 ("unless", self.unless_patterns, self.unless_dependency, ("unless", "unless")),
             )
+            compiled = {}
             for group, patterns, dependency_patterns, (key, dependency_key) in groups:
+                matcher = Matcher(vocab, validate=True)
+                dependency = _rooted_dependency_matcher()(vocab, validate=True)
                 try:
                     for pattern in patterns:
                         matcher.add(group, [[_bounded_regexes(spec) for spec in pattern]])
@@ -264,20 +266,25 @@ class Pattern(Check):
                         dependency.add(f"{group}#{index}", [nodes])
                 except (ValueError, KeyError) as exc:
                     raise self._fail(f"spaCy rejects a dependency pattern: {exc}", dependency_key) from None
-            self._compiled = (vocab, matcher, dependency)
-        return self._compiled[1:]
+                compiled[group] = (matcher, dependency, bool(patterns), bool(dependency_patterns))
+            self._compiled = (vocab, compiled)
+        return self._compiled[1]
 
     def _matches(self, spacy_doc):
-        """Token ranges (first, last) of the rule's matches and of its excuses."""
-        matcher, dependency = self._matchers(spacy_doc.vocab)
+        """Token ranges (first, last) of the rule's matches and of its
+        excuses (looked for only when something matched)."""
+        compiled = self._matchers(spacy_doc.vocab)
         strings = spacy_doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {"match": [], "unless": []}
-        for match_id, start, end in matcher(spacy_doc) if self.patterns or self.unless_patterns else ():
-            found[strings[match_id]].append((start, end - 1))
-        if self.dependency or self.unless_dependency:
-            for match_id, ids in dependency(spacy_doc):
-                group, index = strings[match_id].split("#")
-                nodes = [ids[i] for i in self.flagged[int(index)]] if group == "match" else ids
+        for group in ("match", "unless") if self.options["unless"] else ("match",):
+            if group == "unless" and not found["match"]:
+                break
+            matcher, dependency, has_patterns, has_dependency = compiled[group]
+            for _, start, end in matcher(spacy_doc) if has_patterns else ():
+                found[group].append((start, end - 1))
+            for match_id, ids in dependency(spacy_doc) if has_dependency else ():
+                index = int(strings[match_id].split("#")[1])
+                nodes = [ids[i] for i in self.flagged[index]] if group == "match" else ids
                 found[group].append((min(nodes), max(nodes)))
         return found["match"], found["unless"]
 
@@ -287,15 +294,23 @@ class Pattern(Check):
         look-up (measured on BBC: the pattern rules took 3x the time)."""
         if self.needed is None:
             return True
-        import numpy as np
-
         if self._needed_ids is None:
+            import numpy as np
             from spacy.strings import get_string_id
 
-            self._needed_ids = [[(attr, np.unique(np.array([get_string_id(w) for w in values], dtype=np.uint64)))
-                                 for attr, values in pattern] for pattern in self.needed]
+            patterns = [[(attr, frozenset(get_string_id(w) for w in values)) for attr, values in pattern]
+                        for pattern in self.needed]
+            every = {}  # attribute: every word some pattern needs of it, as sorted ids
+            for pattern in patterns:
+                for attr, ids in pattern:
+                    every.setdefault(attr, set()).update(ids)
+            every = {attr: np.array(sorted(ids), dtype=np.uint64) for attr, ids in every.items()}
+            self._needed_ids = (every, patterns)
+        every, patterns = self._needed_ids
         words = _block_words(doc, parsed)
-        return any(all(_shares(words[attr], ids) for attr, ids in pattern) for pattern in self._needed_ids)
+        # one look-up per attribute, then each pattern's words as sets
+        present = {attr: _present(words[attr], ids) for attr, ids in every.items()}
+        return any(all(not present[attr].isdisjoint(ids) for attr, ids in pattern) for pattern in patterns)
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
@@ -363,14 +378,58 @@ def _block_words(doc, parsed) -> dict:
     return words
 
 
-def _shares(words, ids) -> bool:
-    """Whether two sorted arrays of string ids have one in common."""
+def _present(words, ids) -> frozenset:
+    """Which of the sorted string ids ``ids`` the sorted array ``words`` holds."""
     import numpy as np
 
-    if not len(words) or not len(ids):
-        return False
+    if not len(words):
+        return frozenset()
     where = np.minimum(np.searchsorted(words, ids), len(words) - 1)
-    return bool((words[where] == ids).any())
+    return frozenset(ids[words[where] == ids].tolist())
+
+
+_ROOTED = None
+
+
+def _rooted_dependency_matcher():
+    """spaCy's DependencyMatcher, finding each matched token's tree root
+    (by which it groups the candidates) once per token from the heads
+    array, instead of building every ancestor's Token object for each
+    match: that walk was most of the pattern rules' time on BBC. Its
+    matches are the same."""
+    global _ROOTED
+    if _ROOTED is None:
+        import warnings
+        from collections import defaultdict
+
+        from spacy.attrs import HEAD
+        from spacy.errors import Warnings
+        from spacy.matcher import DependencyMatcher
+
+        class RootedDependencyMatcher(DependencyMatcher):
+            def _get_keys_to_position_maps(self, doc):
+                keys_to_position_maps = defaultdict(lambda: defaultdict(list))
+                heads = None
+                roots: dict[int, int] = {}
+                for match_id, start, end in self._matcher(doc):
+                    if start + 1 != end:
+                        warnings.warn(Warnings.W110.format(tokens=[t.text for t in doc[start:end]],
+                                                           pattern=self._matcher.get(match_id)[1][0][0]))
+                    root = roots.get(start)
+                    if root is None:
+                        if heads is None:
+                            heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
+                        root, steps = start, 0
+                        # as Token.ancestors walks: no more steps than tokens
+                        while heads[root] != 0 and steps < len(doc):
+                            root += heads[root]
+                            steps += 1
+                        roots[start] = root
+                    keys_to_position_maps[root][match_id].append(start)
+                return keys_to_position_maps
+
+        _ROOTED = RootedDependencyMatcher
+    return _ROOTED
 
 
 def _check_regex(source, fail) -> None:

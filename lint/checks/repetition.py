@@ -47,9 +47,12 @@ class Repetition(Check):
         return same and (not self.options["alpha"] or current.isalpha())
 
     def run(self, doc):
-        sentence_starts = [s for s, _ in doc.sentences]
+        sentence_starts: list[int] = []
 
         def one_sentence(start: int, end: int) -> bool:
+            # sentences are split only once a repeat is found: most drafts have none
+            if not sentence_starts:
+                sentence_starts.extend(s for s, _ in doc.sentences)
             i = bisect.bisect_right(sentence_starts, start) - 1
             return i >= 0 and end <= doc.sentences[i][1]
 
