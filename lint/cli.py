@@ -81,7 +81,7 @@ class _Main(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("copydesk: interrupted; no file was written", err=True)
+            click.echo(f"copydesk: interrupted; {_stop_note()}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except Exception as error:  # noqa: BLE001
             click.echo(f"copydesk: internal error: {type(error).__name__}: {error}", err=True)
@@ -91,12 +91,21 @@ class _Main(click.Group):
                 signal.signal(signal.SIGTERM, previous)
 
 
+# What a stopped command leaves behind, when it is not "nothing" (ctx.meta key).
+_STOP_NOTE = "copydesk.stop_note"
+
+
+def _stop_note() -> str:
+    ctx = click.get_current_context(silent=True)
+    return (ctx.meta.get(_STOP_NOTE) if ctx else None) or "no file was written"
+
+
 def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
 def _terminated(signum, frame) -> NoReturn:
-    click.echo("copydesk: terminated; no file was written", err=True)
+    click.echo(f"copydesk: terminated; {_stop_note()}", err=True)
     sys.exit(128 + signum)
 
 
@@ -666,6 +675,11 @@ def audit(archive, files_from, out, scheduler, workers, batch_size, select, igno
         files = [(item.shown, str(item.file), item.file.parent.name) for item in _inputs(paths, resolver, None, False)]
     except CopydeskError as error:
         _abort(error)
+    # finished batches are written as they come, so a stopped audit is resumed
+    click.get_current_context().meta[_STOP_NOTE] = (
+        f"no report was written; the batches finished are kept in {out / auditing.PARTS} "
+        "and the same audit run again resumes from them"
+    )
     with parallel.progress_bar(len(files), sys.stderr.isatty()) as bar:
         outcome = auditing.audit(files, settings, out, scheduler, workers or parallel.default_jobs(), batch_size,
                                  bar.update if bar else None)

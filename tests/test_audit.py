@@ -99,6 +99,25 @@ def test_an_interrupted_audit_resumes(audited, tmp_path, monkeypatch):
     assert csv_rows(tmp_path / "report/alerts.csv") == csv_rows(root / "report/alerts.csv")
 
 
+def test_a_stopped_audit_says_its_finished_batches_are_kept(tmp_path, monkeypatch):
+    from lint import audit as auditing
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    make_archive(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(auditing, "audit", stopped)
+    result = run("audit", "--out", "report", "archive")
+    assert result.exit_code == 130
+    assert "no file was written" not in result.stderr
+    assert f"kept in {Path('report') / 'parts'}" in result.stderr and "resumes" in result.stderr
+    # check, stopped, still says it wrote nothing
+    monkeypatch.setattr("lint.cli._lint_batch", stopped)
+    result = run("check", "--no-cache", "--no-server", "archive")
+    assert result.exit_code == 130 and "interrupted; no file was written" in result.stderr
+
+
 def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
