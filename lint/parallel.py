@@ -108,6 +108,19 @@ def _in_process(items, lint_batch: LintBatch, errors: list) -> Iterator[tuple[in
         yield len(batch), lint_batch(batch, errors)
 
 
+def _tapering_batches(start: int, count: int, jobs: int, size: int) -> list[list[int]]:
+    """Indexes from ``start`` to ``count`` in batches of at most ``size``,
+    each at most a quarter of what is left per worker: the last ones are
+    small, so that the workers finish together instead of one idling
+    while another lints a whole batch."""
+    batches = []
+    while start < count:
+        end = min(count, start + max(MIN_WORKER_BATCH, min(size, math.ceil((count - start) / (4 * jobs)))))
+        batches.append(list(range(start, end)))
+        start = end
+    return batches
+
+
 def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int) -> Iterator[tuple[int, list]]:
     import multiprocessing
 
@@ -116,7 +129,7 @@ def _in_workers(items, lint_batch: LintBatch, errors: list, jobs: int, size: int
     # inherit all of it instead of each loading it again.
     first = list(items[:MIN_WORKER_BATCH])
     yield len(first), lint_batch(first, errors)
-    batches = [list(range(start, min(start + size, len(items)))) for start in range(len(first), len(items), size)]
+    batches = _tapering_batches(len(first), len(items), jobs, size)
     _shared.update(items=items, lint_batch=lint_batch)
     # What is loaded by now stays: the workers' collectors need not walk it
     # (nor, by touching it, copy pages they share with this process).

@@ -153,6 +153,14 @@ def test_newsroom_alerts_are_the_same_with_and_without_cache_and_workers(tmp_pat
     assert len(cache_entries(tmp_path)) == 16
 
 
+def test_worker_batches_cover_every_file_once_and_taper_at_the_end():
+    batches = parallel._tapering_batches(4, 1000, 2, parallel.MAX_WORKER_BATCH)
+    assert [i for batch in batches for i in batch] == list(range(4, 1000))
+    assert max(map(len, batches)) == parallel.MAX_WORKER_BATCH
+    assert len(batches[-1]) == parallel.MIN_WORKER_BATCH  # no worker waits long on the last one
+    assert [len(b) for b in batches] == sorted((len(b) for b in batches), reverse=True)
+
+
 def test_default_jobs_is_the_usable_cores():
     assert parallel.default_jobs() == len(os.sched_getaffinity(0))
 
