@@ -87,6 +87,16 @@ def test_confusable_names_the_better_member():
     assert lint_text("The company said its profits rose last year.", [rule]) == []
 
 
+def test_confusable_leaves_a_spoken_contraction_alone_but_checks_a_quoted_possessive():
+    rule = make_rule(CONFUSABLE)
+    # the same contraction is flagged in the reporter's words, not in a quotation
+    assert [a.match for a in lint_text("The company said it's profits rose last year.", [rule])] == ["it's"]
+    assert lint_text('"The company said it\'s profits rose last year," he said.', [rule]) == []
+    assert lint_text("“The company said it’s profits rose last year,” he said.", [rule]) == []
+    quoted = lint_text('"They have to simplify it so its not rocket science," he said.', [rule])
+    assert [a.match for a in quoted] == ["its"]
+
+
 def test_confusable_margin_trades_recall_for_precision():
     text = "The decision will have a big affect on prices."
     assert lint_text(text, [make_rule(CONFUSABLE)])
