@@ -211,6 +211,7 @@ def test_proper_nouns_skip_leaves_capitalized_words_to_the_name_rules():
         ("The matchday showpiece drew reinsurers.", []),  # closed compounds the dictionary lacks
         ("He thinks thefirst is best.", ["thefirst"]),  # two little words run together
         ("Send teh pls note.", ["teh"]),  # short: only reordered letters
+        ("Follow @goverment and #goverment, not the goverment.", ["goverment"]),  # a handle, a hashtag
     ],
 )
 def test_needs_suggestion_flags_what_reads_as_a_misspelling(text, flagged):

@@ -270,8 +270,9 @@ class Spelling(Check):
         if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
             return False
         before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
-        # markup, or the tail of a word censored with dashes ("f---ing")
-        if "&" in (before, after) or before == "-" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
+        # markup, the tail of a word censored with dashes ("f---ing"), or a
+        # handle or hashtag ("@potus", "#imwithher"), which is no prose
+        if "&" in (before, after) or before in ("-", "@", "#") or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
             return False
         # a piece of a word an entity ("B&#233;ziers") or a mangled letter
         # ("GuantÃ¡namo") broke in two
