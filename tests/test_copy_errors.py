@@ -68,6 +68,10 @@ def test_drift_leaves_two_people_whose_full_names_differ():
     # on a team sheet: an initial tells two players apart, and so does a roll of names
     assert lint_text("Subs: M Horan, S Horgan, D Hickie. Horgan scored.", [rule]) == []
     assert lint_text("Replacements: Sheahan, Horan, Miller. Ireland: Murphy, Horgan, Maggs.", [rule]) == []
+    # two given names before two surnames: two people; before one surname: a drift
+    assert lint_text("Patrick Vieira missed. Patrik Berger scored. Vieira sulked.", [rule]) == []
+    text = "Patrick Vieira missed. Then Patrik Vieira scored. Vieira smiled."
+    assert [a.match for a in lint_text(text, [rule])] == ["Patrik"]
     # the part of a name after an apostrophe is no name ("O'Brien" holds no "Brien")
     assert lint_text("Brian Cowen met P O'Brien. Brian left.", [rule]) == []
     # a dotted middle initial is no given name: "John F. Kerry" and "John Kerry" are one man
