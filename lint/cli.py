@@ -297,7 +297,6 @@ def _lint_item(item: _Input, doc: Document) -> list:
         unused_severity=item.config.unused_suppression_level(item.file),
         pipeline=item.config.pipeline,
         quiet_rules=item.config.turned_off_by_command_line(item.file),
-        rejected=item.config.rejected,
     )
 
 
@@ -414,12 +413,15 @@ def _rule_load_errors(configs) -> list[RuleError]:
 
 def _notice_disabled_packs(inputs: list[_Input]) -> None:
     """One line per pack found under ``rule-dirs`` that nothing enables,
-    which would otherwise be silently off."""
+    which would otherwise be silently off, and per notice of a config (an
+    old option name)."""
     configs = {id(item.config): item.config for item in inputs}
     for config in configs.values():
         for pack, folder in config.disabled_rule_dir_packs():
             where = config.path or "the config"
             click.echo(f"notice: pack '{pack}' in {folder} is not enabled; add it to 'packs' in {where} to run it", err=True)
+        for notice in config.notices:
+            click.echo(notice, err=True)
 
 
 def _report(error: CopydeskError, errors: list[CopydeskError]) -> None:

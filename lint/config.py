@@ -55,13 +55,14 @@ OPTIONS = (
     "per-path",
     "vocabulary",
     "vocab",
+    # the old spelling of ``vocab``: read the same, with a notice
+    "vocabularies",
     "fail-on",
     "include",
     "exclude",
     "rule-options",
     "pipeline",
     "max-file-size",
-    "vocabularies",
 )
 # Drafts larger than this are an error unless a config raises it: a news
 # story is tens of kilobytes, and a file of many megabytes in an article
@@ -134,13 +135,13 @@ class Config:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
     pipeline: str = DEFAULT_PIPELINE
-    # terms of the ``vocab`` folders' reject.txt files (Vale.Avoid's)
-    rejected: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     # rule id → the rule rebuilt with the config's ``rule-options`` for it
     overridden: dict[str, Rule] = field(default_factory=dict)
     # copydesk.rejected-term, built from the vocabularies' reject.txt, if any
     rejected_rule: Rule | None = None
+    # what the config should change, said once per run (an old option name)
+    notices: tuple[str, ...] = ()
     # rule files of the packs loaded so far that could not load (each names its file and line)
     load_errors: list[RuleError] = field(default_factory=list)
     _resolved: dict = field(default_factory=dict, init=False, repr=False)
@@ -422,7 +423,7 @@ def _build(data: Any, path: Path | None, cli: Selection, trusted: bool = False) 
     boundary = None if trusted else _repository(root)
     pack_folders = _find_packs(reader, root, packs, boundary)
     per_path = list(_per_path(reader, path))
-    accepted, rejected = _vocabularies(reader, root)
+    accepted, rejected = _vocab_folders(reader, root)
     config = Config(
         path=path,
         root=root,
@@ -441,8 +442,8 @@ def _build(data: Any, path: Path | None, cli: Selection, trusted: bool = False) 
         exclude=reader.strings("exclude"),
     )
     config.pipeline = _pipeline(reader, boundary)
-    accepted, config.rejected = _vocab_folders(reader, root)
-    config.vocabulary += accepted
+    if "vocabularies" in data:
+        config.notices += (f"notice: 'vocabularies' in {path or 'the config'} is deprecated: rename it 'vocab' (Vale's Vocab), which reads the same folders",)
     config.max_file_size = _max_file_size(reader)
     config.rejected_rule = rejected
     config.overridden = _rule_options(config, reader)
@@ -543,37 +544,6 @@ def _rule_options(config: Config, reader: _Reader) -> dict[str, Rule]:
     return overridden
 
 
-def _vocabularies(reader: _Reader, root: Path) -> tuple[tuple[str, ...], Rule | None]:
-    """Vale's vocabulary folders (``accept.txt``, ``reject.txt``: a regex
-    a line): accepted terms join ``vocabulary``; rejected ones are flagged
-    by the rule ``copydesk.rejected-term`` (Vale's ``Vale.Avoid``)."""
-    accepted: list[str] = []
-    rejected: list[str] = []
-    reject_file = None
-    for name in reader.strings("vocabularies"):
-        folder = root / Path(name).expanduser()
-        if not folder.is_dir():
-            raise reader.error(f"vocabularies: no such folder: {folder}", "vocabularies")
-        for file_name, terms in (("accept.txt", accepted), ("reject.txt", rejected)):
-            file = folder / file_name
-            if not file.is_file():
-                continue
-            terms.extend(_vocabulary_file_terms(file))
-            if file_name == "reject.txt" and terms:
-                reject_file = reject_file or file
-    if not rejected:
-        return tuple(accepted), None
-    data = {
-        "extends": "existence",
-        "message": "Avoid '%s': the vocabulary rejects it.",
-        "level": "error",
-        "category": "style",
-        "tokens": rejected,
-        "vocab": False,
-    }
-    return tuple(accepted), build_rule(data, REJECTED_RULE, ENGINE_PACK, str(reject_file))
-
-
 def _vocabulary_file_terms(path: Path) -> list[str]:
     """The terms of a Vale vocabulary file (accept.txt, reject.txt): a regex
     a line, ``#`` comments; a bad one is an error at its file and line."""
@@ -605,26 +575,42 @@ def _vocabulary(reader: _Reader) -> tuple[str, ...]:
 VOCAB_FILES = ("accept.txt", "reject.txt")
 
 
-def _vocab_folders(reader: _Reader, root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Vale's vocabularies: each entry of ``vocab`` is a folder (from the
-    config's folder) or a name looked up as ``config/vocabularies/NAME`` in
-    each of the ``rule-dirs`` (Vale's StylesPath), holding accept.txt and
-    reject.txt: a regex a line, ``#`` comments. Accepted terms join
-    ``vocabulary``; rejected ones are flagged by the spelling kind."""
+def _vocab_folders(reader: _Reader, root: Path) -> tuple[tuple[str, ...], Rule | None]:
+    """Vale's vocabularies (Vocab): each entry of ``vocab`` (or of its old
+    name ``vocabularies``) is a folder (from the config's folder) or a name
+    looked up as ``config/vocabularies/NAME`` in each of the ``rule-dirs``
+    (Vale's StylesPath), holding accept.txt and reject.txt: a regex a line,
+    ``#`` comments. Accepted terms join ``vocabulary``; rejected ones are
+    flagged by the rule ``copydesk.rejected-term`` (Vale's ``Vale.Avoid``)."""
     found: dict[str, list[str]] = {name: [] for name in VOCAB_FILES}
-    for entry in reader.strings("vocab"):
-        places = [root / Path(entry).expanduser()] + [
-            root / Path(rule_dir).expanduser() / "config" / "vocabularies" / entry for rule_dir in reader.strings("rule-dirs")
-        ]
-        folder = next((p for p in places if any((p / name).is_file() for name in VOCAB_FILES)), None)
-        if folder is None:
-            looked = ", ".join(str(p) for p in places)
-            raise reader.error(f"vocab: no vocabulary '{entry}' (a folder with accept.txt or reject.txt) at {looked}", "vocab")
-        for name in VOCAB_FILES:
-            path = folder / name
-            if path.is_file():
-                found[name].extend(_vocabulary_file_terms(path))
-    return tuple(found["accept.txt"]), tuple(found["reject.txt"])
+    reject_file = None
+    for key in ("vocab", "vocabularies"):
+        for entry in reader.strings(key):
+            places = [root / Path(entry).expanduser()] + [
+                root / Path(rule_dir).expanduser() / "config" / "vocabularies" / entry for rule_dir in reader.strings("rule-dirs")
+            ]
+            folder = next((p for p in places if any((p / name).is_file() for name in VOCAB_FILES)), None)
+            if folder is None:
+                looked = ", ".join(str(p) for p in places)
+                raise reader.error(f"{key}: no vocabulary '{entry}' (a folder with accept.txt or reject.txt) at {looked}", key)
+            for name in VOCAB_FILES:
+                path = folder / name
+                if path.is_file():
+                    found[name].extend(_vocabulary_file_terms(path))
+                    if name == "reject.txt" and found[name]:
+                        reject_file = reject_file or path
+    accepted, rejected = tuple(found["accept.txt"]), found["reject.txt"]
+    if not rejected:
+        return accepted, None
+    data = {
+        "extends": "existence",
+        "message": "Avoid '%s': the vocabulary rejects it.",
+        "level": "error",
+        "category": "style",
+        "tokens": rejected,
+        "vocab": False,
+    }
+    return accepted, build_rule(data, REJECTED_RULE, ENGINE_PACK, str(reject_file))
 
 
 def _per_path(reader: _Reader, path: Path | None):

@@ -81,8 +81,9 @@ def load(name: str = "confusables") -> dict:
 
 
 def suspects(model: dict, text: str, start: int, end: int, margin: float):
-    """(start, end, written, better) for each member in ``text[start:end]``
-    that another member of its set beats by more than ``margin``."""
+    """(start, end, written, better, lead) for each member in
+    ``text[start:end]`` that another member of its set beats by ``lead``,
+    more than ``margin`` (log-odds)."""
     spans = token_spans(text, start, end)
     lowered = [t.lower() for _, _, t in spans]
     set_of = model["set_of"]
@@ -96,7 +97,7 @@ def suspects(model: dict, text: str, start: int, end: int, margin: float):
             continue
         if scores[better] - scores[word] > margin:
             s, e, written = spans[i]
-            yield s, e, written, better
+            yield s, e, written, better, scores[better] - scores[word]
 
 
 # "than" needs a comparative before it in its clause ("taller than",

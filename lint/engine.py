@@ -67,10 +67,9 @@ def lint_text(
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
-    rejected: Iterable[str] = (),
 ) -> list[Alert]:
     """Parse ``text`` and lint it; see :func:`lint`."""
-    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline, rejected)
+    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline)
 
 
 def needs_nlp(rules: Iterable[Rule]) -> bool:
@@ -105,12 +104,10 @@ def lint(
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
-    rejected: Iterable[str] = (),
     quiet_rules: Iterable[str] = (),
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
-    suppressions; return alerts sorted by position. ``rejected`` terms
-    (regexes) go to the kinds that flag them (spelling, as Vale.Avoid).
+    suppressions; return alerts sorted by position.
 
     ``known_rules`` are every rule id that exists (enabled or not), so that
     a suppression naming a disabled rule is told apart from a typo.
@@ -124,10 +121,9 @@ def lint(
             prepare_parse(doc, rules)
         nlp.ensure_parsed(doc, pipeline)
     vocab = _Vocabulary(_vocabulary_pattern(tuple(vocabulary)), rule_budget(len(doc.prose)))
-    avoid = _vocabulary_pattern(tuple(rejected))
     alerts: list[Alert] = []
     for rule in rules:
-        alerts.extend(_run_rule(doc, rule, vocab, avoid))
+        alerts.extend(_run_rule(doc, rule, vocab))
     alerts = _defer_to_precise(_dedupe(alerts), rules)
     enabled = {r.id for r in rules}
     alerts = suppression.apply(doc, alerts, enabled, set(known_rules) | enabled, unused_severity, frozenset(quiet_rules))
@@ -171,7 +167,7 @@ def _story_alert(group: list[Alert]) -> Alert:
 
 @lru_cache(maxsize=32)
 def _vocabulary_pattern(terms: tuple[str, ...]):
-    """Accepted (or rejected) vocabulary as one pattern, compiled once per
+    """Accepted vocabulary as one pattern, compiled once per
     run, not per file."""
     source = exception_pattern(list(terms))
     return compile_pattern(source) if source else None
@@ -199,14 +195,14 @@ class _Vocabulary:
             return False
 
 
-def _run_rule(doc: Document, rule: Rule, vocab: _Vocabulary, avoid=None) -> list[Alert]:
+def _run_rule(doc: Document, rule: Rule, vocab: _Vocabulary) -> list[Alert]:
     check = rule.check
     honours_vocab = check.SUPPORTS_VOCAB and check.options.get("vocab", True)
     alerts: list[Alert] = []
     last_hit = 0
     try:
         with spending(rule_budget(len(doc.prose))):
-            for hit in check.run(doc, rejected=avoid) if check.READS_REJECTED else check.run(doc):
+            for hit in check.run(doc):
                 if not hit.raw:
                     last_hit = doc.source_offset(hit.start)
                     if rule.quotes == "skip" and doc.in_quote(hit.start):
@@ -217,8 +213,7 @@ def _run_rule(doc: Document, rule: Rule, vocab: _Vocabulary, avoid=None) -> list
                         continue
                 alert = _to_alert(doc, rule, hit)
                 prose = _prose_of(doc, hit)
-                rejected_term = avoid is not None and avoid.search(prose)
-                if honours_vocab and not rejected_term and vocab.accepts(doc, rule, alert, prose, alerts):
+                if honours_vocab and vocab.accepts(doc, rule, alert, prose, alerts):
                     continue
                 alerts.append(alert)
                 if rule.limit and len(alerts) >= rule.limit:

@@ -70,7 +70,6 @@ class ResultCache:
                 "copydesk": _code_fingerprint(),
                 "rules": [_rule_fingerprint(rule) for rule in rules],
                 "vocabulary": list(config.vocabulary),
-                "rejected": list(config.rejected),
                 "known_rules": sorted(config.known_rules),
                 "unused_severity": unused_severity,
                 "quiet_rules": sorted(quiet_rules),

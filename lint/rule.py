@@ -161,9 +161,6 @@ class Check:
     # Kinds that read the people model, whose entity recognizer runs best
     # over many documents at once (lint.people.recognize_names).
     NEEDS_NAMES = False
-    # Kinds that flag the config's rejected vocabulary (Vale's Vale.Avoid):
-    # ``run`` takes it as ``rejected``, one pattern, or None.
-    READS_REJECTED = False
     # Kinds whose alerts give way to another rule's of the same category on
     # an overlapping span (a trained model behind the word lists).
     DEFERS = False

@@ -63,7 +63,7 @@ def starter_config(tense: str = "said", courtesy_titles: bool = False, us_form: 
         "",
         "# Terms accepted as written (regexes, case-sensitive), as Vale's accept.txt:",
         "# vocabulary: [Hezbollah]",
-        "# vocabularies: [styles/config/vocabularies/House]   # Vale vocabulary folders",
+        "# vocab: [House]   # Vale vocabularies: <rule-dir>/config/vocabularies/House/{accept,reject}.txt",
         "",
         "# Overrides by path, for columns and opinion pieces:",
         "# per-path:",

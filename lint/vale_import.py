@@ -3,7 +3,7 @@
 
 What maps: ``StylesPath`` → ``rule-dirs``; ``BasedOnStyles`` → ``packs``
 (Vale's own ``Vale`` style aside: copydesk has no spelling check);
-``Vocab`` → ``vocabularies`` (``config/vocabularies/NAME`` under the styles
+``Vocab`` → ``vocab`` (``config/vocabularies/NAME`` under the styles
 path, or Vale 2's ``Vocab/NAME``); ``Style.Rule = YES`` for a style not
 based on → that style in ``packs`` and only that rule of it in ``select``
 (how Vale's own fixtures isolate a rule); ``Style.Rule = NO`` → ``ignore``;
@@ -106,7 +106,7 @@ def convert(ini_text: str, ini_path: Path) -> str:
             base = Path(styles_path or ".")
             modern, older = base / "config" / "vocabularies" / name, base / "Vocab" / name
             folders.append((older if (ini_path.parent / older).is_dir() and not (ini_path.parent / modern).is_dir() else modern).as_posix())
-        lines.append(f"vocabularies: {_yaml_list(folders)}")
+        lines.append(f"vocab: {_yaml_list(folders)}")
     if out_select:
         lines.append(f"select: {_yaml_list(out_select)}")
     if ignore:

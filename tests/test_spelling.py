@@ -211,6 +211,7 @@ def test_proper_nouns_skip_leaves_capitalized_words_to_the_name_rules():
         ("The matchday showpiece drew reinsurers.", []),  # closed compounds the dictionary lacks
         ("He thinks thefirst is best.", ["thefirst"]),  # two little words run together
         ("Send teh pls note.", ["teh"]),  # short: only reordered letters
+        ("Follow @goverment and #goverment, not the goverment.", ["goverment"]),  # a handle, a hashtag
     ],
 )
 def test_needs_suggestion_flags_what_reads_as_a_misspelling(text, flagged):
@@ -256,8 +257,26 @@ def test_rejected_vocabulary_is_flagged_even_when_spelled_right(tmp_path, monkey
     write(tmp_path / "story.md", "We ran Mac OS X with a blue color.\n")
     _, report = run_json("story.md")
     alerts = report["files"][0]["alerts"]
-    assert [a["match"] for a in alerts] == ["Mac OS X"]
+    # one alert, from the one rule that flags rejected terms (Vale.Avoid's)
+    assert [(a["rule"], a["match"]) for a in alerts] == [("copydesk.rejected-term", "Mac OS X")]
     assert "rejects" in alerts[0]["message"]
+
+
+def test_the_old_option_name_reads_the_same_vocabulary_with_a_notice(tmp_path, monkeypatch):
+    # 'vocabularies' was a second name for Vale's Vocab: a config that uses
+    # it keeps working, and is told to rename it.
+    vocab_project(tmp_path, "definately\n", "utilize\n")
+    write(tmp_path / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [Test]\nvocabularies: [styles/config/vocabularies/Basic]\n")
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "story.md", "We definately utilize it, said Definately.\n")
+    result, report = run_json("story.md")
+    assert [(a["rule"], a["match"]) for a in report["files"][0]["alerts"]] == [
+        ("copydesk.rejected-term", "utilize"), ("Test.Spell", "Definately"),
+    ]
+    assert "notice: 'vocabularies' in" in result.stderr and "rename it 'vocab'" in result.stderr
+    write(tmp_path / ".copydesk.yaml", "rule-dirs: [styles]\npacks: [Test]\nvocab: [Basic]\n")
+    result, _ = run_json("story.md")
+    assert "deprecated" not in result.stderr
 
 
 def test_vocab_folder_by_path_and_bad_entries(tmp_path, monkeypatch):

