@@ -314,7 +314,7 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
     cue_tagger = tagger()
     found = []
     for token in span:
-        if base + token.idx in taken or token.lemma_.lower() in _CUE_OR_PASSIVE:
+        if base + token.idx in taken or (token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE):
             continue  # the rules' own cue verbs: where they found no attribution, there is none
         if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
             continue  # the rest of a cue found ("expressed concern")
@@ -370,9 +370,24 @@ def _holder(token: "Token") -> "Token | None":
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if token.dep_ in ("dobj", "attr", "acomp", "xcomp", "conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
-        return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    return None
+    if token.dep_ in ("dobj", "attr", "acomp"):
+        governor = token.head
+    elif token.pos_ == "VERB":
+        # "..., vowing to", "started off by emphasizing", "avoids condemning", "went on to contrast"
+        governor = token
+        for _ in range(3):
+            if governor.dep_ == "pcomp" and governor.head.dep_ == "prep":
+                governor = governor.head
+            elif governor.dep_ not in ("xcomp", "conj", "advcl", "prep") or any(
+                c.dep_ == "nsubj" for c in governor.children
+            ):
+                break
+            governor = governor.head
+    else:
+        return None
+    if governor is token or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
 def _colon_attribution(span: "Span", base: int) -> Attribution | None:

@@ -51,6 +51,7 @@ def features(token: "Token") -> list[str]:
         f"l={lemma}", f"t={token.tag_}", f"d={token.dep_}", f"ld={lemma}|{token.dep_}", f"lt={lemma}|{token.tag_}",
         f"h={head_lemma}", f"hd={token.dep_}|{head_lemma}", f"hp={token.dep_}|{head.pos_}",
         f"b={before}", f"a={after}", f"la={lemma}|{after}", f"bl={before}|{lemma}",
+        f"lh={lemma}|{head_lemma}", f"g={token.dep_}|{head.dep_}", f"x={lemma[-3:]}|{token.pos_}",
     ]
     subject = None
     for child in token.children:
@@ -63,9 +64,12 @@ def features(token: "Token") -> list[str]:
             found.append(f"lcw={lemma}|{child.lower_}")
         elif child.dep_ in ("poss", "dobj"):
             found.append(f"cs={child.dep_}|{_shape(child)}")
+        if child.dep_ in ("ccomp", "xcomp", "dobj"):
+            found.append(f"lk={lemma}|{child.dep_}|{child.lemma_.lower()}")
     if subject is not None:
         found.append(f"s={_shape(subject)}")
         found.append(f"ls={lemma}|{_shape(subject)}")
+        found.append(f"sl={subject.lemma_.lower()}")
     if token.dep_ in ("dobj", "attr", "pobj"):
         holder = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
         if holder is not None:
