@@ -897,7 +897,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         block = touching[0].block
         in_block = by_block[block]
         dash = any(d in dash_starts for d in range(end, end + 3))
-        attributed = dash or block in speaking or any(s.attributions for s in in_block)
+        attributed = dash or block in speaking or any(_speaks_for(a) for s in in_block for a in s.attributions)
         # A speaker's run: a paragraph opening with a quotation goes on from
         # the attributed quotation of the paragraph before, news style, or
         # from a paragraph that introduces it ("The New York Times reports:").
@@ -920,6 +920,16 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
+
+
+def _speaks_for(a: Attribution) -> bool:
+    """Whether an attribution in a quotation's paragraph can give it its
+    speaker: someone saying, writing or holding a view ("Smith said", "the
+    ministry believes"), not a forecast or an action ("TimeWarner is
+    projecting earnings", "Senator Ruiz endorsed the challenger")."""
+    if a.style in ("according", "dash", "colon"):
+        return True
+    return a.style == "verb" and a.source_kind in _SPEAKERS and a.lemma not in lx.ESTIMATE_VERBS
 
 
 def _credited_below(doc: "Document", end: int) -> bool:

@@ -307,3 +307,10 @@ def test_a_tagged_cue_inside_a_claim_does_not_source_the_sentence():
 def test_the_tagger_leaves_the_rules_own_cue_verbs_alone():
     # "project" is a statement verb the rules read, and reject here: no view of Xi's is stated
     assert [a[0] for a in described("Xi aims to project China as an equal partner.")] == ["aim"]
+
+
+def test_a_forecast_or_an_action_in_its_paragraph_gives_a_quotation_no_speaker():
+    forecast = 'The firm is projecting higher profits. "Our performance was strong and we beat every target."'
+    assert [attributed for _, attributed, _ in quotations(forecast)] == [False]
+    said = 'The firm said profits would rise. "Our performance was strong and we beat every target."'
+    assert [attributed for _, attributed, _ in quotations(said)] == [True]
