@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from lint import lexicon as lx
 from lint.document import speaker_label
 from lint.nlp import ensure_parsed
-from lint.tagger import tagger
+from lint.tagger import candidate, tagger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -318,10 +318,9 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             continue  # the rules' own cue verbs: where they found no attribution, there is none
         if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
             continue  # the rest of a cue found ("expressed concern")
-        if not cue_tagger.is_cue(token) or _hypothetical(token):
+        if not candidate(token):
             continue
-        if sum(t.is_quote for t in span[: token.i - span.start]) % 2:
-            continue  # inside a quotation: the speaker's words
+        # the parse first: most words have no holder, and scoring a word costs more
         holder = _holder(token)
         if holder is None or _counted(holder) or holder.lower_ == "it":
             continue
@@ -330,6 +329,10 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             continue
         if kind == PERSON and holder.lemma_.lower() not in lx.VAGUE_GROUPS:
             continue  # any noun not known to be inanimate is a "person" to _source_kind ("the cut follows")
+        if not cue_tagger.is_cue(token) or _hypothetical(token):
+            continue
+        if sum(t.is_quote for t in span[: token.i - span.start]) % 2:
+            continue  # inside a quotation: the speaker's words
         cue = (base + token.idx, base + token.idx + len(token))
         attribution = Attribution(
             cue, token.lemma_.lower(), _span(base, holder.left_edge, holder.right_edge), kind,
