@@ -43,6 +43,7 @@ the first annotation file in name order. Usage::
     python benchmarks/eval_attribution.py --samples 15     # plus examples for error analysis
     python benchmarks/eval_attribution.py --json out.json  # also dump the figures
     python benchmarks/eval_attribution.py --polnear-splits dev --conll-held-out   # issue 11's targets
+    python benchmarks/eval_attribution.py --polnear-splits test --no-conll        # once, at the end
 
 Only the standard library and copydesk are used.
 """
@@ -65,6 +66,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
 POLNEAR = DATA / "polnear"
 POLNEAR_SPLITS = ("train", "dev")
+POLNEAR_IDS = REPO / "benchmarks" / "splits"
 CONLL = DATA / "conll2010-wiki-weasel" / "train.csv"
 
 UNATTRIBUTED = "newsroom.unattributed-claim"
@@ -184,8 +186,20 @@ def read_brat(path: Path) -> list[AnnotatedAttribution]:
     return attributions
 
 
+def split_paths(split: str) -> list[Path]:
+    """The article texts of a split: a folder of the data (train, dev), or
+    one of benchmarks/splits/polnear-{train,dev,test}.ids when that is
+    committed (the tagger's train and held-out test parts of the train
+    folder; see benchmarks/train_attribution_tagger.py)."""
+    ids = POLNEAR_IDS / f"polnear-{split}.ids"
+    if split == "test" or (split == "train" and ids.exists()):
+        names = ids.read_text(encoding="utf-8").split()
+        return [POLNEAR / "train" / "text" / f"{name}.txt" for name in names]
+    return sorted((POLNEAR / split / "text").glob("*.txt"))
+
+
 def load_polnear(limit: int | None, splits: tuple[str, ...] = POLNEAR_SPLITS) -> list[Article]:
-    text_paths = [path for split in splits for path in sorted((POLNEAR / split / "text").glob("*.txt"))]
+    text_paths = [path for split in splits for path in split_paths(split)]
     articles = []
     for text_path in sample_in_order(text_paths, limit):
         annotations = sorted((text_path.parent.parent / "attributions").glob(f"{text_path.stem}_*.ann"))
@@ -590,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     splits = tuple(args.polnear_splits.split(","))
     if args.no_polnear:
         pass
-    elif (POLNEAR / splits[0]).is_dir():
+    elif (POLNEAR / "train").is_dir():
         articles = load_polnear(args.limit, splits)
         figures["polnear"], alert_samples = evaluate_polnear(articles, load_rules(NO_SOURCE_RULES))
         lines += report_polnear(figures["polnear"], splits)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from lint import lexicon as lx
 from lint.document import speaker_label
 from lint.nlp import ensure_parsed
+from lint.tagger import candidate, tagger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -183,6 +184,9 @@ class Sentence:
     span: "Span" = field(repr=False)
     attributions: list[Attribution] = field(default_factory=list)
     context: str = ""  # quote, turn, paragraph, continued; "" when none applies
+    # Attributions of a phrase inside the sentence ("China's broader goal"),
+    # which do not source the sentence itself.
+    inner: list[Attribution] = field(default_factory=list)
     block: int = 0  # index of the parsed block the sentence is in
 
     @property
@@ -237,6 +241,8 @@ def _build(doc: "Document") -> AttributionModel:
                 span = parsed.doc[previous.span.start : span.end]
             sentence = Sentence(base + span.start_char, base + span.end_char, span, block=index)
             sentence.attributions = _cues(span, base)
+            for attribution, governs in _tagged(span, base, {a.cue[0] for a in sentence.attributions}):
+                (sentence.attributions if governs else sentence.inner).append(attribution)
             sentences.append(sentence)
         block_text = parsed.doc.text
         for m in _DASH_AFTER_QUOTE.finditer(block_text):
@@ -249,7 +255,7 @@ def _build(doc: "Document") -> AttributionModel:
     _mark_dash_cues(sentences, dashes)
     quotations = _quotations(doc, sentences, paragraphs, dashes)
     _apply_context(paragraphs, quotations, doc.turns)
-    attributions = [a for s in sentences for a in s.attributions]
+    attributions = [a for s in sentences for a in s.attributions + s.inner]
     return AttributionModel(sentences, attributions, quotations, paragraphs)
 
 
@@ -296,6 +302,95 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
         if tail:
             found.append(tail)
     return found
+
+
+def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution, bool]]:
+    """Cues the trained tagger (:mod:`lint.tagger`) finds where the rules
+    found none: stance, intention and action cues as PolNeAR annotates them
+    ("endorsed", "vowed", "his plan", "critical of"), with their holder
+    linked by the parse, each with whether it governs the sentence (see
+    :func:`_governs`). Like a learned cue verb, each is a ``predicate``
+    attribution, which the source rules leave alone."""
+    cue_tagger = tagger()
+    found = []
+    for token in span:
+        if base + token.idx in taken or (token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE):
+            continue  # the rules' own cue verbs: where they found no attribution, there is none
+        if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
+            continue  # the rest of a cue found ("expressed concern")
+        if not candidate(token):
+            continue
+        # the parse first: most words have no holder, and scoring a word costs more
+        holder = _holder(token)
+        if holder is None or _counted(holder) or holder.lower_ == "it":
+            continue
+        kind = _source_kind(holder)
+        if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION):
+            continue
+        if kind == PERSON and holder.lemma_.lower() not in lx.VAGUE_GROUPS:
+            continue  # any noun not known to be inanimate is a "person" to _source_kind ("the cut follows")
+        if not cue_tagger.is_cue(token) or _hypothetical(token):
+            continue
+        if sum(t.is_quote for t in span[: token.i - span.start]) % 2:
+            continue  # inside a quotation: the speaker's words
+        cue = (base + token.idx, base + token.idx + len(token))
+        attribution = Attribution(
+            cue, token.lemma_.lower(), _span(base, holder.left_edge, holder.right_edge), kind,
+            _content(token, base), _tense(token), "predicate", False,
+        )
+        found.append((attribution, _governs(token, holder, span.root)))
+    return found
+
+
+def _governs(token: "Token", holder: "Token", root: "Token") -> bool:
+    """Whether a tagged cue puts the whole sentence as its holder's: it is
+    the main verb ("Cruz vowed ..."), or hangs on it with the main verb's
+    subject as holder ("Smith expressed concern ...", "she is critical
+    of ..."); not a phrase inside a claim ("This is indicative of China's
+    broader goal")."""
+    if token == root:
+        return True
+    return token.head == root and holder.head == root and holder.dep_ == "nsubj"
+
+
+def _holder(token: "Token") -> "Token | None":
+    """Who holds the position a tagged cue puts: a passive's agent ("was
+    endorsed by X"), the subject, a noun's possessor or its "by"/"from"
+    phrase ("his plan", "criticism from X"), the subject of the verb whose
+    object or complement the cue is ("X expressed concern", "X is critical
+    of"), or of the verb a subjectless clause hangs on ("..., vowing to")."""
+    children = list(token.children)
+    for child in children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return None  # a passive with no agent: nobody holds it
+    for child in children:
+        if child.dep_ in ("nsubj", "poss"):
+            # "Smith, who vowed ...": the one "who" stands for
+            return token.head if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" else child
+    if token.pos_ == "NOUN":
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if token.dep_ in ("dobj", "attr", "acomp"):
+        governor = token.head
+    elif token.pos_ == "VERB":
+        # "..., vowing to", "started off by emphasizing", "avoids condemning", "went on to contrast"
+        governor = token
+        for _ in range(3):
+            if governor.dep_ == "pcomp" and governor.head.dep_ == "prep":
+                governor = governor.head
+            elif governor.dep_ not in ("xcomp", "conj", "advcl", "prep") or any(
+                c.dep_ == "nsubj" for c in governor.children
+            ):
+                break
+            governor = governor.head
+    else:
+        return None
+    if governor is token or governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
 def _colon_attribution(span: "Span", base: int) -> Attribution | None:
@@ -805,7 +900,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         block = touching[0].block
         in_block = by_block[block]
         dash = any(d in dash_starts for d in range(end, end + 3))
-        attributed = dash or block in speaking or any(s.attributions for s in in_block)
+        attributed = dash or block in speaking or any(_speaks_for(a) for s in in_block for a in s.attributions)
         # A speaker's run: a paragraph opening with a quotation goes on from
         # the attributed quotation of the paragraph before, news style, or
         # from a paragraph that introduces it ("The New York Times reports:").
@@ -828,6 +923,16 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
+
+
+def _speaks_for(a: Attribution) -> bool:
+    """Whether an attribution in a quotation's paragraph can give it its
+    speaker: someone saying, writing or holding a view ("Smith said", "the
+    ministry believes"), not a forecast or an action ("TimeWarner is
+    projecting earnings", "Senator Ruiz endorsed the challenger")."""
+    if a.style in ("according", "dash", "colon"):
+        return True
+    return a.style == "verb" and a.source_kind in _SPEAKERS and a.lemma not in lx.ESTIMATE_VERBS
 
 
 def _credited_below(doc: "Document", end: int) -> bool:
