@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -174,6 +174,9 @@ class Mention:
     # A clause's subject ("Xi Jinping is preparing"), not a possessor in passing
     # ("Frank Capra's 1946 movie").
     subject: bool = False
+    # Outside a quotation in a sentence that quotes someone: most likely its speaker
+    # ("“...” – Wang Yiwei, director of ...").
+    speaks: bool = False
 
     @property
     def full(self) -> bool:
@@ -347,6 +350,7 @@ class _Builder:
         self.by_word: dict[str, dict[int, Person]] = {}
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
+        self.shared: set[int] = set()  # ids of the mentions that could mean several people
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int, bool]] = []
         self.role_objects: list[int] = []
@@ -469,6 +473,8 @@ class _Builder:
             _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
+        if not mention.quoted and any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha):
+            mention = replace(mention, speaks=True)
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
         if mention.full:
@@ -485,8 +491,11 @@ class _Builder:
             # "Clinton" alone for the one person it named before the other
             # came in ("Bill Clinton"), as AP does, is no longer ambiguous
             settled = [p for p in sharing if key in p.settled]
+            followed = self._followed_by_surname(sharing, number)
             if len(settled) == 1:
                 sharing = settled
+            elif len(followed) == 1:
+                sharing = followed
             elif not (title or honorific or mention.listed or _modifier(head)):
                 self.ambiguous.append((mention, sharing))
         if len(sharing) == 1:
@@ -499,15 +508,43 @@ class _Builder:
         if sharing:
             for p in sharing:
                 p.mentions.append(mention)
+            self.shared.add(id(mention))
             return
         by_given = [p for p in self._named([key]) if p.given == key] if not (title or honorific) else []
+        if len(by_given) > 1:
+            # "Nancy" for the one Nancy it named before another came in, or for the one whose
+            # surname a relative shares (Nancy Reagan, not Nancy Davis): the story's convention
+            settled = [p for p in by_given if key in p.settled]
+            family = [p for p in by_given if any(p.surnames & q.surnames for q in self.people if q is not p)]
+            by_given = settled if len(settled) == 1 else family if len(family) == 1 else by_given
         if len(by_given) > 1 and not mention.listed:
             self.ambiguous.append((mention, by_given))  # "Laura said" after Laura Kim and Laura Smith
         elif by_given:  # "Laura said"; "Sir Nicholas" is British style for a knight
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
+            if len(self._named([key])) == 1:
+                by_given[0].settled.add(key)
         elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
             self._add(Person(words, frozenset([key]), None, roles, organizations, [mention]))
+
+    def _followed_by_surname(self, sharing: list[Person], number: int) -> list[Person]:
+        """Of people sharing a surname, the ones the story's own convention
+        leaves the surname alone to: not one it calls by given name ("Nancy"
+        beside "Reagan" for her husband), and, when only one of them has
+        been a subject or a speaker, not one named earlier only in passing ("the brother
+        of Simon Cowell. Writer Tony Cowell ... said Cowell")."""
+        def clear(p: Person) -> list[Mention]:
+            return [m for m in p.mentions if id(m) not in self.shared and m.sentence <= number]
+
+        by_surname = [p for p in sharing if not any(not m.full and fold_name(m.words[0]) == p.given for m in clear(p))]
+        if len(by_surname) == 1:
+            return by_surname
+        acting = [p for p in sharing if any(m.subject or m.speaks for m in clear(p))]
+        if len(acting) == 1:
+            introduced = min(m.sentence for m in clear(acting[0]))
+            if all(m.sentence < introduced for p in sharing if p is not acting[0] for m in clear(p)):
+                return acting
+        return sharing
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)

@@ -446,6 +446,28 @@ def test_ambiguous_reference_fires_once_per_pair_and_only_in_play():
     assert flagged("newsroom.ambiguous-reference", far) == []  # only Laura Smith was in play
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the story calls her by given name, so the surname alone is her husband's
+        "Ruth Bader, a lawyer, married John Bader, a judge, in 1960. Ruth said the court was slow. "
+        "Bader ruled on the case in 1972.",
+        # named once in passing before the one the story follows came in
+        "The second contest has begun with the help of the brother of Simon Carter. Writer Tony Carter is among "
+        "the judges. \"It is hard,\" said Carter, 54.",
+    ],
+)
+def test_a_surname_follows_the_storys_own_convention_for_who_it_means(text):
+    assert flagged("newsroom.ambiguous-reference", text) == []
+
+
+def test_a_given_name_follows_the_storys_convention_for_who_it_means():
+    # "Nancy" named her alone first; the other Nancy comes in later
+    text = ("Nancy Reed, a historian, spoke. Nancy said the book was late. Her editor, Nancy Holt, agreed. "
+            "Nancy added that it would be out in May.")
+    assert flagged("newsroom.ambiguous-reference", text) == []
+
+
 # -- one alert per style decision -------------------------------------------------------
 
 
