@@ -177,6 +177,9 @@ class Mention:
     # Outside a quotation in a sentence that quotes someone: most likely its speaker
     # ("“...” – Wang Yiwei, director of ...").
     speaks: bool = False
+    # A title or role before the name, an appositive or a "who" clause: who this is,
+    # wherever in the story it comes (not a predicate or a role elsewhere in the sentence).
+    introduces: bool = False
 
     @property
     def full(self) -> bool:
@@ -351,6 +354,8 @@ class _Builder:
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
         self.shared: set[int] = set()  # ids of the mentions that could mean several people
+        # the last mention's sentence, last token and title when the title is plural ("Reps.")
+        self.plural_title: tuple[int, int, str] | None = None
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int, bool]] = []
         self.role_objects: list[int] = []
@@ -367,6 +372,7 @@ class _Builder:
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
+        self.things = thing_names(self.doc)
         sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
         for number, (base, sentence) in enumerate(sentences):
             self._sentence(sentence, base, number)
@@ -391,7 +397,7 @@ class _Builder:
             self.lede = number
         if _headline(sentence):
             return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
-        names = _names(sentence)
+        names = _names(sentence, self.things)
         taken = {i for first, last in names for i in range(first, last + 1)}
         # full names again, in sentences the recognizer skipped
         doc = sentence.doc
@@ -461,6 +467,13 @@ class _Builder:
             role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
             role = role or _role_before(doc, lead_first, lead, sentence_start)
             described_by = _description(doc, lead_first, lead.i, lead)
+        if not (title or role or described_by) and self.plural_title is not None:
+            # "U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo", however the parser joined the names
+            at, previous_last, plural = self.plural_title
+            if at == number and all(t.lower_ in ("and", ",", "&") for t in doc[previous_last + 1 : named]):
+                role = plural
+        title_words = f"{title or role}".split()
+        self.plural_title = (number, last, title or role) if title_words and _plural_title(title_words[-1]) else None
         description = _words(described_by) if described_by is not None else ""
         if not (title or role or description):
             description = _role_in_sentence(doc, first, last, sentence_start)
@@ -475,6 +488,10 @@ class _Builder:
         )
         if not mention.quoted and any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha):
             mention = replace(mention, speaks=True)
+        if title or role or described_by is not None and (
+            described_by.dep_ == "appos" or _who_clause(described_by) or head.dep_ == "appos" and described_by is head.head
+        ):
+            mention = replace(mention, introduces=True)
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
         if mention.full:
@@ -665,10 +682,33 @@ def _capitalized(token: "Token") -> bool:
     return token.text[:1].isupper()
 
 
-def _names(sentence: "Span") -> list[tuple[int, int]]:
+# Entity labels of what is not a person.
+_THING_LABELS = frozenset("GPE LOC ORG FAC NORP WORK_OF_ART EVENT PRODUCT LAW LANGUAGE".split())
+
+
+def _entity_key(tokens) -> tuple[str, ...]:
+    return tuple(fold_name(t.text) for t in tokens if t.is_alpha and t.lower_ != "the")
+
+
+def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
+    """The names (folded words) the entity recognizer labels, across the
+    story, more often as a place, a body or a work than as a person: "New
+    Hampshire" is a state wherever else it stands, even where one sentence
+    reads like a person's ("New Hampshire, a state that ...")."""
+    labels: dict[tuple[str, ...], list[int]] = {}
+    for parsed in doc.parses or []:
+        for ent in parsed.doc.ents:
+            if ent.label_ == "PERSON" or ent.label_ in _THING_LABELS:
+                votes = labels.setdefault(_entity_key(ent), [0, 0])
+                votes[ent.label_ == "PERSON"] += 1
+    return frozenset(key for key, (things, persons) in labels.items() if key and things > persons)
+
+
+def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges (first, last) of the person names in a sentence: each
     PERSON entity, and proper nouns right after a title ("President
-    Trump"), trimmed of titles and a possessive."""
+    Trump"), trimmed of titles and a possessive; not a name the story's
+    entity labels make a thing (``things``, see :func:`thing_names`)."""
     found: list[tuple[int, int]] = []
     covered: set[int] = set()
     doc = sentence.doc
@@ -707,8 +747,12 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
             continue  # "Sheffield United", "Bethnal Green Road": a club, a body, a place the recognizer took for a person
         if _names_a_place(doc, last) or _plural_subject(head):
             continue  # "St Fintian's High School"; "Duran Duran are to appear": a band
+        if _entity_key(doc[first : last + 1]) in things:
+            continue
         found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
+        if _entity_key(doc[chunk[0] : chunk[1] + 1]) in things:
+            continue
         found.append(chunk)
         covered.update(range(chunk[0], chunk[1] + 1))
     i = sentence.start
@@ -749,6 +793,12 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
             _descriptor(t) for t in doc[first : token.i + 1]
         ):
             yield first, token.i
+
+
+def _plural_title(word: str) -> bool:
+    """ "Reps.", "Sens.", "presidents": a title or role that covers the names after it."""
+    bare = word.lower().rstrip(".")
+    return bare in _PLURAL_TITLES or bare.endswith("s") and role_noun(bare[:-1])
 
 
 def _role_word(token: "Token") -> bool:
@@ -845,6 +895,8 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     j = _past_spaces(doc, j, sentence.start)
     if j == sentence.start and i < sentence.end and doc[i].lemma_ == "contribute":
         return True  # "Bryant Rousseau and Caryn Wilson contributed reporting.": a credit line
+    if j == sentence.start and all(t.is_punct or t.is_space for t in doc[i : sentence.end]):
+        return True  # "Ahmed Nasser and Reham Said.": a photo's caption, names and nothing else
     opens = j == sentence.start or _dash(doc[j - 1])
     if opens and i + 1 < len(doc) and doc[i].text == ":" and doc[i + 1].text in _OPENING_QUOTES:
         return True
@@ -1096,8 +1148,13 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
-    if lower_role or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
-        return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
+    # "Former Mexican presidents Vicente Fox and Felipe Calderón", however the parser hung the role
+    plural_role = before.tag_ == "NNS" and role_noun(before.lemma_) and head.head.i in (before.i, before.head.i)
+    if lower_role or (lower_modifier or plural_role) and (before.head.i == head.i or head.head.i == before.i) \
+            or plural_role or opening_noun:
+        # "-Pollster Ann Selzer": a bullet the tokenizer left on the role
+        words = (t.text.lstrip("-–—•*") for t in doc[max(before.left_edge.i, sentence_start) : first])
+        return " ".join(w for w in words if w.isalpha())
     return ""
 
 

@@ -352,6 +352,10 @@ def test_a_descriptor_before_a_name_describes_the_person():
         "Reps. Ana Ruiz and Tom Ellis wrote to the agency. Ruiz said it had not answered.",
         "Atty. Gen. Loretta Lynch said the inquiry would go on. Lynch declined to say more.",
         "Special Counsel Robert Mueller filed the report on Friday. Mueller did not comment.",
+        # a plural title or role before names the parser did not join as one coordination
+        "Politicians, including U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo, have been critical. "
+        "Curbelo, in particular, has slammed the plan.",
+        "Former Mexican presidents Vicente Fox and Felipe Calderon promptly fired back. Fox said no.",
     ],
 )
 def test_plural_and_abbreviated_titles_describe_the_people_after_them(text):
@@ -405,6 +409,13 @@ def test_a_headline_name_is_the_story_subject(headline, flagged_names):
         "A senior barrister has resigned in protest. Ian MacDonald quit on Friday. MacDonald said the law was wrong.",
         # an appositive to a pronoun-like head: "a third, Daniel Traynor"
         "Another delegate backed Cruz. And a third, Daniel Traynor, said he was opposed to Trump. Traynor voted.",
+        # a role stuck to a digest item's bullet
+        "Few voted in Iowa. -Pollster Ann Selzer is happy to be the silver standard. Selzer warned about surprises.",
+        # a photo's caption: names and nothing else
+        "The photo shows them at a concert. Ahmed Nasser and Reham Said. Nasser and Said were returning home.",
+        # a title or an appositive the story gives further on
+        "Chris Christie lagged in the polls. Voters went to the polls in the snow. Turnout was high in the north. "
+        "The count went on into the night, with Christie, the New Jersey governor, in sixth place.",
     ],
 )
 def test_first_references_an_editor_would_not_circle(text):
@@ -650,6 +661,16 @@ def test_a_hyphenated_given_name_last_leaves_the_order_open():
 )
 def test_roles_in_parentheses_after_a_preposition_and_in_the_next_sentence(text):
     assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_name_the_story_labels_a_place_elsewhere_is_no_person():
+    # the recognizer reads "New Hampshire" as a place where it first stands; an appositive
+    # later makes the same words read like a person's name ("X, a state that ...")
+    text = ("Candidates scurried across New Hampshire on Monday. The family made a push in the state. "
+            "Voters are in New Hampshire, a state that has fueled comebacks. Many went to New Hampshire. "
+            "Hampshire voters decide on Tuesday. They came to New Hampshire from far and wide.")
+    assert "New Hampshire" not in names(text)
+    assert flagged("newsroom.later-reference", text) == []
 
 
 def test_a_name_with_a_plural_verb_is_a_band():

@@ -81,8 +81,11 @@ class Person(Check):
             # or a work the recognizer took for a person ("Iron Maiden", "Finding Neverland")
             if all(m.full for m in person.mentions) and not opens_like_a_name(person.words):
                 continue
-            # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
-            if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
+            # "Priya Raman founded ... Raman, a marine biologist, ..." is fine, and so is a title or
+            # an appositive the story gives further on ("... Christie, the New Jersey governor,"):
+            # the reader learns from the story who this is
+            if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1) \
+                    or any(m.introduces and not m.quoted for m in person.mentions):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
             if any(
