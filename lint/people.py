@@ -25,6 +25,8 @@ from importlib import resources
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import regex
+
 from lint import lexicon as lx
 from lint.document import speaker_label
 from lint.nlp import DEFAULT_PIPELINE, ensure_parsed, recognize_entities
@@ -372,7 +374,7 @@ class _Builder:
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
-        self.things = thing_names(self.doc)
+        self.things = thing_names(self.doc) | listed_with_works(self.doc.prose)
         sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
         for number, (base, sentence) in enumerate(sentences):
             self._sentence(sentence, base, number)
@@ -702,6 +704,39 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
                 votes = labels.setdefault(_entity_key(ent), [0, 0])
                 votes[ent.label_ == "PERSON"] += 1
     return frozenset(key for key, (things, persons) in labels.items() if key and things > persons)
+
+
+_WORD = r"[A-Z][\w'’-]+"
+# The title of a work: "The Woman in White" (a capital "The" inside a sentence, and a
+# small word: not "The Guardian"), "the Prisoner of Azkaban", "Knights Of The Old Republic".
+_WORK_TITLE = (
+    rf"(?:(?<=[a-z,] )The {_WORD}(?: {_WORD})* [a-z]{{1,3}} {_WORD}"
+    rf"|the (?P<lead>{_WORD}) (?:of|in|to|and) (?:the )?{_WORD}"
+    rf"|{_WORD}(?: {_WORD})* (?:Of|The|To|In|And|A)(?: (?:The|A))?(?: {_WORD})+)"
+)
+_NAME_RUN = rf"{_WORD}(?: {_WORD}){{1,2}}"
+_WORKS_BEFORE = regex.compile(rf"(?P<name>{_NAME_RUN})(?=,? (?:and|or) {_WORK_TITLE}|, {_WORK_TITLE})")
+_WORKS_AFTER = regex.compile(rf"{_WORK_TITLE}(?:,? (?:and|or) |, )(?P<name>{_NAME_RUN})\b")
+
+
+def listed_with_works(prose: str) -> frozenset[tuple[str, ...]]:
+    """Names (folded words) listed beside the title of a work, which are
+    works too: "The Producers, Mary Poppins and The Woman in White",
+    "Knights Of The Old Republic and Jedi Knight", "Harry Potter and the
+    Prisoner of Azkaban". A title that opens with an office or a body's word
+    ("the Secretary of State", "the Bank of England") lists no work."""
+    found = set()
+    for pattern in (_WORKS_BEFORE, _WORKS_AFTER):
+        for match in pattern.finditer(prose, overlapped=True):
+            lead = match.group("lead")
+            if lead is not None and _bare_word(lead) in _TITLES | _ROLE_WORDS | _NOT_NAMES:
+                continue
+            found.add(tuple(fold_name(w) for w in match.group("name").split()))
+    return frozenset(found)
+
+
+def _bare_word(word: str) -> str:
+    return word.lower().rstrip(".")
 
 
 def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[int, int]]:

@@ -673,6 +673,31 @@ def test_a_name_the_story_labels_a_place_elsewhere_is_no_person():
     assert flagged("newsroom.later-reference", text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prizes went to The Producers, Mary Poppins and The Woman in White. Mary Poppins won two awards.",
+        "Harry Potter and the Prisoner of Azkaban won the film of the year. Harry Potter fans voted in millions.",
+        "Titles like Knights Of The Old Republic and Jedi Knight have impressed. Jedi Knight sold well.",
+    ],
+)
+def test_a_name_listed_beside_the_title_of_a_work_is_a_work(text):
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.later-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laura Kim and the Secretary of State joined the talks on Friday. Kim said little.",
+        "Laura Kim and The New York Times settled the case on Friday. Kim said little.",
+        "Delegates from Iowa to Texas, Laura Kim and others, joined the talks on Friday. Kim said little.",
+    ],
+)
+def test_a_name_listed_beside_an_office_a_paper_or_places_is_still_a_person(text):
+    assert flagged("newsroom.first-reference", text) == ["Laura Kim"]
+
+
 def test_a_name_with_a_plural_verb_is_a_band():
     assert flagged("newsroom.first-reference", "Chart stars aside, Duran Duran are to appear in a TV special.") == []
     assert flagged("newsroom.first-reference", "Priya Raman is to appear in a TV special.") == ["Priya Raman"]
