@@ -696,14 +696,18 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
     """The names (folded words) the entity recognizer labels, across the
     story, more often as a place, a body or a work than as a person: "New
     Hampshire" is a state wherever else it stands, even where one sentence
-    reads like a person's ("New Hampshire, a state that ...")."""
+    reads like a person's ("New Hampshire, a state that ..."); and names
+    that take a plural verb somewhere, a band or a team."""
     labels: dict[tuple[str, ...], list[int]] = {}
+    groups = set()  # "Franz Ferdinand, who were shortlisted": a band wherever else it stands
     for parsed in doc.parses or []:
         for ent in parsed.doc.ents:
             if ent.label_ == "PERSON" or ent.label_ in _THING_LABELS:
                 votes = labels.setdefault(_entity_key(ent), [0, 0])
                 votes[ent.label_ == "PERSON"] += 1
-    return frozenset(key for key, (things, persons) in labels.items() if key and things > persons)
+            if ent.label_ == "PERSON" and _plural_subject(_head(parsed.doc, ent.start, ent.end - 1)):
+                groups.add(_entity_key(ent))
+    return frozenset(key for key, (things, persons) in labels.items() if key and things > persons) | groups
 
 
 _WORD = r"[A-Z][\w'’-]+"
@@ -860,12 +864,13 @@ def _headline(sentence: "Span") -> bool:
 
 def _plural_subject(head: "Token") -> bool:
     """A name that takes a plural verb ("Duran Duran are to appear", "Franz
-    Ferdinand have"), as British copy writes of a band or a team: a group,
-    not a person."""
-    if head.dep_ != "nsubj" or head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
+    Ferdinand have", "Franz Ferdinand, who were shortlisted"), as British copy
+    writes of a band or a team: a group, not a person."""
+    if head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
         return False  # "Hayes and Duffy have": two people
-    verb = head.head
-    finite = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    # "Franz Ferdinand, who were shortlisted": the verb of a relative clause on the name
+    verbs = [c for c in head.children if _who_clause(c)] + ([head.head] if head.dep_ == "nsubj" else [])
+    finite = verbs + [c for verb in verbs for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in finite)
 
 
