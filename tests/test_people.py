@@ -497,6 +497,21 @@ def test_honorifics_are_one_alert_per_story_with_a_fix_for_every_occurrence():
     assert "throughout" in alert.message  # the story gives courtesy titles everywhere: a house style, said so
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Mr Howard" and "Mrs Howard": the titles tell husband from wife
+        "Michael Howard, the Tory leader, spoke on Monday. Mr Howard said the vote was close. "
+        "His wife, Sandra, is to campaign. Mrs Howard will visit seats.",
+        # a title on a surname never given in full may be part of a name; one glued on is no title
+        "Gordon Brown, the chancellor, agreed. Mr Brown said so. The show was dull. It got to be Mr.Benn.",
+    ],
+)
+def test_no_fix_cuts_a_courtesy_title_that_tells_people_apart_or_may_be_a_name(text):
+    (alert,) = lint_text(text, [NEWSROOM["newsroom.honorific"]], path="story.md")
+    assert alert.fix is None
+
+
 def test_a_house_in_courtesy_style_can_switch_the_builtin_honorific_rule():
     from lint.config import ConfigResolver
 

@@ -193,16 +193,26 @@ class Person(Check):
                     bare.append(m)
         if self.honorifics == "none":
             advice = _NO_COURTESY_TITLES.format(found=_story_style(len(titled), len(bare), "courtesy"))
+            # "Mr Howard" and "Mrs Howard": the titles are what tell them apart
+            genders: dict[str, set[str]] = {}
+            for m, _ in titled:
+                title = fold_name(doc.prose[m.honorific[0] : m.honorific[1]].strip())
+                genders.setdefault(fold_name(m.words[-1]), set()).add(_GENDER.get(title, title))
             for m, person in sorted(titled, key=lambda pair: pair[0].start):
                 start, end = m.honorific
-                shared = _shares_surname(person, people.people)
-                yield Hit(start, end, (doc.prose[start:end].strip(), advice), None if shared else "")
+                shared = _shares_surname(person, people.people) or len(genders[fold_name(m.words[-1])]) > 1
+                # a title on a surname the story never gives in full may be part of a name
+                # ("Mr Benn", "Mrs Brown's Boys"); one glued on ("Mr.Benn") is no title to cut
+                unnamed = len(person.words) == 1
+                glued = end == m.start and not doc.prose[start:end][-1:].isspace()
+                yield Hit(start, end, (doc.prose[start:end].strip(), advice), None if shared or unnamed or glued else "")
         else:
             advice = _COURTESY_TITLES.format(found=_story_style(len(titled), len(bare), "none"))
             for m in sorted(bare, key=lambda m: m.start):
                 yield Hit(m.start, m.end, (doc.prose[m.start : m.end], advice))
 
 
+_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _FULL_NAME_AGAIN = "the full name again; after the first reference use the surname alone"
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
 _NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
