@@ -123,8 +123,8 @@ class Person(Check):
         hits = []
         if "full-name" in self.references:
             for person in people.people:
-                if _shares_surname(person, people.people):
-                    continue  # two Smiths need their full names
+                if _shares_surname(person, people.people) or _family_named(doc.prose, person):
+                    continue  # two Smiths need their full names ("Clinton's husband, Bill, ...")
                 if not _referred_by_surname(person):
                     continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
                 if not opens_like_a_name(person.words):
@@ -308,6 +308,16 @@ def _first_person(doc, mention: Mention) -> bool:
     marks were lost ("Freddie is an option but we need ...")."""
     start, end = _block(doc, mention)
     return any(not doc.in_quote(w.start()) for w in _FIRST_PERSON.finditer(doc.prose, start, end))
+
+
+def _family_named(prose: str, person: PersonModel) -> bool:
+    """Whether the story brings in a relative who shares the surname, by
+    kin rather than by full name: "Clinton's husband, Bill", "the Clinton
+    family", "the Clintons"."""
+    surname = person.words[-1]
+    return re.search(
+        rf"\b{re.escape(surname)}(?:['’]s\s+{_KIN.pattern}|\s+family\b|s\b)", prose, re.IGNORECASE
+    ) is not None
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
