@@ -635,9 +635,15 @@ class _Builder:
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
         holder = any(head in p.roles and (not portfolio or portfolio & p.roles) for p in self.people)
+        anaphoric = any(c.dep_ in ("det", "poss") for c in token.children)
+        # "... talked with Francois Hollande. The French president expressed ...": the office
+        # points back to the person just named
+        holder = holder or anaphoric and any(
+            number - 1 <= m.sentence <= number and m.end <= start and not m.quoted for p in self.people for m in p.mentions
+        )
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
-            self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children),
+            self.doc.in_quote(start), anaphoric,
         )
 
 
@@ -915,7 +921,7 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
         return True
     # "2. Donald Trump (Last week: 3.)": an item of a ranked list
-    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t))]
+    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t) or _dash(t))]
     after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
     if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
         return True
@@ -923,8 +929,8 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
         return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
     credited = _past_spaces(doc, first, sentence.start)
     run_on = last + 1 < len(doc) and doc[last + 1].text in _OPENING_QUOTES
-    if run_on and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
-        return True  # '... respected.” ― Jorge Falcon “Maybe ...': a quotation's credit, the next one run on
+    if (run_on or not after) and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
+        return True  # '... respected.” ― Jorge Falcon “Maybe ...', '... we can vote.” ― Ana Ruiz.': a credit
     # "- Mark Blumenthal and Jon Cohen: “Although ...": the authors of what follows
     i = last + 1
     while i < sentence.end and (doc[i].pos_ == "PROPN" or doc[i].lower_ == "and" or doc[i].text == ","):
@@ -940,7 +946,8 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     opens = j == sentence.start or _dash(doc[j - 1])
     if opens and i + 1 < len(doc) and doc[i].text == ":" and doc[i + 1].text in _OPENING_QUOTES:
         return True
-    return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
+    # "Hillary Clinton: 1,769."; "Joshua Reynolds: The Creation of Celebrity", a title
+    return last + 2 < len(doc) and doc[last + 1].text == ":" and (doc[last + 2].like_num or doc[last + 2].text == "The")
 
 
 _OPENING_QUOTES = ('"', "“", "‘", "''", "``")
@@ -1190,7 +1197,9 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     )
     # "Former Mexican presidents Vicente Fox and Felipe Calderón", however the parser hung the role
     plural_role = before.tag_ == "NNS" and role_noun(before.lemma_) and head.head.i in (before.i, before.head.i)
-    if lower_role or (lower_modifier or plural_role) and (before.head.i == head.i or head.head.i == before.i) \
+    # "housebuilder George Wimpey", whatever the tagger made of the role
+    compound_role = not _capitalized(before) and before.dep_ == "compound" and role_noun(before.lower_)
+    if lower_role or compound_role or (lower_modifier or plural_role) and (before.head.i == head.i or head.head.i == before.i) \
             or plural_role or opening_noun:
         # "-Pollster Ann Selzer": a bullet the tokenizer left on the role
         words = (t.text.lstrip("-–—•*") for t in doc[max(before.left_edge.i, sentence_start) : first])

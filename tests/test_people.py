@@ -417,6 +417,10 @@ def test_a_headline_name_is_the_story_subject(headline, flagged_names):
         "Few voted in Iowa. -Pollster Ann Selzer is happy to be the silver standard. Selzer warned about surprises.",
         # a photo's caption: names and nothing else
         "The photo shows them at a concert. Ahmed Nasser and Reham Said. Nasser and Said were returning home.",
+        # a quotation's credit after its closing mark, the sentence running on from the quotation
+        "\u201cI am afraid for the country, and so are my friends.\u201d\u00a0\u2015 Laura Kim. Kim wrote on Instagram.",
+        # a title: a name, a colon and "The ..."
+        "Laura Kim: The Making of a Leader will open in May. Kim painted most of the works.",
         # a title or an appositive the story gives further on
         "Chris Christie lagged in the polls. Voters went to the polls in the snow. Turnout was high in the north. "
         "The count went on into the night, with Christie, the New Jersey governor, in sixth place.",
@@ -441,6 +445,8 @@ FILLER = " ".join(f"Workers at plant {n} said output was steady." for n in range
     [
         f"Energy Secretary Chris Wright toured the plant. {FILLER} The energy secretary warned that prices would rise.",
         f"The energy secretary warned that prices would rise. {FILLER} Energy Secretary Chris Wright toured the plant.",
+        # the office points back to the person just named
+        "President Obama had a talk this week with Francois Hollande. The French president expressed his condolences.",
     ],
 )
 def test_an_office_holder_is_found_anywhere_in_the_story(text):
