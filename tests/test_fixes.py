@@ -129,6 +129,8 @@ BY_ID = {rule.id: rule for rule in RULES}
         ('I hope in 2017 America says, "President Clinton, thank you for a lifetime of public service."', None),
         # no words reported, and "the lies hucksters told them" makes a habit one occasion
         ("Suckers are eager to believe the lies hucksters tell them.", None),
+        # a headline run into the text of a scraped page, in title case
+        ("February 6, 2016 9:52PM Bush Says We Should Pay Attention To History In The Middle East.", None),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
@@ -150,6 +152,8 @@ def test_a_plain_text_headline_keeps_its_present_tense_and_capitals():
         # "claimed ... win" is winning it, a noun the tagger took for a clause
         "Ronan O'Gara scored all Ireland's points as the home side claimed only their second ever win over South "
         "Africa on an emotional day.",
+        # a noun: the object of "dent"
+        "The downing of the sites could dent Lycos claims that what it is doing does not amount to an attack.",
     ],
 )
 def test_a_judging_verb_that_reports_no_statement_gets_no_said(text):

@@ -115,8 +115,10 @@ def _one_statement(sentence, attribution) -> bool:
     before = (subject.left_edge.i if subject is not None else token.i) - 1
     while before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
         before -= 1  # "amid Tory claims", "despite the party's claims"
-    if before >= 0 and token.doc[before].lower_ in _NOUN_PREPOSITIONS:
-        return False
+    if before >= 0 and (token.doc[before].lower_ in _NOUN_PREPOSITIONS or token.doc[before].pos_ == "VERB"):
+        return False  # "could dent Lycos claims that ...": the object of a verb, a noun
+    if token.text[:1].isupper() and token.i > token.sent.start:
+        return False  # "Bush Says We Should ...": a headline run into the text
     # "I hope America says ...", "if he says ...": words wished or supposed, not said once
     if any(c.lemma_.lower() in _WISHES or c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in children) \
             or any(a.lemma_.lower() in _WISHES for a in token.ancestors):

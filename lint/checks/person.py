@@ -160,8 +160,9 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
-                if person.surname is None or not m.subject:
-                    continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
+                if person.surname is None or not m.subject or not opens_like_a_name(person.words):
+                    continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving");
+                    # a body's name ("River" of "River Networks")
                 if _first_person(doc, m) or _KIN.search(_paragraph(doc, m)) or _QUOTE_MARK.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
                     doc.prose[max(0, m.start - 12) : m.start]
                 ):
