@@ -129,6 +129,8 @@ BY_ID = {rule.id: rule for rule in RULES}
         ('I hope in 2017 America says, "President Clinton, thank you for a lifetime of public service."', None),
         # no words reported, and "the lies hucksters told them" makes a habit one occasion
         ("Suckers are eager to believe the lies hucksters tell them.", None),
+        # the writer's own voice: "I told you what I enjoyed" would change it
+        ("I tell you what I really enjoyed this year: the final.", None),
         # a headline run into the text of a scraped page, in title case
         ("February 6, 2016 9:52PM Bush Says We Should Pay Attention To History In The Middle East.", None),
     ],

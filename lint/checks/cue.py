@@ -112,6 +112,8 @@ def _one_statement(sentence, attribution) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
         return False
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is not None and subject.lower_ in ("i", "we"):
+        return False  # "I tell you what I enjoyed": the writer's own voice, whose present is theirs
     before = (subject.left_edge.i if subject is not None else token.i) - 1
     while before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
         before -= 1  # "amid Tory claims", "despite the party's claims"
