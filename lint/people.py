@@ -918,8 +918,9 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     its sentence ("― Karen Bobadilla.", a reader's comment signed) or
     follows only "by" ("Co-authored by Jane Roe.")."""
     sentence = doc[first].sent
-    if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
-        return True
+    if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 <= sentence.start + 2 \
+            and all(t.is_alpha or t.text in _POSSESSIVES for t in doc[sentence.start : first - 1]):
+        return True  # "Contributing: Nicole Gaudiano.", "Editor's note: ...": a label's
     # "2. Donald Trump (Last week: 3.)": an item of a ranked list
     before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t) or _dash(t))]
     after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
@@ -1338,8 +1339,11 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             "job", "role", "post", "position", "capacity", "title"
         ):
             return token.text  # "his role as director"
-        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
-            return token.text  # "Cate Blanchett triumphed as the best supporting actress"
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and (
+            token.head.head.pos_ in ("VERB", "AUX") or first <= token.head.head.i <= last
+            or token.head.head.pos_ == "ADP" and doc[last].head.i == token.head.head.i  # "with Ana Ruiz as ..."
+        ):
+            return token.text  # "Cate Blanchett triumphed as the best supporting actress", "with Ana Ruiz as the nominee"
     for token in sentence:
         if first <= token.i <= last or not (token.pos_ == "NOUN" and _agent_noun(token.lower_) or _role_word(token)
                                              or token.lower_ in _ROLE_WORDS):

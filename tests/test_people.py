@@ -421,6 +421,9 @@ def test_a_headline_name_is_the_story_subject(headline, flagged_names):
         "\u201cI am afraid for the country, and so are my friends.\u201d\u00a0\u2015 Laura Kim. Kim wrote on Instagram.",
         # a title: a name, a colon and "The ..."
         "Laura Kim: The Making of a Leader will open in May. Kim painted most of the works.",
+        # a role with "as" on the name itself
+        "With Laura Kim as the presumptive Republican nominee, many companies are pulling their funding. Kim "
+        "said little.",
         # a title or an appositive the story gives further on
         "Chris Christie lagged in the polls. Voters went to the polls in the snow. Turnout was high in the north. "
         "The count went on into the night, with Christie, the New Jersey governor, in sixth place.",
@@ -642,6 +645,12 @@ def test_a_plain_text_headline_and_dek():
     text = ("Raman on defense as scrutiny heats up; \nCandidate's biography questioned.\n\n"
             "Priya Raman says she is under attack. Raman spoke in Ohio.\n")
     assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.first-reference"]], path="story.txt")] == []
+
+
+def test_a_labelled_note_is_no_later_reference():
+    text = ("Laura Kim, the Republican nominee, spoke in Ohio. Kim said jobs came first. "
+            "Editor\u2019s note: Laura Kim regularly misstates the figures.")
+    assert flagged("newsroom.later-reference", text) == []
 
 
 def test_a_quotation_credit_is_no_later_reference():
