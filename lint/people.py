@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+import regex
 
 from lint import lexicon as lx
 from lint.document import speaker_label
@@ -174,6 +176,12 @@ class Mention:
     # A clause's subject ("Xi Jinping is preparing"), not a possessor in passing
     # ("Frank Capra's 1946 movie").
     subject: bool = False
+    # Outside a quotation in a sentence that quotes someone: most likely its speaker
+    # ("“...” – Wang Yiwei, director of ...").
+    speaks: bool = False
+    # A title or role before the name, an appositive or a "who" clause: who this is,
+    # wherever in the story it comes (not a predicate or a role elsewhere in the sentence).
+    introduces: bool = False
 
     @property
     def full(self) -> bool:
@@ -347,6 +355,9 @@ class _Builder:
         self.by_word: dict[str, dict[int, Person]] = {}
         self.ambiguous: list[tuple[Mention, list[Person]]] = []
         self.given_names: list[tuple[Mention, Person]] = []
+        self.shared: set[int] = set()  # ids of the mentions that could mean several people
+        # the last mention's sentence, last token and title when the title is plural ("Reps.")
+        self.plural_title: tuple[int, int, str] | None = None
         self.office_tokens: list[tuple[int, "Token", int]] = []  # sentence, office word, block start
         self.role_subjects: list[tuple[int, int, bool]] = []
         self.role_objects: list[int] = []
@@ -363,6 +374,7 @@ class _Builder:
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
+        self.things = thing_names(self.doc) | listed_with_works(self.doc.prose)
         sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
         for number, (base, sentence) in enumerate(sentences):
             self._sentence(sentence, base, number)
@@ -387,7 +399,7 @@ class _Builder:
             self.lede = number
         if _headline(sentence):
             return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
-        names = _names(sentence)
+        names = _names(sentence, self.things)
         taken = {i for first, last in names for i in range(first, last + 1)}
         # full names again, in sentences the recognizer skipped
         doc = sentence.doc
@@ -457,6 +469,13 @@ class _Builder:
             role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
             role = role or _role_before(doc, lead_first, lead, sentence_start)
             described_by = _description(doc, lead_first, lead.i, lead)
+        if not (title or role or described_by) and self.plural_title is not None:
+            # "U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo", however the parser joined the names
+            at, previous_last, plural = self.plural_title
+            if at == number and all(t.lower_ in ("and", ",", "&") for t in doc[previous_last + 1 : named]):
+                role = plural
+        title_words = f"{title or role}".split()
+        self.plural_title = (number, last, title or role) if title_words and _plural_title(title_words[-1]) else None
         description = _words(described_by) if described_by is not None else ""
         if not (title or role or description):
             description = _role_in_sentence(doc, first, last, sentence_start)
@@ -469,6 +488,12 @@ class _Builder:
             _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
+        if not mention.quoted and any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha):
+            mention = replace(mention, speaks=True)
+        if title or role or described_by is not None and (
+            described_by.dep_ == "appos" or _who_clause(described_by) or head.dep_ == "appos" and described_by is head.head
+        ):
+            mention = replace(mention, introduces=True)
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
         if mention.full:
@@ -485,8 +510,11 @@ class _Builder:
             # "Clinton" alone for the one person it named before the other
             # came in ("Bill Clinton"), as AP does, is no longer ambiguous
             settled = [p for p in sharing if key in p.settled]
+            followed = self._followed_by_surname(sharing, number)
             if len(settled) == 1:
                 sharing = settled
+            elif len(followed) == 1:
+                sharing = followed
             elif not (title or honorific or mention.listed or _modifier(head)):
                 self.ambiguous.append((mention, sharing))
         if len(sharing) == 1:
@@ -499,15 +527,43 @@ class _Builder:
         if sharing:
             for p in sharing:
                 p.mentions.append(mention)
+            self.shared.add(id(mention))
             return
         by_given = [p for p in self._named([key]) if p.given == key] if not (title or honorific) else []
+        if len(by_given) > 1:
+            # "Nancy" for the one Nancy it named before another came in, or for the one whose
+            # surname a relative shares (Nancy Reagan, not Nancy Davis): the story's convention
+            settled = [p for p in by_given if key in p.settled]
+            family = [p for p in by_given if any(p.surnames & q.surnames for q in self.people if q is not p)]
+            by_given = settled if len(settled) == 1 else family if len(family) == 1 else by_given
         if len(by_given) > 1 and not mention.listed:
             self.ambiguous.append((mention, by_given))  # "Laura said" after Laura Kim and Laura Smith
         elif by_given:  # "Laura said"; "Sir Nicholas" is British style for a knight
             by_given[0].mentions.append(mention)
             self.given_names.append((mention, by_given[0]))
+            if len(self._named([key])) == 1:
+                by_given[0].settled.add(key)
         elif title or honorific:  # "Mr Blair", "President Trump": known by surname alone
             self._add(Person(words, frozenset([key]), None, roles, organizations, [mention]))
+
+    def _followed_by_surname(self, sharing: list[Person], number: int) -> list[Person]:
+        """Of people sharing a surname, the ones the story's own convention
+        leaves the surname alone to: not one it calls by given name ("Nancy"
+        beside "Reagan" for her husband), and, when only one of them has
+        been a subject or a speaker, not one named earlier only in passing ("the brother
+        of Simon Cowell. Writer Tony Cowell ... said Cowell")."""
+        def clear(p: Person) -> list[Mention]:
+            return [m for m in p.mentions if id(m) not in self.shared and m.sentence <= number]
+
+        by_surname = [p for p in sharing if not any(not m.full and fold_name(m.words[0]) == p.given for m in clear(p))]
+        if len(by_surname) == 1:
+            return by_surname
+        acting = [p for p in sharing if any(m.subject or m.speaks for m in clear(p))]
+        if len(acting) == 1:
+            introduced = min(m.sentence for m in clear(acting[0]))
+            if all(m.sentence < introduced for p in sharing if p is not acting[0] for m in clear(p)):
+                return acting
+        return sharing
 
     def _person_named(self, words: tuple[str, ...]) -> Person:
         key = _name_key(words)
@@ -579,9 +635,15 @@ class _Builder:
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
         holder = any(head in p.roles and (not portfolio or portfolio & p.roles) for p in self.people)
+        anaphoric = any(c.dep_ in ("det", "poss") for c in token.children)
+        # "... talked with Francois Hollande. The French president expressed ...": the office
+        # points back to the person just named
+        holder = holder or anaphoric and any(
+            number - 1 <= m.sentence <= number and m.end <= start and not m.quoted for p in self.people for m in p.mentions
+        )
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
-            self.doc.in_quote(start), any(c.dep_ in ("det", "poss") for c in token.children),
+            self.doc.in_quote(start), anaphoric,
         )
 
 
@@ -628,10 +690,70 @@ def _capitalized(token: "Token") -> bool:
     return token.text[:1].isupper()
 
 
-def _names(sentence: "Span") -> list[tuple[int, int]]:
+# Entity labels of what is not a person.
+_THING_LABELS = frozenset("GPE LOC ORG FAC NORP WORK_OF_ART EVENT PRODUCT LAW LANGUAGE".split())
+
+
+def _entity_key(tokens) -> tuple[str, ...]:
+    return tuple(fold_name(t.text) for t in tokens if t.is_alpha and t.lower_ != "the")
+
+
+def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
+    """The names (folded words) the entity recognizer labels, across the
+    story, more often as a place, a body or a work than as a person: "New
+    Hampshire" is a state wherever else it stands, even where one sentence
+    reads like a person's ("New Hampshire, a state that ..."); and names
+    that take a plural verb somewhere, a band or a team."""
+    labels: dict[tuple[str, ...], list[int]] = {}
+    groups = set()  # "Franz Ferdinand, who were shortlisted": a band wherever else it stands
+    for parsed in doc.parses or []:
+        for ent in parsed.doc.ents:
+            if ent.label_ == "PERSON" or ent.label_ in _THING_LABELS:
+                votes = labels.setdefault(_entity_key(ent), [0, 0])
+                votes[ent.label_ == "PERSON"] += 1
+            if ent.label_ == "PERSON" and _plural_subject(_head(parsed.doc, ent.start, ent.end - 1)):
+                groups.add(_entity_key(ent))
+    return frozenset(key for key, (things, persons) in labels.items() if key and things > persons) | groups
+
+
+_WORD = r"[A-Z][\w'’-]+"
+# The title of a work: "The Woman in White" (a capital "The" inside a sentence, and a
+# small word: not "The Guardian"), "the Prisoner of Azkaban", "Knights Of The Old Republic".
+_WORK_TITLE = (
+    rf"(?:(?<=[a-z,] )The {_WORD}(?: {_WORD})* [a-z]{{1,3}} {_WORD}"
+    rf"|the (?P<lead>{_WORD}) (?:of|in|to|and) (?:the )?{_WORD}"
+    rf"|{_WORD}(?: {_WORD})* (?:Of|The|To|In|And|A)(?: (?:The|A))?(?: {_WORD})+)"
+)
+_NAME_RUN = rf"{_WORD}(?: {_WORD}){{1,2}}"
+_WORKS_BEFORE = regex.compile(rf"(?P<name>{_NAME_RUN})(?=,? (?:and|or) {_WORK_TITLE}|, {_WORK_TITLE})")
+_WORKS_AFTER = regex.compile(rf"{_WORK_TITLE}(?:,? (?:and|or) |, )(?P<name>{_NAME_RUN})\b")
+
+
+def listed_with_works(prose: str) -> frozenset[tuple[str, ...]]:
+    """Names (folded words) listed beside the title of a work, which are
+    works too: "The Producers, Mary Poppins and The Woman in White",
+    "Knights Of The Old Republic and Jedi Knight", "Harry Potter and the
+    Prisoner of Azkaban". A title that opens with an office or a body's word
+    ("the Secretary of State", "the Bank of England") lists no work."""
+    found = set()
+    for pattern in (_WORKS_BEFORE, _WORKS_AFTER):
+        for match in pattern.finditer(prose, overlapped=True):
+            lead = match.group("lead")
+            if lead is not None and _bare_word(lead) in _TITLES | _ROLE_WORDS | _NOT_NAMES:
+                continue
+            found.add(tuple(fold_name(w) for w in match.group("name").split()))
+    return frozenset(found)
+
+
+def _bare_word(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[int, int]]:
     """Token ranges (first, last) of the person names in a sentence: each
     PERSON entity, and proper nouns right after a title ("President
-    Trump"), trimmed of titles and a possessive."""
+    Trump"), trimmed of titles and a possessive; not a name the story's
+    entity labels make a thing (``things``, see :func:`thing_names`)."""
     found: list[tuple[int, int]] = []
     covered: set[int] = set()
     doc = sentence.doc
@@ -670,8 +792,12 @@ def _names(sentence: "Span") -> list[tuple[int, int]]:
             continue  # "Sheffield United", "Bethnal Green Road": a club, a body, a place the recognizer took for a person
         if _names_a_place(doc, last) or _plural_subject(head):
             continue  # "St Fintian's High School"; "Duran Duran are to appear": a band
+        if _entity_key(doc[first : last + 1]) in things:
+            continue
         found.append((first, last))
     for chunk in _unlabelled_runs(sentence, covered):
+        if _entity_key(doc[chunk[0] : chunk[1] + 1]) in things:
+            continue
         found.append(chunk)
         covered.update(range(chunk[0], chunk[1] + 1))
     i = sentence.start
@@ -714,6 +840,12 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
             yield first, token.i
 
 
+def _plural_title(word: str) -> bool:
+    """ "Reps.", "Sens.", "presidents": a title or role that covers the names after it."""
+    bare = word.lower().rstrip(".")
+    return bare in _PLURAL_TITLES or bare.endswith("s") and role_noun(bare[:-1])
+
+
 def _role_word(token: "Token") -> bool:
     """ "Olympian Andy Turner", "Pollster Ann Selzer": a capitalized noun
     of what someone does, set before the name like a title. Only our list
@@ -738,12 +870,13 @@ def _headline(sentence: "Span") -> bool:
 
 def _plural_subject(head: "Token") -> bool:
     """A name that takes a plural verb ("Duran Duran are to appear", "Franz
-    Ferdinand have"), as British copy writes of a band or a team: a group,
-    not a person."""
-    if head.dep_ != "nsubj" or head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
+    Ferdinand have", "Franz Ferdinand, who were shortlisted"), as British copy
+    writes of a band or a team: a group, not a person."""
+    if head.tag_ != "NNP" or any(c.dep_ == "conj" for c in head.children):
         return False  # "Hayes and Duffy have": two people
-    verb = head.head
-    finite = [verb] + [c for c in verb.children if c.dep_ == "aux"]
+    # "Franz Ferdinand, who were shortlisted": the verb of a relative clause on the name
+    verbs = [c for c in head.children if _who_clause(c)] + ([head.head] if head.dep_ == "nsubj" else [])
+    finite = verbs + [c for verb in verbs for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return any(t.tag_ == "VBP" or t.lower_ in ("are", "were", "have") for t in finite)
 
 
@@ -785,10 +918,11 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     its sentence ("― Karen Bobadilla.", a reader's comment signed) or
     follows only "by" ("Co-authored by Jane Roe.")."""
     sentence = doc[first].sent
-    if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 == sentence.start:
-        return True
+    if first >= sentence.start + 2 and doc[first - 1].text == ":" and first - 2 <= sentence.start + 2 \
+            and all(t.is_alpha or t.text in _POSSESSIVES for t in doc[sentence.start : first - 1]):
+        return True  # "Contributing: Nicole Gaudiano.", "Editor's note: ...": a label's
     # "2. Donald Trump (Last week: 3.)": an item of a ranked list
-    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t))]
+    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t) or _dash(t))]
     after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
     if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
         return True
@@ -796,8 +930,8 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
         return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
     credited = _past_spaces(doc, first, sentence.start)
     run_on = last + 1 < len(doc) and doc[last + 1].text in _OPENING_QUOTES
-    if run_on and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
-        return True  # '... respected.” ― Jorge Falcon “Maybe ...': a quotation's credit, the next one run on
+    if (run_on or not after) and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
+        return True  # '... respected.” ― Jorge Falcon “Maybe ...', '... we can vote.” ― Ana Ruiz.': a credit
     # "- Mark Blumenthal and Jon Cohen: “Although ...": the authors of what follows
     i = last + 1
     while i < sentence.end and (doc[i].pos_ == "PROPN" or doc[i].lower_ == "and" or doc[i].text == ","):
@@ -808,10 +942,13 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
     j = _past_spaces(doc, j, sentence.start)
     if j == sentence.start and i < sentence.end and doc[i].lemma_ == "contribute":
         return True  # "Bryant Rousseau and Caryn Wilson contributed reporting.": a credit line
+    if j == sentence.start and all(t.is_punct or t.is_space for t in doc[i : sentence.end]):
+        return True  # "Ahmed Nasser and Reham Said.": a photo's caption, names and nothing else
     opens = j == sentence.start or _dash(doc[j - 1])
     if opens and i + 1 < len(doc) and doc[i].text == ":" and doc[i + 1].text in _OPENING_QUOTES:
         return True
-    return last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].like_num
+    # "Hillary Clinton: 1,769."; "Joshua Reynolds: The Creation of Celebrity", a title
+    return last + 2 < len(doc) and doc[last + 1].text == ":" and (doc[last + 2].like_num or doc[last + 2].text == "The")
 
 
 _OPENING_QUOTES = ('"', "“", "‘", "''", "``")
@@ -1059,8 +1196,15 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
-    if lower_role or lower_modifier and (before.head.i == head.i or head.head.i == before.i) or opening_noun:
-        return " ".join(t.text for t in doc[max(before.left_edge.i, sentence_start) : first] if t.is_alpha)
+    # "Former Mexican presidents Vicente Fox and Felipe Calderón", however the parser hung the role
+    plural_role = before.tag_ == "NNS" and role_noun(before.lemma_) and head.head.i in (before.i, before.head.i)
+    # "housebuilder George Wimpey", whatever the tagger made of the role
+    compound_role = not _capitalized(before) and before.dep_ == "compound" and role_noun(before.lower_)
+    if lower_role or compound_role or (lower_modifier or plural_role) and (before.head.i == head.i or head.head.i == before.i) \
+            or plural_role or opening_noun:
+        # "-Pollster Ann Selzer": a bullet the tokenizer left on the role
+        words = (t.text.lstrip("-–—•*") for t in doc[max(before.left_edge.i, sentence_start) : first])
+        return " ".join(w for w in words if w.isalpha())
     return ""
 
 
@@ -1195,8 +1339,11 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
             "job", "role", "post", "position", "capacity", "title"
         ):
             return token.text  # "his role as director"
-        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in ("VERB", "AUX"):
-            return token.text  # "Cate Blanchett triumphed as the best supporting actress"
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and (
+            token.head.head.pos_ in ("VERB", "AUX") or first <= token.head.head.i <= last
+            or token.head.head.pos_ == "ADP" and doc[last].head.i == token.head.head.i  # "with Ana Ruiz as ..."
+        ):
+            return token.text  # "Cate Blanchett triumphed as the best supporting actress", "with Ana Ruiz as the nominee"
     for token in sentence:
         if first <= token.i <= last or not (token.pos_ == "NOUN" and _agent_noun(token.lower_) or _role_word(token)
                                              or token.lower_ in _ROLE_WORDS):

@@ -125,6 +125,14 @@ BY_ID = {rule.id: rule for rule in RULES}
         # no words reported: "told their friends about it, and show off" would mix tenses
         ("Ana Ruiz tells her friends about the site, and shows off what she can do.", None),
         ("She asked for the messages, even the ones the department now says are secret.", None),
+        # a wish, not words said: "I hope America said, ..." would garble it
+        ('I hope in 2017 America says, "President Clinton, thank you for a lifetime of public service."', None),
+        # no words reported, and "the lies hucksters told them" makes a habit one occasion
+        ("Suckers are eager to believe the lies hucksters tell them.", None),
+        # the writer's own voice: "I told you what I enjoyed" would change it
+        ("I tell you what I really enjoyed this year: the final.", None),
+        # a headline run into the text of a scraped page, in title case
+        ("February 6, 2016 9:52PM Bush Says We Should Pay Attention To History In The Middle East.", None),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
@@ -136,6 +144,23 @@ def test_a_plain_text_headline_keeps_its_present_tense_and_capitals():
     text = "Trump Says He Never Pledged To Kill Families\n\nThe candidate says the pledge was never made.\n"
     rules = [BY_ID["newsroom.present-tense-attribution"], BY_ID["newsroom.judging-said-verb"]]
     assert [(a.match, a.fix) for a in lint_text(text, rules, path="story.txt")] == [("says", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "said to retire" would mean she was told to
+        "DuPont’s longtime chief executive was shown the door. (She claimed to “retire.”) Then DuPont announced plans.",
+        # "claimed ... win" is winning it, a noun the tagger took for a clause
+        "Ronan O'Gara scored all Ireland's points as the home side claimed only their second ever win over South "
+        "Africa on an emotional day.",
+        # a noun: the object of "dent"
+        "The downing of the sites could dent Lycos claims that what it is doing does not amount to an attack.",
+    ],
+)
+def test_a_judging_verb_that_reports_no_statement_gets_no_said(text):
+    alerts = lint_text(text, [BY_ID["newsroom.judging-said-verb"]], path="story.md")
+    assert [a.fix for a in alerts] == [None]
 
 
 def test_a_noun_taken_for_a_cue_gets_no_said():

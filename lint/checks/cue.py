@@ -112,14 +112,40 @@ def _one_statement(sentence, attribution) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
         return False
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    if subject is not None and subject.lower_ in ("i", "we"):
+        return False  # "I tell you what I enjoyed": the writer's own voice, whose present is theirs
     before = (subject.left_edge.i if subject is not None else token.i) - 1
     while before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
         before -= 1  # "amid Tory claims", "despite the party's claims"
-    if before >= 0 and token.doc[before].lower_ in _NOUN_PREPOSITIONS:
+    if before >= 0 and (token.doc[before].lower_ in _NOUN_PREPOSITIONS or token.doc[before].pos_ == "VERB"):
+        return False  # "could dent Lycos claims that ...": the object of a verb, a noun
+    if token.text[:1].isupper() and token.i > token.sent.start:
+        return False  # "Bush Says We Should ...": a headline run into the text
+    # "I hope America says ...", "if he says ...": words wished or supposed, not said once
+    if any(c.lemma_.lower() in _WISHES or c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in children) \
+            or any(a.lemma_.lower() in _WISHES for a in token.ancestors):
         return False
-    return token.dep_ in ("parataxis", "ccomp") or any(
-        c.dep_ in ("ccomp", "xcomp", "parataxis") or c.text in (":", '"', "“", "”") for c in children
+    if attribution.lemma != "say" and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in children
+    ):
+        return False  # "claimed to retire", "admitted to lying": "said to" would change the sense
+    quoted = any(t.text in ('"', "“", "”") for t in token.sent)
+    if token.dep_ in ("parataxis", "ccomp") and (quoted or not any(c.dep_ == "dobj" for c in children)):
+        return True  # '"...," says Saffo'; not "the lies hucksters tell them"
+    return any(
+        # a clause with its subject: not "the side claimed their second win", a noun to the tagger
+        c.dep_ in ("ccomp", "parataxis") and any(
+            g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children
+        )
+        or c.dep_ == "xcomp" or c.text in (":", '"', "“", "”")
+        for c in children
     )
+
+
+# Verbs of wishing and supposing, and the conjunctions of a condition: a cue
+# under one reports no words said ("I hope in 2017 America says, ...").
+_WISHES = frozenset("hope wish pray imagine suppose want".split())
+_SUPPOSING = frozenset("if unless until once whether".split())
 
 
 def _has_auxiliary(sentence, attribution) -> bool:

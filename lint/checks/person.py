@@ -81,8 +81,11 @@ class Person(Check):
             # or a work the recognizer took for a person ("Iron Maiden", "Finding Neverland")
             if all(m.full for m in person.mentions) and not opens_like_a_name(person.words):
                 continue
-            # "Priya Raman founded ... Raman, a marine biologist, ..." is fine
-            if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1):
+            # "Priya Raman founded ... Raman, a marine biologist, ..." is fine, and so is a title or
+            # an appositive the story gives further on ("... Christie, the New Jersey governor,"):
+            # the reader learns from the story who this is
+            if any(m.described for m in person.mentions if m.sentence <= first.sentence + 1) \
+                    or any(m.introduces and not m.quoted for m in person.mentions):
                 continue
             # "... Kostas Kenteris ... The Greek sprinter ..."
             if any(
@@ -120,8 +123,8 @@ class Person(Check):
         hits = []
         if "full-name" in self.references:
             for person in people.people:
-                if _shares_surname(person, people.people):
-                    continue  # two Smiths need their full names
+                if _shares_surname(person, people.people) or _family_named(doc.prose, person):
+                    continue  # two Smiths need their full names ("Clinton's husband, Bill, ...")
                 if not _referred_by_surname(person):
                     continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
                 if not opens_like_a_name(person.words):
@@ -157,8 +160,9 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
-                if person.surname is None or not m.subject:
-                    continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving")
+                if person.surname is None or not m.subject or not opens_like_a_name(person.words):
+                    continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving");
+                    # a body's name ("River" of "River Networks")
                 if _first_person(doc, m) or _KIN.search(_paragraph(doc, m)) or _QUOTE_MARK.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
                     doc.prose[max(0, m.start - 12) : m.start]
                 ):
@@ -190,16 +194,26 @@ class Person(Check):
                     bare.append(m)
         if self.honorifics == "none":
             advice = _NO_COURTESY_TITLES.format(found=_story_style(len(titled), len(bare), "courtesy"))
+            # "Mr Howard" and "Mrs Howard": the titles are what tell them apart
+            genders: dict[str, set[str]] = {}
+            for m, _ in titled:
+                title = fold_name(doc.prose[m.honorific[0] : m.honorific[1]].strip())
+                genders.setdefault(fold_name(m.words[-1]), set()).add(_GENDER.get(title, title))
             for m, person in sorted(titled, key=lambda pair: pair[0].start):
                 start, end = m.honorific
-                shared = _shares_surname(person, people.people)
-                yield Hit(start, end, (doc.prose[start:end].strip(), advice), None if shared else "")
+                shared = _shares_surname(person, people.people) or len(genders[fold_name(m.words[-1])]) > 1
+                # a title on a surname the story never gives in full may be part of a name
+                # ("Mr Benn", "Mrs Brown's Boys"); one glued on ("Mr.Benn") is no title to cut
+                unnamed = len(person.words) == 1
+                glued = end == m.start and not doc.prose[start:end][-1:].isspace()
+                yield Hit(start, end, (doc.prose[start:end].strip(), advice), None if shared or unnamed or glued else "")
         else:
             advice = _COURTESY_TITLES.format(found=_story_style(len(titled), len(bare), "none"))
             for m in sorted(bare, key=lambda m: m.start):
                 yield Hit(m.start, m.end, (doc.prose[m.start : m.end], advice))
 
 
+_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 _FULL_NAME_AGAIN = "the full name again; after the first reference use the surname alone"
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
 _NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
@@ -295,6 +309,16 @@ def _first_person(doc, mention: Mention) -> bool:
     marks were lost ("Freddie is an option but we need ...")."""
     start, end = _block(doc, mention)
     return any(not doc.in_quote(w.start()) for w in _FIRST_PERSON.finditer(doc.prose, start, end))
+
+
+def _family_named(prose: str, person: PersonModel) -> bool:
+    """Whether the story brings in a relative who shares the surname, by
+    kin rather than by full name: "Clinton's husband, Bill", "the Clinton
+    family", "the Clintons"."""
+    surname = person.words[-1]
+    return re.search(
+        rf"\b{re.escape(surname)}(?:['’]s\s+{_KIN.pattern}|\s+family\b|s\b)", prose, re.IGNORECASE
+    ) is not None
 
 
 def _shares_surname(person: PersonModel, people: list[PersonModel]) -> bool:
