@@ -440,9 +440,26 @@ def _according(token: "Token", base: int) -> Attribution:
         return Attribution(cue, "according to", None, NONE, None, "", "according")
     head = objects[0]
     kind = _source_kind(head)
+    if kind in (GROUP, DOCUMENT) and _named_after_according(token, to):
+        kind = NAMED
     clause = token.head
     content = _span(base, clause.left_edge, clause.right_edge) if clause.i != token.i else None
     return Attribution(cue, "according to", _span(base, head.left_edge, head.right_edge), kind, content, "", "according")
+
+
+def _named_after_according(according: "Token", to: "Token") -> bool:
+    """Whether a name follows a vague "according to" source and says who
+    it is, hung by the parser on "according" itself: "according to
+    analysts Gartner", "according to a report earlier this week from the
+    British Retail Consortium"."""
+    for child in according.children:
+        if child.i <= to.i:
+            continue
+        if child.dep_ in ("pobj", "dep", "appos") and (child.pos_ == "PROPN" or child.text[:1].isupper()):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and any(t.pos_ == "PROPN" for t in child.subtree):
+            return True
+    return False
 
 
 def _recorded_by(token: "Token", lemma: str, base: int) -> Attribution | None:

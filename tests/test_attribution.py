@@ -47,6 +47,12 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("The plan is opposed by unions.", []),
         ("Recent events have sensed a major turning point.", [("sense", "Recent events", "thing")]),
         ("Prices rose 3%, according to data from ICE Futures.", [("according to", "data from ICE Futures", "named")]),
+        # the parser hangs the publisher on "according", not on "report"
+        (
+            "Spending fell sharply, according to a report earlier this week from the Harbor Retail Group.",
+            [("according to", "a report", "named")],
+        ),
+        ("Spending fell sharply, according to a report earlier this week.", [("according to", "a report", "document")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
         ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
         (
