@@ -331,7 +331,7 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             continue  # any noun not known to be inanimate is a "person" to _source_kind ("the cut follows")
         if not cue_tagger.is_cue(token) or _hypothetical(token):
             continue
-        if sum(t.is_quote for t in span[: token.i - span.start]) % 2:
+        if _after_open_quote(token, span.start):
             continue  # inside a quotation: the speaker's words
         cue = (base + token.idx, base + token.idx + len(token))
         attribution = Attribution(
@@ -340,6 +340,12 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         )
         found.append((attribution, _governs(token, holder, span.root)))
     return found
+
+
+def _after_open_quote(token: "Token", start: int) -> bool:
+    """Whether an odd number of quotation marks stands between the token
+    ``start`` and the token: the word is inside a quotation opened there."""
+    return sum(t.is_quote for t in token.doc[start : token.i]) % 2 == 1
 
 
 def _governs(token: "Token", holder: "Token", root: "Token") -> bool:
@@ -538,7 +544,7 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     learned = lemma in learned_cues() or lemma in _POSITION_VERBS or verb_phrase(token) in learned_cues()
     if not (learned or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)):
         return None
-    if sum(t.is_quote for t in token.sent[: token.i - token.sent.start]) % 2:
+    if _after_open_quote(token, token.sent.start):
         return None  # inside a quotation: the speaker's words, not an attribution
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):

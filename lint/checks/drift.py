@@ -18,7 +18,6 @@ from __future__ import annotations
 import regex
 
 from lint import lexicon as lx
-
 from lint.checks.spelling import DEFAULT_DICTIONARY, Speller, builtin_dictionaries, known_dictionaries
 from lint.rule import Check, Field, Hit
 

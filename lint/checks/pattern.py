@@ -33,6 +33,7 @@ import bisect
 import hashlib
 import itertools
 import re
+from functools import lru_cache
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model
@@ -388,48 +389,43 @@ def _present(words, ids) -> frozenset:
     return frozenset(ids[words[where] == ids].tolist())
 
 
-_ROOTED = None
-
-
+@lru_cache(maxsize=1)
 def _rooted_dependency_matcher():
     """spaCy's DependencyMatcher, finding each matched token's tree root
     (by which it groups the candidates) once per token from the heads
     array, instead of building every ancestor's Token object for each
     match: that walk was most of the pattern rules' time on BBC. Its
     matches are the same."""
-    global _ROOTED
-    if _ROOTED is None:
-        import warnings
-        from collections import defaultdict
+    import warnings
+    from collections import defaultdict
 
-        from spacy.attrs import HEAD
-        from spacy.errors import Warnings
-        from spacy.matcher import DependencyMatcher
+    from spacy.attrs import HEAD
+    from spacy.errors import Warnings
+    from spacy.matcher import DependencyMatcher
 
-        class RootedDependencyMatcher(DependencyMatcher):
-            def _get_keys_to_position_maps(self, doc):
-                keys_to_position_maps = defaultdict(lambda: defaultdict(list))
-                heads = None
-                roots: dict[int, int] = {}
-                for match_id, start, end in self._matcher(doc):
-                    if start + 1 != end:
-                        warnings.warn(Warnings.W110.format(tokens=[t.text for t in doc[start:end]],
-                                                           pattern=self._matcher.get(match_id)[1][0][0]))
-                    root = roots.get(start)
-                    if root is None:
-                        if heads is None:
-                            heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
-                        root, steps = start, 0
-                        # as Token.ancestors walks: no more steps than tokens
-                        while heads[root] != 0 and steps < len(doc):
-                            root += heads[root]
-                            steps += 1
-                        roots[start] = root
-                    keys_to_position_maps[root][match_id].append(start)
-                return keys_to_position_maps
+    class RootedDependencyMatcher(DependencyMatcher):
+        def _get_keys_to_position_maps(self, doc):
+            keys_to_position_maps = defaultdict(lambda: defaultdict(list))
+            heads = None
+            roots: dict[int, int] = {}
+            for match_id, start, end in self._matcher(doc):
+                if start + 1 != end:
+                    warnings.warn(Warnings.W110.format(tokens=[t.text for t in doc[start:end]],
+                                                       pattern=self._matcher.get(match_id)[1][0][0]))
+                root = roots.get(start)
+                if root is None:
+                    if heads is None:
+                        heads = doc.to_array([HEAD]).astype("int64").ravel().tolist()
+                    root, steps = start, 0
+                    # as Token.ancestors walks: no more steps than tokens
+                    while heads[root] != 0 and steps < len(doc):
+                        root += heads[root]
+                        steps += 1
+                    roots[start] = root
+                keys_to_position_maps[root][match_id].append(start)
+            return keys_to_position_maps
 
-        _ROOTED = RootedDependencyMatcher
-    return _ROOTED
+    return RootedDependencyMatcher
 
 
 def _check_regex(source, fail) -> None:
