@@ -245,11 +245,12 @@ def test_copy_that_judges_throughout_reads_as_a_review():
     assert matches(LOADED, loaded_rule(extra=review_is_quiet)) == ["brutal", "grim", "weird"]
 
 
-def test_a_paragraph_in_the_first_person_is_its_writers():
+def test_a_paragraph_that_speaks_as_i_or_to_you_is_its_writers():
     reader = "I think the minimum wage is good news. It was a grim, weird week for the coalition.\n"
     assert matches(reader) == []
     assert matches("The council met on Monday. It was a grim, weird week for the coalition.\n") == ["grim", "weird"]
     assert matches('"I quit," she said. It was a grim, weird week for the coalition.\n') == ["grim", "weird"]
+    assert matches("You cannot compare the threats. It was a grim, weird week for the coalition.\n") == []
 
 
 def test_headlines_are_skipped_unless_asked_for():

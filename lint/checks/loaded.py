@@ -27,9 +27,9 @@ knows one. Keys:
   or opinion throughout (a game review, a column nobody marked) and is
   treated as ``review`` copy (``types``); 1 turns this off;
 - ``attributed: skip``: no alert in an opinion attributed to a source
-  (``pattern``'s rule, the same spans), nor in a paragraph in the first
-  person singular (a reader's comment, a letter: the first-person rule
-  names that voice); ``quotes: skip`` (shared key): none inside
+  (``pattern``'s rule, the same spans), nor in a paragraph that speaks
+  as "I", or to "you" (a reader's comment, a letter: the
+  first-person rule names that voice); ``quotes: skip`` (shared key): none inside
   quotations;
 - ``headlines``: ``skip`` (default) or ``check`` (headings are parsed on
   their own for this rule);
@@ -89,6 +89,11 @@ _WRITER = frozenset(("i", "we"))
 # not dramatize, "not hugely" does not amplify (a denied judgment, "not
 # credible", still judges).
 _DENIABLE = frozenset(("dramatization", "intensity"))
+# A paragraph that speaks as "I", or to "you", outside quotations is a
+# reader's comment, a letter or an essay, not the news voice (read on BBC
+# dev: the readers' comments under an article). Not "we": a desk's own
+# estimate ("we expect a dramatic slowdown") is the writer's.
+_OWN_VOICE = frozenset("i me my mine myself you your yours yourself yourselves".split())
 # A draft shorter than this is not judged evaluative copy by its mean
 # sentence probability: one biased sentence linted alone is not a review.
 EVALUATIVE_MIN_SENTENCES = 8
@@ -247,14 +252,14 @@ def _scores(doc, model, start: int, spacy_doc, model_path):
 
 
 def _in_first_person(doc, offset: int, blocks: dict[int, bool]) -> bool:
-    """Whether the paragraph at a prose offset speaks in the first person
-    singular outside quotations (:func:`lint.attribution.first_person`)."""
+    """Whether the paragraph at a prose offset speaks as "I", or to
+    "you", outside quotations (:func:`lint.attribution.first_person`)."""
     built = attribution_model(doc)
     sentence = next((s for s in built.sentences if s.start <= offset < s.end), None)
     if sentence is None:
         return False
     if sentence.block not in blocks:
-        blocks[sentence.block] = first_person(doc, built.paragraphs[sentence.block])
+        blocks[sentence.block] = first_person(doc, built.paragraphs[sentence.block], _OWN_VOICE)
     return blocks[sentence.block]
 
 
