@@ -1097,12 +1097,13 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
     return None
 
 
-def first_person(doc: "Document", paragraph: list[Sentence]) -> bool:
-    """Whether the paragraph speaks in the first person singular outside
-    quotations: a reader's letter or a columnist's view, not the news voice."""
+def first_person(doc: "Document", paragraph: list[Sentence], words: frozenset[str] = _FIRST_PERSON) -> bool:
+    """Whether the paragraph speaks in the first person singular (or in
+    other ``words``) outside quotations: a reader's letter or a
+    columnist's view, not the news voice."""
     for sentence in paragraph:
         for token in sentence.span:
-            if token.lower_ in _FIRST_PERSON and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
+            if token.lower_ in words and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
                 return True
     return False
 

