@@ -48,6 +48,18 @@ PARAGRAPH_LABELS = frozenset(
 # The signature under an embedded social post: "— Jane Doe (@janedoe)
 # March 3, 2016", or Instagram's "A post shared by Jane Doe (@janedoe)".
 _POST_SIGNATURE = regex.compile(r"(?:(?<!\S)(?:[—–]|--?)|\bA post shared by)[ \t]*[^\n()@]{0,80}?\(@\w{1,30}\)")
+# The signature under a reader's comment on a news site's comment page
+# ("Have your say"): "Jane Doe, Leeds", "Dave, Cork, Ireland" -- a name of
+# one to four words, then one to three places, each after a comma.
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|[A-Z]\.|de|van|von|da|du|la|le|al|bin|of)"
+_NAMES = rf"(?:[A-Z][\w'’-]*|[A-Z]\.)(?: {_NAME_WORD}){{0,3}}"
+_READER_SIGNATURE = regex.compile(rf"{_NAMES}(?:, {_NAMES}){{1,3}}")
+# The same signature closing its comment's paragraph ("... fired. Jane Doe, Leeds").
+_SIGNED_PARAGRAPH = regex.compile(rf"[.!?…)\"”'’]\s+({_READER_SIGNATURE.pattern})\s*$")
+# A comment has at least this many words (a line-up of names has fewer);
+# it runs to at most _COMMENT_REACH paragraphs above its signature.
+_COMMENT_WORDS = 8
+_COMMENT_REACH = 4
 # Line endings as CommonMark reads them; a lone CR (old Mac files) ends a
 # line too, and parsing reads it as LF (one character for one: offsets hold).
 _LINE_END = re.compile(r"\r\n?|\n")
@@ -249,7 +261,36 @@ class Document:
                 if n > 0:
                     spans.append((self.blocks[n - 1].start, self.blocks[n - 1].end))
                 spans.append((block.start, block.end))
+        spans.extend(self._signed_comments())
         return sorted(set(spans))
+
+    def _signed_comments(self) -> list[tuple[int, int]]:
+        """Readers' comments on a comment page: paragraphs that a reader's
+        signature ("Jane Doe, Leeds") closes, on a line of its own or at the
+        end of the paragraph. One signature could be a heading ("Lansdowne
+        Road, Dublin"), so only a run counts: a signature whose comment
+        starts right after another signature, and that other one."""
+        signed: list[tuple[int, int]] = []  # a comment's last block, its signature's block
+        for n, block in enumerate(self.blocks):
+            text = self.prose[block.start : block.end].strip()
+            if n > 0 and _READER_SIGNATURE.fullmatch(text) and self._comment_like(self.blocks[n - 1]):
+                signed.append((n - 1, n))
+            elif _SIGNED_PARAGRAPH.search(text) and self._comment_like(block):  # a heading, too, with no full stop
+                signed.append((n, n))
+        starts = [last for last, _ in signed]
+        kept = set()
+        for i in range(1, len(signed)):
+            previous, last = signed[i - 1][1], signed[i][0]
+            if 1 <= last - previous <= _COMMENT_REACH:  # this comment follows the last signature
+                starts[i] = previous + 1
+                kept.update((i - 1, i))
+        return [(self.blocks[n].start, self.blocks[n].end)
+                for i in sorted(kept) for n in range(starts[i], signed[i][1] + 1)]
+
+    def _comment_like(self, block: Block) -> bool:
+        """Whether a block reads as a comment: a few sentences' words, not a
+        list of names (a team's line-up: "Riise, Nunez, Hamann.")."""
+        return block.kind != "blockquote" and len(self.prose[block.start : block.end].split()) >= _COMMENT_WORDS
 
     @cached_property
     def _others_words(self) -> tuple[list[int], list[int]]:

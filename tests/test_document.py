@@ -356,6 +356,31 @@ def test_transcript_turns_and_social_posts_are_other_peoples_words():
     assert not doc.in_quote(doc.prose.index("called it"))
 
 
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_signed_readers_comments_are_other_peoples_words(path):
+    source = (
+        "The council voted on Monday to close the library.\n\n"
+        "I think this is a disgrace and the council should resign.\nJane Doe, Leeds\n\n"
+        "What a shameful decision by a council that never listens.\n\nDave O'Neill, Cork, Ireland\n\n"
+        "Another sad day for the town and for its readers. Mary K. Smith, London\n"
+    )
+    doc = parse(source, path)
+    inside = [w for w in ("council voted", "disgrace", "Jane Doe", "shameful", "Dave", "sad day") if doc.in_quote(doc.prose.index(w))]
+    assert inside == ["disgrace", "Jane Doe", "shameful", "Dave", "sad day"]
+
+
+@pytest.mark.parametrize("source", [
+    # one name and place is a heading or a dateline, not a run of comments
+    "The match ended in a draw and the fans went home unhappy.\n\nLansdowne Road, Dublin\n\nThe visitors led at half time.\n",
+    # a team's line-up lists names with commas
+    "Dudek, Finnan, Hyypia, Carragher, Traore, Garcia, Alonso, Hamann, Riise.\n\nPellegrino, Carson\n\n"
+    "Nunez, Smicer, Baros, Kewell\n\nMellor, Warnock\n",
+])
+def test_lists_of_names_are_not_signed_comments(source):
+    doc = parse(source, "a.txt")
+    assert doc.turns == []
+
+
 @pytest.mark.parametrize(
     "source, path",
     [

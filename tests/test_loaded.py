@@ -253,6 +253,38 @@ def test_a_paragraph_that_speaks_as_i_or_to_you_is_its_writers():
     assert matches("You cannot compare the threats. It was a grim, weird week for the coalition.\n") == []
 
 
+def test_signed_readers_comments_are_theirs():
+    comments = ("It was a grim, weird week for the coalition and its leaders.\nJane Doe, Leeds\n\n"
+                "It was a grim, weird week for the coalition and its leaders.\nDave Smith, Cork, Ireland\n")
+    assert matches("The council met on Monday.\n\n" + comments, path="story.txt") == []
+    # one signature alone may be a heading: both paragraphs are flagged
+    assert matches("The council met on Monday.\n\n" + comments.replace("Jane Doe, Leeds\n", ""),
+                   path="story.txt") == ["grim", "weird"] * 2
+
+
+def test_a_closing_run_of_personal_paragraphs_is_its_writers_throughout():
+    news = "The council met on Monday to discuss the budget.\n\n"
+    grim = "It was a grim, weird week for the coalition.\n\n"
+    comments = "".join(["I think the council is right.\n\n", "You cannot trust the figures.\n\n"] * 5)
+    # a comment that says neither "I" nor "you", inside readers' comments
+    assert matches(news + comments + grim + comments, path="story.txt") == []
+    # the same paragraph among news paragraphs, before the comments start
+    assert matches(news * 3 + grim + news * 3 + comments, path="story.txt") == ["grim", "weird"]
+    # too short a run to be a comment page
+    assert matches(news + grim + comments[: len(comments) // 5], path="story.txt") == ["grim", "weird"]
+
+
+@pytest.mark.parametrize("voiced, start", [
+    ("..........", 10),
+    ("..IIIIIIII.I", 2),  # the run starts on its first personal paragraph
+    ("I.........IIIIIIII.I", 10),  # the densest start, not the first personal paragraph
+    ("....IIIIIII", 11),  # seven paragraphs are too few
+    ("I.I.I.I.I.I.", 12),  # half is not more than half
+])
+def test_the_closing_personal_run_starts_where_it_is_densest(voiced, start):
+    assert loaded._personal_tail([c == "I" for c in voiced]) == start
+
+
 def test_headlines_are_skipped_unless_asked_for():
     text = "# Grim, weird week for the brutal regime\n\nThe council met on Monday.\n"
     assert matches(text) == []

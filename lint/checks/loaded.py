@@ -94,6 +94,13 @@ _DENIABLE = frozenset(("dramatization", "intensity"))
 # dev: the readers' comments under an article). Not "we": a desk's own
 # estimate ("we expect a dramatic slowdown") is the writer's.
 _OWN_VOICE = frozenset("i me my mine myself you your yours yourself yourselves".split())
+# Readers' comments under an article often reach a draft with their
+# signatures stripped (BBC's comment pages, chosen on its train split): the
+# draft then closes with a run of at least _TAIL_PARAGRAPHS paragraphs, at
+# least _TAIL_SHARE of which speak in that voice. The whole run is theirs
+# (or a columnist's), including a comment that says neither "I" nor "you".
+_TAIL_PARAGRAPHS = 8
+_TAIL_SHARE = 0.5
 # A draft shorter than this is not judged evaluative copy by its mean
 # sentence probability: one biased sentence linted alone is not a review.
 EVALUATIVE_MIN_SENTENCES = 8
@@ -253,14 +260,33 @@ def _scores(doc, model, start: int, spacy_doc, model_path):
 
 def _in_first_person(doc, offset: int, blocks: dict[int, bool]) -> bool:
     """Whether the paragraph at a prose offset speaks as "I", or to
-    "you", outside quotations (:func:`lint.attribution.first_person`)."""
+    "you", outside quotations (:func:`lint.attribution.first_person`),
+    or belongs to the run of such paragraphs that closes the draft."""
     built = attribution_model(doc)
     sentence = next((s for s in built.sentences if s.start <= offset < s.end), None)
     if sentence is None:
         return False
-    if sentence.block not in blocks:
-        blocks[sentence.block] = first_person(doc, built.paragraphs[sentence.block], _OWN_VOICE)
-    return blocks[sentence.block]
+    if not blocks:
+        for block, paragraph in built.paragraphs.items():
+            blocks[block] = first_person(doc, paragraph, _OWN_VOICE)
+        tail = _personal_tail([blocks[block] for block in sorted(blocks)])
+        for block in sorted(blocks)[tail:]:
+            blocks[block] = True
+    return blocks.get(sentence.block, False)
+
+
+def _personal_tail(voiced: list[bool]) -> int:
+    """Where the closing run of personal paragraphs starts in a draft's
+    paragraphs (``voiced``: whether each speaks as "I" or to "you"): at
+    the start, on such a paragraph, that leaves the most of them beyond
+    _TAIL_SHARE (the latest of equals), if the run has _TAIL_PARAGRAPHS;
+    past the end otherwise."""
+    start, best, gain = len(voiced), 0.0, 0.0
+    for k in range(len(voiced) - 1, -1, -1):
+        gain += voiced[k] - _TAIL_SHARE
+        if voiced[k] and gain > best:
+            start, best = k, gain
+    return start if len(voiced) - start >= _TAIL_PARAGRAPHS else len(voiced)
 
 
 def _plain_use(token) -> bool:
