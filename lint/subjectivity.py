@@ -26,8 +26,11 @@ BABE's annotators marked: the rule's evidence that a word is loaded as it
 is used here ("mock" the verb, not "a mock election"; "alien" the noun of
 immigration copy, not "alien horde").
 
-The model is a one-hidden-layer network for tokens and a logistic
-regression for sentences, evaluated in numpy (spaCy's own dependency) from
+The model is a one-hidden-layer network for tokens, a logistic regression
+for sentences and a second logistic regression, the context head, that
+reads a token's score again beside its neighbours' scores, its rank in its
+sentence and the sentence's score (annotators mark the one or two words
+that carry a biased sentence's bias, not every word the network likes), evaluated in numpy (spaCy's own dependency) from
 one ``.npz`` file. It loads once per process, when an enabled rule first
 needs it; a model file that is missing or unreadable is a
 :class:`~lint.errors.RuleError` naming it (exit 2). ``training/train_loaded.py``
@@ -51,7 +54,7 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = Path(__file__).resolve().parent / "models" / "loaded"
 MODEL_FILE = "model.npz"
-FORMAT = 3  # 3: static word vectors; 2: marks keyed by lemma and part of speech (1: by lemma)
+FORMAT = 4  # 4: the context head; 3: static word vectors; 2: marks keyed by lemma and part of speech (1: by lemma)
 # Universal parts of speech the model scores; the others (names, function
 # words, numbers, punctuation) carry no loaded wording of their own.
 SCORED_POS = ("ADJ", "ADV", "NOUN", "VERB")
@@ -67,39 +70,25 @@ class Scores:
     """A parsed block's scores: ``tokens[i]`` is token i's probability of
     being loaded (0 for tokens the model does not score); ``marked`` and
     ``listed`` the model's evidence beyond context (BABE's annotators
-    marked the lemma in training; a lexicon lists the word). A sentence's
-    probability is computed when first asked for: most sentences hold no
-    word worth asking about."""
+    marked the lemma in training; a lexicon lists the word); each
+    sentence's token range and probability (the context head needs them
+    all)."""
 
-    def __init__(self, tokens, marked, listed, bounds, model, features, logits) -> None:
+    def __init__(self, tokens, marked, listed, bounds, sentence_probabilities) -> None:
         self.tokens = tokens
         self.marked = marked
         self.listed = listed
         self.bounds = bounds
-        self._model, self._features, self._logits = model, features, logits
-        self._sentences: dict[int, float] = {}
+        self._sentence_probabilities = sentence_probabilities
 
     def sentence_of(self, i: int) -> tuple[int, int, float]:
         """The sentence holding token i: first token, end token, probability."""
         number = next(n for n, (start, end) in enumerate(self.bounds) if start <= i < end)
-        if number not in self._sentences:
-            start, end = self.bounds[number]
-            self._sentences[number] = self._model.sentence_probability(self._features, self._logits, start, end)
-        return (*self.bounds[number], self._sentences[number])
-
-    def settle(self) -> "Scores":
-        """Compute every sentence's probability now and let go of the
-        features (a scored token's row is 1.4 KB): for scores kept while
-        the rest of a long draft is parsed."""
-        for number, (start, end) in enumerate(self.bounds):
-            if number not in self._sentences:
-                self._sentences[number] = self._model.sentence_probability(self._features, self._logits, start, end)
-        self._features = self._logits = None
-        return self
+        return (*self.bounds[number], self._sentence_probabilities[number])
 
     @property
     def sentences(self) -> list[tuple[int, int, float]]:
-        return [self.sentence_of(start) for start, _ in self.bounds]
+        return [(*bound, p) for bound, p in zip(self.bounds, self._sentence_probabilities)]
 
 
 class LoadedModel:
@@ -145,9 +134,14 @@ class LoadedModel:
         self.sentence_bias = float(arrays["sentence_bias"])
         self.sentence_mean = arrays["sentence_mean"]
         self.sentence_std = arrays["sentence_std"]
+        self.context_weights = arrays["context_weights"]
+        self.context_bias = float(arrays["context_bias"])
+        self.context_mean = arrays["context_mean"]
+        self.context_std = arrays["context_std"]
         width = token_feature_width(len(self.dep_hashes), self.lexicon.shape[1], self.meta["tensor_width"], self.vectors.width)
         rows = len(self.lemma_keys) + 1
-        if self.hidden_weights.shape[0] != width or self.hidden_lemma.shape[0] != rows or self.sentence_lemma.shape[0] != rows:
+        if (self.hidden_weights.shape[0] != width or self.hidden_lemma.shape[0] != rows or self.sentence_lemma.shape[0] != rows
+                or self.context_weights.shape[0] != len(CONTEXT_FEATURES)):
             raise RuleError("loaded-language model file's weights do not fit its tables (corrupt?)", str(file))
 
     @property
@@ -158,12 +152,12 @@ class LoadedModel:
         """Score a block while its token vectors exist (the parser drops
         them: kept, they were most of a long draft's memory) and keep the
         scores with it for :meth:`score`."""
-        doc.user_data[self._kept_key] = self._score(doc, whole=False).settle()
+        doc.user_data[self._kept_key] = self._score(doc, whole=False)
 
     _ARRAYS = frozenset(
         """dep_hashes lexicon_keys lexicon lemma_keys marked_sense_keys vector_keys vector_rows vectors scale_mean scale_std
         hidden_weights hidden_lemma hidden_bias out_weights out_bias sentence_weights sentence_lemma sentence_bias sentence_mean
-        sentence_std""".split()
+        sentence_std context_weights context_bias context_mean context_std""".split()
     )
 
     def score(self, doc: "Doc", whole: bool = False) -> "Scores":
@@ -177,23 +171,26 @@ class LoadedModel:
         features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
                                   self.meta["tensor_width"], self.vectors)
         logits = self.token_logits(features)
-        probabilities = np.zeros(len(doc), dtype=np.float64)
-        probabilities[features.scored] = _sigmoid(logits)
-        marked = np.zeros(len(doc), dtype=bool)
-        marked[features.scored] = _lookup(self.marked_sense_keys, features.sense_hashes)[0]
-        listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
         all_logits = np.full(len(doc), -np.inf)
         all_logits[features.scored] = logits
         if doc.has_annotation("SENT_START") and not whole:
             bounds = [(s.start, s.end) for s in doc.sents]
         else:
             bounds = [(0, len(doc))]
-        return Scores(probabilities, marked, listed, bounds, self, features, all_logits)
+        sentence_logits = [self.sentence_logit(features, all_logits, start, end) for start, end in bounds]
+        context = (context_features(all_logits, features.scored, bounds, sentence_logits) - self.context_mean) / self.context_std
+        probabilities = np.zeros(len(doc), dtype=np.float64)
+        probabilities[features.scored] = _sigmoid(np.einsum("ij,j->i", context, self.context_weights) + self.context_bias)
+        marked = np.zeros(len(doc), dtype=bool)
+        marked[features.scored] = _lookup(self.marked_sense_keys, features.sense_hashes)[0]
+        listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
+        return Scores(probabilities, marked, listed, bounds, [float(_sigmoid(np.array(z))) for z in sentence_logits])
 
-    def sentence_probability(self, features: "TokenFeatures", logits: np.ndarray, start: int, end: int) -> float:
+    def sentence_logit(self, features: "TokenFeatures", logits: np.ndarray, start: int, end: int) -> float:
         row = (sentence_features(features, logits, start, end) - self.sentence_mean) / self.sentence_std
-        logit = float(np.einsum("i,i->", row, self.sentence_weights)) + _lemma_sum(self.sentence_lemma, features, start, end)
-        return float(_sigmoid(np.array(logit + self.sentence_bias)))
+        return (float(np.einsum("i,i->", row, self.sentence_weights)) + _lemma_sum(self.sentence_lemma, features, start, end)
+                + self.sentence_bias)
+
 
     def lexicon_row(self, key: int) -> np.ndarray | None:
         """The lexicon's row for a word's spaCy hash, if it lists the word."""
@@ -352,6 +349,37 @@ def sentence_features(features: TokenFeatures, logits: np.ndarray, start: int, e
     static = features.static[inside]
     mean_static = static.mean(axis=0) if len(static) else np.zeros(features.static.shape[1])
     return np.concatenate([mean_tensor, mean_static, np.asarray(summary, dtype=np.float64)])
+
+
+CONTEXT_FEATURES = ("logit", "sentence_logit", "logit_before", "logit_after", "logit_2_before", "logit_2_after",
+                    "below_sentence_max", "rank", "first", "sentence_count_over_0", "logit_x_sentence_logit", "sentence_scored")
+# The logit given a neighbour the model does not score (a function word,
+# a name) or that lies beyond the block.
+_UNSCORED_LOGIT = -8.0
+
+
+def context_features(logits: np.ndarray, scored: np.ndarray, bounds, sentence_logits) -> np.ndarray:
+    """The context head's features (:data:`CONTEXT_FEATURES`) of each scored
+    token: ``logits`` covers every token of the block (-inf where unscored),
+    ``bounds`` its sentences (token ranges) and ``sentence_logits`` theirs."""
+    n = len(logits)
+    padded = np.full(n + 4, _UNSCORED_LOGIT)
+    padded[2 : n + 2] = np.where(np.isfinite(logits), logits, _UNSCORED_LOGIT)
+    rows = np.zeros((len(scored), len(CONTEXT_FEATURES)))
+    for (start, end), sentence_logit in zip(bounds, sentence_logits):
+        inside = (scored >= start) & (scored < end)
+        at = scored[inside]
+        if not len(at):
+            continue
+        z = logits[at]
+        rank = np.empty(len(z))
+        rank[np.argsort(-z, kind="stable")] = np.arange(len(z))
+        rows[inside] = np.column_stack([
+            z, np.full(len(z), sentence_logit), padded[at + 1], padded[at + 3], padded[at], padded[at + 4],
+            z - z.max(), np.minimum(rank, 4), rank == 0, np.full(len(z), float((z > 0).sum())), z * sentence_logit,
+            np.full(len(z), float(len(z))),
+        ])
+    return rows
 
 
 def _lemma_sum(weights: np.ndarray, features: TokenFeatures, start: int, end: int) -> float:

@@ -80,6 +80,24 @@ def test_scoring_is_deterministic_within_and_across_processes():
     assert outputs == {f"{first.tokens.tolist()!r} {first.sentences!r}\n"}
 
 
+def test_the_context_head_reads_each_token_beside_its_neighbours_and_its_sentence():
+    # tokens 0-5 in two sentences [0, 3) and [3, 6); 1 and 4 are not scored
+    logits = np.array([2.0, -np.inf, 0.5, -1.0, -np.inf, 3.0])
+    scored = np.array([0, 2, 3, 5])
+    rows = sj.context_features(logits, scored, [(0, 3), (3, 6)], [1.5, -0.5])
+    column = {name: rows[:, i].tolist() for i, name in enumerate(sj.CONTEXT_FEATURES)}
+    assert column["logit"] == [2.0, 0.5, -1.0, 3.0]
+    assert column["sentence_logit"] == [1.5, 1.5, -0.5, -0.5]
+    unscored = sj._UNSCORED_LOGIT  # an unscored neighbour, or none: beyond the block
+    assert column["logit_before"] == [unscored, unscored, 0.5, unscored]
+    assert column["logit_after"] == [unscored, -1.0, unscored, unscored]
+    assert column["logit_2_before"] == [unscored, 2.0, unscored, -1.0]
+    assert column["rank"] == [0, 1, 1, 0] and column["first"] == [1, 0, 0, 1]
+    assert column["below_sentence_max"] == [0.0, -1.5, -4.0, 0.0]
+    assert column["sentence_count_over_0"] == [2, 2, 1, 1] and column["sentence_scored"] == [2, 2, 2, 2]
+    assert column["logit_x_sentence_logit"] == [3.0, 0.75, 0.5, -1.5]
+
+
 def test_the_lexicon_columns_the_rule_reads_are_the_models():
     assert sj.LEXICON_COLUMNS[loaded._INTENSITY_COLUMN] == "tb_intensity"
     assert sj.LEXICON_COLUMNS[loaded._POLARITY_COLUMN] == "tb_polarity"
