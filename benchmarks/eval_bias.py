@@ -197,14 +197,16 @@ def evaluate_bbc(part: str, rules, samples: int, seed: int = SEED) -> list[str]:
     trained = [r for r in rules if r.id == TRAINED_RULE]
     words = sum(len(t.split()) for t in texts)
     found = []
+    every = 0  # alerts of every rule of the category
     documents = (parse(text, path=name) for name, text in zip(ids, texts))
     for name, doc in zip(ids, nlp.parse_documents(documents)):
         for alert in lint(doc, rules, unused_severity=None):
+            every += 1
             if alert.rule == TRAINED_RULE:
                 found.append((name, doc, alert))
     out = [f"BBC {part}: {len(ids)} articles, {words:,} words; {TRAINED_RULE}: {len(found)} alerts, "
            f"{1000 * len(found) / words:.2f} per 1,000 words (trained rule with the other {CATEGORY} rules, "
-           f"after deferring to them)"]
+           f"after deferring to them); every {CATEGORY} rule: {every} alerts, {1000 * every / words:.2f} per 1,000 words"]
     if samples and trained:
         out.append(f"\n{min(samples, len(found))} random alerts (seed {seed}):")
         for number, (name, doc, alert) in enumerate(random.Random(seed).sample(found, min(samples, len(found))), 1):

@@ -236,6 +236,14 @@ def test_transcript_turns_are_their_speakers():
     assert all(s.attributed for s in built.sentences)
 
 
+def test_signed_readers_comments_are_their_writers_words():
+    comment = "Crime will double within a year because of this closure.\n"
+    doc, built = build("The council voted to close the library.\n\n" + comment + "Jane Doe, Leeds\n\n"
+                       + comment + "Dave Smith, Cork, Ireland\n\n" + comment)
+    claims = [s for s in built.sentences if doc.prose[s.start : s.end].startswith("Crime")]
+    assert [s.attributed for s in claims] == [True, True, False]  # the last is the reporter's, unsigned
+
+
 def test_documents_data_and_it_are_not_speakers():
     doc, built = build("Records revealed that he had lied. It insists that the deal is fair. Oduya insists it is.")
     assert [a.speaker for a in built.attributions] == [False, False, True]
