@@ -117,11 +117,7 @@ class Loaded(Check):
             self.category_of_lemma.update({w.lower(): category for w in lemmas})
         self.exceptions = frozenset(w.lower() for w in options["exceptions"])
         self.alternatives = {k.lower(): v for k, v in options["alternatives"].items()}
-        self.types = {}
-        for name, categories in options["types"].items():
-            if not isinstance(categories, list) or any(c not in CATEGORIES for c in categories):
-                raise self.error(f"rule {rule.id}: 'types.{name}' must list categories ({', '.join(CATEGORIES)})", "types")
-            self.types[str(name).lower()] = frozenset(categories)
+        self.types = types_option(self, rule, CATEGORIES, "categories")
         model = options["model"]
         self.model_path = str((Path(rule.path).parent / model).resolve()) if model else None
         if self.model_path and not Path(self.model_path).is_dir():
@@ -304,6 +300,17 @@ def copy_type(doc) -> str:
     if sports_copy(doc.prose):
         return "sports"
     return "news"
+
+
+def types_option(check, rule, choices, what: str) -> dict[str, frozenset[str]]:
+    """A rule's ``types`` option: per kind of copy (see :func:`copy_type`),
+    the ``choices`` still reported."""
+    types = {}
+    for name, chosen in check.options["types"].items():
+        if not isinstance(chosen, list) or any(c not in choices for c in chosen):
+            raise check.error(f"rule {rule.id}: 'types.{name}' must list {what} ({', '.join(choices)})", "types")
+        types[str(name).lower()] = frozenset(chosen)
+    return types
 
 
 @lru_cache(maxsize=1)
