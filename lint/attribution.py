@@ -98,6 +98,7 @@ _JUDGING_PASSIVES = frozenset("criticize criticise praise blame credit condemn h
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _FIRST_PERSON = frozenset("i me my mine myself".split())
+_SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 # Texts and data, which show or say but do not speak ("records revealed").
 _WRITINGS = lx.DOCUMENT_NOUNS | lx.UTTERANCE_NOUNS | frozenset(
     """record data figure statistic number file law rule regulation bill act constitution text page site
@@ -1097,12 +1098,17 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
     return None
 
 
-def first_person(doc: "Document", paragraph: list[Sentence]) -> bool:
-    """Whether the paragraph speaks in the first person singular outside
-    quotations: a reader's letter or a columnist's view, not the news voice."""
+def personal_voice(doc: "Document", paragraph: list[Sentence]) -> bool:
+    """Whether the paragraph speaks in the first person singular, or to the
+    reader ("If you like things open-ended ...", "until you reach that
+    point"), outside quotations: a reader's letter, a column or a review,
+    not the news voice. A capitalized "Your" inside a sentence is a
+    title's ("Dirt Off Your Shoulder")."""
     for sentence in paragraph:
         for token in sentence.span:
-            if token.lower_ in _FIRST_PERSON and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
+            lower = token.lower_
+            personal = lower in _FIRST_PERSON or (lower in _SECOND_PERSON and (token.is_lower or token.is_sent_start))
+            if personal and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
                 return True
     return False
 

@@ -530,6 +530,13 @@ def test_claim_flags_only_unattributed_claims(text, flagged):
     assert bool(run(CLAIM, text)) is flagged
 
 
+def test_claims_in_a_paragraph_that_speaks_to_the_reader_are_the_writers():
+    claim = "The game is the most ambitious shooter on the market."
+    assert run(CLAIM, claim)
+    assert run(CLAIM, "If you like open worlds, look elsewhere. " + claim) == []  # a review's voice
+    assert run(CLAIM, "Its soundtrack, Lose Your Head, is loud. " + claim)  # a title's "Your"
+
+
 def test_claim_types_choose_the_signals_per_kind_of_copy():
     rule = CLAIM.replace("[statistic, superlative, prediction]", "[superlative, evaluation]\nevaluations: [remarkable]")
     report = "Spain's 3-2 win was remarkable. Nadal is the best player in the world."
