@@ -447,7 +447,7 @@ def _according(token: "Token", base: int) -> Attribution:
         return Attribution(cue, "according to", None, NONE, None, "", "according")
     head = objects[0]
     kind = _source_kind(head)
-    if kind in (GROUP, DOCUMENT) and _named_after_according(token, to):
+    if kind in (GROUP, DOCUMENT) and (_named_after_according(token, to) or _name_in_apposition(head)):
         kind = NAMED
     clause = token.head
     content = _span(base, clause.left_edge, clause.right_edge) if clause.i != token.i else None
@@ -467,6 +467,27 @@ def _named_after_according(according: "Token", to: "Token") -> bool:
         if child.dep_ == "prep" and child.lower_ in ("from", "by") and any(t.pos_ == "PROPN" for t in child.subtree):
             return True
     return False
+
+
+def _name_in_apposition(head: "Token") -> bool:
+    """Whether a name stands right after a vague source and says who it is,
+    however the parser reads an odd name: "according to market analysts
+    In-Stat/MDR", "according to analysts Gartner" in a sentence run on
+    past a lost full stop, "according to technology analysts, TDG
+    Research, there will be ...". Not a day or month ("analysts Monday"),
+    nor the main clause after the source ("According to experts, Clinton
+    has ...")."""
+    doc, i = head.doc, head.right_edge.i + 1
+    end = head.sent.end
+    comma = i < end and doc[i].text == ","
+    if comma:
+        i += 1
+    name = i
+    while i < end and (doc[i].pos_ == "PROPN" or doc[i].text[:1].isupper()) and doc[i].lower_ not in lx.TIME_WORDS:
+        i += 1
+    if i == name or doc[name].is_sent_start:
+        return False
+    return not comma or (i < end and doc[i].text == ",")
 
 
 def _recorded_by(token: "Token", lemma: str, base: int) -> Attribution | None:

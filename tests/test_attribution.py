@@ -53,6 +53,13 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
             [("according to", "a report", "named")],
         ),
         ("Spending fell sharply, according to a report earlier this week.", [("according to", "a report", "document")]),
+        # a name in apposition, however the parser reads it
+        ("The market will grow 20%, according to market analysts In-Stat/MDR.",
+         [("according to", "market analysts", "named")]),
+        ("According to technology analysts, Harbor Research, there will be 20 million users.",
+         [("according to", "technology analysts", "named")]),
+        ("According to experts, Clinton has broken the rules.", [("according to", "experts", "group")]),
+        ("Sales rose 5%, according to analysts Monday.", [("according to", "analysts", "group")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
         ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
         (
