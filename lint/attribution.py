@@ -528,11 +528,13 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
         return None
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head.pos_ in ("VERB", "AUX") else None
     # a statement speaks for its author; a poll or a study for itself, unless
-    # someone named speaks in it ("In a monthly report anti-virus firm Sophos said ...")
+    # someone it names speaks in it ("In a monthly report anti-virus firm
+    # Sophos said ...", "In a preliminary report, the airline announced ...",
+    # "the OFT, which concluded in a 2002 report that ...")
     subject_kind = _source_kind(subject) if subject is not None else THING
     if subject is not None and (
         document.lemma_.lower() in lx.UTTERANCE_NOUNS and subject_kind != THING
-        or subject_kind in (NAMED, ROLE, ORGANIZATION) and token.head.lemma_.lower() in _STATEMENT_VERBS
+        or subject_kind in (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN) and token.head.lemma_.lower() in _STATEMENT_VERBS
     ):
         head = subject
     else:

@@ -76,6 +76,10 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Critics slammed the plan as reckless.", [("slam", "Critics", "group")]),
         ("The broad majority of experts believe the methods must change.", [("believe", "The broad majority of experts", "group")]),
         ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization"), ("deny", "the ministry", "organization")]),
+        # a report speaks for whoever states something in it
+        ("In a preliminary report, the airline announced net profits of 400m euros.",
+         [("in", "the airline", "person"), ("announce", "the airline", "person")]),
+        ("In a report, analysts said prices would fall.", [("in", "a report", "document"), ("say", "analysts", "group")]),
         # a position PolNeAR counts as attributed (cue verbs counted on its train split)
         ("The senator expressed concern about the cuts.", [("express", "The senator", "role")]),
         ("Smith denounced the plan and offered an alternative.", [("denounce", "Smith", "named"), ("offer", "Smith", "named")]),
