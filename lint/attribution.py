@@ -98,6 +98,7 @@ _JUDGING_PASSIVES = frozenset("criticize criticise praise blame credit condemn h
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _FIRST_PERSON = frozenset("i me my mine myself".split())
+_SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 # Texts and data, which show or say but do not speak ("records revealed").
 _WRITINGS = lx.DOCUMENT_NOUNS | lx.UTTERANCE_NOUNS | frozenset(
     """record data figure statistic number file law rule regulation bill act constitution text page site
@@ -446,7 +447,7 @@ def _according(token: "Token", base: int) -> Attribution:
         return Attribution(cue, "according to", None, NONE, None, "", "according")
     head = objects[0]
     kind = _source_kind(head)
-    if kind in (GROUP, DOCUMENT) and _named_after_according(token, to):
+    if kind in (GROUP, DOCUMENT) and (_named_after_according(token, to) or _name_in_apposition(head)):
         kind = NAMED
     clause = token.head
     content = _span(base, clause.left_edge, clause.right_edge) if clause.i != token.i else None
@@ -466,6 +467,27 @@ def _named_after_according(according: "Token", to: "Token") -> bool:
         if child.dep_ == "prep" and child.lower_ in ("from", "by") and any(t.pos_ == "PROPN" for t in child.subtree):
             return True
     return False
+
+
+def _name_in_apposition(head: "Token") -> bool:
+    """Whether a name stands right after a vague source and says who it is,
+    however the parser reads an odd name: "according to market analysts
+    In-Stat/MDR", "according to analysts Gartner" in a sentence run on
+    past a lost full stop, "according to technology analysts, TDG
+    Research, there will be ...". Not a day or month ("analysts Monday"),
+    nor the main clause after the source ("According to experts, Clinton
+    has ...")."""
+    doc, i = head.doc, head.right_edge.i + 1
+    end = head.sent.end
+    comma = i < end and doc[i].text == ","
+    if comma:
+        i += 1
+    name = i
+    while i < end and (doc[i].pos_ == "PROPN" or doc[i].text[:1].isupper()) and doc[i].lower_ not in lx.TIME_WORDS:
+        i += 1
+    if i == name or doc[name].is_sent_start:
+        return False
+    return not comma or (i < end and doc[i].text == ",")
 
 
 def _recorded_by(token: "Token", lemma: str, base: int) -> Attribution | None:
@@ -506,11 +528,13 @@ def _in_document(token: "Token", base: int) -> Attribution | None:
         return None
     subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head.pos_ in ("VERB", "AUX") else None
     # a statement speaks for its author; a poll or a study for itself, unless
-    # someone named speaks in it ("In a monthly report anti-virus firm Sophos said ...")
+    # someone it names speaks in it ("In a monthly report anti-virus firm
+    # Sophos said ...", "In a preliminary report, the airline announced ...",
+    # "the OFT, which concluded in a 2002 report that ...")
     subject_kind = _source_kind(subject) if subject is not None else THING
     if subject is not None and (
         document.lemma_.lower() in lx.UTTERANCE_NOUNS and subject_kind != THING
-        or subject_kind in (NAMED, ROLE, ORGANIZATION) and token.head.lemma_.lower() in _STATEMENT_VERBS
+        or subject_kind in (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN) and token.head.lemma_.lower() in _STATEMENT_VERBS
     ):
         head = subject
     else:
@@ -1097,13 +1121,17 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
     return None
 
 
-def first_person(doc: "Document", paragraph: list[Sentence], words: frozenset[str] = _FIRST_PERSON) -> bool:
-    """Whether the paragraph speaks in the first person singular (or in
-    other ``words``) outside quotations: a reader's letter or a
-    columnist's view, not the news voice."""
+def personal_voice(doc: "Document", paragraph: list[Sentence]) -> bool:
+    """Whether the paragraph speaks in the first person singular, or to the
+    reader ("If you like things open-ended ...", "until you reach that
+    point"), outside quotations: a reader's letter, a column or a review,
+    not the news voice. A capitalized "Your" inside a sentence is a
+    title's ("Dirt Off Your Shoulder")."""
     for sentence in paragraph:
         for token in sentence.span:
-            if token.lower_ in words and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
+            lower = token.lower_
+            personal = lower in _FIRST_PERSON or (lower in _SECOND_PERSON and (token.is_lower or token.is_sent_start))
+            if personal and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
                 return True
     return False
 

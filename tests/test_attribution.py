@@ -53,6 +53,13 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
             [("according to", "a report", "named")],
         ),
         ("Spending fell sharply, according to a report earlier this week.", [("according to", "a report", "document")]),
+        # a name in apposition, however the parser reads it
+        ("The market will grow 20%, according to market analysts In-Stat/MDR.",
+         [("according to", "market analysts", "named")]),
+        ("According to technology analysts, Harbor Research, there will be 20 million users.",
+         [("according to", "technology analysts", "named")]),
+        ("According to experts, Clinton has broken the rules.", [("according to", "experts", "group")]),
+        ("Sales rose 5%, according to analysts Monday.", [("according to", "analysts", "group")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
         ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
         (
@@ -69,6 +76,10 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("Critics slammed the plan as reckless.", [("slam", "Critics", "group")]),
         ("The broad majority of experts believe the methods must change.", [("believe", "The broad majority of experts", "group")]),
         ("In a statement, the ministry denied the report.", [("in", "the ministry", "organization"), ("deny", "the ministry", "organization")]),
+        # a report speaks for whoever states something in it
+        ("In a preliminary report, the airline announced net profits of 400m euros.",
+         [("in", "the airline", "person"), ("announce", "the airline", "person")]),
+        ("In a report, analysts said prices would fall.", [("in", "a report", "document"), ("say", "analysts", "group")]),
         # a position PolNeAR counts as attributed (cue verbs counted on its train split)
         ("The senator expressed concern about the cuts.", [("express", "The senator", "role")]),
         ("Smith denounced the plan and offered an alternative.", [("denounce", "Smith", "named"), ("offer", "Smith", "named")]),

@@ -486,6 +486,7 @@ def test_pack_rule_examples(rule):
     [
         ("extends: claim\nmessage: m\nclaims: [statistic, rumour]\n", "unknown value 'rumour' in 'claims'", 3),
         ("extends: claim\nmessage: m\ncauses: ['(unclosed']\n", "bad regular expression", 3),
+        ("extends: claim\nmessage: m\ntypes: {sports: [rumour]}\n", "'types.sports' must list signals", 3),
         ("extends: source\nmessage: m\nsources: [group, crowd]\n", "unknown value 'crowd' in 'sources'", 3),
         ("extends: source\nmessage: m\n", "missing required key 'sources'", 1),
         ("extends: cue\nmessage: m\nverbs: [say]\ntense: future\n", "'tense' must be one of present, past, any", 4),
@@ -527,6 +528,24 @@ CLAIM = yml("""
 )
 def test_claim_flags_only_unattributed_claims(text, flagged):
     assert bool(run(CLAIM, text)) is flagged
+
+
+def test_claims_in_a_paragraph_that_speaks_to_the_reader_are_the_writers():
+    claim = "The game is the most ambitious shooter on the market."
+    assert run(CLAIM, claim)
+    assert run(CLAIM, "If you like open worlds, look elsewhere. " + claim) == []  # a review's voice
+    assert run(CLAIM, "Its soundtrack, Lose Your Head, is loud. " + claim)  # a title's "Your"
+
+
+def test_claim_types_choose_the_signals_per_kind_of_copy():
+    rule = CLAIM.replace("[statistic, superlative, prediction]", "[superlative, evaluation]\nevaluations: [remarkable]")
+    report = "Spain's 3-2 win was remarkable. Nadal is the best player in the world."
+    assert len(run(rule, report)) == 2
+    sports = rule + "types: {sports: [superlative]}\n"
+    assert [a.message for a in run(sports, report)] == ["A superlative: 'best'"]
+    assert [a.message for a in run(sports, "Spain's win was remarkable. Nadal is the best player in the world.")] == [
+        "An evaluation: 'remarkable'", "A superlative: 'best'",
+    ]  # not sports copy: no scoreline, no sports words
 
 
 def test_a_view_held_by_a_thing_is_the_main_verbs_not_a_relative_clauses():

@@ -13,8 +13,9 @@ import regex
 
 from lint import lexicon as lx
 from lint.attribution import (
-    DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, first_person, model, mostly_quoted,
+    DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted, personal_voice,
 )
+from lint.checks.loaded import copy_type, types_option
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
@@ -51,6 +52,8 @@ class Claim(Check):
         "feelings": Field("strlist", []),
         "interpretations": Field("strlist", []),
         "causes": Field("strlist", []),
+        # per kind of copy (lint.checks.loaded.copy_type), the signals still reported
+        "types": Field("map", {}),
     }
     NEEDS_NLP = True
 
@@ -61,6 +64,7 @@ class Claim(Check):
         self.feelings = frozenset(w.lower() for w in options["feelings"])
         self.interpretations = self._pattern("interpretations")
         self.causes = self._pattern("causes")
+        self.types = types_option(self, rule, SIGNALS, "signals")
 
     def _pattern(self, key):
         terms = self.options[key]
@@ -69,9 +73,15 @@ class Claim(Check):
         return compile_pattern("(?:" + "|".join(terms) + ")", False, (self.rule.path, self.rule.line_of(key)))
 
     def run(self, doc):
+        signals = self.signals
+        kind = copy_type(doc)
+        if kind in self.types:
+            signals = tuple(s for s in signals if s in self.types[kind])
+        if not signals:
+            return
         in_scope = self.in_scope(doc)
         built = model(doc)
-        first_person_blocks: dict[int, bool] = {}
+        personal_blocks: dict[int, bool] = {}
         for sentence in built.sentences:
             if not in_scope(sentence.start, sentence.end):
                 continue
@@ -82,17 +92,17 @@ class Claim(Check):
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
             paragraph = built.paragraphs[sentence.block]
-            if sentence.block not in first_person_blocks:
-                first_person_blocks[sentence.block] = first_person(doc, paragraph)
-            if _sourced_after(doc, sentence, paragraph) or first_person_blocks[sentence.block]:
+            if sentence.block not in personal_blocks:
+                personal_blocks[sentence.block] = personal_voice(doc, paragraph)
+            if _sourced_after(doc, sentence, paragraph) or personal_blocks[sentence.block]:
                 continue
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
-            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence))
+            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence), signals)
             if found:
                 signal, trigger = found
                 yield Hit(sentence.start, sentence.start + len(text), (DESCRIPTIONS[signal], trigger))
 
-    def _signal(self, doc, sentence, nearby, thing):
+    def _signal(self, doc, sentence, nearby, thing, signals):
         span = sentence.span
         root = span.root
         if doc.in_quote(sentence.start + root.idx - span.start_char):
@@ -103,7 +113,7 @@ class Claim(Check):
         if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
             return None  # "we have faced", "you are likely to play": a speaker's or a reviewer's voice, not the news voice
         text = span.text
-        for signal in self.signals:
+        for signal in signals:
             trigger = None
             if signal == "no-mind" and thing is not None:
                 trigger = doc.prose[thing.source[0] : thing.cue[1]]

@@ -48,7 +48,7 @@ from pathlib import Path
 
 from lint import lexicon as lx
 from lint import nlp
-from lint.attribution import first_person
+from lint.attribution import personal_voice
 from lint.attribution import model as attribution_model
 from lint.checks.pattern import _voiced_spans
 from lint.rule import Check, Field, Hit
@@ -93,7 +93,6 @@ _DENIABLE = frozenset(("dramatization", "intensity"))
 # reader's comment, a letter or an essay, not the news voice (read on BBC
 # dev: the readers' comments under an article). Not "we": a desk's own
 # estimate ("we expect a dramatic slowdown") is the writer's.
-_OWN_VOICE = frozenset("i me my mine myself you your yours yourself yourselves".split())
 # Readers' comments under an article often reach a draft with their
 # signatures stripped (BBC's comment pages, chosen on its train split): the
 # draft then closes with a run of at least _TAIL_PARAGRAPHS paragraphs, at
@@ -141,11 +140,7 @@ class Loaded(Check):
             self.category_of_lemma.update({w.lower(): category for w in lemmas})
         self.exceptions = frozenset(w.lower() for w in options["exceptions"])
         self.alternatives = {k.lower(): v for k, v in options["alternatives"].items()}
-        self.types = {}
-        for name, categories in options["types"].items():
-            if not isinstance(categories, list) or any(c not in CATEGORIES for c in categories):
-                raise self.error(f"rule {rule.id}: 'types.{name}' must list categories ({', '.join(CATEGORIES)})", "types")
-            self.types[str(name).lower()] = frozenset(categories)
+        self.types = types_option(self, rule, CATEGORIES, "categories")
         model = options["model"]
         self.model_path = str((Path(rule.path).parent / model).resolve()) if model else None
         if self.model_path and not Path(self.model_path).is_dir():
@@ -166,7 +161,7 @@ class Loaded(Check):
         in_scope = self.in_scope(doc)
         voiced = None  # found when a word first needs it
         evaluative = None  # likewise
-        first_person_blocks: dict[int, bool] = {}
+        personal_blocks: dict[int, bool] = {}
         for start, spacy_doc in self._parses(doc):
             scores = _scores(doc, model, start, spacy_doc, self.model_path)
             for i in np.flatnonzero(scores.tokens >= self.options["threshold"]).tolist():
@@ -195,7 +190,7 @@ class Loaded(Check):
                     voiced = _voiced_spans(doc) if self.options["attributed"] == "skip" else []
                 if any(s <= hit_start and hit_end <= e for s, e in voiced):
                     continue
-                if self.options["attributed"] == "skip" and _in_first_person(doc, hit_start, first_person_blocks):
+                if self.options["attributed"] == "skip" and _in_personal_voice(doc, hit_start, personal_blocks):
                     continue
                 yield Hit(hit_start, hit_end, (token.text, self._why(category, lemma)), self.action_fix(token.text))
 
@@ -258,9 +253,9 @@ def _scores(doc, model, start: int, spacy_doc, model_path):
     return scores
 
 
-def _in_first_person(doc, offset: int, blocks: dict[int, bool]) -> bool:
+def _in_personal_voice(doc, offset: int, blocks: dict[int, bool]) -> bool:
     """Whether the paragraph at a prose offset speaks as "I", or to
-    "you", outside quotations (:func:`lint.attribution.first_person`),
+    "you", outside quotations (:func:`lint.attribution.personal_voice`),
     or belongs to the run of such paragraphs that closes the draft."""
     built = attribution_model(doc)
     sentence = next((s for s in built.sentences if s.start <= offset < s.end), None)
@@ -268,7 +263,7 @@ def _in_first_person(doc, offset: int, blocks: dict[int, bool]) -> bool:
         return False
     if not blocks:
         for block, paragraph in built.paragraphs.items():
-            blocks[block] = first_person(doc, paragraph, _OWN_VOICE)
+            blocks[block] = personal_voice(doc, paragraph)
         tail = _personal_tail([blocks[block] for block in sorted(blocks)])
         for block in sorted(blocks)[tail:]:
             blocks[block] = True
@@ -381,6 +376,17 @@ def copy_type(doc) -> str:
     if sports_copy(doc.prose):
         return "sports"
     return "news"
+
+
+def types_option(check, rule, choices, what: str) -> dict[str, frozenset[str]]:
+    """A rule's ``types`` option: per kind of copy (see :func:`copy_type`),
+    the ``choices`` still reported."""
+    types = {}
+    for name, chosen in check.options["types"].items():
+        if not isinstance(chosen, list) or any(c not in choices for c in chosen):
+            raise check.error(f"rule {rule.id}: 'types.{name}' must list {what} ({', '.join(choices)})", "types")
+        types[str(name).lower()] = frozenset(chosen)
+    return types
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,8 @@ class Source(Check):
         "sources": Field("strlist", required=True, choices=SOURCE_KINDS),
         # Cue lemmas to consider; empty: every cue.
         "verbs": Field("strlist", []),
+        # Cue lemmas to leave alone (checked after "verbs").
+        "except-verbs": Field("strlist", []),
     }
     NEEDS_NLP = True
 
@@ -33,6 +35,7 @@ class Source(Check):
         super().__init__(rule, options)
         self.kinds = frozenset(options["sources"])
         self.verbs = frozenset(v.lower() for v in options["verbs"])
+        self.except_verbs = frozenset(v.lower() for v in options["except-verbs"])
 
     def run(self, doc):
         in_scope = self.in_scope(doc)
@@ -40,6 +43,8 @@ class Source(Check):
         for sentence in built.sentences:
             for a in sentence.attributions:
                 if a.source_kind not in self.kinds or (self.verbs and a.lemma not in self.verbs):
+                    continue
+                if a.lemma in self.except_verbs:
                     continue
                 if a.source_kind in (GROUP, DOCUMENT) and (
                     _reported_by_another(a, sentence)
