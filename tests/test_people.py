@@ -896,3 +896,23 @@ def test_a_speaker_credited_after_a_quotation_with_a_role_is_a_person():
             "Wang Wen, another expert in international affairs, disagrees. "
             "\u201cUpholding the spirit of equality,\u201d \u2013 Wang adds.")
     assert flagged("newsroom.ambiguous-reference", text) == ["Wang"]
+
+
+# -- read on BBC and PolNeAR dev (issue 12, fifth pass) -----------------------------
+
+
+def test_an_arts_story_names_its_performers_by_their_work():
+    text = ("Nominated actors were named on Monday. The comedy drama leads with nine. Priya Raman rises above her "
+            "costume and Tom Reyes gives it grit. Raman starred in it.")
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_story_with_one_word_of_the_arts_still_wants_a_role():
+    text = "The drama was shown at the summit. Priya Raman rises above the noise and Tom Reyes gives it grit. Raman left."
+    assert flagged("newsroom.first-reference", text) == ["Priya Raman", "Tom Reyes"]
+
+
+def test_a_body_after_a_comma_says_who_the_speaker_is():
+    text = ('"We will be talking more about content brands," said Lena Brooks, from brand communications firm '
+            'Northfield Partners. "The reality is that anybody can be a brand." Brooks advises firms.')
+    assert flagged("newsroom.first-reference", text) == []

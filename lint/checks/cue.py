@@ -54,7 +54,7 @@ class Cue(Check):
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
                 unfixable = (
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
-                    or not _one_statement(sentence, a)
+                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs)
                 )
                 fix = None if unfixable else advice
                 yield Hit(start, end, (text, advice), fix)
@@ -95,6 +95,19 @@ _HABITUAL = frozenset("often always usually regularly frequently routinely repea
 # Prepositions that take a noun phrase, never a clause: after one, the "cue"
 # is a noun the tagger took for a verb ("amid Tory claims the ads were ...").
 _NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of with regarding following".split())
+
+
+def _routine(sentence, attribution, verbs) -> bool:
+    """Whether the cue is joined to an action in the present tense: what
+    someone does as a rule ("management sits down with analysts and tells
+    them why ..."), where "told" would make one occasion of it and leave
+    "sits" beside it (read on PolNeAR)."""
+    token = cue_token(sentence, attribution)
+    if token is None:
+        return False
+    joined = [token.head] if token.dep_ == "conj" else []
+    joined += [c for c in token.children if c.dep_ == "conj"]
+    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() not in verbs for t in joined)
 
 
 def _one_statement(sentence, attribution) -> bool:

@@ -62,8 +62,8 @@ class Person(Check):
                 yield hit
 
     def _first_reference(self, doc, people):
-        if people.sports:
-            return  # a sports story names its players bare: the match is their role
+        if people.sports or people.arts:
+            return  # a sports story names its players bare, an arts story by their work: that is their role
         for person in people.people:
             first = person.first_reference
             if first is None or not first.full or first.described or first.listed or first.honorific:
