@@ -137,6 +137,10 @@ BY_ID = {rule.id: rule for rule in RULES}
         ("At each meeting the board sits down with the investors and tells them why the shares are cheap.", None),
         # joined to an action in the past, it is one occasion
         ("Reid voted in Nevada on Saturday and says he backed nobody.", "said"),
+        # whenever he says it: "exaggerates when he said" would clash
+        ("Sanders exaggerates when he says he helped write the law.", None),
+        # an advertisement's words stand, as a report's do
+        ('The ad, titled "Unifier?", concludes that the candidate is too reckless to be president.', None),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):

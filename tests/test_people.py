@@ -916,3 +916,28 @@ def test_a_body_after_a_comma_says_who_the_speaker_is():
     text = ('"We will be talking more about content brands," said Lena Brooks, from brand communications firm '
             'Northfield Partners. "The reality is that anybody can be a brand." Brooks advises firms.')
     assert flagged("newsroom.first-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a private person, whom AP identifies by age
+        '"It is my last chance to meet an honest politician," said Dana Miles, 31, with her son in tow. Miles voted early.',
+        '"He speaks his mind," 19-year-old Tom Reyes echoed. Reyes will vote in May.',
+    ],
+)
+def test_an_age_says_who_a_private_person_is(text):
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_readers_post_signed_by_its_handle_is_the_readers_words():
+    text = ("We asked our followers what they thought of the debate.\n\nPriya Raman won it easily. "
+            "Priya was the class act of the night.\n\n@someone.\n\nTom Reyes, a campaign aide, disagreed. Reyes left.\n")
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_letters_page_is_in_the_readers_words():
+    text = ("Trump lead splits the party.\n\nLETTERS.\n\nIn a rare moment of solidarity, I stand with Priya Raman "
+            "on this. Raman is right.\n\nTom Reyes.\n\nDayton, Ohio.\n")
+    assert flagged("newsroom.first-reference", text) == []

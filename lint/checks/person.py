@@ -93,6 +93,9 @@ class Person(Check):
                 for s, at, introducing in people.role_subjects
             ):
                 continue
+            if _age_given(doc.prose, first):
+                continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
+                # identifies by age (read on PolNeAR)
             if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
                 # "AstraZeneca has appointed a new executive director. John Patterson will ..."
@@ -249,6 +252,8 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
@@ -271,6 +276,11 @@ def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
     """Whether a live blog's entry opened since the person's last mention."""
     previous = max((m.end for m in person.mentions if m.end <= mention.start), default=0)
     return _ENTRY_MARK.search(prose, previous, mention.start) is not None
+
+
+def _age_given(prose: str, mention: Mention) -> bool:
+    """ "Quina Jones, 25,", "17-year-old Jared Potts": the person's age beside the name."""
+    return bool(_AGE_AFTER.match(prose, mention.end) or _AGE_BEFORE.search(prose, max(0, mention.start - 16), mention.start))
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
