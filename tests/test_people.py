@@ -941,3 +941,13 @@ def test_a_letters_page_is_in_the_readers_words():
     text = ("Trump lead splits the party.\n\nLETTERS.\n\nIn a rare moment of solidarity, I stand with Priya Raman "
             "on this. Raman is right.\n\nTom Reyes.\n\nDayton, Ohio.\n")
     assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_full_name_beside_its_surname_alone_gets_no_fix():
+    text = "Priya Raman spoke on Monday. Raman was brief. Priya Raman, they said, will always be Raman."
+    assert fixes("newsroom.later-reference", text) == [("Priya Raman", None)]
+
+
+def test_a_full_name_again_elsewhere_still_gets_the_surname():
+    text = "Priya Raman spoke on Monday. Raman, the mayor, was brief. Later Priya Raman left the hall."
+    assert fixes("newsroom.later-reference", text) == [("Priya Raman", "Raman")]

@@ -153,7 +153,10 @@ class Person(Check):
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
                     if given_in_full and not m.title:
                         text = doc.prose[m.start : m.end]
-                        hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), person.surname))
+                        # "Donald Trump will insist on being Trump": the surname alone in the same
+                        # sentence plays on the full name, which a fix would flatten
+                        fix = None if _surname_alone_beside(doc.prose, m, person.surname) else person.surname
+                        hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), fix))
                         break  # once a person: the editor sees the habit, not every instance
                     given_in_full = True
         if "first-name" in self.references:
@@ -276,6 +279,17 @@ def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
     """Whether a live blog's entry opened since the person's last mention."""
     previous = max((m.end for m in person.mentions if m.end <= mention.start), default=0)
     return _ENTRY_MARK.search(prose, previous, mention.start) is not None
+
+
+def _surname_alone_beside(prose: str, mention: Mention, surname: str | None) -> bool:
+    """Whether the mention's sentence also names the person by surname alone."""
+    if surname is None:
+        return False
+    start = max(prose.rfind(". ", 0, mention.start), prose.rfind("\n", 0, mention.start)) + 1
+    ends = [i for i in (prose.find(". ", mention.end), prose.find("\n", mention.end)) if i >= 0]
+    end = min(ends) if ends else len(prose)
+    alone = re.compile(rf"\b{re.escape(surname)}\b")
+    return bool(alone.search(prose, start, mention.start) or alone.search(prose, mention.end, end))
 
 
 def _age_given(prose: str, mention: Mention) -> bool:
