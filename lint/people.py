@@ -349,6 +349,10 @@ class PeopleModel:
     introducing_objects: list[int] = field(default_factory=list)
     # An arts story, which names its performers by their work (see _ARTS_WORDS).
     arts: bool = False
+    # Sentences that name nobody and hold a role with its body ("the president of
+    # the AFL-CIO", "the head of Germany's panel of advisers"): the person the
+    # next sentence names, as its subject, may hold it.
+    owned_roles: list[int] = field(default_factory=list)
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -376,6 +380,7 @@ class _Builder:
         self.role_subjects: list[tuple[int, int, bool]] = []
         self.role_objects: list[int] = []
         self.introducing_objects: list[int] = []
+        self.owned_roles: list[int] = []
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
         self.lede: int | None = None  # the number of the body's first sentence
@@ -407,7 +412,7 @@ class _Builder:
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
             self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
-            self.introducing_objects, arts_story(self.doc.prose),
+            self.introducing_objects, arts_story(self.doc.prose), self.owned_roles,
         )
 
     def _display_words(self) -> frozenset[str]:
@@ -453,6 +458,10 @@ class _Builder:
                 self.role_objects.append(number)
                 if token.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
                     self.introducing_objects.append(number)
+            if not names and _role_subject(token, ("nsubj", "nsubjpass", "dobj", "pobj")) and _owned(token):
+                # "an email from the president of the AFL-CIO ... In his email, Richard Trumka told ...":
+                # a role with its body, in a sentence that names nobody, for the person named next
+                self.owned_roles.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
 
@@ -1085,6 +1094,16 @@ def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
     if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
         return True
     return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
+
+
+def _owned(token: "Token") -> bool:
+    """A role with the body it belongs to: "the president of the AFL-CIO",
+    "Germany's finance minister"; not "the next president"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ in ("PROPN", "NOUN") for g in c.children)
+        or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")
+        for c in token.children
+    )
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

@@ -951,3 +951,17 @@ def test_a_full_name_beside_its_surname_alone_gets_no_fix():
 def test_a_full_name_again_elsewhere_still_gets_the_surname():
     text = "Priya Raman spoke on Monday. Raman, the mayor, was brief. Later Priya Raman left the hall."
     assert fixes("newsroom.later-reference", text) == [("Priya Raman", "Raman")]
+
+
+def test_a_role_with_its_body_in_the_sentence_before_introduces_the_person_named_next():
+    text = ("Markets rose on comments from the energy minister of Ruritania. Dana Miles said output would stay "
+            "unchanged. Miles spoke in Vienna.")
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_role_with_no_body_or_beside_a_name_introduces_nobody_else():
+    # no body: "the state chairwoman"; a sentence that names someone: the role may be theirs
+    assert flagged("newsroom.first-reference", "Aides met the state chairwoman on Monday. Dana Miles said the "
+                   "talks went well. Miles left.") == ["Dana Miles"]
+    assert flagged("newsroom.first-reference", "Tom Reyes met the union's president on Monday. Priya Raman said "
+                   "little. Raman left.") == ["Tom Reyes", "Priya Raman"]

@@ -96,6 +96,8 @@ class Person(Check):
             if _age_given(doc.prose, first):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
                 # identifies by age (read on PolNeAR)
+            if first.subject and first.sentence - 1 in people.owned_roles:
+                continue  # "... an email from the president of the AFL-CIO. In his email, Richard Trumka told ..."
             if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
                 # "AstraZeneca has appointed a new executive director. John Patterson will ..."
