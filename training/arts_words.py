@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
-from sports_words import BBC, SPLIT, section_words
+from sports_words import BBC, SPLIT, print_separation, section_words
 
 REPO = Path(__file__).resolve().parent.parent
 PEOPLE_DEV = REPO / "benchmarks" / "splits" / "people-dev.txt"
@@ -38,13 +37,8 @@ def main() -> int:
     print(f"wrote {OUT.relative_to(REPO)}: {len(kept)} words")
     sys.path.insert(0, str(REPO))
     from lint.people import arts_story
-    from sports_words import read
 
-    held_out = [name for name in split["dev"] if name in dev]
-    found = Counter((name.startswith("entertainment/"), arts_story(read(name))) for name in held_out)
-    arts, other = found[(True, True)] + found[(True, False)], found[(False, True)] + found[(False, False)]
-    print(f"BBC held out: {found[(True, True)]}/{arts} entertainment articles read as arts copy, "
-          f"{found[(False, True)]}/{other} others")
+    print_separation("BBC held out", "entertainment", "arts copy", [name for name in split["dev"] if name in dev], arts_story)
     return 0
 
 

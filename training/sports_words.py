@@ -70,11 +70,17 @@ def main() -> int:
     sys.path.insert(0, str(REPO))
     from lint.checks.loaded import sports_copy
 
-    found = Counter((name.startswith("sport/"), sports_copy(read(name))) for name in split["dev"])
-    sport, other = found[(True, True)] + found[(True, False)], found[(False, True)] + found[(False, False)]
-    print(f"BBC dev: {found[(True, True)]}/{sport} sport articles read as sports copy, "
-          f"{found[(False, True)]}/{other} others ({math.nan if not other else found[(False, True)] / other:.3f})")
+    print_separation("BBC dev", "sport", "sports copy", split["dev"], sports_copy)
     return 0
+
+
+def print_separation(label: str, section: str, copy: str, names: list[str], detector) -> None:
+    """How many of one section's articles among ``names`` the detector takes
+    for its copy, and how many of the others."""
+    found = Counter((name.startswith(section + "/"), detector(read(name))) for name in names)
+    inside, other = found[(True, True)] + found[(True, False)], found[(False, True)] + found[(False, False)]
+    print(f"{label}: {found[(True, True)]}/{inside} {section} articles read as {copy}, "
+          f"{found[(False, True)]}/{other} others ({math.nan if not other else found[(False, True)] / other:.3f})")
 
 
 if __name__ == "__main__":
