@@ -158,7 +158,7 @@ def test_empty_config_file_means_defaults(tmp_path):
             2,
             "unknown option 'tense' for rule house.hedge (kind existence; its options: message, description, level, "
             "scope, link, limit, action, category, explanation, examples, quotes, names, fix-applicability, per-story, tokens, raw, append, "
-            "ignorecase, nonword, exceptions, vocab)",
+            "ignorecase, nonword, exceptions, vocab, no-fix-after)",
         ),
         ("rule-options:\n  house.hedge: {limit: -1}\n", 2, "rule-options for house.hedge: rule house.hedge: 'limit' must be 0 (no limit) or more, not -1"),
         ("pipeline: ''\n", 1, "'pipeline' must name an installed spaCy pipeline, not ''"),

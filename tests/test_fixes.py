@@ -133,6 +133,14 @@ BY_ID = {rule.id: rule for rule in RULES}
         ("I tell you what I really enjoyed this year: the final.", None),
         # a headline run into the text of a scraped page, in title case
         ("February 6, 2016 9:52PM Bush Says We Should Pay Attention To History In The Middle East.", None),
+        # a routine, the cue joined to an action in the present: "sits ... and told them" would mix tenses
+        ("At each meeting the board sits down with the investors and tells them why the shares are cheap.", None),
+        # joined to an action in the past, it is one occasion
+        ("Reid voted in Nevada on Saturday and says he backed nobody.", "said"),
+        # whenever he says it: "exaggerates when he said" would clash
+        ("Sanders exaggerates when he says he helped write the law.", None),
+        # an advertisement's words stand, as a report's do
+        ('The ad, titled "Unifier?", concludes that the candidate is too reckless to be president.', None),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
@@ -181,3 +189,24 @@ def test_a_noun_taken_for_a_cue_gets_no_said():
 )
 def test_a_contraction_before_its_subject_gets_no_fix(text, fix):
     assert [a.fix for a in lint_text(text, [BY_ID["newsroom.contraction"]], path="story.md")] == [fix]
+
+
+@pytest.mark.parametrize(
+    "text, fix",
+    [
+        ("The plan was drafted by the Attorney General, who kept it private.", "attorney general"),
+        ("Colin Powell, US Secretary of State, was visiting.", "secretary of state"),
+        # after another capitalized word of the title: lowercasing the last word alone gives
+        # "the Home secretary", "Acting Chief superintendent", a title in neither style
+        ("He tried to bring them in when he was Home Secretary.", None),
+        ("The head of the unit, Acting Detective Chief Superintendent, Mick Deats, said so.", None),
+    ],
+)
+def test_a_title_is_lowercased_only_where_no_capitalized_word_of_it_comes_before(text, fix):
+    alerts = lint_text(text, [BY_ID["newsroom.title-capitalization"]], path="story.md")
+    assert [a.fix for a in alerts] == [fix]
+
+
+def test_the_office_of_a_title_is_a_body_not_a_title_to_lowercase():
+    text = "Four systems track the records of the Office of the Secretary of State, the department said."
+    assert lint_text(text, [BY_ID["newsroom.title-capitalization"]], path="story.md") == []

@@ -896,3 +896,72 @@ def test_a_speaker_credited_after_a_quotation_with_a_role_is_a_person():
             "Wang Wen, another expert in international affairs, disagrees. "
             "\u201cUpholding the spirit of equality,\u201d \u2013 Wang adds.")
     assert flagged("newsroom.ambiguous-reference", text) == ["Wang"]
+
+
+# -- read on BBC and PolNeAR dev (issue 12, fifth pass) -----------------------------
+
+
+def test_an_arts_story_names_its_performers_by_their_work():
+    text = ("Nominated actors were named on Monday. The comedy drama leads with nine. Priya Raman rises above her "
+            "costume and Tom Reyes gives it grit. Raman starred in it.")
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_story_with_one_word_of_the_arts_still_wants_a_role():
+    text = "The drama was shown at the summit. Priya Raman rises above the noise and Tom Reyes gives it grit. Raman left."
+    assert flagged("newsroom.first-reference", text) == ["Priya Raman", "Tom Reyes"]
+
+
+def test_a_body_after_a_comma_says_who_the_speaker_is():
+    text = ('"We will be talking more about content brands," said Lena Brooks, from brand communications firm '
+            'Northfield Partners. "The reality is that anybody can be a brand." Brooks advises firms.')
+    assert flagged("newsroom.first-reference", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a private person, whom AP identifies by age
+        '"It is my last chance to meet an honest politician," said Dana Miles, 31, with her son in tow. Miles voted early.',
+        '"He speaks his mind," 19-year-old Tom Reyes echoed. Reyes will vote in May.',
+    ],
+)
+def test_an_age_says_who_a_private_person_is(text):
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_readers_post_signed_by_its_handle_is_the_readers_words():
+    text = ("We asked our followers what they thought of the debate.\n\nPriya Raman won it easily. "
+            "Priya was the class act of the night.\n\n@someone.\n\nTom Reyes, a campaign aide, disagreed. Reyes left.\n")
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_letters_page_is_in_the_readers_words():
+    text = ("Trump lead splits the party.\n\nLETTERS.\n\nIn a rare moment of solidarity, I stand with Priya Raman "
+            "on this. Raman is right.\n\nTom Reyes.\n\nDayton, Ohio.\n")
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_full_name_beside_its_surname_alone_gets_no_fix():
+    text = "Priya Raman spoke on Monday. Raman was brief. Priya Raman, they said, will always be Raman."
+    assert fixes("newsroom.later-reference", text) == [("Priya Raman", None)]
+
+
+def test_a_full_name_again_elsewhere_still_gets_the_surname():
+    text = "Priya Raman spoke on Monday. Raman, the mayor, was brief. Later Priya Raman left the hall."
+    assert fixes("newsroom.later-reference", text) == [("Priya Raman", "Raman")]
+
+
+def test_a_role_with_its_body_in_the_sentence_before_introduces_the_person_named_next():
+    text = ("Markets rose on comments from the energy minister of Ruritania. Dana Miles said output would stay "
+            "unchanged. Miles spoke in Vienna.")
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_role_with_no_body_or_beside_a_name_introduces_nobody_else():
+    # no body: "the state chairwoman"; a sentence that names someone: the role may be theirs
+    assert flagged("newsroom.first-reference", "Aides met the state chairwoman on Monday. Dana Miles said the "
+                   "talks went well. Miles left.") == ["Dana Miles"]
+    assert flagged("newsroom.first-reference", "Tom Reyes met the union's president on Monday. Priya Raman said "
+                   "little. Raman left.") == ["Tom Reyes", "Priya Raman"]

@@ -34,38 +34,53 @@ def read(name: str) -> str:
     return (BBC / name).read_bytes().decode("utf-8", errors="replace")
 
 
-def main() -> int:
-    if not SPLIT.is_file() or not BBC.is_dir():
-        print(f"BBC News not found at {BBC}")
-        return 1
-    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+def section_words(section: str, names: list[str], min_share: float = MIN_SHARE, min_ratio: float = MIN_RATIO) -> list[str]:
+    """The words that mark one BBC section's copy among ``names``: used by
+    at least ``min_share`` of its articles, ``min_ratio`` times as often as
+    by the others, and written in lower case at least 90% of the time (no
+    team, band or player names)."""
     articles = {True: Counter(), False: Counter()}
     counts = {True: 0, False: 0}
     cased = Counter()
     lower = Counter()
-    for name in split["train"]:
+    for name in names:
         words = WORD.findall(read(name))
-        sport = name.startswith("sport/")
-        counts[sport] += 1
-        articles[sport].update({w.lower() for w in words})
+        inside = name.startswith(section + "/")
+        counts[inside] += 1
+        articles[inside].update({w.lower() for w in words})
         cased.update(w.lower() for w in words)
         lower.update(w for w in words if w.islower())
     kept = []
     for word, used in articles[True].items():
         share = used / counts[True]
         other = (articles[False][word] + 1) / (counts[False] + 2)
-        if share >= MIN_SHARE and share / other >= MIN_RATIO and lower[word] >= 0.9 * cased[word] and len(word) > 2:
+        if share >= min_share and share / other >= min_ratio and lower[word] >= 0.9 * cased[word] and len(word) > 2:
             kept.append(word)
+    return kept
+
+
+def main() -> int:
+    if not SPLIT.is_file() or not BBC.is_dir():
+        print(f"BBC News not found at {BBC}")
+        return 1
+    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+    kept = section_words("sport", split["train"])
     OUT.write_text("\n".join(sorted(kept)) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)}: {len(kept)} words")
     sys.path.insert(0, str(REPO))
     from lint.checks.loaded import sports_copy
 
-    found = Counter((name.startswith("sport/"), sports_copy(read(name))) for name in split["dev"])
-    sport, other = found[(True, True)] + found[(True, False)], found[(False, True)] + found[(False, False)]
-    print(f"BBC dev: {found[(True, True)]}/{sport} sport articles read as sports copy, "
-          f"{found[(False, True)]}/{other} others ({math.nan if not other else found[(False, True)] / other:.3f})")
+    print_separation("BBC dev", "sport", "sports copy", split["dev"], sports_copy)
     return 0
+
+
+def print_separation(label: str, section: str, copy: str, names: list[str], detector) -> None:
+    """How many of one section's articles among ``names`` the detector takes
+    for its copy, and how many of the others."""
+    found = Counter((name.startswith(section + "/"), detector(read(name))) for name in names)
+    inside, other = found[(True, True)] + found[(True, False)], found[(False, True)] + found[(False, False)]
+    print(f"{label}: {found[(True, True)]}/{inside} {section} articles read as {copy}, "
+          f"{found[(False, True)]}/{other} others ({math.nan if not other else found[(False, True)] / other:.3f})")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ alert."""
 
 from __future__ import annotations
 
+from lint import lexicon as lx
 from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, cue_token, model
 from lint.rule import Check, Field, Hit
 
@@ -54,7 +55,7 @@ class Cue(Check):
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
                 unfixable = (
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
-                    or not _one_statement(sentence, a)
+                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs)
                 )
                 fix = None if unfixable else advice
                 yield Hit(start, end, (text, advice), fix)
@@ -97,6 +98,19 @@ _HABITUAL = frozenset("often always usually regularly frequently routinely repea
 _NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of with regarding following".split())
 
 
+def _routine(sentence, attribution, verbs) -> bool:
+    """Whether the cue is joined to an action in the present tense: what
+    someone does as a rule ("management sits down with analysts and tells
+    them why ..."), where "told" would make one occasion of it and leave
+    "sits" beside it (read on PolNeAR)."""
+    token = cue_token(sentence, attribution)
+    if token is None:
+        return False
+    joined = [token.head] if token.dep_ == "conj" else []
+    joined += [c for c in token.children if c.dep_ == "conj"]
+    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() not in verbs for t in joined)
+
+
 def _one_statement(sentence, attribution) -> bool:
     """Whether the cue reports words said once: it takes a clause or a
     quotation ("says unions will be consulted", '"...," says Saffo',
@@ -114,6 +128,10 @@ def _one_statement(sentence, attribution) -> bool:
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
     if subject is not None and subject.lower_ in ("i", "we"):
         return False  # "I tell you what I enjoyed": the writer's own voice, whose present is theirs
+    if subject is not None and subject.lemma_.lower() in _STANDING_WORKS:
+        return False  # "The ad, which is still airing, argues that ...": a work's words stand, as a report's
+    if token.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHENEVER for c in children):
+        return False  # "Sanders exaggerates when he says ...": whenever he says it, not once
     before = (subject.left_edge.i if subject is not None else token.i) - 1
     while before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
         before -= 1  # "amid Tory claims", "despite the party's claims"
@@ -146,6 +164,12 @@ def _one_statement(sentence, attribution) -> bool:
 # under one reports no words said ("I hope in 2017 America says, ...").
 _WISHES = frozenset("hope wish pray imagine suppose want".split())
 _SUPPOSING = frozenset("if unless until once whether".split())
+# A present-tense cue under these tells what someone does each time ("some
+# cheer when he insists that ..."); "said" would clash with the main verb.
+_WHENEVER = frozenset("when whenever".split())
+# Subjects whose words stand, like a report's: documents, works and
+# advertisements ("The ad, titled 'Unifier?', concludes that ...").
+_STANDING_WORKS = lx.DOCUMENT_NOUNS | frozenset("ad advert advertisement commercial poster".split())
 
 
 def _has_auxiliary(sentence, attribution) -> bool:
