@@ -48,6 +48,12 @@ PARAGRAPH_LABELS = frozenset(
 # The signature under an embedded social post: "— Jane Doe (@janedoe)
 # March 3, 2016", or Instagram's "A post shared by Jane Doe (@janedoe)".
 _POST_SIGNATURE = regex.compile(r"(?:(?<!\S)(?:[—–]|--?)|\bA post shared by)[ \t]*[^\n()@]{0,80}?\(@\w{1,30}\)")
+# A social-media handle alone on its line: the signature of the reader's
+# post above it ("Michelle was a class act. ¶ @JeffOstach.", PolNeAR's readers' posts).
+_HANDLE_SIGNATURE = regex.compile(r"@\w+\.?")
+# The label that opens a page of readers' letters or posts: from it on, the
+# readers' words (PolNeAR's letters pages).
+_READERS_LABEL = regex.compile(r"(?:LETTERS|FACEBOOK|TWITTER)\.?")
 # The signature under a reader's comment on a news site's comment page
 # ("Have your say"): "Jane Doe, Leeds", "Dave, Cork, Ireland" -- a name of
 # one to four words, then one to three places, each after a comma.
@@ -241,13 +247,21 @@ class Document:
         """Other people's words that no quotation mark encloses, in prose
         offsets: a transcript speaker's turn after its label ("Q: ...",
         "SMITH: ...") and an embedded social post (the paragraph its
-        signature, "— Name (@handle) date", closes or follows)."""
+        signature, "— Name (@handle) date", closes or follows), readers'
+        posts and letters (a handle alone on the line under a post; all
+        after a LETTERS label) and readers' signed comments."""
         spans: list[tuple[int, int]] = []
         for n, block in enumerate(self.blocks):
             if block.kind == "blockquote":
                 spans.append((block.start, block.end))  # a quotation set off with no marks
                 continue
             text = self.prose[block.start : block.end]
+            if block.kind != "frontmatter" and _READERS_LABEL.fullmatch(text.strip()):
+                spans.append((block.start, len(self.prose)))
+                break
+            if n > 0 and block.kind != "frontmatter" and _HANDLE_SIGNATURE.fullmatch(text.strip()):
+                spans += [(self.blocks[n - 1].start, self.blocks[n - 1].end), (block.start, block.end)]
+                continue
             label = speaker_label(text)
             if label is not None:
                 spans.append((block.start + label.end("colon"), block.end))

@@ -80,10 +80,6 @@ _SPORTS_STORY = 3  # distinct sports words, scores counting as one
 # of 264 others.
 _ARTS_WORDS = frozenset(resources.files("lint").joinpath("data/arts-words.txt").read_text(encoding="utf-8").split())
 _ARTS_STORY = 3
-# A social-media handle alone on its line: the signature of the post before it.
-_HANDLE_SIGNATURE = re.compile(r"@\w+\.?")
-# The label that opens a page of readers' letters or posts.
-_READERS_LABEL = re.compile(r"(?:LETTERS|FACEBOOK|TWITTER)\.?")
 # Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Particles that open a surname ("Ludwig van Beethoven", "Oscar de la Hoya",
@@ -390,17 +386,6 @@ class _Builder:
             (block.start, block.end) for block in doc.blocks
             if block.kind != "frontmatter" and speaker_label(doc.prose[block.start : block.end]) is not None
         ]
-        # a reader's post signed by its handle on the next line ("Michelle was a class act. ¶ @JeffOstach."):
-        # the reader's words, as a quotation's are (read on PolNeAR's readers' posts)
-        self.spoken += [
-            (block.start, block.end) for block, signature in zip(doc.blocks, doc.blocks[1:])
-            if block.kind != "frontmatter" and _HANDLE_SIGNATURE.fullmatch(doc.prose[signature.start : signature.end].strip())
-        ]
-        # a readers' page: from its "LETTERS." (or "FACEBOOK.", "TWITTER.") label on, letters and posts
-        # in the readers' words, who name people as they please (read on PolNeAR's letters pages)
-        readers = next((b.start for b in doc.blocks if _READERS_LABEL.fullmatch(doc.prose[b.start : b.end].strip())), None)
-        if readers is not None:
-            self.spoken.append((readers, len(doc.prose)))
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
