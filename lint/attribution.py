@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
 from lint.document import speaker_label
+from lint.model_files import read_text
 from lint.nlp import ensure_parsed
 from lint.tagger import candidate, tagger
 
@@ -554,7 +555,7 @@ def verb_phrase(token: "Token") -> str:
 
 @cache
 def learned_cues() -> frozenset[str]:
-    lines = LEARNED_CUES_PATH.read_text(encoding="utf-8").splitlines()
+    lines = read_text(LEARNED_CUES_PATH, "the learned cue-verb list", "python benchmarks/train_cue_verbs.py").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
 

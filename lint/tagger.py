@@ -13,12 +13,13 @@ a small JSON file of weights, loaded once, on first use.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from lint.model_files import read_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,5 +94,6 @@ class Tagger:
 
 @lru_cache(maxsize=1)
 def tagger() -> Tagger:
-    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    data = read_json(WEIGHTS, "the attribution cue tagger's weights file",
+                     "python benchmarks/train_attribution_tagger.py", ("bias", "threshold", "weights"))
     return Tagger(data["bias"], data["threshold"], data["weights"])

@@ -10,13 +10,14 @@ plain Python over a small JSON file of weights, loaded once, on first use.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import regex
+
+from lint.model_files import read_json
 
 WEIGHTS = Path(__file__).parent / "models" / "attribution" / "weasel.json"
 _NEIGHBOUR_WEIGHT = 0.3
@@ -86,5 +87,6 @@ class Scorer:
 
 @lru_cache(maxsize=1)
 def scorer() -> Scorer:
-    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    data = read_json(WEIGHTS, "the weasel-wording scorer's weights file", "python benchmarks/train_weasel.py",
+                     ("bias", "threshold", "weights", "cue_weight"))
     return Scorer(data["bias"], data["threshold"], data["weights"], data["cue_weight"])
