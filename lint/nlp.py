@@ -211,12 +211,13 @@ def _finishing_steps(pipeline: str) -> tuple[tuple[str, ...], tuple]:
     """The components ``nlp.pipe`` leaves out, and what runs in their place
     on each parsed block: the attribute ruler matched through an index
     (:mod:`lint.attribute_rules`; the same annotations, a fifth of the
-    parse time less on BBC) and the lemmatizer after it, as the pipeline
-    runs them. A pipeline with other components after its ruler, or
-    patterns the index cannot read, runs as it is."""
+    parse time less on BBC) and the lemmatizer after it, remembering its
+    answers (:mod:`lint.lemmas`). A pipeline with other components after
+    its ruler, or patterns the index cannot read, runs as it is."""
     from spacy.pipeline import AttributeRuler, Lemmatizer
 
     from lint.attribute_rules import indexed
+    from lint.lemmas import remembering
 
     nlp = load(pipeline)
     names = nlp.pipe_names
@@ -227,7 +228,7 @@ def _finishing_steps(pipeline: str) -> tuple[tuple[str, ...], tuple]:
     ruler = indexed(nlp.get_pipe(rulers[0]))
     if ruler is None or not all(isinstance(nlp.get_pipe(name), Lemmatizer) for name in later[1:]):
         return (), ()
-    return later, (ruler, *(nlp.get_pipe(name) for name in later[1:]))
+    return later, (ruler, *(remembering(nlp.get_pipe(name)) or nlp.get_pipe(name) for name in later[1:]))
 
 
 def prose_blocks(doc: "Document") -> list:

@@ -1,4 +1,5 @@
-"""The attribute ruler matched through an index gives spaCy's annotations."""
+"""The attribute ruler matched through an index, and the lemmatizer
+remembering its answers, give spaCy's annotations."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from lint import nlp
 from lint.attribute_rules import indexed
 from lint.document import parse
+from lint.lemmas import remembering
 
 # Text that fires the pinned ruler's exceptions as well as its tag map:
 # "ai n't", "gon na", "got ta", "let 's", "y' all", expletive "there is",
@@ -68,3 +70,25 @@ def test_a_ruler_the_index_cannot_read_is_left_to_spacy(pipeline, pattern):
     assert indexed(ruler) is not None
     ruler.add([pattern], {"POS": "X"})
     assert indexed(ruler) is None
+
+
+def test_the_remembering_lemmatizer_gives_spacys_lemmas_and_keeps_the_rulers(pipeline):
+    from spacy.attrs import LEMMA
+
+    lemmatizer = pipeline.get_pipe("lemmatizer")
+    fast = remembering(lemmatizer)
+    assert fast is not None
+    ruler = indexed(pipeline.get_pipe("attribute_ruler"))
+    for text in TEXTS * 2:  # the second time from its table
+        doc = ruler(pipeline(text, disable=["attribute_ruler", "lemmatizer"]))
+        expected = lemmatizer(doc.copy()).to_array([LEMMA]).tolist()
+        assert fast(doc).to_array([LEMMA]).tolist() == expected
+    assert [t.lemma_ for t in fast(ruler(pipeline("He gets it: they got it.", disable=["attribute_ruler", "lemmatizer"])))][:4] == [
+        "he", "get", "it", ":"]
+
+
+def test_only_spacys_rule_lemmatizer_is_remembered():
+    import spacy
+
+    blank = spacy.blank("en")
+    assert remembering(blank.add_pipe("lemmatizer", config={"mode": "lookup"})) is None
