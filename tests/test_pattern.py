@@ -153,6 +153,19 @@ def test_a_dependency_pattern_spans_its_nodes_or_those_flag_names():
     assert matches(DEPENDENCY + "flag: [verb]\n", text) == ["believed"]
 
 
+def test_a_dependency_nodes_regex_keeps_only_matches_whose_token_fits_it():
+    body = """
+    dependency:
+      - - {RIGHT_ID: verb, RIGHT_ATTRS: {LEMMA: {IN: [believe, want]}}}
+        - {LEFT_ID: verb, REL_OP: ">", RIGHT_ID: subject, RIGHT_ATTRS: {DEP: nsubj, LOWER: {REGEX: "^st", NOT_IN: [stone]}}}
+    """
+    text = "The storm has believed that the wall would hold. The wind wanted it. The stone believed it."
+    assert matches(body, text) == ["storm has believed"]
+    # a node whose only condition is the regex
+    body = body.replace("DEP: nsubj, LOWER: {REGEX: \"^st\", NOT_IN: [stone]}", "LOWER: {REGEX: \"^w\"}")
+    assert matches(body, text) == ["wind wanted"]
+
+
 def test_overlapping_matches_raise_one_alert_the_longest():
     body = "patterns:\n  - [{POS: ADV, OP: '*'}, {LOWER: shameful}]\n"
     assert matches(body, "It was truly deeply shameful.") == ["truly deeply shameful"]

@@ -108,10 +108,11 @@ class Pattern(Check):
         self.needed = _needed_words([*self.patterns, *([n["RIGHT_ATTRS"] for n in p] for p in self.dependency)])
         self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
         self._needed_ids = None  # self.needed as spaCy string ids, on first use
+        self._node_regexes = None  # {(group, index): [(node, test)]}, with the matchers
 
     def __getstate__(self):
         # the pack cache pickles rules; a compiled matcher belongs to one process
-        return {**self.__dict__, "_compiled": None, "_needed_ids": None}
+        return {**self.__dict__, "_compiled": None, "_needed_ids": None, "_node_regexes": None}
 
     # -- validation at load ----------------------------------------------------
 
@@ -252,6 +253,10 @@ class Pattern(Check):
                 ("unless", self.unless_patterns, self.unless_dependency, ("unless", "unless")),
             )
             compiled = {}
+            # a dependency node's REGEX is tested on the tokens of a match,
+            # not by the matcher on every token of the block: a node is one
+            # token, so the matches are the same
+            self._node_regexes = {}
             for group, patterns, dependency_patterns, (key, dependency_key) in groups:
                 matcher = Matcher(vocab, validate=True)
                 dependency = _rooted_dependency_matcher()(vocab, validate=True)
@@ -263,8 +268,9 @@ class Pattern(Check):
                 try:
                     for index, pattern in enumerate(dependency_patterns):
                         # one key per pattern: a match must tell which nodes to flag
-                        nodes = [{**node, "RIGHT_ATTRS": _bounded_regexes(node["RIGHT_ATTRS"])} for node in pattern]
+                        nodes = [{**node, "RIGHT_ATTRS": _without_regexes(node["RIGHT_ATTRS"])} for node in pattern]
                         dependency.add(f"{group}#{index}", [nodes])
+                        self._node_regexes[group, index] = _node_regexes(pattern)
                 except (ValueError, KeyError) as exc:
                     raise self._fail(f"spaCy rejects a dependency pattern: {exc}", dependency_key) from None
                 compiled[group] = (matcher, dependency, bool(patterns), bool(dependency_patterns))
@@ -285,6 +291,8 @@ class Pattern(Check):
                 found[group].append((start, end - 1))
             for match_id, ids in dependency(spacy_doc) if has_dependency else ():
                 index = int(strings[match_id].split("#")[1])
+                if not all(test(spacy_doc[ids[node]]) for node, test in self._node_regexes[group, index]):
+                    continue
                 nodes = [ids[i] for i in self.flagged[index]] if group == "match" else ids
                 found[group].append((min(nodes), max(nodes)))
         return found["match"], found["unless"]
@@ -485,6 +493,29 @@ def _bounded_regexes(spec: dict) -> dict:
     if extensions:
         resolved["_"] = extensions
     return resolved
+
+
+def _without_regexes(spec: dict) -> dict:
+    """A dependency node's token spec less its REGEX operators."""
+    resolved = {}
+    for attr, value in spec.items():
+        if isinstance(value, dict) and "REGEX" in value:
+            value = {op: operand for op, operand in value.items() if op != "REGEX"}
+            if not value:
+                continue
+        resolved[attr] = value
+    return resolved
+
+
+def _node_regexes(pattern: list[dict]) -> list:
+    """(node index, test of a token) for each REGEX in a dependency
+    pattern's nodes, run within the rule's matching budget."""
+    return [
+        (index, _regex_getter(compile_python_pattern(value["REGEX"]), _TOKEN_TEXT[attr]))
+        for index, node in enumerate(pattern)
+        for attr, value in node["RIGHT_ATTRS"].items()
+        if isinstance(value, dict) and "REGEX" in value
+    ]
 
 
 def _counted(op) -> bool:
