@@ -14,6 +14,7 @@ model learned from them, so its alerts there are fewer). Usage::
     python benchmarks/read_copy_errors.py --part dev --sample 40 --seed 1
     python benchmarks/read_copy_errors.py --part test --sample 40 --seed 2
     python benchmarks/read_copy_errors.py --part train --articles 600 --seed 3   # a fresh pool
+    python benchmarks/read_copy_errors.py --part eval --sample 40 --seed 4   # what no mined list saw
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ READ_RULES = RULES + ("newsroom.mixed-construction", "newsroom.impossible-modifi
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=("dev", "test", "train"), default="dev")
+    parser.add_argument("--part", choices=("dev", "test", "eval", "train"), default="dev", help="eval: dev and test together")
     parser.add_argument("--articles", type=int, default=0, help="read only N articles of the part, drawn by --seed")
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
@@ -46,7 +47,7 @@ def main() -> None:
     if not paths:
         print("no corpora: failed")
         sys.exit(1)
-    ids = [a for a in load_part(args.part) if a in paths]
+    ids = [a for a in load_part("all" if args.part == "eval" else args.part) if a in paths]
     if args.articles:
         ids = sorted(random.Random(args.seed).sample(ids, min(args.articles, len(ids))))
     texts = {a: read_article(paths[a]) for a in ids}

@@ -15,6 +15,12 @@ against a margin of 11); a contraction swapped in for a possessive in a
 quotation mostly loses by more (median 21 on the seeded dev part). A
 possessive in a quotation is checked as anywhere ("so its not rocket
 science").
+
+The model reads words, not grammar. Where the parse makes a written past
+form ("led", "passed") a finite verb with its subject, or a participle with
+its agent ("and led with his daughter's husband", "the team, led on the
+ground by ..."), the noun or preposition of its set ("lead", "past")
+cannot stand there, and the word is left alone.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from lint.rule import Check, Field, Hit
 
 
 QUOTED_CONTRACTION_FACTOR = 2
+# Past forms the parse can confirm as the verb they are.
+PAST_FORMS = frozenset({"led", "passed", "affected", "effected"})
 
 
 class Confusable(Check):
@@ -33,6 +41,7 @@ class Confusable(Check):
         "model": Field("str", "confusables"),
         "margin": Field("number", None),
     }
+    NEEDS_NLP = True
 
     def __init__(self, rule, options):
         super().__init__(rule, options)
@@ -43,10 +52,33 @@ class Confusable(Check):
     def run(self, doc):
         model = confusables.load(self.options["model"])
         margin = model["margin"] if self.options["margin"] is None else self.options["margin"]
+        verbs = None
         for start, end in self.spans(doc):
             for s, e, written, better, lead in confusables.suspects(model, doc.prose, start, end, margin):
                 if ("'" in written or "’" in written) and lead <= QUOTED_CONTRACTION_FACTOR * margin and doc.in_quote(s):
                     continue  # a contraction is how people speak (see the docstring)
+                if written.lower() in PAST_FORMS:
+                    verbs = _past_verbs(doc) if verbs is None else verbs
+                    if s in verbs:
+                        continue
                 if written[:1].isupper():
                     better = better[:1].upper() + better[1:]
                 yield Hit(s, e, (written, better))
+
+
+def _past_verbs(doc) -> frozenset[int]:
+    """Prose offsets of the past forms the parse makes verbs: a finite past
+    with its subject (its own, or its conjunct's), or a participle with an
+    agent ("led by")."""
+    found = set()
+    for parsed in doc.parses or ():
+        for token in parsed.doc:
+            if token.lower_ not in PAST_FORMS:
+                continue
+            deps = {child.dep_ for child in token.children}
+            finite = token.tag_ == "VBD" and (
+                bool(deps & {"nsubj", "nsubjpass"}) or (token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
+            )
+            if finite or (token.tag_ == "VBN" and "agent" in deps):
+                found.add(parsed.start + token.idx)
+    return frozenset(found)

@@ -78,7 +78,9 @@ class Drift(Check):
                 rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
                 if self.speller.knows(rare) or _two_people(partners[rare], partners[other]) or _two_people(surnames[rare], surnames[other]):
                     continue
-                if _roll_only(doc.prose, rare, occurrences[rare]) and _roll_only(doc.prose, other, occurrences[other]):
+                if _roll_only(doc.prose, rare, occurrences[rare]) and _on_roll(doc.prose, other, occurrences[other]):
+                    continue
+                if _given_and_surname(partners[rare], surnames[rare], partners[other], surnames[other]):
                     continue
                 for start in occurrences[rare]:
                     yield Hit(start, start + len(rare), (rare, other))
@@ -101,6 +103,23 @@ def _roll_only(prose: str, name: str, starts: list[int]) -> bool:
     return all(
         _ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(prose[start + len(name) : start + len(name) + 2])
         for start in starts
+    )
+
+
+def _on_roll(prose: str, name: str, starts: list[int]) -> bool:
+    """Whether some mention of a name is an item of a list of names: two
+    near names that are both items of team sheets are two players, whatever
+    the prose says of one of them ("Horan" on the bench, "Shane Horgan" in
+    the report)."""
+    return any(_roll_only(prose, name, [start]) for start in starts)
+
+
+def _given_and_surname(rare_given, rare_surname, other_given, other_surname) -> bool:
+    """Whether one spelling is always a surname (after a given name) and the
+    other always a given name (before a surname): "Andy Haden" and "Hayden
+    Tanner" are two people."""
+    return (all(rare_given) and all(other_surname) and not any(rare_surname) and not any(other_given)) or (
+        all(rare_surname) and all(other_given) and not any(rare_given) and not any(other_surname)
     )
 
 

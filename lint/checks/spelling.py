@@ -27,7 +27,8 @@ true`` flags only words that read as misspellings: with a dictionary word
 an edit or two away (a name or a loanword mostly has none), which is not
 the word split in two (a closed compound the dictionary lacks:
 "matchday"), and, under four letters (mostly abbreviations), only the near
-word's letters reordered ("teh").
+word's letters reordered ("teh"); a word alone in quotation marks is quoted
+as written (the word "energie").
 """
 
 from __future__ import annotations
@@ -274,6 +275,11 @@ class Spelling(Check):
         if len(word) < 3 or word.lower() in _FOREIGN_FUNCTION_WORDS or not _VOWEL.search(word):
             return False
         before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
+        # a word alone in quotation marks is quoted as written (the word
+        # "energie"): on the training part of BBC and PolNeAR, both such alerts
+        # of 187 were a coinage or a chant
+        if before and after and before in _QUOTE_MARKS and after in _QUOTE_MARKS:
+            return False
         # markup, the tail of a word censored with dashes ("f---ing"), or a
         # handle or hashtag ("@potus", "#imwithher"), which is no prose
         if "&" in (before, after) or before in ("-", "@", "#") or prose.rfind("<", 0, start) > prose.rfind(">", 0, start):
@@ -296,6 +302,7 @@ class Spelling(Check):
 
 
 _VOWEL = regex.compile(r"[aeiouyAEIOUY]")
+_QUOTE_MARKS = "\"“”‘’'"
 _BROKEN_BEFORE = regex.compile(r"(?:&#?\w+;|[^\x00-\x7f\p{L}\s])$")
 # Articles and prepositions of the languages English borrows phrases from
 # (French, Latin, Spanish, Italian, German, Dutch): a word after one is
