@@ -41,19 +41,26 @@ def test_a_sound_weights_file_is_read(tmp_path):
     assert read_json(path, "the test weights file", "python retrain.py", KEYS)["weights"] == {"said": 2.0}
 
 
+def check_with_cleared_caches(tmp_path, *caches):
+    """The CLI's verdict on a story that needs the attribution models,
+    loaded afresh (and the caches cleared again after, for later tests)."""
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        story = tmp_path / "story.md"
+        write(story, "Some experts say the plan will fail, according to critics. The minister vowed to fight on.\n")
+        return run("check", str(story))
+    finally:
+        for cache in caches:
+            cache.cache_clear()
+
+
 @pytest.mark.parametrize("module, loader", [(tagger, tagger.tagger), (weasel, weasel.scorer)])
 def test_the_cli_exits_2_naming_a_broken_attribution_model(tmp_path, monkeypatch, module, loader):
     broken = tmp_path / "weights.json"
     broken.write_text("{ truncated", encoding="utf-8")
     monkeypatch.setattr(module, "WEIGHTS", broken)
-    loader.cache_clear()
-    attribution.learned_cues.cache_clear()
-    try:
-        story = tmp_path / "story.md"
-        write(story, "Some experts say the plan will fail, according to critics.\n")
-        result = run("check", str(story))
-    finally:
-        loader.cache_clear()
+    result = check_with_cleared_caches(tmp_path, loader, attribution.learned_cues)
     assert result.exit_code == 2
     assert str(broken) in result.output and "is corrupt" in result.output
 
@@ -61,12 +68,6 @@ def test_the_cli_exits_2_naming_a_broken_attribution_model(tmp_path, monkeypatch
 def test_the_cli_exits_2_naming_a_missing_cue_verb_list(tmp_path, monkeypatch):
     absent = tmp_path / "cue-verbs.txt"
     monkeypatch.setattr(attribution, "LEARNED_CUES_PATH", absent)
-    attribution.learned_cues.cache_clear()
-    try:
-        story = tmp_path / "story.md"
-        write(story, "The minister vowed to fight on.\n")
-        result = run("check", str(story))
-    finally:
-        attribution.learned_cues.cache_clear()
+    result = check_with_cleared_caches(tmp_path, attribution.learned_cues)
     assert result.exit_code == 2
     assert str(absent) in result.output and "is missing" in result.output
