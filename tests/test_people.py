@@ -965,3 +965,22 @@ def test_a_role_with_no_body_or_beside_a_name_introduces_nobody_else():
                    "talks went well. Miles left.") == ["Dana Miles"]
     assert flagged("newsroom.first-reference", "Tom Reyes met the union's president on Monday. Priya Raman said "
                    "little. Raman left.") == ["Tom Reyes", "Priya Raman"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # the paragraph under a photo's credit line
+        "Jane Doe via Getty Images.\n\nGeorge Ward holds up the report at a hearing in June.",
+        "John Roe / Reuters.\n\nGeorge Ward holds up the report at a hearing in June.",
+        # a caption that closes with its credit
+        "George Ward holds up the report at a hearing in June. (JANE DOE/AFP/Getty Images.)",
+    ],
+)
+def test_a_photo_caption_gives_the_full_name(caption):
+    # read on PolNeAR (dev): a caption names its people in full whatever the story did before
+    story = "George Ward, the inspector, wrote the report. Ward said it was late.\n\n{}\n\nWard said more.\n"
+    assert flagged("newsroom.later-reference", story.format(caption)) == []
+    # the same paragraph as body copy is a repeated full name
+    body = story.format("The hearing was in June.\n\nGeorge Ward holds up the report at a hearing in June.")
+    assert fixes("newsroom.later-reference", body) == [("George Ward", "Ward")]

@@ -136,8 +136,8 @@ class Person(Check):
                     continue  # "Celebrity Big Brother", "Hotel Rwanda", "De Marigny": a work, or a surname alone
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
-                    if m.quoted or not m.full or m.display:
-                        continue  # a headline's name introduces nobody
+                    if m.quoted or not m.full or m.display or _photo_caption(doc, m):
+                        continue  # a headline's name introduces nobody; a caption gives the full name
                     if _first_person(doc, m):
                         continue  # a column, a letter, a reader's comment: its own conventions
                     if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
@@ -275,6 +275,32 @@ def _qualifies_a_role(prose: str, end: int) -> bool:
 # follows a rule ("___"); a photo caption places its people ("(left)").
 _ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M(?![a-z]))|_{3,}")
 _CAPTION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|top|bottom)\b", re.IGNORECASE)
+
+
+# A photo's credit, a line of its own ("Jane Doe via Getty Images.", "John Roe / Reuters.",
+# "Getty.", "Facebook/Jane Doe.") or closing its caption ("(JANE DOE/AFP/Getty Images.)"),
+# as BBC and PolNeAR pages keep them.
+_AGENCY = r"(?i:Getty(?:\s+Images)?|Reuters|AP(?:\s+Photo)?|Associated\s+Press|AFP|EPA|PA|Bloomberg|HuffPost|Instagram|Twitter|Facebook|LinkedIn)"
+_CREDITED = r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}"
+_CREDIT = rf"(?:{_CREDITED}(?:\s*/\s*|\s+via\s+))*{_AGENCY}|(?:Instagram|Twitter|Facebook|LinkedIn)\s*/\s*{_CREDITED}"
+_PHOTO_CREDIT = re.compile(rf"\s*\(?(?:{_CREDIT})\.?\)?\.?\s*")
+_CAPTION_CREDIT = re.compile(rf"\((?:{_CREDIT})\.?\)\.?\s*$")
+
+
+def _photo_caption(doc, mention: Mention) -> bool:
+    """Whether the mention's paragraph may caption a photo: it follows a
+    photo credit or closes with one. A caption names its people in full
+    whatever the story did before; so may the item of a slideshow there."""
+    i = doc.block_index(mention.start)
+    if i < 0:
+        return False
+    block = doc.blocks[i]
+    if _CAPTION_CREDIT.search(doc.prose, block.start, block.end):
+        return True
+    if i == 0:
+        return False
+    before = doc.blocks[i - 1]
+    return _PHOTO_CREDIT.fullmatch(doc.prose, before.start, before.end) is not None
 
 
 def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
