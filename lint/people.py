@@ -294,6 +294,15 @@ def _initial(word: str) -> bool:
     return bool(re.fullmatch(r"(?:\w\.)+|\w", word))
 
 
+def _given_name_before(token: "Token") -> bool:
+    """Whether the word before an initial is a given name's shape: a
+    capitalized proper noun that is no title, role or descriptor."""
+    return (
+        token.tag_ == "NNP" and token.is_alpha and _capitalized(token) and not token.is_upper
+        and _bare(token) not in _TITLES and not _role_word(token) and not _descriptor(token)
+    )
+
+
 def _descriptor(token: "Token") -> bool:
     """ "House", "Senate", "Ohio", "Republican": a word that says where
     someone sits or stands, never part of their name."""
@@ -785,6 +794,8 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
         if ent.label_ != "PERSON":
             continue
         first, last = ent.start, ent.end - 1
+        while first > sentence.start and _initial(doc[first].text) and _given_name_before(doc[first - 1]):
+            first -= 1  # "George W. Bush", which the recognizer reads as "W. Bush"
         # "Chris Martin, Dido", "Trump’s Indiana": the recognizer ran on past the name
         stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()" or _spaced_dash(t)), last + 1)
         last = stop - 1
@@ -834,8 +845,10 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
             ):
                 j += 1
             k = j
-            while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
-                k += 1
+            while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and (
+                doc[k].is_alpha or k > j and _initial(doc[k].text) and k + 1 < sentence.end and doc[k + 1].pos_ == "PROPN"
+            ):
+                k += 1  # "President George H. W. Bush": initials inside the name
             if k > j and not any(_descriptor(t) for t in doc[j:k]) and not _names_a_place(doc, k - 1):
                 found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
             i = max(k, i + 1)

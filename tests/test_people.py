@@ -984,3 +984,17 @@ def test_a_photo_caption_gives_the_full_name(caption):
     # the same paragraph as body copy is a repeated full name
     body = story.format("The hearing was in June.\n\nGeorge Ward holds up the report at a hearing in June.")
     assert fixes("newsroom.later-reference", body) == [("George Ward", "Ward")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the recognizer reads "W. Bush" alone
+        ("The mayor held fewer dinners than her predecessors did. George W. Bush and his wife, Laura Bush, hosted a "
+         "dinner every week.", "George W. Bush"),
+        # initials inside a name after a title
+        ("President George H. W. Bush said no. Bush left.", "George H. W. Bush"),
+    ],
+)
+def test_a_name_is_not_cut_at_its_initial(text, name):
+    assert name in names(text)
