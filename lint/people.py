@@ -257,6 +257,12 @@ _BYLINE = re.compile(r"(?:By|BY|Reporting by|From)\s+\S")
 _OPENING_BLOCKS = 3
 _HEADLINE_WORDS = 20
 _BLANK_LINE_AFTER = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
+# A numbered list's heading that is a name alone ("2. Jane Roe.", "4. Jane Roe (Last week: 3.)"):
+# the item below it is about that person, as a story under its headline.
+_NUMBERED_HEADING = regex.compile(
+    r"\s*\d{1,2}[.)]\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|la|le|da|bin)){0,4}"
+    r"\s*[.:]?\s*(?:\([^()\n]{0,30}\)\.?)?\s*"
+)
 
 
 def display_zone(doc: "Document") -> list[tuple[int, int]]:
@@ -264,7 +270,8 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
     dek, byline fields), headings, a byline paragraph among the first
     blocks ("By Jane Roe") and, in a plain-text draft, a first line that
     stands alone and is short enough for a headline, even one that ends
-    in a period ("Clinton sharpens focus on Sanders.")."""
+    in a period ("Clinton sharpens focus on Sanders."), and a numbered
+    list's heading that is a name alone ("2. Jane Roe.")."""
     zone = []
     for index, block in enumerate(doc.blocks):
         text = doc.prose[block.start : block.end]
@@ -273,6 +280,8 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
         elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
             zone.append((block.start, block.end))
         elif index == 0 and doc.format == "text" and _headline_line(doc, block, text):
+            zone.append((block.start, block.end))
+        elif _NUMBERED_HEADING.fullmatch(text):
             zone.append((block.start, block.end))
     return zone
 

@@ -998,3 +998,14 @@ def test_a_photo_caption_gives_the_full_name(caption):
 )
 def test_a_name_is_not_cut_at_its_initial(text, name):
     assert name in names(text)
+
+
+def test_a_numbered_heading_that_is_a_name_alone_is_display_type():
+    # a ranking's items open with the person's name ("2. Jane Roe."): each heads what follows, as a headline does
+    from lint.people import display_zone
+
+    text = ("Seven candidates remain.\n\n2. Priya Raman.\n\nThe senator leads.\n\n3. Dev Patel (Last week: 4.)\n\n"
+            "The surgeon slipped.\n\n4. The party is fracturing.\n")
+    doc = parse(text, "story.txt")
+    zone = [doc.prose[start:end] for start, end in display_zone(doc)]
+    assert zone == ["Seven candidates remain.", "2. Priya Raman.", "3. Dev Patel (Last week: 4.)"]
