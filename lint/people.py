@@ -1247,6 +1247,9 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
         return before.head.text
     if _possessor_before(doc, first, sentence_start):
         return doc[first - 2].text  # "the paper's Robert Costa", "RealClearPolitics’ David Byler"
+    affiliated = _affiliated_title_start(doc, first, sentence_start)
+    if affiliated is not None:
+        return doc[affiliated:first].text  # "BBC Political Correspondent James Hardy"
     if before.dep_ == "pobj" and before.head.head.i < before.i and role_noun(before.head.head.lower_):
         return doc[before.head.head.i : first].text  # "Liberal Democrat spokeswoman for women Sandra Gidley"
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
@@ -1266,6 +1269,18 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
         words = (t.text.lstrip("-–—•*") for t in doc[max(before.left_edge.i, sentence_start) : first])
         return " ".join(w for w in words if w.isalpha())
     return ""
+
+
+def _affiliated_title_start(doc: "Doc", first: int, sentence_start: int) -> int | None:
+    """Where a capitalized title set before the name begins when a body,
+    a party or a country opens it ("BBC Political Correspondent James
+    Hardy", "Labour Party Chairman Ian McCartney"): capitalized words the
+    recognizer gave no entity, each a compound modifier, after one it did."""
+    i = first - 1
+    while i > sentence_start and doc[i].tag_ == "NNP" and doc[i].is_alpha and _capitalized(doc[i]) \
+            and not doc[i].ent_type_ and doc[i].dep_ == "compound":
+        i -= 1
+    return i if i < first - 1 and doc[i].ent_type_ in ("ORG", "NORP", "GPE") else None
 
 
 def _possessor_before(doc: "Doc", first: int, sentence_start: int) -> bool:
@@ -1315,8 +1330,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     governor = head.head
     if head.dep_ == "appos" and (
         governor.pos_ == "NOUN" or any(c.dep_ == "det" and c.lower_ in ("a", "another") for c in governor.children)
+        or governor.lower_ == "one" and any(c.lower_ == "of" for c in governor.children)
     ):
-        return governor  # "the company's chief executive, Lena Brooks"; "a third, Daniel Traynor"
+        return governor  # "the company's chief executive, Lena Brooks"; "a third, Daniel Traynor";
+        # "one of the family's lawyers, Dana Whitfield"
     if head.dep_ == "attr" and governor.lemma_ == "be":
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subject is not None:

@@ -1009,3 +1009,16 @@ def test_a_numbered_heading_that_is_a_name_alone_is_display_type():
     doc = parse(text, "story.txt")
     zone = [doc.prose[start:end] for start, end in display_zone(doc)]
     assert zone == ["Seven candidates remain.", "2. Priya Raman.", "3. Dev Patel (Last week: 4.)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role in apposition to "one of ..."
+        "In a statement, one of the family's lawyers, Dana Whitfield, said the video shows nothing new. Whitfield left.",
+        # a capitalized title a body opens, read on BBC and PolNeAR (dev)
+        "But BBC Political Correspondent Anna Meyers said the plan appeared to cause jitters. Meyers left.",
+    ],
+)
+def test_a_role_given_as_one_of_a_group_or_as_a_capitalized_title_describes_the_person(text):
+    assert flagged("newsroom.first-reference", text) == []
