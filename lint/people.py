@@ -479,6 +479,8 @@ class _Builder:
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
+        if token.i > token.sent.start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
+            return False  # "Christian Aid" again, "Christian" tagged a descriptor there: the full name
         key = fold_name(token.text)
         return any(key in p.surnames or key == p.given for p in self._named([key]))
 

@@ -1022,3 +1022,14 @@ def test_a_numbered_heading_that_is_a_name_alone_is_display_type():
 )
 def test_a_role_given_as_one_of_a_group_or_as_a_capitalized_title_describes_the_person(text):
     assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_body_whose_staff_the_story_quotes_is_no_person_to_introduce():
+    # "Christian" of "Christian Aid" is a given name's shape; the recognizer tags it a descriptor in one
+    # sentence and a name in the next, so the charity became a person called "Aid"
+    text = ('"Workers will be hard-pressed to cope," Lena Brooks, Christian Aid\'s head of trade policy, said. '
+            "Christian Aid called for help. The charity said Christian Aid staff were in Dhaka.")
+    assert flagged("newsroom.first-reference", text) == []
+    # a person the story shortens is still one to introduce, whoever works for them
+    text = '"Workers will be hard-pressed to cope," Lena Brooks, Dev Patel\'s campaign manager, said. Patel spoke.'
+    assert flagged("newsroom.first-reference", text) == ["Dev Patel"]

@@ -81,6 +81,10 @@ class Person(Check):
             # or a work the recognizer took for a person ("Iron Maiden", "Finding Neverland")
             if all(m.full for m in person.mentions) and not opens_like_a_name(person.words):
                 continue
+            # "Jane Roe, Christian Aid's head of trade policy": a name the story never shortens
+            # whose staff it quotes is a body's, not a person's
+            if all(m.full for m in person.mentions) and any(_owns_a_role(doc.prose, m.end) for m in person.mentions):
+                continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine, and so is a title or
             # an appositive the story gives further on ("... Christie, the New Jersey governor,"):
             # the reader learns from the story who this is
@@ -262,6 +266,16 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
+
+
+_OWNED_WORDS = re.compile(r"['’]s?[ \t]+([\p{L}-]+)(?:[ \t]+([\p{L}-]+))?(?:[ \t]+([\p{L}-]+))?")
+
+
+def _owns_a_role(prose: str, end: int) -> bool:
+    """ "Christian Aid's head of ...", "Oxfam's chief economist": the name
+    owns a role that one of the next three words names."""
+    m = _OWNED_WORDS.match(prose, end)
+    return m is not None and any(w is not None and role_noun(w) for w in m.groups())
 
 
 def _qualifies_a_role(prose: str, end: int) -> bool:
