@@ -479,6 +479,8 @@ class _Builder:
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
+        if token.ent_type_ in _THING_LABELS and token.ent_iob_ == "I":
+            return False  # "Stepney Green ward": the last word of a place's or a body's name
         if token.i > token.sent.start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
             return False  # "Christian Aid" again, "Christian" tagged a descriptor there: the full name
         key = fold_name(token.text)

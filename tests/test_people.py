@@ -1033,3 +1033,13 @@ def test_a_body_whose_staff_the_story_quotes_is_no_person_to_introduce():
     # a person the story shortens is still one to introduce, whoever works for them
     text = '"Workers will be hard-pressed to cope," Lena Brooks, Dev Patel\'s campaign manager, said. Patel spoke.'
     assert flagged("newsroom.first-reference", text) == ["Dev Patel"]
+
+
+def test_the_last_word_of_a_place_s_name_is_no_short_reference():
+    # read on BBC (dev): "Stepney Green ward" made "Green" a later reference to "Bethnal Green", whose
+    # fix would have cut the constituency to "Green"
+    text = ("The MP said he would contest Bethnal Green, in London, for the party. It won a seat in a by-election "
+            "in St Dunstan's and Stepney Green ward, Tower Hamlets. Other parties have chosen candidates for "
+            "Bethnal Green and Bow.")
+    assert all(mention == "Bethnal Green" for mentions in names(text).values() for mention in mentions)
+    assert flagged("newsroom.later-reference", text) == []
