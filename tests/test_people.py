@@ -1043,3 +1043,12 @@ def test_the_last_word_of_a_place_s_name_is_no_short_reference():
             "Bethnal Green and Bow.")
     assert all(mention == "Bethnal Green" for mentions in names(text).values() for mention in mentions)
     assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_name_in_a_photo_credit_is_no_person_to_refer_to():
+    # read on PolNeAR (dev): "Orlando Sentinel via Getty Images." made the city's name a given name,
+    # and "Orlando grieved" a given name alone with the fix "Sentinel"
+    text = ("The senator met families of the victims on Friday.\n\nOrlando Sentinel via Getty Images.\n\n"
+            "Senator Dana Ruiz greets Fire Chief Sam Ellery at the station on Friday.\n\nORLANDO GRIEVES\n\n"
+            "Orlando grieved for the dead after the fire at the warehouse.\n")
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.later-reference"]], path="story.txt")] == []

@@ -140,7 +140,7 @@ class Person(Check):
                     continue  # "Celebrity Big Brother", "Hotel Rwanda", "De Marigny": a work, or a surname alone
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
-                    if m.quoted or not m.full or m.display or _photo_caption(doc, m):
+                    if m.quoted or not m.full or m.display or _photo_caption(doc, m) or _photo_credit(doc, m):
                         continue  # a headline's name introduces nobody; a caption gives the full name
                     if _first_person(doc, m):
                         continue  # a column, a letter, a reader's comment: its own conventions
@@ -172,6 +172,8 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
+                if all(_photo_credit(doc, full) for full in person.mentions if full.full):
+                    continue  # named in full only in a photo's credit ("Orlando Sentinel via Getty Images."): no person
                 if person.surname is None or not m.subject or not opens_like_a_name(person.words):
                     continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving");
                     # a body's name ("River" of "River Networks")
@@ -315,6 +317,12 @@ def _photo_caption(doc, mention: Mention) -> bool:
         return False
     before = doc.blocks[i - 1]
     return _PHOTO_CREDIT.fullmatch(doc.prose, before.start, before.end) is not None
+
+
+def _photo_credit(doc, mention: Mention) -> bool:
+    """Whether the mention stands in a photo's credit line."""
+    start, end = _block(doc, mention)
+    return _PHOTO_CREDIT.fullmatch(doc.prose, start, end) is not None
 
 
 def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
