@@ -257,6 +257,12 @@ _BYLINE = re.compile(r"(?:By|BY|Reporting by|From)\s+\S")
 _OPENING_BLOCKS = 3
 _HEADLINE_WORDS = 20
 _BLANK_LINE_AFTER = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n")
+# A numbered list's heading that is a name alone ("2. Jane Roe.", "4. Jane Roe (Last week: 3.)"):
+# the item below it is about that person, as a story under its headline.
+_NUMBERED_HEADING = regex.compile(
+    r"\s*\d{1,2}[.)]\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|la|le|da|bin)){0,4}"
+    r"\s*[.:]?\s*(?:\([^()\n]{0,30}\)\.?)?\s*"
+)
 
 
 def display_zone(doc: "Document") -> list[tuple[int, int]]:
@@ -264,7 +270,8 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
     dek, byline fields), headings, a byline paragraph among the first
     blocks ("By Jane Roe") and, in a plain-text draft, a first line that
     stands alone and is short enough for a headline, even one that ends
-    in a period ("Clinton sharpens focus on Sanders.")."""
+    in a period ("Clinton sharpens focus on Sanders."), and a numbered
+    list's heading that is a name alone ("2. Jane Roe.")."""
     zone = []
     for index, block in enumerate(doc.blocks):
         text = doc.prose[block.start : block.end]
@@ -273,6 +280,8 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
         elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
             zone.append((block.start, block.end))
         elif index == 0 and doc.format == "text" and _headline_line(doc, block, text):
+            zone.append((block.start, block.end))
+        elif _NUMBERED_HEADING.fullmatch(text):
             zone.append((block.start, block.end))
     return zone
 
@@ -292,6 +301,15 @@ def _headline_line(doc: "Document", block, text: str) -> bool:
 
 def _initial(word: str) -> bool:
     return bool(re.fullmatch(r"(?:\w\.)+|\w", word))
+
+
+def _given_name_before(token: "Token") -> bool:
+    """Whether the word before an initial is a given name's shape: a
+    capitalized proper noun that is no title, role or descriptor."""
+    return (
+        token.tag_ == "NNP" and token.is_alpha and _capitalized(token) and not token.is_upper
+        and _bare(token) not in _TITLES and not _role_word(token) and not _descriptor(token)
+    )
 
 
 def _descriptor(token: "Token") -> bool:
@@ -461,6 +479,10 @@ class _Builder:
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             return False
+        if token.ent_type_ in _THING_LABELS and token.ent_iob_ == "I":
+            return False  # "Stepney Green ward": the last word of a place's or a body's name
+        if token.i > token.sent.start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
+            return False  # "Christian Aid" again, "Christian" tagged a descriptor there: the full name
         key = fold_name(token.text)
         return any(key in p.surnames or key == p.given for p in self._named([key]))
 
@@ -785,6 +807,8 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
         if ent.label_ != "PERSON":
             continue
         first, last = ent.start, ent.end - 1
+        while first > sentence.start and _initial(doc[first].text) and _given_name_before(doc[first - 1]):
+            first -= 1  # "George W. Bush", which the recognizer reads as "W. Bush"
         # "Chris Martin, Dido", "Trump’s Indiana": the recognizer ran on past the name
         stop = next((t.i for t in doc[first : last + 1] if t.text in _POSSESSIVES or t.text in ",;()" or _spaced_dash(t)), last + 1)
         last = stop - 1
@@ -834,8 +858,10 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
             ):
                 j += 1
             k = j
-            while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and doc[k].is_alpha:
-                k += 1
+            while k < sentence.end and k not in covered and doc[k].pos_ == "PROPN" and _capitalized(doc[k]) and (
+                doc[k].is_alpha or k > j and _initial(doc[k].text) and k + 1 < sentence.end and doc[k + 1].pos_ == "PROPN"
+            ):
+                k += 1  # "President George H. W. Bush": initials inside the name
             if k > j and not any(_descriptor(t) for t in doc[j:k]) and not _names_a_place(doc, k - 1):
                 found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
             i = max(k, i + 1)
@@ -1225,6 +1251,9 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
         return before.head.text
     if _possessor_before(doc, first, sentence_start):
         return doc[first - 2].text  # "the paper's Robert Costa", "RealClearPolitics’ David Byler"
+    affiliated = _affiliated_title_start(doc, first, sentence_start)
+    if affiliated is not None:
+        return doc[affiliated:first].text  # "BBC Political Correspondent James Hardy"
     if before.dep_ == "pobj" and before.head.head.i < before.i and role_noun(before.head.head.lower_):
         return doc[before.head.head.i : first].text  # "Liberal Democrat spokeswoman for women Sandra Gidley"
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
@@ -1244,6 +1273,18 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
         words = (t.text.lstrip("-–—•*") for t in doc[max(before.left_edge.i, sentence_start) : first])
         return " ".join(w for w in words if w.isalpha())
     return ""
+
+
+def _affiliated_title_start(doc: "Doc", first: int, sentence_start: int) -> int | None:
+    """Where a capitalized title set before the name begins when a body,
+    a party or a country opens it ("BBC Political Correspondent James
+    Hardy", "Labour Party Chairman Ian McCartney"): capitalized words the
+    recognizer gave no entity, each a compound modifier, after one it did."""
+    i = first - 1
+    while i > sentence_start and doc[i].tag_ == "NNP" and doc[i].is_alpha and _capitalized(doc[i]) \
+            and not doc[i].ent_type_ and doc[i].dep_ == "compound":
+        i -= 1
+    return i if i < first - 1 and doc[i].ent_type_ in ("ORG", "NORP", "GPE") else None
 
 
 def _possessor_before(doc: "Doc", first: int, sentence_start: int) -> bool:
@@ -1293,8 +1334,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     governor = head.head
     if head.dep_ == "appos" and (
         governor.pos_ == "NOUN" or any(c.dep_ == "det" and c.lower_ in ("a", "another") for c in governor.children)
+        or governor.lower_ == "one" and any(c.lower_ == "of" for c in governor.children)
     ):
-        return governor  # "the company's chief executive, Lena Brooks"; "a third, Daniel Traynor"
+        return governor  # "the company's chief executive, Lena Brooks"; "a third, Daniel Traynor";
+        # "one of the family's lawyers, Dana Whitfield"
     if head.dep_ == "attr" and governor.lemma_ == "be":
         subject = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if subject is not None:

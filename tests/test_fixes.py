@@ -87,6 +87,29 @@ def test_every_fix_of_every_example_applies_cleanly(rule):
     for text in examples:
         check_fix(rule, text, "example.md")
 
+@pytest.mark.parametrize(
+    "text, fixes",
+    [
+        # the second cue is a habit and keeps "say": "said ... and often say" would mix the tenses
+        ("Executives say the market will recover, and they often say prices will rise.", [None, None]),
+        # only the sentence that keeps a present-tense cue withholds its fixes
+        ("Executives say the market will recover. They often say prices will rise, and they say costs will fall.",
+         ["said", None, None]),
+        # the words a cue reports keep their own tense: "said she now acknowledges" is right
+        ("People familiar with her thinking say she now acknowledges that the battlefield is complex.",
+         ["said", None]),
+        # "continues in his form" reports no words
+        ("Dominici says that they can still win as long as the scrum-half continues in his form.", ["said"]),
+        # every cue in the sentence takes the past: the fixes together keep one tense
+        ("A majority of voters say they are paying attention; 26 percent of Democrats say they are not.",
+         ["said", "said"]),
+    ],
+)
+def test_a_present_tense_cue_gets_said_only_when_its_sentence_keeps_no_other(text, fixes):
+    alerts = lint_text(text, [BY_ID["newsroom.present-tense-attribution"]], path="story.md")
+    assert [a.fix for a in alerts] == fixes
+
+
 
 def _corpus() -> list[tuple[str, str]]:
     if not SPLIT.exists() or not DATA.exists():

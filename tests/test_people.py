@@ -965,3 +965,90 @@ def test_a_role_with_no_body_or_beside_a_name_introduces_nobody_else():
                    "talks went well. Miles left.") == ["Dana Miles"]
     assert flagged("newsroom.first-reference", "Tom Reyes met the union's president on Monday. Priya Raman said "
                    "little. Raman left.") == ["Tom Reyes", "Priya Raman"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # the paragraph under a photo's credit line
+        "Jane Doe via Getty Images.\n\nGeorge Ward holds up the report at a hearing in June.",
+        "John Roe / Reuters.\n\nGeorge Ward holds up the report at a hearing in June.",
+        # a caption that closes with its credit
+        "George Ward holds up the report at a hearing in June. (JANE DOE/AFP/Getty Images.)",
+    ],
+)
+def test_a_photo_caption_gives_the_full_name(caption):
+    # read on PolNeAR (dev): a caption names its people in full whatever the story did before
+    story = "George Ward, the inspector, wrote the report. Ward said it was late.\n\n{}\n\nWard said more.\n"
+    assert flagged("newsroom.later-reference", story.format(caption)) == []
+    # the same paragraph as body copy is a repeated full name
+    body = story.format("The hearing was in June.\n\nGeorge Ward holds up the report at a hearing in June.")
+    assert fixes("newsroom.later-reference", body) == [("George Ward", "Ward")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the recognizer reads "W. Bush" alone
+        ("The mayor held fewer dinners than her predecessors did. George W. Bush and his wife, Laura Bush, hosted a "
+         "dinner every week.", "George W. Bush"),
+        # initials inside a name after a title
+        ("President George H. W. Bush said no. Bush left.", "George H. W. Bush"),
+    ],
+)
+def test_a_name_is_not_cut_at_its_initial(text, name):
+    assert name in names(text)
+
+
+def test_a_numbered_heading_that_is_a_name_alone_is_display_type():
+    # a ranking's items open with the person's name ("2. Jane Roe."): each heads what follows, as a headline does
+    from lint.people import display_zone
+
+    text = ("Seven candidates remain.\n\n2. Priya Raman.\n\nThe senator leads.\n\n3. Dev Patel (Last week: 4.)\n\n"
+            "The surgeon slipped.\n\n4. The party is fracturing.\n")
+    doc = parse(text, "story.txt")
+    zone = [doc.prose[start:end] for start, end in display_zone(doc)]
+    assert zone == ["Seven candidates remain.", "2. Priya Raman.", "3. Dev Patel (Last week: 4.)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role in apposition to "one of ..."
+        "In a statement, one of the family's lawyers, Dana Whitfield, said the video shows nothing new. Whitfield left.",
+        # a capitalized title a body opens, read on BBC and PolNeAR (dev)
+        "But BBC Political Correspondent Anna Meyers said the plan appeared to cause jitters. Meyers left.",
+    ],
+)
+def test_a_role_given_as_one_of_a_group_or_as_a_capitalized_title_describes_the_person(text):
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_body_whose_staff_the_story_quotes_is_no_person_to_introduce():
+    # "Christian" of "Christian Aid" is a given name's shape; the recognizer tags it a descriptor in one
+    # sentence and a name in the next, so the charity became a person called "Aid"
+    text = ('"Workers will be hard-pressed to cope," Lena Brooks, Christian Aid\'s head of trade policy, said. '
+            "Christian Aid called for help. The charity said Christian Aid staff were in Dhaka.")
+    assert flagged("newsroom.first-reference", text) == []
+    # a person the story shortens is still one to introduce, whoever works for them
+    text = '"Workers will be hard-pressed to cope," Lena Brooks, Dev Patel\'s campaign manager, said. Patel spoke.'
+    assert flagged("newsroom.first-reference", text) == ["Dev Patel"]
+
+
+def test_the_last_word_of_a_place_s_name_is_no_short_reference():
+    # read on BBC (dev): "Stepney Green ward" made "Green" a later reference to "Bethnal Green", whose
+    # fix would have cut the constituency to "Green"
+    text = ("The MP said he would contest Bethnal Green, in London, for the party. It won a seat in a by-election "
+            "in St Dunstan's and Stepney Green ward, Tower Hamlets. Other parties have chosen candidates for "
+            "Bethnal Green and Bow.")
+    assert all(mention == "Bethnal Green" for mentions in names(text).values() for mention in mentions)
+    assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_name_in_a_photo_credit_is_no_person_to_refer_to():
+    # read on PolNeAR (dev): "Orlando Sentinel via Getty Images." made the city's name a given name,
+    # and "Orlando grieved" a given name alone with the fix "Sentinel"
+    text = ("The senator met families of the victims on Friday.\n\nOrlando Sentinel via Getty Images.\n\n"
+            "Senator Dana Ruiz greets Fire Chief Sam Ellery at the station on Friday.\n\nORLANDO GRIEVES\n\n"
+            "Orlando grieved for the dead after the fire at the warehouse.\n")
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.later-reference"]], path="story.txt")] == []

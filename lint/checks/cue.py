@@ -6,6 +6,8 @@ alert."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lint import lexicon as lx
 from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, cue_token, model
 from lint.rule import Check, Field, Hit
@@ -39,6 +41,7 @@ class Cue(Check):
         in_scope = self.in_scope(doc)
         tense = self.options["tense"]
         for sentence in model(doc).sentences:
+            hits = []  # each with its cue token
             for a in sentence.attributions:
                 if a.style not in ("verb", "passive") or a.lemma not in self.verbs or not a.clause:
                     continue  # "announced his candidacy" reports no words
@@ -57,8 +60,41 @@ class Cue(Check):
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
                     or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs)
                 )
-                fix = None if unfixable else advice
-                yield Hit(start, end, (text, advice), fix)
+                hits.append((Hit(start, end, (text, advice), None if unfixable else advice), cue_token(sentence, a)))
+            fixed = {token.i for hit, token in hits if hit.fix is not None and token is not None}
+            # "Executives say they assume ..., and they also say ...": one cue put in the
+            # other tense and another left would mix the tenses the fix means to unify
+            mixed = self.options["fix"] in _TENSE_TAGS and tense in _TENSE_TAGS and any(
+                t.i not in fixed for t in _cues_in_tense(doc, sentence, self.verbs, _TENSE_TAGS[tense], hits)
+            )
+            for hit, _ in hits:
+                yield replace(hit, fix=None) if mixed else hit
+
+
+# The tags of a verb in each tense a fix puts a cue in.
+_TENSE_TAGS = {"present": ("VBZ", "VBP"), "past": ("VBD",)}
+
+
+def _cues_in_tense(doc, sentence, verbs, tags, hits) -> list:
+    """The sentence's cues in the tense the rule flags: finite cue verbs
+    that report words (an attribution, or a verb taking a clause; not
+    "continues in his form"), outside quotations and outside the words a
+    flagged cue reports ("say she now acknowledges that ...": reported
+    speech keeps its own tense)."""
+    base = sentence.start - sentence.span.start_char
+    attributed = {t.i for a in sentence.attributions if (t := cue_token(sentence, a)) is not None}
+    reported = {
+        g.i for _, t in hits if t is not None for c in t.children if c.dep_ in _REPORTED for g in c.subtree
+    }
+    return [
+        t for t in sentence.span
+        if t.tag_ in tags and t.lemma_.lower() in verbs and t.i not in reported and not doc.in_quote(t.idx + base)
+        and (t.i in attributed or any(c.dep_ in _REPORTED for c in t.children))
+    ]
+
+
+# The dependencies of what a cue reports: a clause, or a sentence beside it.
+_REPORTED = ("ccomp", "parataxis")
 
 
 def _fix(form: str, lemma: str, text: str) -> str | None:

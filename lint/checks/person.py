@@ -81,6 +81,10 @@ class Person(Check):
             # or a work the recognizer took for a person ("Iron Maiden", "Finding Neverland")
             if all(m.full for m in person.mentions) and not opens_like_a_name(person.words):
                 continue
+            # "Jane Roe, Christian Aid's head of trade policy": a name the story never shortens
+            # whose staff it quotes is a body's, not a person's
+            if all(m.full for m in person.mentions) and any(_owns_a_role(doc.prose, m.end) for m in person.mentions):
+                continue
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine, and so is a title or
             # an appositive the story gives further on ("... Christie, the New Jersey governor,"):
             # the reader learns from the story who this is
@@ -136,8 +140,8 @@ class Person(Check):
                     continue  # "Celebrity Big Brother", "Hotel Rwanda", "De Marigny": a work, or a surname alone
                 given_in_full = False  # "Professor Nega ... Berhanu Nega" gives the full name once
                 for m in person.mentions:
-                    if m.quoted or not m.full or m.display:
-                        continue  # a headline's name introduces nobody
+                    if m.quoted or not m.full or m.display or _photo_caption(doc, m) or _photo_credit(doc, m):
+                        continue  # a headline's name introduces nobody; a caption gives the full name
                     if _first_person(doc, m):
                         continue  # a column, a letter, a reader's comment: its own conventions
                     if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
@@ -168,6 +172,8 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
+                if all(_photo_credit(doc, full) for full in person.mentions if full.full):
+                    continue  # named in full only in a photo's credit ("Orlando Sentinel via Getty Images."): no person
                 if person.surname is None or not m.subject or not opens_like_a_name(person.words):
                     continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving");
                     # a body's name ("River" of "River Networks")
@@ -264,6 +270,16 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 _NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
 
 
+_OWNED_WORDS = re.compile(r"['’]s?[ \t]+([\p{L}-]+)(?:[ \t]+([\p{L}-]+))?(?:[ \t]+([\p{L}-]+))?")
+
+
+def _owns_a_role(prose: str, end: int) -> bool:
+    """ "Christian Aid's head of ...", "Oxfam's chief economist": the name
+    owns a role that one of the next three words names."""
+    m = _OWNED_WORDS.match(prose, end)
+    return m is not None and any(w is not None and role_noun(w) for w in m.groups())
+
+
 def _qualifies_a_role(prose: str, end: int) -> bool:
     """ "James Hardie chairwoman", "Donald Trump campaign manager": the
     name qualifies a role that follows it."""
@@ -275,6 +291,38 @@ def _qualifies_a_role(prose: str, end: int) -> bool:
 # follows a rule ("___"); a photo caption places its people ("(left)").
 _ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M(?![a-z]))|_{3,}")
 _CAPTION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|top|bottom)\b", re.IGNORECASE)
+
+
+# A photo's credit, a line of its own ("Jane Doe via Getty Images.", "John Roe / Reuters.",
+# "Getty.", "Facebook/Jane Doe.") or closing its caption ("(JANE DOE/AFP/Getty Images.)"),
+# as BBC and PolNeAR pages keep them.
+_AGENCY = r"(?i:Getty(?:\s+Images)?|Reuters|AP(?:\s+Photo)?|Associated\s+Press|AFP|EPA|PA|Bloomberg|HuffPost|Instagram|Twitter|Facebook|LinkedIn)"
+_CREDITED = r"\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}"
+_CREDIT = rf"(?:{_CREDITED}(?:\s*/\s*|\s+via\s+))*{_AGENCY}|(?:Instagram|Twitter|Facebook|LinkedIn)\s*/\s*{_CREDITED}"
+_PHOTO_CREDIT = re.compile(rf"\s*\(?(?:{_CREDIT})\.?\)?\.?\s*")
+_CAPTION_CREDIT = re.compile(rf"\((?:{_CREDIT})\.?\)\.?\s*$")
+
+
+def _photo_caption(doc, mention: Mention) -> bool:
+    """Whether the mention's paragraph may caption a photo: it follows a
+    photo credit or closes with one. A caption names its people in full
+    whatever the story did before; so may the item of a slideshow there."""
+    i = doc.block_index(mention.start)
+    if i < 0:
+        return False
+    block = doc.blocks[i]
+    if _CAPTION_CREDIT.search(doc.prose, block.start, block.end):
+        return True
+    if i == 0:
+        return False
+    before = doc.blocks[i - 1]
+    return _PHOTO_CREDIT.fullmatch(doc.prose, before.start, before.end) is not None
+
+
+def _photo_credit(doc, mention: Mention) -> bool:
+    """Whether the mention stands in a photo's credit line."""
+    start, end = _block(doc, mention)
+    return _PHOTO_CREDIT.fullmatch(doc.prose, start, end) is not None
 
 
 def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
