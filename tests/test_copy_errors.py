@@ -117,6 +117,17 @@ def test_confusable_margin_trades_recall_for_precision():
     assert lint_text(text, [make_rule(CONFUSABLE + "margin: 1000\n")]) == []
 
 
+def test_confusable_keep_leaves_a_word_heading_its_phrase_in_lower_case():
+    kept = make_rule(CONFUSABLE + "keep: [counsel]\n")
+    plain = make_rule(CONFUSABLE)
+    lawyer = "Mary Roe, counsel for the families, spoke first."
+    assert [a.match for a in lint_text(lawyer, [plain])] == ["counsel"]
+    assert lint_text(lawyer, [kept]) == []
+    # a capitalized one is part of a name; one modifying a noun is checked too
+    for slip, word in [("The UN Security Counsel met on Monday.", "Counsel"), ("They will replace counsel tax.", "counsel")]:
+        assert [a.match for a in lint_text(slip, [kept])] == [word]
+
+
 @pytest.mark.parametrize(
     "text, flagged",
     [
