@@ -98,12 +98,17 @@ _ROLL_AFTER = regex.compile(r"^(?:[,;.]|\s*\(|$)")
 
 def _roll_only(prose: str, name: str, starts: list[int]) -> bool:
     """Whether every mention of a name is an item of a list of names ("...,
-    Horan, O'Callaghan, ..."): two near names on team sheets are mostly two
+    Horan, O'Callaghan, ..."), the first item too (a paragraph opening
+    "Dowson, Haughton, ..."): two near names on team sheets are mostly two
     players."""
-    return all(
-        _ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(prose[start + len(name) : start + len(name) + 2])
-        for start in starts
-    )
+    return all(_roll_item(prose, start, start + len(name)) for start in starts)
+
+
+def _roll_item(prose: str, start: int, end: int) -> bool:
+    after = prose[end : end + 2]
+    if start == 0 or prose[start - 1] == "\n":
+        return after.startswith(",")
+    return bool(_ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(after))
 
 
 def _on_roll(prose: str, name: str, starts: list[int]) -> bool:
