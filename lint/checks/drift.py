@@ -5,7 +5,7 @@ name (or part of one). Two such names an edit or two apart (one edit up to
 seven letters, two from eight), with the same first letter, are one name
 drifting when the rarer spelling is not itself a dictionary word: the
 rarer is flagged wherever it occurs, pointing at the other (on a tie, the
-later one). Real pairs are left alone: two dictionary words ("Sudan",
+later one, unless only the later is an item of a team sheet). Real pairs are left alone: two dictionary words ("Sudan",
 "Susan"), and a name inside the other ("Robert", "Roberts"; "Kenya",
 "Kenyan").
 
@@ -75,7 +75,7 @@ class Drift(Check):
             for second in names[i + 1 :]:
                 if not _near(first, second) or self.speller.knows(first.lower()) or self.speller.knows(second.lower()):
                     continue
-                rare, other = (first, second) if len(occurrences[first]) < len(occurrences[second]) else (second, first)
+                rare, other = (first, second) if _rarer(doc.prose, first, second, occurrences) else (second, first)
                 if self.speller.knows(rare) or _two_people(partners[rare], partners[other]) or _two_people(surnames[rare], surnames[other]):
                     continue
                 if _roll_only(doc.prose, rare, occurrences[rare]) and _on_roll(doc.prose, other, occurrences[other]):
@@ -84,6 +84,27 @@ class Drift(Check):
                     continue
                 for start in occurrences[rare]:
                     yield Hit(start, start + len(rare), (rare, other))
+
+
+def _rarer(prose: str, first: str, second: str, occurrences: dict[str, list[int]]) -> bool:
+    """Whether the earlier of two spellings is the one to flag: the rarer;
+    on a tie, the later, unless only the later is an item between two
+    names of a list, a team sheet copied from the club's list ("Fabregas"
+    listed, "Faregas" in the report)."""
+    if len(occurrences[first]) != len(occurrences[second]):
+        return len(occurrences[first]) < len(occurrences[second])
+    listed = all(_listed(prose, start, start + len(second)) for start in occurrences[second])
+    return listed and not _on_roll(prose, first, occurrences[first])
+
+
+# A name between two names of a list ("Flamini, Fabregas, Reyes"), not a
+# name set off by commas in a sentence ("In her speech, Merkel, who ...").
+_LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+, $")
+_LIST_AFTER = regex.compile(r"^, \p{Lu}")
+
+
+def _listed(prose: str, start: int, end: int) -> bool:
+    return bool(_LIST_BEFORE.search(prose[max(0, start - 30) : start]) and _LIST_AFTER.match(prose[end : end + 3]))
 
 
 # Words before a name that are no part of it: "Mr Blair", "President Bush".
@@ -98,12 +119,17 @@ _ROLL_AFTER = regex.compile(r"^(?:[,;.]|\s*\(|$)")
 
 def _roll_only(prose: str, name: str, starts: list[int]) -> bool:
     """Whether every mention of a name is an item of a list of names ("...,
-    Horan, O'Callaghan, ..."): two near names on team sheets are mostly two
+    Horan, O'Callaghan, ..."), the first item too (a paragraph opening
+    "Dowson, Haughton, ..."): two near names on team sheets are mostly two
     players."""
-    return all(
-        _ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(prose[start + len(name) : start + len(name) + 2])
-        for start in starts
-    )
+    return all(_roll_item(prose, start, start + len(name)) for start in starts)
+
+
+def _roll_item(prose: str, start: int, end: int) -> bool:
+    after = prose[end : end + 2]
+    if start == 0 or prose[start - 1] == "\n":
+        return after.startswith(",")
+    return bool(_ROLL_BEFORE.search(prose[max(0, start - 4) : start]) and _ROLL_AFTER.match(after))
 
 
 def _on_roll(prose: str, name: str, starts: list[int]) -> bool:

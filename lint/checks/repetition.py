@@ -7,12 +7,22 @@ straddles two sentences is not flagged ("I forgot that. That matters.").
 ``max`` is how many repeats in a row are allowed. Unlike Vale, whose
 counter carries over from one run of repeats to the next, the count here
 restarts whenever the run breaks.
+
+Our addition: ``grammatical: true`` reads the parse and leaves the repeats
+that English makes on purpose: a particle or a preposition with no object
+of its own, then the same preposition opening a time ("the Soviets came
+in in 1979", "the moment I've been waiting for for years"); a demonstrative
+standing as a pronoun, then the same word as a determiner ("add to this
+this new law"). A slip doubles a preposition before a place or a thing
+("lived in in London") at least as often as before a time, so only a time
+excuses it.
 """
 
 from __future__ import annotations
 
 import bisect
 
+from lint import lexicon as lx
 from lint.checks.shared import Exceptions
 from lint.patterns import compile_pattern, finditer
 from lint.rule import Check, Field, Hit
@@ -26,6 +36,7 @@ class Repetition(Check):
         "alpha": Field("bool", False),
         "exceptions": Field("strlist", []),
         "vocab": Field("bool", True),
+        "grammatical": Field("bool", False),
     }
     SUPPORTS_VOCAB = True
 
@@ -36,6 +47,7 @@ class Repetition(Check):
         where = (rule.path, rule.line_of("tokens"))
         self.pattern = compile_pattern("(" + "|".join(options["tokens"]) + ")", options["ignorecase"], where)
         self.exceptions = Exceptions(self, options["exceptions"])
+        self.NEEDS_NLP = options["grammatical"]
 
     def _same(self, current: str, previous: str | None) -> bool:
         if not current or previous is None:
@@ -69,9 +81,34 @@ class Repetition(Check):
                         repeats > self.options["max"]
                         and one_sentence(start, end)
                         and not self.exceptions.excuse(doc.prose, start, end, scope)
+                        and not (self.options["grammatical"] and _grammatical_double(doc, start, m.start()))
                     ):
                         yield Hit(start, end, (current,), self.action_fix(doc.prose[start:end]))
                         repeats = 0
                 else:
                     repeats = 0
                 previous, previous_start = current, m.start()
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# where a demonstrative stands as a pronoun: an object or a subject
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+
+
+def _grammatical_double(doc, first: int, second: int) -> bool:
+    """Whether the parse reads the words at prose offsets ``first`` and
+    ``second`` as a double English makes on purpose (see the docstring)."""
+    for parsed in doc.parses or ():
+        if not parsed.start <= first < parsed.start + len(parsed.doc.text):
+            continue
+        tokens = {parsed.start + t.idx: t for t in parsed.doc}
+        one, two = tokens.get(first), tokens.get(second)
+        if one is None or two is None or one.i + 1 != two.i or any(True for _ in one.children):
+            return False
+        if one.dep_ in ("prt", "prep") and two.dep_ == "prep":
+            return any(_is_time(child) for child in two.children if child.dep_ == "pobj")
+        return one.lower_ in DEMONSTRATIVES and one.dep_ in NOMINAL_DEPS and two.dep_ == "det"
+    return False
+
+
+def _is_time(token) -> bool:
+    return token.tag_ == "CD" or token.lemma_.lower() in lx.TIME_WORDS or token.lower_ in lx.TIME_WORDS
