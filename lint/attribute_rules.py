@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 # Token attributes the index reads, in the order of a token's key.
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-_TEXT_ATTRS = frozenset(_ATTRS[:3])
 # Distinct keys remembered (a few thousand on a newsroom's copy).
 _MOST_KEYS = 200_000
 

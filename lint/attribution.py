@@ -97,7 +97,6 @@ _SHARE_NOUNS = frozenset("majority minority number host handful lot plenty part"
 # its policies", "were blamed over the delays"), with nobody making it.
 _JUDGING_PASSIVES = frozenset("criticize criticise praise blame credit condemn hail tout".split())
 _NAMING_PASSIVES = frozenset("know call name term dub refer".split())
-_DEMONSTRATIVES = frozenset("this that these those".split())
 _FIRST_PERSON = frozenset("i me my mine myself".split())
 _SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 # Texts and data, which show or say but do not speak ("records revealed").
@@ -426,7 +425,7 @@ def _tail_attribution(span: "Span", base: int) -> Attribution | None:
     start = span.start_char
     head = next((t for t in span if t.idx - start == m.end("source") - len(m.group("source").split()[-1])), None)
     last_word = m.group("source").split()[-1]
-    if last_word[0].isupper() and last_word.lower() not in _DEMONSTRATIVES:
+    if last_word[0].isupper() and last_word.lower() not in lx.DEMONSTRATIVES:
         kind = NAMED  # a name the tagger may take for something else ("May wrote")
     else:
         kind = _source_kind(head) if head is not None else PERSON
@@ -819,7 +818,7 @@ def _source_kind(head: "Token") -> str:
     """What kind of source a subject (or "according to" object) is."""
     lemma = head.lemma_.lower()
     lower = head.lower_
-    if lower in _DEMONSTRATIVES:
+    if lower in lx.DEMONSTRATIVES:
         # "This shows ...": the fact itself; but "those surveyed", "those of us" are people
         return PERSON if any(c.dep_ in ("acl", "relcl", "prep") for c in head.children) else THING
     if lower in lx.VAGUE_QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
@@ -1120,6 +1119,18 @@ def _closing_attribution(sentences: list[Sentence]) -> int | None:
             if content_first or inverted:
                 return i
     return None
+
+
+def personal_paragraphs(doc: "Document") -> dict[int, bool]:
+    """For each parsed block, whether it speaks in a personal voice
+    (:func:`personal_voice`); worked out once per document for every rule
+    that asks."""
+    found = doc.models.get("personal voice")
+    if found is None:
+        found = doc.models["personal voice"] = {
+            block: personal_voice(doc, paragraph) for block, paragraph in model(doc).paragraphs.items()
+        }
+    return found
 
 
 def personal_voice(doc: "Document", paragraph: list[Sentence]) -> bool:

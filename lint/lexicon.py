@@ -156,6 +156,8 @@ TITLE_WORDS = frozenset(
 )
 # Courtesy titles; house style decides whether later references carry them.
 HONORIFICS = frozenset("mr mrs ms miss mx".split())
+# Words that point, as a pronoun ("add to this") or a determiner ("this law").
+DEMONSTRATIVES = frozenset("this that these those".split())
 # Family names that come first in Chinese, Korean and Vietnamese names
 # ("Wang Yiwei", "Kim Jong-un", "Nguyen Xuan Phuc"). A name opening with
 # one may be in either order, so either end can be its surname.

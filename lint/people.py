@@ -77,8 +77,7 @@ _SPORTS_STORY = 3  # distinct sports words, scores counting as one
 # their work ("Mike Leigh's Vera Drake", "beating Avril Lavigne to best pop
 # act"). Words of entertainment copy, mined by training/arts_words.py; on
 # held-out BBC articles 3 of them mark 24 of 50 entertainment stories and 2
-# of 264 others.
-_ARTS_WORDS = frozenset(resources.files("lint").joinpath("data/arts-words.txt").read_text(encoding="utf-8").split())
+# of 264 others (the list: _arts_words).
 _ARTS_STORY = 3
 # Suffixes tell a father from a son ("Ken Griffey Jr."): part of who someone is.
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -361,7 +360,7 @@ class PeopleModel:
     # Of those, the ones a person comes in by ("has appointed a new executive
     # director"), whom the next sentence may name.
     introducing_objects: list[int] = field(default_factory=list)
-    # An arts story, which names its performers by their work (see _ARTS_WORDS).
+    # An arts story, which names its performers by their work (see _ARTS_STORY).
     arts: bool = False
     # Sentences that name nobody and hold a role with its body ("the president of
     # the AFL-CIO", "the head of Germany's panel of advisers"): the person the
@@ -690,7 +689,13 @@ class _Builder:
 
 def arts_story(prose: str) -> bool:
     """Whether the copy is an arts story: several words of entertainment copy."""
-    return len({w for w in re.findall(r"[a-z]+", prose.lower()) if w in _ARTS_WORDS}) >= _ARTS_STORY
+    words = _arts_words()
+    return len({w for w in re.findall(r"[a-z]+", prose.lower()) if w in words}) >= _ARTS_STORY
+
+
+@lru_cache(maxsize=1)
+def _arts_words() -> frozenset[str]:
+    return frozenset(resources.files("lint").joinpath("data/arts-words.txt").read_text(encoding="utf-8").split())
 
 
 def sports_story(prose: str) -> bool:

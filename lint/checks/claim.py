@@ -13,7 +13,7 @@ import regex
 
 from lint import lexicon as lx
 from lint.attribution import (
-    DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted, personal_voice,
+    DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted, personal_paragraphs,
 )
 from lint.checks.loaded import copy_type, types_option
 from lint.patterns import compile_pattern, search
@@ -81,7 +81,6 @@ class Claim(Check):
             return
         in_scope = self.in_scope(doc)
         built = model(doc)
-        personal_blocks: dict[int, bool] = {}
         for sentence in built.sentences:
             if not in_scope(sentence.start, sentence.end):
                 continue
@@ -92,9 +91,7 @@ class Claim(Check):
             if not _STATEMENT_END.search(text) or len(text.split()) < 4:
                 continue  # a question, or a headline run in as a paragraph
             paragraph = built.paragraphs[sentence.block]
-            if sentence.block not in personal_blocks:
-                personal_blocks[sentence.block] = personal_voice(doc, paragraph)
-            if _sourced_after(doc, sentence, paragraph) or personal_blocks[sentence.block]:
+            if _sourced_after(doc, sentence, paragraph) or personal_paragraphs(doc)[sentence.block]:
                 continue
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence), signals)

@@ -137,7 +137,7 @@ def _on_roll(prose: str, name: str, starts: list[int]) -> bool:
     near names that are both items of team sheets are two players, whatever
     the prose says of one of them ("Horan" on the bench, "Shane Horgan" in
     the report)."""
-    return any(_roll_only(prose, name, [start]) for start in starts)
+    return any(_roll_item(prose, start, start + len(name)) for start in starts)
 
 
 def _given_and_surname(rare_given, rare_surname, other_given, other_surname) -> bool:

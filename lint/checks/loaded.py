@@ -48,7 +48,7 @@ from pathlib import Path
 
 from lint import lexicon as lx
 from lint import nlp
-from lint.attribution import personal_voice
+from lint.attribution import personal_paragraphs
 from lint.attribution import model as attribution_model
 from lint.checks.pattern import _voiced_spans
 from lint.rule import Check, Field, Hit
@@ -262,8 +262,7 @@ def _in_personal_voice(doc, offset: int, blocks: dict[int, bool]) -> bool:
     if sentence is None:
         return False
     if not blocks:
-        for block, paragraph in built.paragraphs.items():
-            blocks[block] = personal_voice(doc, paragraph)
+        blocks.update(personal_paragraphs(doc))
         tail = _personal_tail([blocks[block] for block in sorted(blocks)])
         for block in sorted(blocks)[tail:]:
             blocks[block] = True
@@ -355,7 +354,15 @@ def copy_type(doc) -> str:
     when a front-matter field (type, genre, section, category, kicker,
     label) or a kicker opening the draft ("OPINION: ...", "Review |")
     says so; else ``sports`` when the text reads as a sports report
-    (:func:`sports_copy`); else ``news``."""
+    (:func:`sports_copy`); else ``news``. Worked out once per document:
+    several rules ask."""
+    kind = doc.models.get("copy type")
+    if kind is None:
+        kind = doc.models["copy type"] = _copy_type(doc)
+    return kind
+
+
+def _copy_type(doc) -> str:
     front = doc.front_matter or {}
     declared = front.get("type")
     if isinstance(declared, str) and declared.strip():

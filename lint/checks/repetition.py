@@ -89,9 +89,9 @@ class Repetition(Check):
                     repeats = 0
                 previous, previous_start = current, m.start()
 
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-# where a demonstrative stands as a pronoun: an object or a subject
-NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+
+# Where a demonstrative stands as a pronoun: an object or a subject.
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 
 
 def _grammatical_double(doc, first: int, second: int) -> bool:
@@ -106,7 +106,7 @@ def _grammatical_double(doc, first: int, second: int) -> bool:
             return False
         if one.dep_ in ("prt", "prep") and two.dep_ == "prep":
             return any(_is_time(child) for child in two.children if child.dep_ == "pobj")
-        return one.lower_ in DEMONSTRATIVES and one.dep_ in NOMINAL_DEPS and two.dep_ == "det"
+        return one.lower_ in lx.DEMONSTRATIVES and one.dep_ in _NOMINAL_DEPS and two.dep_ == "det"
     return False
 
 

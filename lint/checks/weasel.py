@@ -12,7 +12,7 @@ passive ("experts say", "is widely believed") is left to the source rules.
 from __future__ import annotations
 
 from lint import lexicon as lx
-from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, model, mostly_quoted, personal_voice
+from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, model, mostly_quoted, personal_paragraphs
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -57,13 +57,10 @@ class Weasel(Check):
         in_scope = self.in_scope(doc)
         built = model(doc)
         others = doc.quotes + doc.turns
-        personal_blocks: dict[int, bool] = {}
         for sentence in built.sentences:
             if sentence.context or any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
                 continue
-            if sentence.block not in personal_blocks:
-                personal_blocks[sentence.block] = personal_voice(doc, built.paragraphs[sentence.block])
-            if personal_blocks[sentence.block]:
+            if personal_paragraphs(doc)[sentence.block]:
                 continue  # a reader's letter or a column: the writer's own voice
             if mostly_quoted(sentence, others) or not in_scope(sentence.start, sentence.end):
                 continue
