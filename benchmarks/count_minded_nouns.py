@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from seeded_errors import article_paths, load_split, read_article  # noqa: E402
+from seeded_errors import article_paths_or_exit, load_split, read_article  # noqa: E402
 
 # Mental verbs in forms that are neither a noun ("election hopes", "an injury
 # worry") nor a past participle ("the election expected this year"): the
@@ -54,7 +54,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min", type=int, default=2)
     args = parser.parse_args()
-    paths = article_paths()
+    paths = article_paths_or_exit()
     counts: Counter = Counter()
     # identical texts counted once (BBC repeats some stories)
     for text in sorted({read_article(paths[a]) for a in load_split()["train"] if a in paths}):

@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from seeded_errors import article_paths, load_split, read_article  # noqa: E402
+from seeded_errors import article_paths_or_exit, load_split, read_article  # noqa: E402
 
 from lint.checks.spelling import _APOSTROPHES, _BROKEN_BEFORE, _WORD, Speller, builtin_dictionaries  # noqa: E402
 
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("--min-articles", type=int, default=MIN_ARTICLES)
     parser.add_argument("--counts", action="store_true", help="print each word's article count too")
     args = parser.parse_args()
-    paths = article_paths()
+    paths = article_paths_or_exit()
     builtin = builtin_dictionaries()
     speller = Speller((str(builtin["en_US"]), str(builtin["en_GB"])), ())
     texts = {read_article(paths[a]) for a in load_split()["train"] if a in paths}

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from seeded_errors import RULES, article_paths, lint_all, load_part, load_rules, read_article  # noqa: E402
+from seeded_errors import RULES, article_paths_or_exit, lint_all, load_part, load_rules, read_article  # noqa: E402
 
 # The garbled-phrase rules of issue 13, read with the copy-error rules.
 READ_RULES = RULES + ("newsroom.mixed-construction", "newsroom.impossible-modifier")
@@ -43,10 +43,7 @@ def main() -> None:
     parser.add_argument("--rule", action="append", help="print only this rule's alerts (all of them)")
     args = parser.parse_args()
 
-    paths = article_paths()
-    if not paths:
-        print("no corpora: failed")
-        sys.exit(1)
+    paths = article_paths_or_exit()
     ids = [a for a in load_part("all" if args.part == "eval" else args.part) if a in paths]
     if args.articles:
         ids = sorted(random.Random(args.seed).sample(ids, min(args.articles, len(ids))))

@@ -85,6 +85,17 @@ def article_paths() -> dict[str, Path]:
     return found
 
 
+def article_paths_or_exit() -> dict[str, Path]:
+    """:func:`article_paths`, or a failed run (exit 1) saying where the
+    corpora should be: a measurement with no data prints no figure, and a
+    list mined from none is not written."""
+    paths = article_paths()
+    if not paths:
+        print(f"no corpora at {DATA}: failed", file=sys.stderr)
+        sys.exit(1)
+    return paths
+
+
 def make_split(ids: list[str]) -> dict[str, list[str]]:
     shuffled = sorted(ids)
     random.Random(SPLIT_SEED).shuffle(shuffled)
@@ -334,10 +345,7 @@ def main() -> None:
     parser.add_argument("--false-sample", type=int, default=0, help="print N random false alerts")
     args = parser.parse_args()
 
-    paths = article_paths()
-    if not paths:
-        print(f"no corpora at {DATA}: failed")
-        sys.exit(1)
+    paths = article_paths_or_exit()
     if args.write_split:
         SPLIT_FILE.parent.mkdir(parents=True, exist_ok=True)
         SPLIT_FILE.write_text(json.dumps(make_split(list(paths)), indent=0) + "\n", encoding="utf-8")

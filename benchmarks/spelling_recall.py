@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from seeded_errors import _mutate, article_paths, lint_all, load_part, load_rules, read_article  # noqa: E402
+from seeded_errors import _mutate, article_paths_or_exit, lint_all, load_part, load_rules, read_article  # noqa: E402
 
 
 def main() -> None:
@@ -38,10 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     from lint.checks.spelling import Speller, builtin_dictionaries
 
-    paths = article_paths()
-    if not paths:
-        print("no corpora: failed")
-        sys.exit(1)
+    paths = article_paths_or_exit()
     builtin = builtin_dictionaries()
     speller = Speller((str(builtin["en_US"]), str(builtin["en_GB"])), ())
     rng = random.Random(args.seed)

@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from seeded_errors import article_paths, load_part, load_split, read_article  # noqa: E402
+from seeded_errors import article_paths_or_exit, load_part, load_split, read_article  # noqa: E402
 
 COMMON = 20
 
@@ -38,10 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     from lint.nlp import load
 
-    paths = article_paths()
-    if not paths:
-        print("no corpora: failed")
-        sys.exit(1)
+    paths = article_paths_or_exit()
     unigrams: Counter = Counter()
     bigrams: Counter = Counter()
     for text in {read_article(paths[a]) for a in load_split()["train"] if a in paths}:
