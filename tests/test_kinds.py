@@ -556,6 +556,15 @@ def test_claim_types_choose_the_signals_per_kind_of_copy():
     assert [a.message for a in run(sports, "Spain's win was remarkable. Nadal is the best player in the world.")] == [
         "An evaluation: 'remarkable'", "A superlative: 'best'",
     ]  # not sports copy: no scoreline, no sports words
+    mixed = "Spain beat France 3-2 in the final.\n\nThe mayor said there would be a parade.\n\nThe new stadium is remarkable.\n"
+    assert [a.message for a in run(sports, mixed)] == ["An evaluation: 'remarkable'"]  # a passage that is not sport
+
+
+def test_a_figure_or_cause_right_after_someones_account_goes_on_with_it():
+    rule = CLAIM.replace("[statistic, superlative, prediction]", "[cause, superlative]\ncauses: ['[Tt]his is because']")
+    account, cause = "The utility said it would raise prices in March. ", "This is because the cost of gas has risen."
+    assert run(rule, cause) and run(rule, account + cause) == []
+    assert run(rule, account + "It is the largest power company in the region.")  # a ranking is the reporter's
 
 
 def test_a_view_held_by_a_thing_is_the_main_verbs_not_a_relative_clauses():

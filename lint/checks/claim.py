@@ -15,7 +15,7 @@ from lint import lexicon as lx
 from lint.attribution import (
     DOCUMENT, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, THING, model, mostly_quoted, personal_paragraphs,
 )
-from lint.checks.loaded import copy_type, types_option
+from lint.checks.loaded import copy_type, sports_copy, types_option
 from lint.patterns import compile_pattern, search
 from lint.rule import Check, Field, Hit
 
@@ -43,6 +43,9 @@ _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
+# Signals still the reporter's right after someone's account (_follows_account):
+# a verdict, a ranking, a forecast, a feeling or a reading.
+_OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause"))
 
 
 class Claim(Check):
@@ -52,7 +55,8 @@ class Claim(Check):
         "feelings": Field("strlist", []),
         "interpretations": Field("strlist", []),
         "causes": Field("strlist", []),
-        # per kind of copy (lint.checks.loaded.copy_type), the signals still reported
+        # per kind of copy (lint.checks.loaded.copy_type), the signals still reported;
+        # for sports copy, in passages that themselves read as sport
         "types": Field("map", {}),
     }
     NEEDS_NLP = True
@@ -73,11 +77,10 @@ class Claim(Check):
         return compile_pattern("(?:" + "|".join(terms) + ")", False, (self.rule.path, self.rule.line_of(key)))
 
     def run(self, doc):
-        signals = self.signals
         kind = copy_type(doc)
-        if kind in self.types:
-            signals = tuple(s for s in signals if s in self.types[kind])
-        if not signals:
+        chosen = self.types.get(kind, self.signals)
+        signals = tuple(s for s in self.signals if s in chosen)
+        if not signals and kind != "sports":
             return
         in_scope = self.in_scope(doc)
         built = model(doc)
@@ -94,7 +97,14 @@ class Claim(Check):
             if _sourced_after(doc, sentence, paragraph) or personal_paragraphs(doc)[sentence.block]:
                 continue
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
-            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence), signals)
+            here = signals
+            if kind == "sports" and not sports_copy(doc.prose[nearby[0].start : paragraph[-1].end]):
+                # the draft reads as sport on a few words ("side", "goal", "round"), this passage does not
+                here = self.signals
+            if _follows_account(sentence, paragraph):
+                # right after someone's account, a figure or an explanation goes on with it
+                here = tuple(s for s in here if s in _OWN_SIGNALS)
+            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence), here)
             if found:
                 signal, trigger = found
                 yield Hit(sentence.start, sentence.start + len(text), (DESCRIPTIONS[signal], trigger))
@@ -148,6 +158,15 @@ def _passage_sourced(sentence, nearby) -> bool:
     """Whether this paragraph or the one before names a source: figures are
     sourced once for a passage, not in every sentence."""
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+
+
+def _follows_account(sentence, paragraph) -> bool:
+    """Whether the sentence before it in the paragraph reports what someone
+    said ("Some observers said a tenth of growth may be lost. For Thailand,
+    that figure is lower."): a figure or an explanation right after it goes
+    on with that account, as copy often does."""
+    earlier = [s for s in paragraph if s.end <= sentence.start]
+    return bool(earlier) and any(a.speech and a.source_kind != THING for a in earlier[-1].attributions)
 
 
 def _sourced_after(doc, sentence, paragraph) -> bool:
