@@ -288,6 +288,7 @@ def test_weasel_scorer_points_at_its_strongest_cue_not_at_function_words():
         "After the attacks, Trump issued a statement, “Last night, our nation was attacked by terrorists.”",
         "Trump's first tweet on Sunday was a measured comment. \"Really bad shooting in Orlando. Police investigating.\"",
         'I am reminded of a quote attributed to Thomas Jefferson. "A nation that trades liberty for security has neither."',
+        'She then went back to training with the squad for six weeks. "Walking again was the day my recovery felt real."',
     ],
 )
 def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
@@ -297,6 +298,8 @@ def test_a_quotation_whose_speaker_a_copy_editor_reads_in_its_sentence(text):
 def test_a_quotation_with_nobody_near_it_stays_unattributed():
     text = 'The council met on Tuesday. "We cannot afford another year like this one." Then the lights went out.'
     assert [attributed for _, attributed, _ in quotations(text)] == [False]
+    named = 'Smith was arrested at his home on Monday. "This is the worst day of my life so far."'
+    assert [attributed for _, attributed, _ in quotations(named)] == [False]  # a name alone: whose words?
 
 
 @pytest.mark.parametrize(
