@@ -203,6 +203,18 @@ def test_bad_options_are_rule_errors(bad, problem):
     assert problem in load_error(source).message
 
 
+def test_a_category_may_have_a_stricter_threshold():
+    brutal = "classes: {dramatization: [brutal]}\n"
+    assert "brutal" in matches(LOADED, loaded_rule(0.5, brutal))
+    assert "brutal" not in matches(LOADED, loaded_rule(0.5, brutal + "thresholds: {dramatization: 1.0}"))
+    assert "brutal" in matches(LOADED, loaded_rule(0.5, brutal + "thresholds: {judgment: 1.0}"))
+
+
+@pytest.mark.parametrize("bad", ["thresholds: {sarcasm: 0.5}", "thresholds: {judgment: 2}", "thresholds: {judgment: yes}"])
+def test_bad_per_category_thresholds_are_rule_errors(bad):
+    assert "thresholds" in str(load_error(RULE.format(threshold=0.5, extra=bad)))
+
+
 def test_categories_and_classes_choose_what_is_reported():
     only_labels = loaded_rule(extra="categories: [label]\nclasses: {label: [grim]}")
     assert matches(LOADED, only_labels) == ["grim"]

@@ -10,6 +10,8 @@ loaded (its category) and a neutral alternative when ``alternatives``
 knows one. Keys:
 
 - ``threshold``, ``sentence-threshold``: probabilities (0-1);
+  ``thresholds``: a stricter ``threshold`` per category (category ->
+  probability);
 - ``categories``: which of ``judgment``, ``intensity``, ``label``,
   ``dramatization``, ``puffery`` to report. A word's category comes from
   ``classes`` (lemma lists per category), else from its part of speech and
@@ -110,6 +112,7 @@ EVALUATIVE_MIN_SENTENCES = 8
 class Loaded(Check):
     FIELDS = {
         "threshold": Field("number", 0.5),
+        "thresholds": Field("map", {}),
         "sentence-threshold": Field("number", 0.0),
         "categories": Field("strlist", list(CATEGORIES), choices=CATEGORIES),
         "classes": Field("map", {}),
@@ -131,6 +134,15 @@ class Loaded(Check):
         for key in ("threshold", "sentence-threshold", "evaluative-copy"):
             if not 0.0 <= options[key] <= 1.0:
                 raise self.error(f"rule {rule.id}: '{key}' must be a probability between 0 and 1, not {options[key]}", key)
+        self.thresholds = {}
+        for category, threshold in options["thresholds"].items():
+            if category not in CATEGORIES:
+                raise self.error(f"rule {rule.id}: unknown category {category!r} in 'thresholds' (known: {', '.join(CATEGORIES)})",
+                                 "thresholds")
+            if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+                raise self.error(f"rule {rule.id}: 'thresholds.{category}' must be a probability between 0 and 1, not {threshold!r}",
+                                 "thresholds")
+            self.thresholds[category] = float(threshold)
         self.categories = frozenset(options["categories"])
         self.category_of_lemma = {}
         for category, lemmas in options["classes"].items():
@@ -176,6 +188,8 @@ class Loaded(Check):
                     continue
                 category = self.category_of_lemma.get(lemma) or _category(token, model)
                 if category not in reported or (category in _DENIABLE and _denied(token)):
+                    continue
+                if scores.tokens[i] < self.thresholds.get(category, 0.0):
                     continue
                 if evaluative is None:
                     evaluative = self._evaluative(doc, model)
