@@ -177,20 +177,24 @@ class LoadedModel:
             bounds = [(s.start, s.end) for s in doc.sents]
         else:
             bounds = [(0, len(doc))]
-        sentence_logits = [self.sentence_logit(features, all_logits, start, end) for start, end in bounds]
-        context = (context_features(all_logits, features.scored, bounds, sentence_logits) - self.context_mean) / self.context_std
+        grouping = _by_sentence(features.scored, all_logits, bounds)
+        sentence_logits = self.sentence_logits(features, all_logits, bounds, grouping)
+        context = ((context_features(all_logits, features.scored, bounds, sentence_logits, grouping) - self.context_mean)
+                   / self.context_std)
         probabilities = np.zeros(len(doc), dtype=np.float64)
         probabilities[features.scored] = _sigmoid(np.einsum("ij,j->i", context, self.context_weights) + self.context_bias)
         marked = np.zeros(len(doc), dtype=bool)
         marked[features.scored] = _lookup(self.marked_sense_keys, features.sense_hashes)[0]
         listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
-        return Scores(probabilities, marked, listed, bounds, [float(_sigmoid(np.array(z))) for z in sentence_logits])
+        return Scores(probabilities, marked, listed, bounds, _sigmoid(sentence_logits).tolist())
 
-    def sentence_logit(self, features: "TokenFeatures", logits: np.ndarray, start: int, end: int) -> float:
-        row = (sentence_features(features, logits, start, end) - self.sentence_mean) / self.sentence_std
-        return (float(np.einsum("i,i->", row, self.sentence_weights)) + _lemma_sum(self.sentence_lemma, features, start, end)
-                + self.sentence_bias)
-
+    def sentence_logits(self, features: "TokenFeatures", logits: np.ndarray, bounds, grouping=None) -> np.ndarray:
+        """The logits of a block's sentences (token ranges ``bounds``, in
+        order, covering the block), all at once."""
+        grouping = grouping or _by_sentence(features.scored, logits, bounds)
+        rows = (sentences_features(features, logits, bounds, grouping) - self.sentence_mean) / self.sentence_std
+        return (np.einsum("ij,j->i", rows, self.sentence_weights)
+                + _lemma_sums(self.sentence_lemma, features, len(bounds), grouping[0]) + self.sentence_bias)
 
     def lexicon_row(self, key: int) -> np.ndarray | None:
         """The lexicon's row for a word's spaCy hash, if it lists the word."""
@@ -317,38 +321,73 @@ _SENSE_MIX = np.uint64(0x9E3779B97F4A7C15)
 def sense_hashes(lemma_hashes: np.ndarray, pos_index: np.ndarray) -> np.ndarray:
     """One 64-bit key per (lemma, part of speech): the lemma's hash mixed
     with its part of speech (an index into :data:`POS_NAMES`)."""
-    with np.errstate(over="ignore"):
-        return lemma_hashes ^ ((pos_index.astype(np.uint64) + np.uint64(1)) * _SENSE_MIX)
+    # arrays wrap around silently (only numpy scalars warn of overflow)
+    return lemma_hashes ^ ((pos_index.astype(np.uint64) + np.uint64(1)) * _SENSE_MIX)
 
 
 SENTENCE_FEATURES = ("max_logit", "top3_logit", "count_over_0", "mean_subjectivity", "max_subjectivity", "max_vader_abs",
                      "tokens")
 
 
-def sentence_features(features: TokenFeatures, logits: np.ndarray, start: int, end: int) -> np.ndarray:
-    """A sentence's features: the mean contextual vector of its tokens, the
-    mean static vector of its scored words, the strongest token scores,
-    and its lexicon scores."""
-    tensor = features.tensor[start:end]
-    lexicon = features.lexicon[start:end]
-    span_logits = np.sort(logits[start:end])[::-1]
-    finite = span_logits[np.isfinite(span_logits)]
-    top = finite[:3] if len(finite) else np.array([-10.0])
-    subjectivity, vader_abs = lexicon[:, 0], lexicon[:, 5]
-    summary = [
-        top[0],
-        top.mean(),
-        float((finite > 0).sum()),
-        subjectivity.mean() if len(subjectivity) else 0.0,
-        subjectivity.max() if len(subjectivity) else 0.0,
-        vader_abs.max() if len(vader_abs) else 0.0,
-        np.log1p(end - start),
-    ]
-    mean_tensor = tensor.mean(axis=0) if len(tensor) else np.zeros(features.tensor.shape[1])
-    inside = (features.scored >= start) & (features.scored < end)
-    static = features.static[inside]
-    mean_static = static.mean(axis=0) if len(static) else np.zeros(features.static.shape[1])
-    return np.concatenate([mean_tensor, mean_static, np.asarray(summary, dtype=np.float64)])
+def sentence_features(features: TokenFeatures, logits: np.ndarray) -> np.ndarray:
+    """The features of a block read as one sentence (:func:`sentences_features`)."""
+    return sentences_features(features, logits, [(0, len(features.tensor))])[0]
+
+
+def sentences_features(features: TokenFeatures, logits: np.ndarray, bounds, grouping=None) -> np.ndarray:
+    """Each sentence's features (one row per token range in ``bounds``, in
+    order, covering the block): the mean contextual vector of its tokens,
+    the mean static vector of its scored words, the strongest token scores
+    (``logits`` covers every token, -inf where unscored), and its lexicon
+    scores. Computed for the whole block at once: a Python loop over
+    sentences cost more than the sums. ``grouping``: :func:`_by_sentence`'s,
+    if already known."""
+    starts = np.array([start for start, _ in bounds], dtype=np.intp)
+    lengths = np.array([end - start for start, end in bounds], dtype=np.intp)
+    tensor, lexicon = features.tensor, features.lexicon
+    mean_tensor = np.zeros((len(bounds), tensor.shape[1]), dtype=tensor.dtype)
+    subjectivity_mean = np.zeros(len(bounds))
+    subjectivity_max = np.zeros(len(bounds))
+    vader_abs_max = np.zeros(len(bounds))
+    full = lengths > 0
+    if full.any():
+        at = starts[full]
+        mean_tensor[full] = np.add.reduceat(tensor, at, axis=0) / lengths[full, None].astype(tensor.dtype)
+        subjectivity, vader_abs = lexicon[:, 0], lexicon[:, 5]
+        subjectivity_mean[full] = np.add.reduceat(subjectivity, at) / lengths[full]
+        subjectivity_max[full] = np.maximum.reduceat(subjectivity, at)
+        vader_abs_max[full] = np.maximum.reduceat(vader_abs, at)
+    sentence, first, order = grouping or _by_sentence(features.scored, logits, bounds)
+    counts = np.bincount(sentence, minlength=len(bounds))
+    mean_static = np.zeros((len(bounds), features.static.shape[1]))
+    has = counts > 0
+    if has.any():
+        mean_static[has] = np.add.reduceat(features.static, first[has], axis=0) / counts[has, None]
+    # the three best scores of each sentence (-10 for a sentence with none)
+    ranked = logits[features.scored][order]
+    rank = np.arange(len(order)) - first[sentence[order]]
+    best = np.full(len(bounds), -10.0)
+    best[sentence[order][rank == 0]] = ranked[rank == 0]
+    top_sum = np.zeros(len(bounds))
+    for place in range(3):  # ((first + second) + third): the order np.mean sums three numbers in
+        at_place = rank == place
+        top_sum[sentence[order][at_place]] += ranked[at_place]
+    top_mean = np.where(has, top_sum / np.maximum(np.minimum(counts, 3), 1), -10.0)
+    over_0 = np.bincount(sentence, weights=logits[features.scored] > 0, minlength=len(bounds))
+    summary = np.column_stack([best, top_mean, over_0, subjectivity_mean, subjectivity_max, vader_abs_max,
+                               np.log1p(lengths)])
+    return np.hstack([mean_tensor.astype(np.float64), mean_static, summary])
+
+
+def _by_sentence(scored: np.ndarray, logits: np.ndarray, bounds) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sentence of each scored token (an index into ``bounds``), where
+    each sentence's scored tokens start among them, and the order that
+    sorts them by sentence and, within one, by score, best first (equal
+    scores in text order)."""
+    starts = np.array([start for start, _ in bounds], dtype=np.intp)
+    sentence = np.searchsorted(starts, scored, side="right") - 1
+    first = np.searchsorted(sentence, np.arange(len(bounds)))
+    return sentence, first, np.lexsort((-logits[scored], sentence))
 
 
 CONTEXT_FEATURES = ("logit", "sentence_logit", "logit_before", "logit_after", "logit_2_before", "logit_2_after",
@@ -358,35 +397,39 @@ CONTEXT_FEATURES = ("logit", "sentence_logit", "logit_before", "logit_after", "l
 _UNSCORED_LOGIT = -8.0
 
 
-def context_features(logits: np.ndarray, scored: np.ndarray, bounds, sentence_logits) -> np.ndarray:
+def context_features(logits: np.ndarray, scored: np.ndarray, bounds, sentence_logits, grouping=None) -> np.ndarray:
     """The context head's features (:data:`CONTEXT_FEATURES`) of each scored
     token: ``logits`` covers every token of the block (-inf where unscored),
-    ``bounds`` its sentences (token ranges) and ``sentence_logits`` theirs."""
+    ``bounds`` its sentences (token ranges, in order, covering the block)
+    and ``sentence_logits`` theirs (``grouping``: as for
+    :func:`sentences_features`)."""
     n = len(logits)
     padded = np.full(n + 4, _UNSCORED_LOGIT)
     padded[2 : n + 2] = np.where(np.isfinite(logits), logits, _UNSCORED_LOGIT)
-    rows = np.zeros((len(scored), len(CONTEXT_FEATURES)))
-    for (start, end), sentence_logit in zip(bounds, sentence_logits):
-        inside = (scored >= start) & (scored < end)
-        at = scored[inside]
-        if not len(at):
-            continue
-        z = logits[at]
-        rank = np.empty(len(z))
-        rank[np.argsort(-z, kind="stable")] = np.arange(len(z))
-        rows[inside] = np.column_stack([
-            z, np.full(len(z), sentence_logit), padded[at + 1], padded[at + 3], padded[at], padded[at + 4],
-            z - z.max(), np.minimum(rank, 4), rank == 0, np.full(len(z), float((z > 0).sum())), z * sentence_logit,
-            np.full(len(z), float(len(z))),
-        ])
-    return rows
+    if not len(scored):
+        return np.zeros((0, len(CONTEXT_FEATURES)))
+    sentence, first, order = grouping or _by_sentence(scored, logits, bounds)
+    z = logits[scored]
+    rank = np.empty(len(z))
+    rank[order] = np.arange(len(z)) - first[sentence[order]]
+    best = np.full(len(bounds), -np.inf)
+    np.maximum.at(best, sentence, z)
+    sentence_logit = np.asarray(sentence_logits, dtype=np.float64)[sentence]
+    over_0 = np.bincount(sentence, weights=z > 0, minlength=len(bounds))[sentence]
+    count = np.bincount(sentence, minlength=len(bounds))[sentence].astype(np.float64)
+    return np.column_stack([
+        z, sentence_logit, padded[scored + 1], padded[scored + 3], padded[scored], padded[scored + 4],
+        z - best[sentence], np.minimum(rank, 4), rank == 0, over_0, z * sentence_logit, count,
+    ])
 
 
-def _lemma_sum(weights: np.ndarray, features: TokenFeatures, start: int, end: int) -> float:
-    """The sentence model's weights of the distinct lemmas among the scored
-    tokens in [start, end) (a bag of lemmas; unknown lemmas weigh 0)."""
-    inside = (features.scored >= start) & (features.scored < end)
-    return float(weights[np.unique(features.lemma_rows[inside])].sum())
+def _lemma_sums(weights: np.ndarray, features: TokenFeatures, sentences: int, sentence: np.ndarray) -> np.ndarray:
+    """Each sentence's sum of the sentence model's weights of the distinct
+    lemmas among its scored tokens (``sentence``: each one's sentence; a
+    bag of lemmas; unknown lemmas weigh 0)."""
+    pairs = np.sort(sentence * len(weights) + features.lemma_rows)
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] if len(pairs) else pairs
+    return np.bincount(pairs // len(weights), weights=weights[pairs % len(weights)], minlength=sentences)
 
 
 def _lookup(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

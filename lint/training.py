@@ -253,7 +253,7 @@ def sentence_row(parsed: Parsed, logits: np.ndarray) -> np.ndarray:
     n = len(parsed.features.tensor)
     full = np.full(n, -np.inf)
     full[parsed.features.scored] = logits
-    return sj.sentence_features(parsed.features, full, 0, n)
+    return sj.sentence_features(parsed.features, full)
 
 
 def context_rows(parsed: Parsed, logits: np.ndarray, sentence_logit: float) -> np.ndarray:

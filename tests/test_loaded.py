@@ -98,6 +98,26 @@ def test_the_context_head_reads_each_token_beside_its_neighbours_and_its_sentenc
     assert column["logit_x_sentence_logit"] == [3.0, 0.75, 0.5, -1.5]
 
 
+def test_a_blocks_sentences_are_featured_at_once_as_each_would_be_alone():
+    # two sentences, tokens [0, 4) and [4, 7); the second has one scored token, a third [7, 8) none
+    rng = np.random.default_rng(3)
+    tensor, lexicon, static = rng.normal(size=(8, 5)).astype(np.float32), rng.random((8, 8)), rng.normal(size=(4, 3))
+    scored = np.array([0, 2, 3, 5])
+    logits = np.full(8, -np.inf)
+    logits[scored] = [0.5, 2.0, -1.0, 1.5]
+    block = sj.TokenFeatures(scored, None, None, None, None, tensor, lexicon, static)
+    rows = sj.sentences_features(block, logits, [(0, 4), (4, 7), (7, 8)])
+    for row, (start, end) in zip(rows, [(0, 4), (4, 7), (7, 8)]):
+        inside = (scored >= start) & (scored < end)
+        alone = sj.TokenFeatures(scored[inside] - start, None, None, None, None, tensor[start:end], lexicon[start:end],
+                                 static[inside])
+        assert row.tolist() == pytest.approx(sj.sentence_features(alone, logits[start:end]).tolist())
+    summary = rows[:, -len(sj.SENTENCE_FEATURES):]
+    assert summary[:, 0].tolist() == [2.0, 1.5, -10.0]  # the best score; -10 with none
+    assert summary[:, 1].tolist() == pytest.approx([0.5, 1.5, -10.0])  # the mean of the best three
+    assert summary[:, 2].tolist() == [2, 1, 0]  # scores over 0
+
+
 def test_the_lexicon_columns_the_rule_reads_are_the_models():
     assert sj.LEXICON_COLUMNS[loaded._INTENSITY_COLUMN] == "tb_intensity"
     assert sj.LEXICON_COLUMNS[loaded._POLARITY_COLUMN] == "tb_polarity"
@@ -181,6 +201,18 @@ def test_the_threshold_decides_what_is_flagged():
 def test_bad_options_are_rule_errors(bad, problem):
     source = RULE.format(threshold=0.6, extra="").replace("threshold: 0.6\n", "") + bad + "\n"
     assert problem in load_error(source).message
+
+
+def test_a_category_may_have_a_stricter_threshold():
+    brutal = "classes: {dramatization: [brutal]}\n"
+    assert "brutal" in matches(LOADED, loaded_rule(0.5, brutal))
+    assert "brutal" not in matches(LOADED, loaded_rule(0.5, brutal + "thresholds: {dramatization: 1.0}"))
+    assert "brutal" in matches(LOADED, loaded_rule(0.5, brutal + "thresholds: {judgment: 1.0}"))
+
+
+@pytest.mark.parametrize("bad", ["thresholds: {sarcasm: 0.5}", "thresholds: {judgment: 2}", "thresholds: {judgment: yes}"])
+def test_bad_per_category_thresholds_are_rule_errors(bad):
+    assert "thresholds" in str(load_error(RULE.format(threshold=0.5, extra=bad)))
 
 
 def test_categories_and_classes_choose_what_is_reported():
@@ -396,3 +428,55 @@ classes: {dramatization: [devastating], intensity: [hugely], judgment: [credible
 def test_an_estimate_someone_makes_is_theirs(text, flagged):
     rule = make_rule(RULE.format(threshold=0.0, extra="evidence: context").replace("sentence-threshold: 0.5", "sentence-threshold: 0.0"))
     assert ("dramatic" in matches(text, rule)) is flagged
+
+
+# -- voices that judge by design, for every loaded-language rule -----------------------
+
+
+def word_list_rule(voice: str):
+    return make_rule(f"""\
+        extends: pattern
+        message: "'%s' judges."
+        category: loaded-language
+        voice: {voice}
+        patterns:
+          - [{{LOWER: disgraceful}}]
+        """)
+
+
+def test_word_list_rules_keep_quiet_where_the_copy_judges_by_design():
+    verdict = "The council's disgraceful budget passed on Monday.\n\n"
+    news = "The council met on Monday to discuss the budget.\n\n"
+    column = "I have covered this council for years.\n\n"
+    rule = {voice: word_list_rule(voice) for voice in ("any", "story", "paragraph")}
+    assert matches(news + verdict, rule["paragraph"]) == ["disgraceful"]
+    # a paragraph that speaks as "I": its writer's, for `paragraph` only
+    assert matches(news + "I think the council's disgraceful budget passed.\n", rule["paragraph"]) == []
+    assert matches(news + "I think the council's disgraceful budget passed.\n", rule["story"]) == ["disgraceful"]
+    # a personal piece: three paragraphs in the first person make the whole story a column
+    assert matches(column * 3 + verdict, rule["story"]) == []
+    assert matches(column * 2 + news + verdict, rule["story"]) == ["disgraceful"]
+    # a declared column or review
+    assert matches("---\ntype: review\n---\n" + news + verdict, rule["story"]) == []
+    assert matches(column * 3 + verdict, rule["any"]) == ["disgraceful"]
+
+
+def test_a_news_story_above_readers_comments_is_still_news():
+    comments = "".join(["I think the council is right.\n\n", "You cannot trust the figures.\n\n"] * 5)
+    verdict = "The council's disgraceful budget passed on Monday.\n\n"
+    news = "The council met on Monday to discuss the budget.\n\n"
+    assert matches(news * 3 + verdict + news + comments, word_list_rule("story"), path="story.txt") == ["disgraceful"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The comedy Are We There Yet? topped the chart.", []),  # a title: capitalized inside a sentence
+    ("We will know more in May, when the figures are out.", ["We"]),
+    ("Talks resume next week, our correspondent says.", []),
+    ("Talks resume next week, and our city will pay.", ["our"]),
+    ("Her hit I Believe in You went to number two.", []),
+    ("Veterans of World War I met on Monday.", []),
+    ("When I asked the mayor, she walked away.", ["I"]),
+])
+def test_first_person_spares_titles_and_a_broadcasters_correspondent(text, flagged):
+    rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")
+    assert [a.match for a in lint_text(text, [rule], "story.md")] == flagged

@@ -86,6 +86,8 @@ class Pattern(Check):
         # token with one of theirs raises no alert ("called it shameful").
         "unless": Field("map", {}),
         "attributed": Field("str", "include", choices=("skip", "include")),
+        # copy and paragraphs in a voice that judges by design: see lint.checks.loaded.others_voice
+        "voice": Field("str", "any", choices=("any", "story", "paragraph")),
     }
     NEEDS_NLP = True
 
@@ -335,7 +337,15 @@ class Pattern(Check):
                 end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
                 if not in_scope(start, end) or voiced.contains(start, end):
                     continue
+                if self.options["voice"] != "any" and _others_voice(doc, start, self.options["voice"]):
+                    continue
                 yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
+
+
+def _others_voice(doc, offset: int, voice: str) -> bool:
+    from lint.checks.loaded import others_voice  # loaded imports this module
+
+    return others_voice(doc, offset, voice)
 
 
 def _needed_words(patterns: list[list[dict]]) -> list[list[tuple[str, frozenset]]] | None:
