@@ -285,6 +285,24 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
     return zone
 
 
+def possible_dek(doc: "Document") -> tuple[int, int] | None:
+    """The prose span of the paragraph right after a plain-text draft's
+    headline when it may be the headline's dek: one sentence, as short as
+    a headline ("Mayor's office says the bridge will reopen in May.").
+    Display type takes the present tense by convention, but a short lede
+    looks the same ("The city is planning a new bridge."), so this is no
+    display zone: a fix that changes a tense is not offered there."""
+    zone = display_zone(doc)
+    if doc.format != "text" or len(doc.blocks) < 3 or not zone or zone[0][0] != doc.blocks[0].start:
+        return None
+    block = doc.blocks[1]
+    text = doc.prose[block.start : block.end]
+    if block.start in {start for start, _ in zone} or len(text.split()) > _HEADLINE_WORDS \
+            or sum(block.start <= start < block.end for start, _ in doc.sentences) > 1:
+        return None
+    return block.start, block.end
+
+
 def _headline_line(doc: "Document", block, text: str) -> bool:
     """One short line standing alone; or a headline and its dek, the
     headline ending in a semicolon ("Carson on defense ...;" then
