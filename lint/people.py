@@ -518,6 +518,8 @@ class _Builder:
         head = _head(doc, first, last)
         role = _role_before(doc, named, head, sentence_start) or _role_phrase_before(doc, named, sentence_start)
         described_by = _description(doc, first, last, head)
+        if not (role or described_by):
+            described_by = _shared_appositive(doc, head, sentence_start)
         lead = _lead_conjunct(head)
         if not (role or described_by) and lead.i != head.i:
             # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
@@ -709,6 +711,22 @@ def arts_story(prose: str) -> bool:
     """Whether the copy is an arts story: several words of entertainment copy."""
     words = _arts_words()
     return len({w for w in re.findall(r"[a-z]+", prose.lower()) if w in words}) >= _ARTS_STORY
+
+
+def well_known(words: tuple[str, ...]) -> bool:
+    """Whether a full name is one the desk's readers know without a title:
+    named in full in a good share of a news corpus's articles (mined by
+    benchmarks/mine_well_known.py). "Hillary Rodham Clinton" is known as
+    "Hillary Clinton": the given name and surname are matched too."""
+    key = _name_key(words)
+    known = _well_known_names()
+    return " ".join(key) in known or len(key) > 2 and f"{key[0]} {key[-1]}" in known
+
+
+@lru_cache(maxsize=1)
+def _well_known_names() -> frozenset[str]:
+    text = resources.files("lint").joinpath("data/well-known-names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 @lru_cache(maxsize=1)
@@ -981,8 +999,9 @@ def _names_a_place(doc: "Doc", last: int) -> bool:
 
 
 def _spaced_dash(token: "Token") -> bool:
-    """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen."""
-    return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen;
+    an em dash does so unspaced too ("Jane Roe—the party's treasurer—said")."""
+    return token.text == "—" or token.text in ("-", "–") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _label(doc: "Doc", first: int, last: int) -> bool:
@@ -1081,6 +1100,20 @@ def _listed(head: "Token") -> bool:
 def _agent_noun(word: str) -> bool:
     """ "sprinter", "novelist", "historian": a noun of what someone does."""
     return word.endswith(_AGENT_SUFFIXES) and word not in _NOT_PEOPLE
+
+
+def _shared_appositive(doc: "Doc", head: "Token", sentence_start: int) -> "Token | None":
+    """A plural appositive after the last of the names a coordination
+    opens, which says who all of them are ("Ana Ruiz and Tom Lee, the
+    two candidates,"): the parser hangs it on the last name."""
+    for conj in head.children:
+        if conj.dep_ != "conj" or conj.pos_ != "PROPN":
+            continue
+        start = _name_start(conj, sentence_start)
+        described = _description(doc, start, conj.i, conj)
+        if described is not None and described.dep_ == "appos" and described.tag_ == "NNS":
+            return described
+    return None
 
 
 def _lead_conjunct(head: "Token") -> "Token":
@@ -1396,8 +1429,9 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for token in doc[last + 2 : min(last + 2 + _ASIDE_REACH, head.sent.end)]:
             if token.is_punct and token.text not in _POSSESSIVES:
                 break
-            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS:
-                return token  # "Colin Asplin, Blackpool Hotel Association said"
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS \
+                    or token.pos_ == "NOUN" and role_noun(token.lower_):
+                return token  # "Colin Asplin, Blackpool Hotel Association said"; "Ana Ruiz, outreach coordinator for ..."
     # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
     # to what comes before it
     if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):

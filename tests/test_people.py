@@ -1052,3 +1052,34 @@ def test_a_name_in_a_photo_credit_is_no_person_to_refer_to():
             "Senator Dana Ruiz greets Fire Chief Sam Ellery at the station on Friday.\n\nORLANDO GRIEVES\n\n"
             "Orlando grieved for the dead after the fire at the warehouse.\n")
     assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.later-reference"]], path="story.txt")] == []
+
+
+def test_an_appositive_after_coordinated_names_describes_them_all():
+    text = ("Nobody expected it. Laura Kim and Tom Ellis, the two candidates for mayor, met on Friday. "
+            "Kim said the race was tight. Ellis agreed.")
+    assert flagged("newsroom.first-reference", text) == []
+    text = "Nobody expected it. Laura Kim and Tom Ellis met on Friday. Kim said the race was tight. Ellis agreed."
+    assert flagged("newsroom.first-reference", text) == ["Laura Kim", "Tom Ellis"]
+
+
+def test_an_unspaced_em_dash_or_a_role_noun_opens_an_aside_that_describes():
+    for text in (
+        "Nobody expected it. Ana Ruiz—the city's former treasurer—won the seat. Ruiz thanked voters.",
+        "Nobody expected it. Ana Ruiz, outreach coordinator for the Harbour Trust, said the plan would fail. "
+        "Ruiz said so twice.",
+    ):
+        assert flagged("newsroom.first-reference", text) == [], text
+
+
+def test_a_well_known_name_is_a_house_choice():
+    text = "Nobody expected it. Tony Blair defended the plan on Friday. Blair said it would work."
+    assert flagged("newsroom.first-reference", text) == []
+    flag = make_rule("""
+        extends: person
+        message: "%s"
+        problem: first-reference
+        well-known: flag
+    """)
+    assert [a.match for a in lint_text(text, [flag], path="story.md")] == ["Tony Blair"]
+    assert [a.match for a in lint_text(text.replace("Tony Blair", "Tony Blaine").replace("Blair", "Blaine"),
+                                      [NEWSROOM["newsroom.first-reference"]], path="story.md")] == ["Tony Blaine"]

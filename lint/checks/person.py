@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
-from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun
+from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -16,7 +16,10 @@ REFERENCES = ("full-name", "first-name")
 # AP uses no courtesy titles; the BBC and The New York Times give one on
 # every later reference ("Mr Blair").
 HONORIFIC_STYLES = ("none", "courtesy")
-_OPTION_PROBLEMS = {"references": "later-reference", "honorifics": "honorific"}
+# first-reference: whether a name the desk's readers know without a title
+# (lint/data/well-known-names.txt) is left alone or flagged as any other
+WELL_KNOWN = ("skip", "flag")
+_OPTION_PROBLEMS = {"references": "later-reference", "honorifics": "honorific", "well-known": "first-reference"}
 
 
 class Person(Check):
@@ -26,6 +29,8 @@ class Person(Check):
         "references": Field("strlist", None, choices=REFERENCES),
         # honorific: the house style
         "honorifics": Field("str", None, choices=HONORIFIC_STYLES),
+        # first-reference: a house choice (AP flags them; a desk whose readers know them need not)
+        "well-known": Field("str", None, choices=WELL_KNOWN),
     }
     NEEDS_NLP = True
     NEEDS_NAMES = True
@@ -40,6 +45,7 @@ class Person(Check):
         if not self.references:
             raise self.error(f"rule {rule.id}: 'references' is empty, so the rule would flag nothing", "references")
         self.honorifics = options["honorifics"] or "none"
+        self.skip_well_known = (options["well-known"] or "skip") == "skip"
         self.find = {
             "first-reference": self._first_reference,
             "ambiguous-reference": self._ambiguous_reference,
@@ -68,6 +74,8 @@ class Person(Check):
             first = person.first_reference
             if first is None or not first.full or first.described or first.listed or first.honorific:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
+            if self.skip_well_known and well_known(person.words):
+                continue  # a name the desk's readers know without a title: a house choice
             # the person the headline names is the one the story is about ("Blair rejects
             # Tory terror offer"): the reader met them there
             if person.surnames & people.display_words or person.given in people.display_words:
