@@ -189,6 +189,9 @@ class Mention:
     # A title or role before the name, an appositive or a "who" clause: who this is,
     # wherever in the story it comes (not a predicate or a role elsewhere in the sentence).
     introduces: bool = False
+    # A qualified role with "the" elsewhere in the sentence ("the Texas senator"), which
+    # a reader takes for the person's: enough for a first reference, not for a later one.
+    role_in_sentence: bool = False
 
     @property
     def full(self) -> bool:
@@ -269,12 +272,16 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
     dek, byline fields), headings, a byline paragraph among the first
     blocks ("By Jane Roe") and, in a plain-text draft, a first line that
     stands alone and is short enough for a headline, even one that ends
-    in a period ("Clinton sharpens focus on Sanders."), and a numbered
-    list's heading that is a name alone ("2. Jane Roe.")."""
+    in a period ("Clinton sharpens focus on Sanders."), a numbered
+    list's heading that is a name alone ("2. Jane Roe."), and an archive's
+    labelled abstract ("ABSTRACT." ... "FULL TEXT.")."""
     zone = []
+    abstract = _abstract(doc)
     for index, block in enumerate(doc.blocks):
         text = doc.prose[block.start : block.end]
-        if block.kind in ("frontmatter", "heading"):
+        if index in abstract:
+            zone.append((block.start, block.end))
+        elif block.kind in ("frontmatter", "heading"):
             zone.append((block.start, block.end))
         elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
             zone.append((block.start, block.end))
@@ -283,6 +290,24 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
         elif _NUMBERED_HEADING.fullmatch(text):
             zone.append((block.start, block.end))
     return zone
+
+
+# An archive's export labels a summary before the story ("ABSTRACT." ... "FULL TEXT."):
+# the summary is an indexer's display copy, and the story names its people afresh.
+_ABSTRACT_LABEL = re.compile(r"\s*(?:ABSTRACT|SUMMARY)\.?\s*")
+_FULL_TEXT_LABEL = re.compile(r"\s*FULL TEXT\.?\s*")
+
+
+def _abstract(doc: "Document") -> range:
+    """The indices of the blocks from an "ABSTRACT." label among the first
+    blocks to the "FULL TEXT." label that closes it; none without both."""
+    for index, block in enumerate(doc.blocks[:_OPENING_BLOCKS]):
+        if _ABSTRACT_LABEL.fullmatch(doc.prose, block.start, block.end):
+            for end, closing in enumerate(doc.blocks[index + 1 :], index + 1):
+                if _FULL_TEXT_LABEL.fullmatch(doc.prose, closing.start, closing.end):
+                    return range(index, end + 1)
+            break
+    return range(0)
 
 
 def possible_dek(doc: "Document") -> tuple[int, int] | None:
@@ -548,6 +573,8 @@ class _Builder:
             _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
+        if not (title or role or description) and _role_pointed_to(doc, first, last):
+            mention = replace(mention, role_in_sentence=True)
         if not mention.quoted and any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha):
             mention = replace(mention, speaks=True)
         if title or role or described_by is not None and (
@@ -1494,6 +1521,26 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
         if any(t.lower_ == "best" for t in doc[max(sentence.start, token.i - 3) : token.i]):
             return token.text  # "Jamie Foxx picked up best actor", "shared the best actress award": the award names the role
     return ""
+
+
+def _role_pointed_to(doc: "Doc", first: int, last: int) -> bool:
+    """Whether the name's sentence points to a qualified role with "the"
+    ("Ana Ruiz's support, which has the Texas senator second", "the former
+    senator from Pennsylvania", "the three leaders"): a reader takes it for
+    the person named, though a later reference may not lean on it."""
+    for token in doc[first].sent:
+        if first <= token.i <= last or token.pos_ != "NOUN":
+            continue
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+            continue
+        if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
+            continue  # "the police", "over the head of": no role of one person
+        lemma = token.lemma_.lower()
+        if token.tag_ == "NN" and role_noun(lemma) and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS \
+                or token.tag_ == "NNS" and lemma in _ROLE_WORDS | lx.TITLE_WORDS:
+            return True
+    return False
 
 
 def _modifier(head: "Token") -> bool:

@@ -1083,3 +1083,33 @@ def test_a_well_known_name_is_a_house_choice():
     assert [a.match for a in lint_text(text, [flag], path="story.md")] == ["Tony Blair"]
     assert [a.match for a in lint_text(text.replace("Tony Blair", "Tony Blaine").replace("Blair", "Blaine"),
                                       [NEWSROOM["newsroom.first-reference"]], path="story.md")] == ["Tony Blaine"]
+
+
+def test_an_archives_labelled_abstract_is_display_copy():
+    text = ("Mayor pledges new bridge\n\nABSTRACT.\n\nLaura Kim promised a new bridge.\n\nFULL TEXT.\n\n"
+            "Mayor Laura Kim promised on Friday to build a new bridge. Kim said work would start in May.\n")
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.later-reference"]], path="story.txt")] == []
+    doc = parse(text, "story.txt")
+    kim = next(p for p in model(doc).people if p.words == ("Laura", "Kim"))
+    assert doc.prose[kim.first_reference.start : kim.first_reference.end + 12] == "Laura Kim promised on"
+    # no closing label: no abstract
+    text = text.replace("FULL TEXT.", "Full story.")
+    doc = parse(text, "story.txt")
+    kim = next(p for p in model(doc).people if p.words == ("Laura", "Kim"))
+    assert doc.prose[kim.first_reference.start : kim.first_reference.end + 12] == "Laura Kim promised a "
+
+
+def test_a_qualified_role_the_sentence_points_to_serves_a_first_reference_only():
+    text = ("Polls are close. Tom Ellis has strong support, which puts the Texas senator second. Ellis said so. "
+            "Later, Tom Ellis spoke again.")
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.later-reference", text) == ["Tom Ellis"]
+    # "the police": no role of one person
+    text = "Polls are close. Tom Ellis called the police. Ellis said so."
+    assert flagged("newsroom.first-reference", text) == ["Tom Ellis"]
+
+
+def test_a_first_reference_in_the_writers_own_voice_is_left_alone():
+    text = "Nobody expected it. I told Laura Kim that the plan would fail. Kim said so."
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.first-reference", text.replace("I told", "Tom told")) == ["Laura Kim"]

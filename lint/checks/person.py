@@ -72,7 +72,8 @@ class Person(Check):
             return  # a sports story names its players bare, an arts story by their work: that is their role
         for person in people.people:
             first = person.first_reference
-            if first is None or not first.full or first.described or first.listed or first.honorific:
+            if first is None or not first.full or first.described or first.listed or first.honorific \
+                    or first.role_in_sentence:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
             if self.skip_well_known and well_known(person.words):
                 continue  # a name the desk's readers know without a title: a house choice
@@ -105,6 +106,8 @@ class Person(Check):
                 for s, at, introducing in people.role_subjects
             ):
                 continue
+            if _first_person(doc, first):
+                continue  # a column, a reader's comment, an answer in an interview: the writer's own voice
             if _age_given(doc.prose, first):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
                 # identifies by age (read on PolNeAR)
