@@ -189,9 +189,6 @@ class Mention:
     # A title or role before the name, an appositive or a "who" clause: who this is,
     # wherever in the story it comes (not a predicate or a role elsewhere in the sentence).
     introduces: bool = False
-    # A qualified role with "the" elsewhere in the sentence ("the Texas senator"), which
-    # a reader takes for the person's: enough for a first reference, not for a later one.
-    role_in_sentence: bool = False
 
     @property
     def full(self) -> bool:
@@ -409,6 +406,10 @@ class PeopleModel:
     # the AFL-CIO", "the head of Germany's panel of advisers"): the person the
     # next sentence names, as its subject, may hold it.
     owned_roles: list[int] = field(default_factory=list)
+    # Sentences that point to a qualified role with "the" ("the Texas senator", "the wife
+    # of ..."), which a reader takes for a person named near it: enough for a first
+    # reference, not for a later one.
+    pointed_roles: frozenset[int] = frozenset()
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -437,6 +438,7 @@ class _Builder:
         self.role_objects: list[int] = []
         self.introducing_objects: list[int] = []
         self.owned_roles: list[int] = []
+        self.pointed_roles: set[int] = set()
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
         self.lede: int | None = None  # the number of the body's first sentence
@@ -457,7 +459,7 @@ class _Builder:
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
             self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
-            self.introducing_objects, arts_story(self.doc.prose), self.owned_roles,
+            self.introducing_objects, arts_story(self.doc.prose), self.owned_roles, frozenset(self.pointed_roles),
         )
 
     def _display_words(self) -> frozenset[str]:
@@ -509,6 +511,8 @@ class _Builder:
                 self.owned_roles.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
+            if _pointed_role(token):
+                self.pointed_roles.add(number)
 
     def _known_name(self, run: "Span") -> bool:
         words = _name_key([t.text for t in run])
@@ -573,8 +577,6 @@ class _Builder:
             _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
-        if not (title or role or description) and _role_pointed_to(doc, first, last):
-            mention = replace(mention, role_in_sentence=True)
         if not mention.quoted and any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha):
             mention = replace(mention, speaks=True)
         if title or role or described_by is not None and (
@@ -1523,24 +1525,20 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
     return ""
 
 
-def _role_pointed_to(doc: "Doc", first: int, last: int) -> bool:
-    """Whether the name's sentence points to a qualified role with "the"
-    ("Ana Ruiz's support, which has the Texas senator second", "the former
-    senator from Pennsylvania", "the three leaders"): a reader takes it for
-    the person named, though a later reference may not lean on it."""
-    for token in doc[first].sent:
-        if first <= token.i <= last or token.pos_ != "NOUN":
-            continue
-        children = list(token.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
-            continue
-        if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
-            continue  # "the police", "over the head of": no role of one person
-        lemma = token.lemma_.lower()
-        if token.tag_ == "NN" and role_noun(lemma) and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS \
-                or token.tag_ == "NNS" and lemma in _ROLE_WORDS | lx.TITLE_WORDS:
-            return True
-    return False
+def _pointed_role(token: "Token") -> bool:
+    """A qualified role pointed to with "the" ("the Texas senator", "the
+    former senator from Pennsylvania", "the wife of ..."): a reader takes
+    it for a person named near it. Not a plural ("the two leaders"), which
+    says of several what they are, not who each is."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
+        return False  # "the police", "over the head of": no role of one person
+    lemma = token.lemma_.lower()
+    return role_noun(lemma) and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
 
 
 def _modifier(head: "Token") -> bool:

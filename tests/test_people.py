@@ -1072,17 +1072,18 @@ def test_an_unspaced_em_dash_or_a_role_noun_opens_an_aside_that_describes():
 
 
 def test_a_well_known_name_is_a_house_choice():
+    # AP's default: famous names get a title too
     text = "Nobody expected it. Tony Blair defended the plan on Friday. Blair said it would work."
-    assert flagged("newsroom.first-reference", text) == []
-    flag = make_rule("""
+    assert flagged("newsroom.first-reference", text) == ["Tony Blair"]
+    skip = make_rule("""
         extends: person
         message: "%s"
         problem: first-reference
-        well-known: flag
+        well-known: skip
     """)
-    assert [a.match for a in lint_text(text, [flag], path="story.md")] == ["Tony Blair"]
-    assert [a.match for a in lint_text(text.replace("Tony Blair", "Tony Blaine").replace("Blair", "Blaine"),
-                                      [NEWSROOM["newsroom.first-reference"]], path="story.md")] == ["Tony Blaine"]
+    assert [a.match for a in lint_text(text, [skip], path="story.md")] == []
+    other = text.replace("Tony Blair", "Tony Blaine").replace("Blair", "Blaine")
+    assert [a.match for a in lint_text(other, [skip], path="story.md")] == ["Tony Blaine"]
 
 
 def test_an_archives_labelled_abstract_is_display_copy():

@@ -17,7 +17,8 @@ REFERENCES = ("full-name", "first-name")
 # every later reference ("Mr Blair").
 HONORIFIC_STYLES = ("none", "courtesy")
 # first-reference: whether a name the desk's readers know without a title
-# (lint/data/well-known-names.txt) is left alone or flagged as any other
+# (lint/data/well-known-names.txt) is left alone or, as AP does and by
+# default, flagged as any other
 WELL_KNOWN = ("skip", "flag")
 _OPTION_PROBLEMS = {"references": "later-reference", "honorifics": "honorific", "well-known": "first-reference"}
 
@@ -45,7 +46,7 @@ class Person(Check):
         if not self.references:
             raise self.error(f"rule {rule.id}: 'references' is empty, so the rule would flag nothing", "references")
         self.honorifics = options["honorifics"] or "none"
-        self.skip_well_known = (options["well-known"] or "skip") == "skip"
+        self.skip_well_known = options["well-known"] == "skip"
         self.find = {
             "first-reference": self._first_reference,
             "ambiguous-reference": self._ambiguous_reference,
@@ -72,8 +73,7 @@ class Person(Check):
             return  # a sports story names its players bare, an arts story by their work: that is their role
         for person in people.people:
             first = person.first_reference
-            if first is None or not first.full or first.described or first.listed or first.honorific \
-                    or first.role_in_sentence:
+            if first is None or not first.full or first.described or first.listed or first.honorific:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
             if self.skip_well_known and well_known(person.words):
                 continue  # a name the desk's readers know without a title: a house choice
@@ -106,6 +106,10 @@ class Person(Check):
                 for s, at, introducing in people.role_subjects
             ):
                 continue
+            if any(first.sentence <= s <= first.sentence + _POINTED_ROLE_AFTER for s in people.pointed_roles):
+                continue  # "Ana Ruiz's support, which has the Texas senator second": the copy points to
+                # a role near the name (one in the sentence before is someone else's: "The chief
+                # negotiator said little. Jane Roe joined them.")
             if _first_person(doc, first):
                 continue  # a column, a reader's comment, an answer in an interview: the writer's own voice
             if _age_given(doc.prose, first):
@@ -243,6 +247,9 @@ _FULL_NAME_AGAIN = "the full name again; after the first reference use the surna
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
 _NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
 _COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references{found}"
+# Sentences after a first reference within which a role pointed to with "the" may be
+# the person's ("... is endorsing Jane Roe. ... He announced his support for the Ohio governor").
+_POINTED_ROLE_AFTER = 2
 # Sentences back within which the people a short name could mean are still in play.
 _IN_PLAY = 5
 
