@@ -455,10 +455,11 @@ class _Builder:
         sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
         for number, (base, sentence) in enumerate(sentences):
             self._sentence(sentence, base, number)
+        self.display_words = self._display_words()
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
-            self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
+            self.lone_names, self.display_words, sports_story(self.doc.prose), self.role_objects,
             self.introducing_objects, arts_story(self.doc.prose), self.owned_roles, frozenset(self.pointed_roles),
         )
 
@@ -730,6 +731,9 @@ class _Builder:
         holder = holder or anaphoric and any(
             number - 1 <= m.sentence <= number and m.end <= start and not m.quoted for p in self.people for m in p.mentions
         )
+        # "Blair defends terror law" over "The prime minister has defended ...": the lede's
+        # office points to the person the headline names
+        holder = holder or anaphoric and number == self.lede and any(p.surnames & self.display_words for p in self.people)
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
             self.doc.in_quote(start), anaphoric,
@@ -1412,6 +1416,8 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for subject in head.head.children:
             if subject.dep_ == "nsubj" and subject.i < first - 1 and role_noun(subject.lemma_):
                 return subject  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
+    if first > 1 and doc[first - 1].text == "," and doc[first - 2].pos_ == "NOUN" and role_noun(doc[first - 2].lower_):
+        return doc[first - 2]  # "the show's co-producer, Ana Ruiz, said", however the parser took the hyphen
     if first > 0 and doc[first - 1].text == ",":
         for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name
             if child.i < first - 1 and any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in child.subtree):

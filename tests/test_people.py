@@ -1114,3 +1114,20 @@ def test_a_first_reference_in_the_writers_own_voice_is_left_alone():
     text = "Nobody expected it. I told Laura Kim that the plan would fail. Kim said so."
     assert flagged("newsroom.first-reference", text) == []
     assert flagged("newsroom.first-reference", text.replace("I told", "Tom told")) == ["Laura Kim"]
+
+
+def test_a_role_noun_and_a_comma_before_the_name_describe_it():
+    text = ("The finale airs in May. The show's co-producer, Carol Mendelsohn, said the episode would be dark. "
+            "Mendelsohn said so.")
+    assert flagged("newsroom.first-reference", text) == []
+    text = "The finale airs in May. On Friday, Carol Mendelsohn said the episode would be dark. Mendelsohn said so."
+    assert flagged("newsroom.first-reference", text) == ["Carol Mendelsohn"]
+
+
+def test_an_office_in_the_lede_points_to_the_person_the_headline_names():
+    text = ("Ruiz defends bridge plan\n\nThe mayor has defended plans for a new bridge, saying it would pay for itself. "
+            "The bridge would cost $40 million. Work would start in May. Ms Ruiz told councillors the cost was fair.\n")
+    rule = [NEWSROOM["newsroom.office-without-holder"]]
+    assert [a.match for a in lint_text(text, rule, path="story.txt")] == []
+    other = text.replace("Ruiz defends", "Council defends")
+    assert [a.match for a in lint_text(other, rule, path="story.txt")] == ["mayor"]
