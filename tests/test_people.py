@@ -1122,6 +1122,9 @@ def test_a_role_noun_and_a_comma_before_the_name_describe_it():
     assert flagged("newsroom.first-reference", text) == []
     text = "The finale airs in May. On Friday, Carol Mendelsohn said the episode would be dark. Mendelsohn said so."
     assert flagged("newsroom.first-reference", text) == ["Carol Mendelsohn"]
+    # a noun that only ends like a role ("-ist") describes nobody
+    text = "The finale airs in May. In a pernicious twist, Carol Mendelsohn said the episode would be dark. Mendelsohn said so."
+    assert flagged("newsroom.first-reference", text) == ["Carol Mendelsohn"]
 
 
 def test_an_office_in_the_lede_points_to_the_person_the_headline_names():
