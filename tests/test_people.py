@@ -1134,3 +1134,20 @@ def test_an_office_in_the_lede_points_to_the_person_the_headline_names():
     assert [a.match for a in lint_text(text, rule, path="story.txt")] == []
     other = text.replace("Ruiz defends", "Council defends")
     assert [a.match for a in lint_text(other, rule, path="story.txt")] == ["mayor"]
+
+
+def test_a_name_never_shortened_that_owns_a_company_may_be_a_body():
+    from lint.checks.person import _maybe_a_body
+    from lint.people import Mention, Person
+
+    def person(text: str, name: str) -> Person:
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        mentions = [Mention(i, i + len(name), tuple(name.split()), 0, "", None, False, False, True, False) for i in starts]
+        return Person(tuple(name.split()), frozenset([name.split()[-1].lower()]), name.split()[0].lower(), mentions=mentions)
+
+    text = "Def Jam said so on Monday. Def Jam's parent company, Universal, made the appointment."
+    assert _maybe_a_body(text, person(text, "Def Jam"))
+    text = "Laura Kim said so on Monday. Laura Kim's lawyer agreed."
+    assert _maybe_a_body(text, person(text, "Laura Kim"))  # owns a role: no surname fix, to be safe
+    text = "Laura Kim said so on Monday. Laura Kim's dog agreed."
+    assert not _maybe_a_body(text, person(text, "Laura Kim"))

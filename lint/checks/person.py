@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex as re
 
+from lint.lexicon import ORGANIZATION_NOUNS
 from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
@@ -176,7 +177,8 @@ class Person(Check):
                         text = doc.prose[m.start : m.end]
                         # "Donald Trump will insist on being Trump": the surname alone in the same
                         # sentence plays on the full name, which a fix would flatten
-                        fix = None if _surname_alone_beside(doc.prose, m, person.surname) else person.surname
+                        fix = None if _surname_alone_beside(doc.prose, m, person.surname) or _maybe_a_body(doc.prose, person) \
+                            else person.surname
                         hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), fix))
                         break  # once a person: the editor sees the habit, not every instance
                     given_in_full = True
@@ -296,6 +298,18 @@ def _owns_a_role(prose: str, end: int) -> bool:
     owns a role that one of the next three words names."""
     m = _OWNED_WORDS.match(prose, end)
     return m is not None and any(w is not None and role_noun(w) for w in m.groups())
+
+
+def _maybe_a_body(prose: str, person: PersonModel) -> bool:
+    """A name the story never shortens that owns a body's noun or a role
+    ("Def Jam's parent company", "Acme Holdings' chief executive"): maybe a
+    company or a label the recognizer took for a person, whose "surname"
+    ("Jam") names nothing."""
+    return all(m.full for m in person.mentions) and any(
+        (match := _OWNED_WORDS.match(prose, m.end)) is not None
+        and any(w is not None and (role_noun(w) or w.lower() in ORGANIZATION_NOUNS) for w in match.groups())
+        for m in person.mentions
+    )
 
 
 def _qualifies_a_role(prose: str, end: int) -> bool:
