@@ -1144,9 +1144,17 @@ def _shared_appositive(doc: "Doc", head: "Token", sentence_start: int) -> "Token
             continue
         start = _name_start(conj, sentence_start)
         described = _description(doc, start, conj.i, conj)
-        if described is not None and described.dep_ == "appos" and described.tag_ == "NNS":
-            return described
+        if described is not None and described.dep_ == "appos" and (described.tag_ == "NNS" or _some_of(described)):
+            return described  # "Ana Ruiz and Tom Lee, the two candidates,"; "..., two of the three survivors,"
     return None
+
+
+# "one of the men", "two of the three people who survived": some of a group that says who they are
+_SOME = frozenset("one two three four both all each".split())
+
+
+def _some_of(token: "Token") -> bool:
+    return token.lower_ in _SOME and any(c.lower_ == "of" for c in token.children)
 
 
 def _lead_conjunct(head: "Token") -> "Token":
@@ -1399,7 +1407,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     holds them."""
     for child in head.children:
         if child.dep_ == "appos" and not first <= child.i <= last and (
-            child.pos_ in ("NOUN", "PROPN") or child.lower_ == "one" and any(c.lower_ == "of" for c in child.children)
+            child.pos_ in ("NOUN", "PROPN") or _some_of(child)
         ):
             return child  # "Raman, a marine biologist"; "Oliver Letwin, one of the men lampooned"
         if _who_clause(child) or child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i == last + 2 \

@@ -1151,3 +1151,9 @@ def test_a_name_never_shortened_that_owns_a_company_may_be_a_body():
     assert _maybe_a_body(text, person(text, "Laura Kim"))  # owns a role: no surname fix, to be safe
     text = "Laura Kim said so on Monday. Laura Kim's dog agreed."
     assert not _maybe_a_body(text, person(text, "Laura Kim"))
+
+
+def test_some_of_a_group_in_apposition_describes_coordinated_names():
+    text = ("Nobody expected it. Laura Kim and Tom Ellis, two of the three people who survived the crash, "
+            "spoke on Friday. Kim said so. Ellis agreed.")
+    assert flagged("newsroom.first-reference", text) == []
