@@ -1136,7 +1136,7 @@ def test_an_office_in_the_lede_points_to_the_person_the_headline_names():
     assert [a.match for a in lint_text(other, rule, path="story.txt")] == ["mayor"]
 
 
-def test_a_name_never_shortened_that_owns_a_company_may_be_a_body():
+def test_a_name_that_owns_a_company_may_be_a_body():
     from lint.checks.person import _maybe_a_body
     from lint.people import Mention, Person
 
@@ -1148,9 +1148,13 @@ def test_a_name_never_shortened_that_owns_a_company_may_be_a_body():
     text = "Def Jam said so on Monday. Def Jam's parent company, Universal, made the appointment."
     assert _maybe_a_body(text, person(text, "Def Jam"))
     text = "Laura Kim said so on Monday. Laura Kim's lawyer agreed."
-    assert _maybe_a_body(text, person(text, "Laura Kim"))  # owns a role: no surname fix, to be safe
-    text = "Laura Kim said so on Monday. Laura Kim's dog agreed."
     assert not _maybe_a_body(text, person(text, "Laura Kim"))
+    # shortened once, still a company's name
+    text = "Def Jam said so on Monday. Jam was founded in 1984. Def Jam's parent company, Universal, agreed."
+    found = person(text, "Def Jam")
+    found.mentions.append(Mention(text.index("Jam was"), text.index("Jam was") + 3, ("Jam",), 1, "", None, False, False,
+                                  True, False))
+    assert _maybe_a_body(text, found)
 
 
 def test_some_of_a_group_in_apposition_describes_coordinated_names():

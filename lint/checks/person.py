@@ -301,13 +301,13 @@ def _owns_a_role(prose: str, end: int) -> bool:
 
 
 def _maybe_a_body(prose: str, person: PersonModel) -> bool:
-    """A name the story never shortens that owns a body's noun or a role
-    ("Def Jam's parent company", "Acme Holdings' chief executive"): maybe a
+    """A name that owns a body's noun ("Def Jam's parent company"): maybe a
     company or a label the recognizer took for a person, whose "surname"
-    ("Jam") names nothing."""
-    return all(m.full for m in person.mentions) and any(
-        (match := _OWNED_WORDS.match(prose, m.end)) is not None
-        and any(w is not None and (role_noun(w) or w.lower() in ORGANIZATION_NOUNS) for w in match.groups())
+    ("Jam") names nothing. A person's campaign or family costs the fix too
+    (2 of 67 surname fixes on the dev split), which is no damage."""
+    return any(
+        m.full and (match := _OWNED_WORDS.match(prose, m.end)) is not None
+        and any(w is not None and w.lower() in ORGANIZATION_NOUNS for w in match.groups())
         for m in person.mentions
     )
 
