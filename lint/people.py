@@ -269,12 +269,16 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
     dek, byline fields), headings, a byline paragraph among the first
     blocks ("By Jane Roe") and, in a plain-text draft, a first line that
     stands alone and is short enough for a headline, even one that ends
-    in a period ("Clinton sharpens focus on Sanders."), and a numbered
-    list's heading that is a name alone ("2. Jane Roe.")."""
+    in a period ("Clinton sharpens focus on Sanders."), a numbered
+    list's heading that is a name alone ("2. Jane Roe."), and an archive's
+    labelled abstract ("ABSTRACT." ... "FULL TEXT.")."""
     zone = []
+    abstract = _abstract(doc)
     for index, block in enumerate(doc.blocks):
         text = doc.prose[block.start : block.end]
-        if block.kind in ("frontmatter", "heading"):
+        if index in abstract:
+            zone.append((block.start, block.end))
+        elif block.kind in ("frontmatter", "heading"):
             zone.append((block.start, block.end))
         elif index < _OPENING_BLOCKS and _BYLINE.match(text) and len(text.split()) <= 12:
             zone.append((block.start, block.end))
@@ -283,6 +287,42 @@ def display_zone(doc: "Document") -> list[tuple[int, int]]:
         elif _NUMBERED_HEADING.fullmatch(text):
             zone.append((block.start, block.end))
     return zone
+
+
+# An archive's export labels a summary before the story ("ABSTRACT." ... "FULL TEXT."):
+# the summary is an indexer's display copy, and the story names its people afresh.
+_ABSTRACT_LABEL = re.compile(r"\s*(?:ABSTRACT|SUMMARY)\.?\s*")
+_FULL_TEXT_LABEL = re.compile(r"\s*FULL TEXT\.?\s*")
+
+
+def _abstract(doc: "Document") -> range:
+    """The indices of the blocks from an "ABSTRACT." label among the first
+    blocks to the "FULL TEXT." label that closes it; none without both."""
+    for index, block in enumerate(doc.blocks[:_OPENING_BLOCKS]):
+        if _ABSTRACT_LABEL.fullmatch(doc.prose, block.start, block.end):
+            for end, closing in enumerate(doc.blocks[index + 1 :], index + 1):
+                if _FULL_TEXT_LABEL.fullmatch(doc.prose, closing.start, closing.end):
+                    return range(index, end + 1)
+            break
+    return range(0)
+
+
+def possible_dek(doc: "Document") -> tuple[int, int] | None:
+    """The prose span of the paragraph right after a plain-text draft's
+    headline when it may be the headline's dek: one sentence, as short as
+    a headline ("Mayor's office says the bridge will reopen in May.").
+    Display type takes the present tense by convention, but a short lede
+    looks the same ("The city is planning a new bridge."), so this is no
+    display zone: a fix that changes a tense is not offered there."""
+    zone = display_zone(doc)
+    if doc.format != "text" or len(doc.blocks) < 3 or not zone or zone[0][0] != doc.blocks[0].start:
+        return None
+    block = doc.blocks[1]
+    text = doc.prose[block.start : block.end]
+    if block.start in {start for start, _ in zone} or len(text.split()) > _HEADLINE_WORDS \
+            or sum(block.start <= start < block.end for start, _ in doc.sentences) > 1:
+        return None
+    return block.start, block.end
 
 
 def _headline_line(doc: "Document", block, text: str) -> bool:
@@ -366,6 +406,10 @@ class PeopleModel:
     # the AFL-CIO", "the head of Germany's panel of advisers"): the person the
     # next sentence names, as its subject, may hold it.
     owned_roles: list[int] = field(default_factory=list)
+    # Sentences that point to a qualified role with "the" ("the Texas senator", "the wife
+    # of ..."), which a reader takes for a person named near it: enough for a first
+    # reference, not for a later one.
+    pointed_roles: frozenset[int] = frozenset()
 
 
 def model(doc: "Document") -> PeopleModel:
@@ -394,6 +438,7 @@ class _Builder:
         self.role_objects: list[int] = []
         self.introducing_objects: list[int] = []
         self.owned_roles: list[int] = []
+        self.pointed_roles: set[int] = set()
         self.lone_names: list[int] = []
         self.display = display_zone(doc)
         self.lede: int | None = None  # the number of the body's first sentence
@@ -410,11 +455,12 @@ class _Builder:
         sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
         for number, (base, sentence) in enumerate(sentences):
             self._sentence(sentence, base, number)
+        self.display_words = self._display_words()
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
             self.people, [o for o in offices if o is not None], self.ambiguous, self.given_names, self.role_subjects,
-            self.lone_names, self._display_words(), sports_story(self.doc.prose), self.role_objects,
-            self.introducing_objects, arts_story(self.doc.prose), self.owned_roles,
+            self.lone_names, self.display_words, sports_story(self.doc.prose), self.role_objects,
+            self.introducing_objects, arts_story(self.doc.prose), self.owned_roles, frozenset(self.pointed_roles),
         )
 
     def _display_words(self) -> frozenset[str]:
@@ -466,6 +512,8 @@ class _Builder:
                 self.owned_roles.append(number)
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
+            if _pointed_role(token):
+                self.pointed_roles.add(number)
 
     def _known_name(self, run: "Span") -> bool:
         words = _name_key([t.text for t in run])
@@ -500,6 +548,8 @@ class _Builder:
         head = _head(doc, first, last)
         role = _role_before(doc, named, head, sentence_start) or _role_phrase_before(doc, named, sentence_start)
         described_by = _description(doc, first, last, head)
+        if not (role or described_by):
+            described_by = _shared_appositive(doc, head, sentence_start)
         lead = _lead_conjunct(head)
         if not (role or described_by) and lead.i != head.i:
             # "White House hopefuls Hillary Clinton and Donald Trump", "John McConnell and
@@ -681,6 +731,9 @@ class _Builder:
         holder = holder or anaphoric and any(
             number - 1 <= m.sentence <= number and m.end <= start and not m.quoted for p in self.people for m in p.mentions
         )
+        # "Blair defends terror law" over "The prime minister has defended ...": the lede's
+        # office points to the person the headline names
+        holder = holder or anaphoric and number == self.lede and any(p.surnames & self.display_words for p in self.people)
         return Office(
             start, end, head, frozenset(portfolio), number, _source_or_actor(token), holder,
             self.doc.in_quote(start), anaphoric,
@@ -691,6 +744,22 @@ def arts_story(prose: str) -> bool:
     """Whether the copy is an arts story: several words of entertainment copy."""
     words = _arts_words()
     return len({w for w in re.findall(r"[a-z]+", prose.lower()) if w in words}) >= _ARTS_STORY
+
+
+def well_known(words: tuple[str, ...]) -> bool:
+    """Whether a full name is one the desk's readers know without a title:
+    named in full in a good share of a news corpus's articles (mined by
+    benchmarks/mine_well_known.py). "Hillary Rodham Clinton" is known as
+    "Hillary Clinton": the given name and surname are matched too."""
+    key = _name_key(words)
+    known = _well_known_names()
+    return " ".join(key) in known or len(key) > 2 and f"{key[0]} {key[-1]}" in known
+
+
+@lru_cache(maxsize=1)
+def _well_known_names() -> frozenset[str]:
+    text = resources.files("lint").joinpath("data/well-known-names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 @lru_cache(maxsize=1)
@@ -963,8 +1032,9 @@ def _names_a_place(doc: "Doc", last: int) -> bool:
 
 
 def _spaced_dash(token: "Token") -> bool:
-    """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen."""
-    return token.text in ("-", "–", "—") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    """ "Clive Griffiths - Wales' defensive coach -": a dash that sets off an aside, not a hyphen;
+    an em dash does so unspaced too ("Jane Roe—the party's treasurer—said")."""
+    return token.text == "—" or token.text in ("-", "–") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _label(doc: "Doc", first: int, last: int) -> bool:
@@ -1063,6 +1133,28 @@ def _listed(head: "Token") -> bool:
 def _agent_noun(word: str) -> bool:
     """ "sprinter", "novelist", "historian": a noun of what someone does."""
     return word.endswith(_AGENT_SUFFIXES) and word not in _NOT_PEOPLE
+
+
+def _shared_appositive(doc: "Doc", head: "Token", sentence_start: int) -> "Token | None":
+    """A plural appositive after the last of the names a coordination
+    opens, which says who all of them are ("Ana Ruiz and Tom Lee, the
+    two candidates,"): the parser hangs it on the last name."""
+    for conj in head.children:
+        if conj.dep_ != "conj" or conj.pos_ != "PROPN":
+            continue
+        start = _name_start(conj, sentence_start)
+        described = _description(doc, start, conj.i, conj)
+        if described is not None and described.dep_ == "appos" and (described.tag_ == "NNS" or _some_of(described)):
+            return described  # "Ana Ruiz and Tom Lee, the two candidates,"; "..., two of the three survivors,"
+    return None
+
+
+# "one of the men", "two of the three people who survived": some of a group that says who they are
+_SOME = frozenset("one two three four both all each".split())
+
+
+def _some_of(token: "Token") -> bool:
+    return token.lower_ in _SOME and any(c.lower_ == "of" for c in token.children)
 
 
 def _lead_conjunct(head: "Token") -> "Token":
@@ -1315,7 +1407,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     holds them."""
     for child in head.children:
         if child.dep_ == "appos" and not first <= child.i <= last and (
-            child.pos_ in ("NOUN", "PROPN") or child.lower_ == "one" and any(c.lower_ == "of" for c in child.children)
+            child.pos_ in ("NOUN", "PROPN") or _some_of(child)
         ):
             return child  # "Raman, a marine biologist"; "Oliver Letwin, one of the men lampooned"
         if _who_clause(child) or child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i == last + 2 \
@@ -1332,6 +1424,9 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for subject in head.head.children:
             if subject.dep_ == "nsubj" and subject.i < first - 1 and role_noun(subject.lemma_):
                 return subject  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
+    if first > 1 and doc[first - 1].text == "," and doc[first - 2].pos_ == "NOUN" \
+            and _bare(doc[first - 2]) in lx.TITLE_WORDS | _ROLE_WORDS:  # not any "-ist" ("a pernicious twist, Ana Ruiz")
+        return doc[first - 2]  # "the show's co-producer, Ana Ruiz, said", however the parser took the hyphen
     if first > 0 and doc[first - 1].text == ",":
         for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name
             if child.i < first - 1 and any(t.dep_ == "det" and t.lower_ in ("a", "an", "another") for t in child.subtree):
@@ -1378,8 +1473,9 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for token in doc[last + 2 : min(last + 2 + _ASIDE_REACH, head.sent.end)]:
             if token.is_punct and token.text not in _POSSESSIVES:
                 break
-            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS:
-                return token  # "Colin Asplin, Blackpool Hotel Association said"
+            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS \
+                    or token.pos_ == "NOUN" and role_noun(token.lower_):
+                return token  # "Colin Asplin, Blackpool Hotel Association said"; "Ana Ruiz, outreach coordinator for ..."
     # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
     # to what comes before it
     if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):
@@ -1442,6 +1538,22 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
         if any(t.lower_ == "best" for t in doc[max(sentence.start, token.i - 3) : token.i]):
             return token.text  # "Jamie Foxx picked up best actor", "shared the best actress award": the award names the role
     return ""
+
+
+def _pointed_role(token: "Token") -> bool:
+    """A qualified role pointed to with "the" ("the Texas senator", "the
+    former senator from Pennsylvania", "the wife of ..."): a reader takes
+    it for a person named near it. Not a plural ("the two leaders"), which
+    says of several what they are, not who each is."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
+        return False  # "the police", "over the head of": no role of one person
+    lemma = token.lemma_.lower()
+    return role_noun(lemma) and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
 
 
 def _modifier(head: "Token") -> bool:

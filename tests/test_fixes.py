@@ -177,6 +177,21 @@ def test_a_plain_text_headline_keeps_its_present_tense_and_capitals():
     assert [(a.match, a.fix) for a in lint_text(text, rules, path="story.txt")] == [("says", "said")]
 
 
+
+def test_a_dek_under_a_plain_text_headline_keeps_its_present_tense():
+    # headline, dek, lede: the dek may be display type, whose tense is the present
+    text = ("Bridge to reopen in May.\n\nMayor's office says repairs are ahead of schedule.\n\n"
+            "Deputy mayor Ana Ruiz says the bridge, closed since a barge struck it in March, will reopen on 12 May.\n")
+    alerts = lint_text(text, [BY_ID["newsroom.present-tense-attribution"]], path="story.txt")
+    assert [(text[a.start : a.start + 30], a.fix) for a in alerts] == [
+        ("says repairs are ahead of sche", None), ("says the bridge, closed since ", "said")
+    ]
+    # a lede of two sentences is no dek
+    text = ("Bridge to reopen in May.\n\nThe mayor's office says repairs are ahead of schedule. Work began in March.\n\n"
+            "The bridge will reopen on 12 May.\n")
+    alerts = lint_text(text, [BY_ID["newsroom.present-tense-attribution"]], path="story.txt")
+    assert [a.fix for a in alerts] == ["said"]
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1052,3 +1052,112 @@ def test_a_name_in_a_photo_credit_is_no_person_to_refer_to():
             "Senator Dana Ruiz greets Fire Chief Sam Ellery at the station on Friday.\n\nORLANDO GRIEVES\n\n"
             "Orlando grieved for the dead after the fire at the warehouse.\n")
     assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.later-reference"]], path="story.txt")] == []
+
+
+def test_an_appositive_after_coordinated_names_describes_them_all():
+    text = ("Nobody expected it. Laura Kim and Tom Ellis, the two candidates for mayor, met on Friday. "
+            "Kim said the race was tight. Ellis agreed.")
+    assert flagged("newsroom.first-reference", text) == []
+    text = "Nobody expected it. Laura Kim and Tom Ellis met on Friday. Kim said the race was tight. Ellis agreed."
+    assert flagged("newsroom.first-reference", text) == ["Laura Kim", "Tom Ellis"]
+
+
+def test_an_unspaced_em_dash_or_a_role_noun_opens_an_aside_that_describes():
+    for text in (
+        "Nobody expected it. Ana Ruiz—the city's former treasurer—won the seat. Ruiz thanked voters.",
+        "Nobody expected it. Ana Ruiz, outreach coordinator for the Harbour Trust, said the plan would fail. "
+        "Ruiz said so twice.",
+    ):
+        assert flagged("newsroom.first-reference", text) == [], text
+
+
+def test_a_well_known_name_is_a_house_choice():
+    # AP's default: famous names get a title too
+    text = "Nobody expected it. Tony Blair defended the plan on Friday. Blair said it would work."
+    assert flagged("newsroom.first-reference", text) == ["Tony Blair"]
+    skip = make_rule("""
+        extends: person
+        message: "%s"
+        problem: first-reference
+        well-known: skip
+    """)
+    assert [a.match for a in lint_text(text, [skip], path="story.md")] == []
+    other = text.replace("Tony Blair", "Tony Blaine").replace("Blair", "Blaine")
+    assert [a.match for a in lint_text(other, [skip], path="story.md")] == ["Tony Blaine"]
+
+
+def test_an_archives_labelled_abstract_is_display_copy():
+    text = ("Mayor pledges new bridge\n\nABSTRACT.\n\nLaura Kim promised a new bridge.\n\nFULL TEXT.\n\n"
+            "Mayor Laura Kim promised on Friday to build a new bridge. Kim said work would start in May.\n")
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.later-reference"]], path="story.txt")] == []
+    doc = parse(text, "story.txt")
+    kim = next(p for p in model(doc).people if p.words == ("Laura", "Kim"))
+    assert doc.prose[kim.first_reference.start : kim.first_reference.end + 12] == "Laura Kim promised on"
+    # no closing label: no abstract
+    text = text.replace("FULL TEXT.", "Full story.")
+    doc = parse(text, "story.txt")
+    kim = next(p for p in model(doc).people if p.words == ("Laura", "Kim"))
+    assert doc.prose[kim.first_reference.start : kim.first_reference.end + 12] == "Laura Kim promised a "
+
+
+def test_a_qualified_role_the_sentence_points_to_serves_a_first_reference_only():
+    text = ("Polls are close. Tom Ellis has strong support, which puts the Texas senator second. Ellis said so. "
+            "Later, Tom Ellis spoke again.")
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.later-reference", text) == ["Tom Ellis"]
+    # "the police": no role of one person
+    text = "Polls are close. Tom Ellis called the police. Ellis said so."
+    assert flagged("newsroom.first-reference", text) == ["Tom Ellis"]
+
+
+def test_a_first_reference_in_the_writers_own_voice_is_left_alone():
+    text = "Nobody expected it. I told Laura Kim that the plan would fail. Kim said so."
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.first-reference", text.replace("I told", "Tom told")) == ["Laura Kim"]
+
+
+def test_a_role_noun_and_a_comma_before_the_name_describe_it():
+    text = ("The finale airs in May. The show's co-producer, Carol Mendelsohn, said the episode would be dark. "
+            "Mendelsohn said so.")
+    assert flagged("newsroom.first-reference", text) == []
+    text = "The finale airs in May. On Friday, Carol Mendelsohn said the episode would be dark. Mendelsohn said so."
+    assert flagged("newsroom.first-reference", text) == ["Carol Mendelsohn"]
+    # a noun that only ends like a role ("-ist") describes nobody
+    text = "The finale airs in May. In a pernicious twist, Carol Mendelsohn said the episode would be dark. Mendelsohn said so."
+    assert flagged("newsroom.first-reference", text) == ["Carol Mendelsohn"]
+
+
+def test_an_office_in_the_lede_points_to_the_person_the_headline_names():
+    text = ("Ruiz defends bridge plan\n\nThe mayor has defended plans for a new bridge, saying it would pay for itself. "
+            "The bridge would cost $40 million. Work would start in May. Ms Ruiz told councillors the cost was fair.\n")
+    rule = [NEWSROOM["newsroom.office-without-holder"]]
+    assert [a.match for a in lint_text(text, rule, path="story.txt")] == []
+    other = text.replace("Ruiz defends", "Council defends")
+    assert [a.match for a in lint_text(other, rule, path="story.txt")] == ["mayor"]
+
+
+def test_a_name_that_owns_a_company_may_be_a_body():
+    from lint.checks.person import _maybe_a_body
+    from lint.people import Mention, Person
+
+    def person(text: str, name: str) -> Person:
+        starts = [i for i in range(len(text)) if text.startswith(name, i)]
+        mentions = [Mention(i, i + len(name), tuple(name.split()), 0, "", None, False, False, True, False) for i in starts]
+        return Person(tuple(name.split()), frozenset([name.split()[-1].lower()]), name.split()[0].lower(), mentions=mentions)
+
+    text = "Def Jam said so on Monday. Def Jam's parent company, Universal, made the appointment."
+    assert _maybe_a_body(text, person(text, "Def Jam"))
+    text = "Laura Kim said so on Monday. Laura Kim's lawyer agreed."
+    assert not _maybe_a_body(text, person(text, "Laura Kim"))
+    # shortened once, still a company's name
+    text = "Def Jam said so on Monday. Jam was founded in 1984. Def Jam's parent company, Universal, agreed."
+    found = person(text, "Def Jam")
+    found.mentions.append(Mention(text.index("Jam was"), text.index("Jam was") + 3, ("Jam",), 1, "", None, False, False,
+                                  True, False))
+    assert _maybe_a_body(text, found)
+
+
+def test_some_of_a_group_in_apposition_describes_coordinated_names():
+    text = ("Nobody expected it. Laura Kim and Tom Ellis, two of the three people who survived the crash, "
+            "spoke on Friday. Kim said so. Ellis agreed.")
+    assert flagged("newsroom.first-reference", text) == []

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from lint import lexicon as lx
 from lint.attribution import GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, cue_token, model
+from lint.people import possible_dek
 from lint.rule import Check, Field, Hit
 
 TENSES = ("present", "past", "any")
@@ -40,6 +41,7 @@ class Cue(Check):
     def run(self, doc):
         in_scope = self.in_scope(doc)
         tense = self.options["tense"]
+        dek = possible_dek(doc) if self.options["fix"] else None
         for sentence in model(doc).sentences:
             hits = []  # each with its cue token
             for a in sentence.attributions:
@@ -59,6 +61,7 @@ class Cue(Check):
                 unfixable = (
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
                     or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs)
+                    or dek is not None and dek[0] <= start < dek[1]  # a dek's "says" is display type's tense
                 )
                 hits.append((Hit(start, end, (text, advice), None if unfixable else advice), cue_token(sentence, a)))
             fixed = {token.i for hit, token in hits if hit.fix is not None and token is not None}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import regex as re
 
-from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun
+from lint.lexicon import ORGANIZATION_NOUNS
+from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -16,7 +17,11 @@ REFERENCES = ("full-name", "first-name")
 # AP uses no courtesy titles; the BBC and The New York Times give one on
 # every later reference ("Mr Blair").
 HONORIFIC_STYLES = ("none", "courtesy")
-_OPTION_PROBLEMS = {"references": "later-reference", "honorifics": "honorific"}
+# first-reference: whether a name the desk's readers know without a title
+# (lint/data/well-known-names.txt) is left alone or, as AP does and by
+# default, flagged as any other
+WELL_KNOWN = ("skip", "flag")
+_OPTION_PROBLEMS = {"references": "later-reference", "honorifics": "honorific", "well-known": "first-reference"}
 
 
 class Person(Check):
@@ -26,6 +31,8 @@ class Person(Check):
         "references": Field("strlist", None, choices=REFERENCES),
         # honorific: the house style
         "honorifics": Field("str", None, choices=HONORIFIC_STYLES),
+        # first-reference: a house choice (AP flags them; a desk whose readers know them need not)
+        "well-known": Field("str", None, choices=WELL_KNOWN),
     }
     NEEDS_NLP = True
     NEEDS_NAMES = True
@@ -40,6 +47,7 @@ class Person(Check):
         if not self.references:
             raise self.error(f"rule {rule.id}: 'references' is empty, so the rule would flag nothing", "references")
         self.honorifics = options["honorifics"] or "none"
+        self.skip_well_known = options["well-known"] == "skip"
         self.find = {
             "first-reference": self._first_reference,
             "ambiguous-reference": self._ambiguous_reference,
@@ -68,6 +76,8 @@ class Person(Check):
             first = person.first_reference
             if first is None or not first.full or first.described or first.listed or first.honorific:
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
+            if self.skip_well_known and well_known(person.words):
+                continue  # a name the desk's readers know without a title: a house choice
             # the person the headline names is the one the story is about ("Blair rejects
             # Tory terror offer"): the reader met them there
             if person.surnames & people.display_words or person.given in people.display_words:
@@ -97,6 +107,12 @@ class Person(Check):
                 for s, at, introducing in people.role_subjects
             ):
                 continue
+            if any(first.sentence <= s <= first.sentence + _POINTED_ROLE_AFTER for s in people.pointed_roles):
+                continue  # "Ana Ruiz's support, which has the Texas senator second": the copy points to
+                # a role near the name (one in the sentence before is someone else's: "The chief
+                # negotiator said little. Jane Roe joined them.")
+            if _first_person(doc, first):
+                continue  # a column, a reader's comment, an answer in an interview: the writer's own voice
             if _age_given(doc.prose, first):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
                 # identifies by age (read on PolNeAR)
@@ -161,7 +177,8 @@ class Person(Check):
                         text = doc.prose[m.start : m.end]
                         # "Donald Trump will insist on being Trump": the surname alone in the same
                         # sentence plays on the full name, which a fix would flatten
-                        fix = None if _surname_alone_beside(doc.prose, m, person.surname) else person.surname
+                        fix = None if _surname_alone_beside(doc.prose, m, person.surname) or _maybe_a_body(doc.prose, person) \
+                            else person.surname
                         hits.append(Hit(m.start, m.end, (text, _FULL_NAME_AGAIN), fix))
                         break  # once a person: the editor sees the habit, not every instance
                     given_in_full = True
@@ -232,6 +249,9 @@ _FULL_NAME_AGAIN = "the full name again; after the first reference use the surna
 _GIVEN_NAME_ALONE = "a given name alone; after the first reference use the surname ({surname})"
 _NO_COURTESY_TITLES = "house style gives no courtesy titles; write the surname alone{found}"
 _COURTESY_TITLES = "house style gives a courtesy title (Mr, Mrs, Ms) on later references{found}"
+# Sentences after a first reference within which a role pointed to with "the" may be
+# the person's ("... is endorsing Jane Roe. ... He announced his support for the Ohio governor").
+_POINTED_ROLE_AFTER = 2
 # Sentences back within which the people a short name could mean are still in play.
 _IN_PLAY = 5
 
@@ -278,6 +298,18 @@ def _owns_a_role(prose: str, end: int) -> bool:
     owns a role that one of the next three words names."""
     m = _OWNED_WORDS.match(prose, end)
     return m is not None and any(w is not None and role_noun(w) for w in m.groups())
+
+
+def _maybe_a_body(prose: str, person: PersonModel) -> bool:
+    """A name that owns a body's noun ("Def Jam's parent company"): maybe a
+    company or a label the recognizer took for a person, whose "surname"
+    ("Jam") names nothing. A person's campaign or family costs the fix too
+    (2 of 67 surname fixes on the dev split), which is no damage."""
+    return any(
+        m.full and (match := _OWNED_WORDS.match(prose, m.end)) is not None
+        and any(w is not None and w.lower() in ORGANIZATION_NOUNS for w in match.groups())
+        for m in person.mentions
+    )
 
 
 def _qualifies_a_role(prose: str, end: int) -> bool:
