@@ -189,12 +189,17 @@ def _one_statement(sentence, attribution) -> bool:
     quoted = any(t.text in ('"', "“", "”") for t in token.sent)
     if token.dep_ in ("parataxis", "ccomp") and (quoted or not any(c.dep_ == "dobj" for c in children)):
         return True  # '"...," says Saffo'; not "the lies hucksters tell them"
+    # With a direct object, the words reported come after the cue: a clause
+    # before it belongs to another verb ("Reid was seventh ... Shannon claimed
+    # the titles", one sentence to the parser), and quotation marks enclose
+    # the object ("admitted “one or two instances” where ..."), not a statement.
+    has_object = any(c.dep_ == "dobj" for c in children)
     return any(
         # a clause with its subject: not "the side claimed their second win", a noun to the tagger
-        c.dep_ in ("ccomp", "parataxis") and any(
+        c.dep_ in ("ccomp", "parataxis") and (c.i > token.i or not has_object) and any(
             g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and g.pos_ in ("NOUN", "PROPN", "PRON") for g in c.children
         )
-        or c.dep_ == "xcomp" or c.text in (":", '"', "“", "”")
+        or c.dep_ == "xcomp" or c.text == ":" or c.text in ('"', "“", "”") and not has_object
         for c in children
     )
 
