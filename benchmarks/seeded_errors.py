@@ -61,6 +61,7 @@ RULES = (
     "newsroom.spelling",
     "newsroom.name-drift",
     "newsroom.doubled-word",
+    "newsroom.dropped-word",
     "newsroom.confusable",
     "newsroom.tense-clash",
     "newsroom.mindless-subject",
