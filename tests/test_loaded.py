@@ -375,7 +375,8 @@ OWN_SENTENCES = [
 
 
 def test_a_newsroom_retrains_the_model_on_its_own_sentences(tmp_path):
-    pytest.importorskip("sklearn")
+    for module in ("sklearn", "scipy", "textblob", "vaderSentiment"):  # the train extra
+        pytest.importorskip(module)
     rows = ["text,label,words"] + [f'"{t}",{label},{words}' for t, label, words in OWN_SENTENCES * 4]
     data = write(tmp_path / "ours.csv", "\n".join(rows) + "\n")
     result = run("train", str(data), "--out", str(tmp_path / "ours"))
