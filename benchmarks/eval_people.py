@@ -25,7 +25,7 @@ import hashlib
 import json
 import random
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -49,8 +49,6 @@ def chosen_rules(config: Path | None):
 
 def lint_split(args) -> int:
     from lint import engine
-    from lint.document import parse
-    from lint.people import recognize_names
 
     ids = [i for i in load(args.split) if (DATA / i).exists()]
     ids = ids[:: args.every]
@@ -62,19 +60,29 @@ def lint_split(args) -> int:
     rules = chosen_rules(args.config)
     known = [r.id for r in rules]
     with open(args.out, "w", encoding="utf-8") as out:
-        for start in range(0, len(ids), BATCH):
-            batch = ids[start : start + BATCH]
-            docs = [parse(read(DATA / i), str(DATA / i), "text") for i in batch]
-            parse_with_cache(docs, batch, args.cache)
-            recognize_names(docs)
-            for article, doc in zip(batch, docs):
-                alerts = engine.lint(doc, rules, (), known)
-                out.write(json.dumps({
-                    "id": article, "corpus": article.split("/")[0], "words": len(doc.source.split()),
-                    "alerts": [a.to_dict() for a in alerts],
-                }) + "\n")
-            print(f"{start + len(batch)}/{len(ids)}", file=sys.stderr, flush=True)
+        for done, (article, doc) in enumerate(parsed_articles(ids, args.cache), 1):
+            alerts = engine.lint(doc, rules, (), known)
+            out.write(json.dumps({
+                "id": article, "corpus": article.split("/")[0], "words": len(doc.source.split()),
+                "alerts": [a.to_dict() for a in alerts],
+            }) + "\n")
+            if done % BATCH == 0 or done == len(ids):
+                print(f"{done}/{len(ids)}", file=sys.stderr, flush=True)
     return 0
+
+
+def parsed_articles(ids, cache: Path | None):
+    """Each article id with its document, parsed a batch at a time (through
+    the cache) and its people's names recognized."""
+    from lint.document import parse
+    from lint.people import recognize_names
+
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        docs = [parse(read(DATA / i), str(DATA / i), "text") for i in batch]
+        parse_with_cache(docs, batch, cache)
+        recognize_names(docs)
+        yield from zip(batch, docs)
 
 
 def parse_with_cache(docs, ids, cache: Path | None) -> None:

@@ -24,8 +24,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_people import BATCH, parse_with_cache  # noqa: E402
-from people_split import DATA, load, read  # noqa: E402
+from eval_people import parsed_articles  # noqa: E402
+from people_split import DATA, load  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "lint" / "data" / "well-known-names.txt"
@@ -41,8 +41,7 @@ def main() -> int:
     parser.add_argument("--counts", type=Path, help="also write each name's counts here (name, corpus, articles, bare)")
     args = parser.parse_args()
 
-    from lint.document import parse
-    from lint.people import fold_name, model, recognize_names
+    from lint.people import fold_name, model
 
     ids = [i for i in load("dev") if (DATA / i).exists()]
     if not ids:
@@ -51,19 +50,13 @@ def main() -> int:
     articles: Counter[str] = Counter()
     named: dict[str, Counter[str]] = defaultdict(Counter)
     bare: dict[str, Counter[str]] = defaultdict(Counter)
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        docs = [parse(read(DATA / i), str(DATA / i), "text") for i in batch]
-        parse_with_cache(docs, batch, args.cache)
-        recognize_names(docs)
-        for article, doc in zip(batch, docs):
-            corpus = article.split("/")[0]
-            articles[corpus] += 1
-            people = {" ".join(fold_name(w) for w in p.words): p for p in model(doc).people if len(p.words) > 1}
-            named[corpus].update(people.keys())
-            bare[corpus].update(name for name, p in people.items()
-                                if p.first_reference is not None and not p.first_reference.described)
-        print(f"{start + len(batch)}/{len(ids)}", file=sys.stderr, flush=True)
+    for article, doc in parsed_articles(ids, args.cache):
+        corpus = article.split("/")[0]
+        articles[corpus] += 1
+        people = {" ".join(fold_name(w) for w in p.words): p for p in model(doc).people if len(p.words) > 1}
+        named[corpus].update(people.keys())
+        bare[corpus].update(name for name, p in people.items()
+                            if p.first_reference is not None and not p.first_reference.described)
     kept = sorted({name for corpus, counts in named.items() for name, n in counts.items()
                    if n >= args.share * articles[corpus] and bare[corpus][name] >= args.bare * n})
     if args.counts:
