@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 
 import regex
 
@@ -133,14 +134,28 @@ class BoundedPattern:
         runs from the first call, so a caller's own work between matches
         would count against it."""
         end = len(text) if endpos is None else endpos
+        linear = _one_class_repeated(self.compiled.pattern)
 
         def collect(*args, timeout):
+            if linear:  # it cannot backtrack, and regex's timeout costs more than its matching at every match
+                return list(self.compiled.finditer(*args))
             return list(self.compiled.finditer(*args, timeout=timeout))
 
         return _bounded(self.pattern, collect, text, pos, text, pos, end)
 
     def sub(self, repl, text: str, count: int = 0) -> str:
         return _bounded(self.pattern, self.compiled.sub, text, 0, repl, text, count)
+
+
+# One character class repeated ("[^\\s]+", Vale's word token), in a group or
+# not, case-insensitive or not: it matches each run of its characters whole
+# or fails at once, so it runs in linear time.
+_ONE_CLASS_REPEATED = regex.compile(r"(?:\(\?i\)\(\?-f\))?(\()?\[\^?(?:\\[a-zA-Z]|[^\\\[\]])+\][+*](?(1)\))")
+
+
+@lru_cache(maxsize=256)
+def _one_class_repeated(source: str) -> bool:
+    return _ONE_CLASS_REPEATED.fullmatch(source) is not None
 
 
 def _trie_pattern(words: list[str]) -> str:

@@ -257,13 +257,18 @@ def scope_spans(doc: Document, scopes: tuple[str, ...]) -> Iterator[tuple[int, i
             yield body[0].start, body[-1].end
         return
     wanted = (positive - {"sentence"}) or {"text"}
-    display = _display_starts(doc) if "heading" in positive | negative else frozenset()
-    blocks = [
-        (block.start, block.end)
-        for block in doc.blocks
-        if _block_in_scope(block, wanted, block.start in display)
-        and not (negative and _block_in_scope(block, negative, block.start in display))
-    ]
+    # the blocks of a scope, worked out once per document: most rules share a few scopes
+    cached = doc.models.setdefault("scope-blocks", {})
+    key = (frozenset(wanted), frozenset(negative))
+    blocks = cached.get(key)
+    if blocks is None:
+        display = _display_starts(doc) if "heading" in positive | negative else frozenset()
+        blocks = cached[key] = [
+            (block.start, block.end)
+            for block in doc.blocks
+            if _block_in_scope(block, wanted, block.start in display)
+            and not (negative and _block_in_scope(block, negative, block.start in display))
+        ]
     if "sentence" not in positive:
         yield from blocks
         return

@@ -63,3 +63,20 @@ def test_ignorecase_folds_one_character_to_one_as_vale_does():
     pattern = compile_pattern(word_pattern(["straße"]), ignorecase=True)
     assert matches(pattern, "STRAßE Straße") == ["STRAßE", "Straße"]
     assert matches(pattern, "STRASSE") == []
+
+
+@pytest.mark.parametrize("source, linear", [
+    (r"([^\s]+)", True), (r"(?i)(?-f)([^\s]+)", True), (r"[\p{L}']+", True),
+    (r"([^\s]+)+", False), (r"(\w+\w+)", False), (r"(?:[^\s]+)", False), (r"[[a-z]--[aeiou]]+", False),
+])
+def test_only_one_character_class_repeated_is_matched_without_a_timeout(source, linear):
+    from lint.patterns import _one_class_repeated
+
+    assert _one_class_repeated(source) is linear
+
+
+def test_a_word_token_matches_alike_without_the_timeout():
+    text = "the the  cat\u00a0sat\ton, the mat.\n\nA  b"
+    pattern = compile_pattern(r"([^\s]+)", ignorecase=True)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.compiled.finditer(text, timeout=2.0)]
+    assert [m.group() for m in pattern.finditer(text, 4, 22)] == ["the", "cat", "sat", "on,", "t"]

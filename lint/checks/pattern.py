@@ -306,21 +306,21 @@ class Pattern(Check):
         if self.needed is None:
             return True
         if self._needed_ids is None:
-            import numpy as np
             from spacy.strings import get_string_id
 
             patterns = [[(attr, frozenset(get_string_id(w) for w in values)) for attr, values in pattern]
                         for pattern in self.needed]
-            every = {}  # attribute: every word some pattern needs of it, as sorted ids
+            every: dict[str, frozenset] = {}  # attribute: every word some pattern needs of it
             for pattern in patterns:
                 for attr, ids in pattern:
-                    every.setdefault(attr, set()).update(ids)
-            every = {attr: np.array(sorted(ids), dtype=np.uint64) for attr, ids in every.items()}
+                    _NEEDED_WORDS.add(attr, ids)
+                    every[attr] = every.get(attr, frozenset()) | ids
             self._needed_ids = (every, patterns)
         every, patterns = self._needed_ids
-        words = _block_words(doc, parsed)
-        # one look-up per attribute, then each pattern's words as sets
-        present = {attr: _present(words[attr], ids) for attr, ids in every.items()}
+        # one look-up per block for every rule, then the rule's words as sets
+        present = _NEEDED_WORDS.present(doc, parsed)
+        if all(present[attr].isdisjoint(ids) for attr, ids in every.items()):
+            return False  # none of its words, as in most blocks
         return any(all(not present[attr].isdisjoint(ids) for attr, ids in pattern) for pattern in patterns)
 
     def run(self, doc):
@@ -397,6 +397,41 @@ def _block_words(doc, parsed) -> dict:
     return words
 
 
+class _NeededWords:
+    """Every word some pattern rule of the process needs, by attribute, as
+    spaCy string ids. A block's words are looked up among them once for all
+    the rules, which then test their own words as sets (a look-up per rule
+    and block was a tenth of the pattern rules' time on BBC)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[int]] = {}
+        self.sorted: dict | None = None  # self.ids as sorted arrays, on first use
+        self.version = 0  # grows with the words: a block looked up before is looked up again
+
+    def add(self, attr: str, ids: frozenset) -> None:
+        known = self.ids.setdefault(attr, set())
+        if not ids <= known:
+            known |= ids
+            self.sorted = None
+            self.version += 1
+
+    def present(self, doc, parsed) -> dict[str, frozenset]:
+        """Which of the words the block holds, by attribute."""
+        cache = doc.models.setdefault("block-needed-words", {})
+        found = cache.get(parsed.start)
+        if found is None or found[0] != self.version:
+            if self.sorted is None:
+                import numpy as np
+
+                self.sorted = {attr: np.array(sorted(ids), dtype=np.uint64) for attr, ids in self.ids.items()}
+            words = _block_words(doc, parsed)
+            found = cache[parsed.start] = (self.version, {a: _present(words[a], ids) for a, ids in self.sorted.items()})
+        return found[1]
+
+
+_NEEDED_WORDS = _NeededWords()
+
+
 def _present(words, ids) -> frozenset:
     """Which of the sorted string ids ``ids`` the sorted array ``words`` holds."""
     import numpy as np
@@ -413,20 +448,38 @@ def _rooted_dependency_matcher():
     (by which it groups the candidates) once per token from the heads
     array, instead of building every ancestor's Token object for each
     match: that walk was most of the pattern rules' time on BBC. Its
-    matches are the same."""
+    nodes are looked for only in the sentences where some pattern's anchor
+    (its first node) is: a match lies in one tree, and a tree with no
+    anchor has no match. Its matches are the same."""
     import warnings
     from collections import defaultdict
 
     from spacy.attrs import HEAD
     from spacy.errors import Warnings
-    from spacy.matcher import DependencyMatcher
+    from spacy.matcher import DependencyMatcher, Matcher
 
     class RootedDependencyMatcher(DependencyMatcher):
+        def add(self, key, patterns, *, on_match=None):
+            super().add(key, patterns, on_match=on_match)
+            if "anchors" not in self.__dict__:
+                self.anchors = Matcher(self.vocab, validate=True)
+            self.anchors.add("anchor", [[pattern[0].get("RIGHT_ATTRS", {})] for pattern in patterns])
+
+        def _node_matches(self, doc):
+            starts = [start for _, start, _ in self.anchors(doc)]
+            if not starts:
+                return []
+            sentences = _sentences_holding(doc, starts)
+            if sentences is None:
+                return self._matcher(doc)
+            return [(key, first + start, first + end)
+                    for first, last in sentences for key, start, end in self._matcher(doc[first:last])]
+
         def _get_keys_to_position_maps(self, doc):
             keys_to_position_maps = defaultdict(lambda: defaultdict(list))
             heads = None
             roots: dict[int, int] = {}
-            for match_id, start, end in self._matcher(doc):
+            for match_id, start, end in self._node_matches(doc):
                 if start + 1 != end:
                     warnings.warn(Warnings.W110.format(tokens=[t.text for t in doc[start:end]],
                                                        pattern=self._matcher.get(match_id)[1][0][0]))
@@ -444,6 +497,29 @@ def _rooted_dependency_matcher():
             return keys_to_position_maps
 
     return RootedDependencyMatcher
+
+
+def _sentences_holding(doc, tokens: list[int]) -> list[tuple[int, int]] | None:
+    """The token ranges (first, end) of the sentences holding ``tokens``,
+    adjacent ones joined; None when they make the whole doc, or when a
+    word's head is in another sentence (a tree would cross sentences)."""
+    import numpy as np
+    from spacy.attrs import HEAD, SENT_START
+
+    array = doc.to_array([SENT_START, HEAD]).astype("int64")
+    starts = array[:, 0] == 1
+    starts[0] = True
+    sentence = np.cumsum(starts) - 1
+    if (sentence[np.arange(len(doc)) + array[:, 1]] != sentence).any():
+        return None
+    bounds = np.flatnonzero(starts).tolist() + [len(doc)]
+    ranges: list[tuple[int, int]] = []
+    for number in sorted({int(sentence[i]) for i in tokens}):
+        first, end = bounds[number], bounds[number + 1]
+        if ranges and ranges[-1][1] == first:
+            first = ranges.pop()[0]
+        ranges.append((first, end))
+    return None if ranges == [(0, len(doc))] else ranges
 
 
 def _check_regex(source, fail) -> None:
