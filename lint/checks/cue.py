@@ -140,14 +140,20 @@ _NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of 
 def _routine(sentence, attribution, verbs) -> bool:
     """Whether the cue is joined to an action in the present tense: what
     someone does as a rule ("management sits down with analysts and tells
-    them why ..."), where "told" would make one occasion of it and leave
-    "sits" beside it (read on PolNeAR)."""
+    them why ..."), or is doing ("He's comparing ... and says ..."), where
+    "told" would make one occasion of it and leave "sits" beside it (read
+    on PolNeAR)."""
     token = cue_token(sentence, attribution)
     if token is None:
         return False
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
-    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() not in verbs for t in joined)
+    # "He's comparing the actions ... and says ...": a present carried by its auxiliary
+    return any(
+        (t.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children))
+        and t.lemma_.lower() not in verbs
+        for t in joined
+    )
 
 
 def _one_statement(sentence, attribution) -> bool:
