@@ -154,6 +154,11 @@ TITLE_WORDS = frozenset(
     alderman assemblyman assemblywoman delegate trustee dean provost
     principal constable commander founder chairperson dr mp mep msp""".split()
 )
+# Letters set after a name that say what the person is ("Paul Flynn MP",
+# "Michael Mansfield QC"): those that follow two-word names in BBC and
+# PolNeAR (MP 19 times, QC 14, MEP 6, MSP 3; the other capitals there are
+# bodies and regnal numbers: GOP, PAC, II).
+POSTNOMINALS = frozenset("mp msp mep qc".split())
 # Courtesy titles; house style decides whether later references carry them.
 HONORIFICS = frozenset("mr mrs ms miss mx".split())
 # Words that point, as a pronoun ("add to this") or a determiner ("this law").

@@ -547,6 +547,8 @@ class _Builder:
             title = doc[title_start : named - 1].text  # "Mr" says nothing of who he is
         head = _head(doc, first, last)
         role = _role_before(doc, named, head, sentence_start) or _role_phrase_before(doc, named, sentence_start)
+        letters = _postnominal(doc, last)
+        role = role or (letters.text if letters is not None else "")
         described_by = _description(doc, first, last, head)
         if not (role or described_by):
             described_by = _shared_appositive(doc, head, sentence_start)
@@ -906,8 +908,9 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
         if _label(doc, first, last):
             continue  # "Contributing: Nicole Gaudiano.", "Hillary Clinton: 1,769."
         head = _head(doc, first, last)
-        if head.dep_ in ("compound", "nmod") and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]):
-            continue  # "the James Bond films", "Trump Tower": a name used for a thing
+        if head.dep_ in ("compound", "nmod") and head.head.i > last and not any(t.is_punct for t in doc[last + 1 : head.head.i]) \
+                and _postnominal(doc, last) is None:
+            continue  # "the James Bond films", "Trump Tower": a name used for a thing; not "Paul Flynn MP"
         if first > sentence.start and doc[first - 1].lower_ in ("the", "a", "an"):
             continue  # "the Ed Sullivan of podcasting", "a new Gordon Brown": a figure, not the person
         if _bare(doc[last]) in _NOT_NAMES - _SURNAME_WORDS:
@@ -1331,6 +1334,13 @@ def _head(doc: "Doc", first: int, last: int) -> "Token":
         if not first <= token.head.i <= last or token.head.i == token.i:
             return token
     return doc[last]
+
+
+def _postnominal(doc: "Doc", last: int) -> "Token | None":
+    """The letters right after a name that say what the person is, in
+    capitals: "Paul Flynn MP", "Michael Mansfield QC"."""
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return after if after is not None and after.is_upper and after.lower_ in lx.POSTNOMINALS else None
 
 
 def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> str:

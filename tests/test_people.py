@@ -321,6 +321,17 @@ def test_a_double_surname_gets_no_surname_fix():
     assert [fix for _, fix in fixes("newsroom.later-reference", text)] == [None]
 
 
+def test_letters_after_a_name_say_what_the_person_is():
+    # not a name used for a thing ("Trump Tower"): the person, described
+    text = "As Paul Flynn MP said, the party was upset. Flynn wants unity."
+    assert names(text) == {"Paul Flynn": ["Paul Flynn", "Flynn"]}
+    assert flagged("newsroom.first-reference", text) == []
+    # and someone named who may hold the office the story uses
+    text = ("The finance minister has urged councils to limit increases.\n\n"
+            'Scottish Finance Minister, Tom McCabe MSP, said: "We have added money for core spending."\n')
+    assert flagged("newsroom.office-without-holder", text) == []
+
+
 def test_a_suffix_tells_father_from_son():
     text = (
         "Ken Griffey Sr., a former outfielder, watched Ken Griffey Jr., an outfielder, hit two home runs. "
