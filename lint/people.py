@@ -1434,8 +1434,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for subject in head.head.children:
             if subject.dep_ == "nsubj" and subject.i < first - 1 and role_noun(subject.lemma_):
                 return subject  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
-    if first > 1 and doc[first - 1].text == "," and doc[first - 2].pos_ == "NOUN" \
-            and _bare(doc[first - 2]) in lx.TITLE_WORDS | _ROLE_WORDS:  # not any "-ist" ("a pernicious twist, Ana Ruiz")
+    if first > 1 and doc[first - 1].text == "," and (
+        doc[first - 2].pos_ == "NOUN" and _bare(doc[first - 2]) in lx.TITLE_WORDS | _ROLE_WORDS  # not any "-ist" ("a pernicious twist, Ana Ruiz")
+        or doc[first - 2].pos_ == "PROPN" and _bare(doc[first - 2]) in lx.TITLE_WORDS  # "Scottish Finance Minister, Tom McCabe,"
+    ):
         return doc[first - 2]  # "the show's co-producer, Ana Ruiz, said", however the parser took the hyphen
     if first > 0 and doc[first - 1].text == ",":
         for child in head.children:  # "And a third, Daniel Traynor, said": the parser hung the role on the name

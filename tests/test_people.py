@@ -326,8 +326,9 @@ def test_letters_after_a_name_say_what_the_person_is():
     text = "As Paul Flynn MP said, the party was upset. Flynn wants unity."
     assert names(text) == {"Paul Flynn": ["Paul Flynn", "Flynn"]}
     assert flagged("newsroom.first-reference", text) == []
-    # and someone named who may hold the office the story uses
-    text = ("The finance minister has urged councils to limit increases.\n\n"
+    # and the title before the comma is theirs: the office's holder, paragraphs away
+    text = ("The finance minister has urged councils to limit increases. Bills will rise by 5%. Councils want more. "
+            "Unions are wary. Tenants are worried.\n\n"
             'Scottish Finance Minister, Tom McCabe MSP, said: "We have added money for core spending."\n')
     assert flagged("newsroom.office-without-holder", text) == []
 
