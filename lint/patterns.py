@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from functools import lru_cache
 
 import regex
 
@@ -92,16 +91,18 @@ class BoundedPattern:
     run, whichever check calls it. Pickles (for the pack cache) as its
     compiled pattern."""
 
-    __slots__ = ("compiled",)
+    __slots__ = ("compiled", "linear")
 
     def __init__(self, compiled) -> None:
-        self.compiled = compiled
+        self.__setstate__(compiled)
 
     def __getstate__(self):
         return self.compiled
 
     def __setstate__(self, compiled) -> None:
         self.compiled = compiled
+        # it cannot backtrack, and regex's timeout costs more than its matching at every match
+        self.linear = _one_class_repeated(compiled.pattern)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, BoundedPattern) and other.compiled == self.compiled
@@ -134,10 +135,9 @@ class BoundedPattern:
         runs from the first call, so a caller's own work between matches
         would count against it."""
         end = len(text) if endpos is None else endpos
-        linear = _one_class_repeated(self.compiled.pattern)
 
         def collect(*args, timeout):
-            if linear:  # it cannot backtrack, and regex's timeout costs more than its matching at every match
+            if self.linear:
                 return list(self.compiled.finditer(*args))
             return list(self.compiled.finditer(*args, timeout=timeout))
 
@@ -153,7 +153,6 @@ class BoundedPattern:
 _ONE_CLASS_REPEATED = regex.compile(r"(?:\(\?i\)\(\?-f\))?(\()?\[\^?(?:\\[a-zA-Z]|[^\\\[\]])+\][+*](?(1)\))")
 
 
-@lru_cache(maxsize=256)
 def _one_class_repeated(source: str) -> bool:
     return _ONE_CLASS_REPEATED.fullmatch(source) is not None
 
