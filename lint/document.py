@@ -400,14 +400,20 @@ def find_quotes(text: str, start: int, end: int, continued: bool = False) -> lis
     (``''``), as some wire copy writes them, count as a double quote, and a
     double quote typed twice (``""``) as one. With ``continued`` (the block
     before left a quotation open), a block whose first mark closes a
-    quotation goes on with it from its start."""
+    quotation goes on with it from its start; without, such a mark after a
+    sentence's punctuation ('... out of the blue," he said') closes a
+    quotation whose opening mark was lost (a paragraph broken inside it, a
+    typo), which runs from the start of the mark's sentence (on BBC's train
+    and dev parts, 3 blocks: all 3 so)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    if continued and text[start : start + 1] not in _OPENING_MARKS:
+    if text[start : start + 1] not in _OPENING_MARKS:
         first = _DOUBLE_MARK.search(text, start, end)
-        if first is not None and _closes(text, start, end, first.start(), len(first.group())):
-            open_at, closer = start, ('"' if first.group()[0] in "\"'" else "”")
+        if first is not None and _closes(text, start, end, first.start(), len(first.group())) and (
+                continued or text[first.start() - 1] in ".,!?"):
+            opened = start if continued else _sentence_start(text, start, first.start())
+            open_at, closer = opened, ('"' if first.group()[0] in "\"'" else "”")
     i = start
     while i < end:
         ch, width = text[i], 1
@@ -454,7 +460,9 @@ def _closes(text: str, start: int, end: int, i: int, width: int) -> bool:
 def _reopens(text: str, start: int, end: int, i: int, width: int) -> bool:
     """Whether the double quote at ``i`` opens a quotation although one is
     open: it follows a sentence end (perhaps closing a nested single
-    quotation) and a space, and a word follows it."""
+    quotation) or a colon ('He added: "...', where the quotation before
+    was left open: on BBC's train and dev parts, 8 quotations ran on
+    past such a mark, all 8 wrongly) and a space, and a word follows it."""
     j = i - 1  # the last character before the mark, less spaces and single quotes
     while j >= start and text[j].isspace():
         j -= 1
@@ -464,10 +472,19 @@ def _reopens(text: str, start: int, end: int, i: int, width: int) -> bool:
         i > start
         and text[i - 1].isspace()
         and j >= start
-        and text[j] in ".!?"
+        and text[j] in ".!?:"
         and i + width < end
         and text[i + width].isalnum()
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def _sentence_start(text: str, start: int, i: int) -> int:
+    """Where the sentence holding offset ``i`` starts, within a block from ``start``."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, i)]
+    return ends[-1] if ends else start
 
 
 def _trim_end(text: str, open_at: int, i: int) -> int:

@@ -148,6 +148,11 @@ def test_plain_text_paragraph_per_line_and_headings():
         ('He said ""we will win,"" and left.', ['""we will win,""']),
         ('""We lost."" ""We will be back,"" she said.', ['""We lost.""', '""We will be back,""']),
         ('"Say \'wow, that is new.\' "My view is plain," he said.', ['"Say \'wow, that is new.\'', '"My view is plain,"']),
+        # a quotation left open closes before a colon's new one
+        ('He said: "We lost. He added: "We will be back."', ['"We lost. He added:', '"We will be back."']),
+        # an opening mark lost: the quotation runs from its sentence's start
+        ('He was surprised. It came out of the blue," he said, "I never guessed."',
+         ['It came out of the blue,"', '"I never guessed."']),
     ],
 )
 def test_quotations(text, quoted):
