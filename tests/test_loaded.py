@@ -462,6 +462,33 @@ def test_word_list_rules_keep_quiet_where_the_copy_judges_by_design():
     assert matches(column * 3 + verdict, rule["any"]) == ["disgraceful"]
 
 
+def test_a_feature_that_speaks_as_we_is_a_personal_piece():
+    verdict = "The council's disgraceful budget passed on Monday.\n\n"
+    news = "The council met on Monday to discuss the budget.\n\n"
+    feature = "The gadgets we carry around will change.\n\n"
+    quoted = '"We will rebuild," the mayor said.\n\n'
+    rule = word_list_rule("story")
+    assert matches(feature * 2 + "I have covered this council for years.\n\n" + verdict, rule) == []
+    assert matches(feature * 3 + verdict, rule) == []
+    assert matches(feature * 2 + news + verdict, rule) == ["disgraceful"]
+    # "we" inside a quotation, or a title's capital inside a sentence, is not the writer's
+    assert matches(quoted * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("The song We Are The World is back.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+
+
+def test_a_pattern_rule_keeps_quiet_in_the_copy_types_it_skips():
+    rule = make_rule("""\
+        extends: pattern
+        message: "'%s' dramatizes."
+        skip-types: [sports]
+        patterns:
+          - [{LEMMA: stranglehold}]
+        """)
+    assert matches("The firm kept its stranglehold on the market.", rule) == ["stranglehold"]
+    assert matches("Celtic won 3-1 after they took a stranglehold on the match.", rule) == []
+    assert matches("---\ntype: sports\n---\nThe firm kept its stranglehold on the market.\n", rule) == []
+
+
 def test_a_news_story_above_readers_comments_is_still_news():
     comments = "".join(["I think the council is right.\n\n", "You cannot trust the figures.\n\n"] * 5)
     verdict = "The council's disgraceful budget passed on Monday.\n\n"

@@ -18,7 +18,11 @@ cognition verb whose subject is a thing that cannot think" as data.
   that stands behind it (a name, a role, a body, a person or a pronoun:
   "Parents called the decision shameful", "The plan is reckless, Ruiz
   said"), nor in a sentence inside an attributed quotation or going on
-  in reported speech.
+  in reported speech;
+- ``voice``: keep quiet in copy or paragraphs that judge by design (see
+  :func:`lint.checks.loaded.others_voice`); ``skip-types``: kinds of copy
+  (:func:`lint.checks.loaded.copy_type`: ``sports``, ``review`` ...) the
+  rule keeps quiet in.
 
 Patterns are checked when the rule loads, without importing spaCy (the
 keys, operators and value types of spaCy's pattern schema, class names,
@@ -88,6 +92,7 @@ class Pattern(Check):
         "attributed": Field("str", "include", choices=("skip", "include")),
         # copy and paragraphs in a voice that judges by design: see lint.checks.loaded.others_voice
         "voice": Field("str", "any", choices=("any", "story", "paragraph")),
+        "skip-types": Field("strlist", []),
     }
     NEEDS_NLP = True
 
@@ -324,6 +329,8 @@ class Pattern(Check):
         return any(all(not present[attr].isdisjoint(ids) for attr, ids in pattern) for pattern in patterns)
 
     def run(self, doc):
+        if self.options["skip-types"] and _copy_type(doc) in self.options["skip-types"]:
+            return
         in_scope = self.in_scope(doc)
         voiced = _Containment(_voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else [])
         for parsed in doc.parses or ():
@@ -340,6 +347,12 @@ class Pattern(Check):
                 if self.options["voice"] != "any" and _others_voice(doc, start, self.options["voice"]):
                     continue
                 yield Hit(start, end, (doc.prose[start:end],), self.action_fix(doc.prose[start:end]))
+
+
+def _copy_type(doc) -> str:
+    from lint.checks.loaded import copy_type  # loaded imports this module
+
+    return copy_type(doc)
 
 
 def _others_voice(doc, offset: int, voice: str) -> bool:
