@@ -271,6 +271,15 @@ def test_copy_type_from_a_kicker(opening, kind):
     assert loaded.copy_type(parse(f"{opening}The plan fails.\n", "story.md")) == kind
 
 
+@pytest.mark.parametrize("standfirst, kind", [
+    ("We are reaching the point where broadband matters, argues technology analyst Bill Thompson.", "opinion"),
+    ("Sales rose 26%, according to analyst Jane Doe of Gartner.", "news"),
+    ("Sales will double, according to a report by analysts Forrester Research.", "news"),
+])
+def test_copy_type_from_a_standfirst_naming_its_columnist(standfirst, kind):
+    assert loaded.copy_type(parse(f"Learning to love broadband\n{standfirst}\nThe plan fails.\n", "story.txt")) == kind
+
+
 def test_opinion_and_review_copy_are_left_alone_and_sports_keeps_judgments():
     rule = loaded_rule(extra="types: {opinion: [], sports: [judgment]}\nclasses: {dramatization: [brutal]}")
     assert matches(f"---\ntype: opinion\n---\n\n{LOADED}\n", rule) == []

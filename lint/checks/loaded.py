@@ -82,6 +82,12 @@ _SCORELINE = re.compile(
 # Distinct words of lint/data/sports-words.txt that make a draft sports copy.
 SPORTS_WORDS_MIN = 3
 _KICKER = re.compile(r"^\s*(?:OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
+# A standfirst (the draft's first paragraph) that names its writer as a
+# columnist, analyst, commentator or critic, one person with a name ("...,
+# argues technology analyst Bill Thompson."): a column. On BBC train and dev
+# 3 standfirsts do, all three columns; the others naming analysts name firms
+# ("according to analysts Gartner").
+_STANDFIRST_WRITER = re.compile(r"(?<!according to )\b(?:columnist|analyst|commentator|critic) [A-Z][a-z]+ [A-Z][a-z]+")
 # Columns of the model's lexicon table (lint.subjectivity.LEXICON_COLUMNS),
 # which is imported only when a rule runs: it brings numpy.
 _INTENSITY_COLUMN = 3
@@ -456,7 +462,8 @@ def copy_type(doc) -> str:
     (lowercased), else ``opinion``, ``review``, ``analysis`` or ``sports``
     when a front-matter field (type, genre, section, category, kicker,
     label) or a kicker opening the draft ("OPINION: ...", "Review |")
-    says so; else ``sports`` when the text reads as a sports report
+    says so, or ``opinion`` when the standfirst names its writer as a
+    columnist, analyst, commentator or critic; else ``sports`` when the text reads as a sports report
     (:func:`sports_copy`); else ``news``. Worked out once per document:
     several rules ask."""
     kind = doc.models.get("copy type")
@@ -483,6 +490,9 @@ def _copy_type(doc) -> str:
         if match:
             word = match.group(0).strip(" :|—–-").lower()
             return next(kind for kind, markers in TYPE_WORDS.items() if word in markers or word == kind)
+        standfirst = next((b for b in body if b.kind == "paragraph"), None)
+        if standfirst is not None and _STANDFIRST_WRITER.search(doc.prose, standfirst.start, standfirst.end):
+            return "opinion"
     if sports_copy(doc.prose):
         return "sports"
     return "news"
