@@ -483,6 +483,7 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     # "we" inside a quotation, or a title's capital inside a sentence, is not the writer's
     assert matches(quoted * 3 + verdict, rule) == ["disgraceful"]
     assert matches("The song We Are The World is back.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("US firms created 337,000 jobs.\n\n" * 3 + verdict, rule) == ["disgraceful"]
 
 
 def test_a_pattern_rule_keeps_quiet_in_the_copy_types_it_skips():

@@ -320,7 +320,8 @@ VOICES = ("any", "story", "paragraph")
 # two: news whose song and film titles say "I" or "My"). A paragraph that
 # speaks as "we" outside quotations counts too (the feature's "the DVDs we
 # are used to", the review's "Let us say"): on BBC train and dev it brings
-# 6 more articles to three, all features, columns or reviews
+# 6 more articles to three: 3 features, a review, a readers' page and a page
+# of interviews printed without quotation marks
 # (benchmarks/count_personal_paragraphs.py).
 PERSONAL_PIECE_PARAGRAPHS = 3
 _INCLUSIVE_WE = frozenset(("we", "us", "our", "ours", "ourselves"))
@@ -369,10 +370,11 @@ def personal_piece(doc) -> bool:
 
 def _speaks_as_we(doc, paragraph) -> bool:
     """Whether a paragraph says "we", "us" or "our" outside quotations (a
-    capitalized one inside a sentence is a title's: "We Are The World")."""
+    capitalized one inside a sentence is a title's: "We Are The World";
+    "US" is the country)."""
     for sentence in paragraph:
         for token in sentence.span:
-            if (token.lower_ in _INCLUSIVE_WE and (token.is_lower or token.is_sent_start)
+            if (token.lower_ in _INCLUSIVE_WE and (token.is_lower or (token.is_sent_start and token.is_title))
                     and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char)):
                 return True
     return False
