@@ -274,6 +274,8 @@ def test_copy_type_from_a_kicker(opening, kind):
 @pytest.mark.parametrize("standfirst, kind", [
     ("We are reaching the point where broadband matters, argues technology analyst Bill Thompson.", "opinion"),
     ("Sales rose 26%, according to analyst Jane Doe of Gartner.", "news"),
+    ("Sales rose in a period that, according to Gartner analyst Carolina Milanesi, is seldom strong.", "news"),
+    ("Prices will rise, says analyst Jane Doe.", "news"),
     ("Sales will double, according to a report by analysts Forrester Research.", "news"),
 ])
 def test_copy_type_from_a_standfirst_naming_its_columnist(standfirst, kind):
