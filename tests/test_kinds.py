@@ -628,3 +628,25 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
     loose = WEASEL + "threshold: 0.0\ncue-weight: 0.0\ncues: any\n"
     assert matches(loose, text) != []
     assert matches(WEASEL + "threshold: 0.0\ncue-weight: 0.0\n", "How many people went to Paris on Monday?") == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Now the senator seems to have vanished from the campaign trail.", ["seems"]),
+        ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
+        ("A deal before the summer looks unlikely.", ["looks"]),
+        ("By now it should be obvious that voters want to see the returns.", ["obvious"]),
+        ("It is apparent that the council wanted to hide the payments.", ["apparent"]),
+        ("It is not clear whether the deal will go ahead.", []),  # an open question, not a verdict
+        ("Nor is it clear that further sanctions would work.", []),  # a plainness denied
+        ("It is clear what the voters want.", []),  # a question, not a verdict
+        ("If the loan seems too risky, ask the bank for another.", []),  # a condition
+        ("The minister appeared in court on Monday.", []),  # a showing, not a seeming
+        ("The candidate's name would have to appear on the ballot.", []),
+        ("The plan seems sensible, the minister said.", []),  # the minister's judgment
+        ("\"It seems the plan has failed,\" Ruiz said.", []),  # a speaker's words
+    ],
+)
+def test_weasel_flags_a_verdict_put_as_a_seeming_or_as_plain_whatever_the_model_scores(text, flagged):
+    assert matches(WEASEL + "threshold: 0.999\n", text) == flagged

@@ -26,6 +26,14 @@ _SPREAD = frozenset("widely generally commonly".split())
 _OPINION_VERBS = (lx.CUE_VERBS | lx.OPINION_PASSIVES) - {"expect"}
 # naming passives ("now known as MCI") and "expected", which AP accepts
 _NAMING = frozenset("know call name term dub refer expect".split())
+# Verdicts put as appearances or as plain to see (see _verdict): the
+# complements that make "seem" and "appear" judge ("seems to", "appears
+# that", "seems too risky"), not show up ("appeared on television").
+_SEEMING = frozenset(("seem", "appear"))
+_SEEMING_COMPLEMENTS = frozenset(("xcomp", "ccomp", "acomp", "attr", "oprd"))
+_LIKELY = frozenset(("likely", "unlikely"))
+_PLAIN = frozenset("clear obvious apparent evident plain".split())
+_ASKING = frozenset(("whether", "if"))
 _PEOPLE = frozenset(
     """people person viewer reader listener fan voter resident user member citizen customer consumer
     player worker employee student parent observer commentator""".split()
@@ -64,6 +72,14 @@ class Weasel(Check):
                 continue  # a reader's letter or a column: the writer's own voice
             if mostly_quoted(sentence, others) or not in_scope(sentence.start, sentence.end):
                 continue
+            verdict = _verdict(sentence.span)
+            if verdict is not None:
+                span = sentence.span
+                start = sentence.start + verdict.idx - span.start_char
+                end = start + len(verdict)
+                if not doc.in_quote(start):
+                    yield Hit(start, end, (doc.prose[start:end],))
+                continue
             text = doc.prose[sentence.start : sentence.end]
             probability, trigger, weight = weasel.score(text)
             if probability < threshold or trigger is None or weight < cue_weight:
@@ -78,6 +94,47 @@ class Weasel(Check):
             if self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
                 continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
             yield Hit(start, end, (doc.prose[start:end],))
+
+
+def _verdict(span):
+    """The word of a verdict the reporter puts as how things seem or what
+    is plain, whoever judged so ("seems to have vanished", "it appeared
+    that", "looks unlikely", "it's obvious that"), whatever the model
+    scores; None when the sentence has none. Not in a condition ("if it
+    seems too risky"), nor a plainness denied or asked about ("it is not
+    clear whether", "it is unclear"), nor "appeared" of a showing ("appeared
+    in court")."""
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or _conditional(token):
+            continue
+        deps = {c.dep_ for c in token.children}
+        if lemma in _SEEMING and deps & _SEEMING_COMPLEMENTS and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # not an infinitive ("required to appear on the ballot")
+            return token
+        if lemma == "look" and any(c.dep_ == "acomp" and c.lower_ in _LIKELY for c in token.children):
+            return token
+        denied = "neg" in deps or any(c.lower_ in ("nor", "never") for c in token.children)
+        if lemma == "be" and not denied and any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children):
+            plain = next((c for c in token.children if c.dep_ == "acomp" and c.lower_ in _PLAIN), None)
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or (
+                next((c for c in plain.children if c.dep_ == "ccomp"), None) if plain is not None else None
+            )
+            if plain is not None and clause is not None and not any(
+                c.lower_ in _ASKING or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children
+            ):
+                return plain
+    return None
+
+
+def _conditional(token) -> bool:
+    """Whether the verb, or the clause it sits in, is under "if" or "unless"."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+            return True
+        if token.head is token or token.dep_ not in ("conj", "advcl", "ccomp", "xcomp"):
+            return False
+        token = token.head
 
 
 def _overlaps(span, start: int, end: int) -> bool:
