@@ -66,7 +66,7 @@ class Weasel(Check):
         built = model(doc)
         others = doc.quotes + doc.turns
         for sentence in built.sentences:
-            if sentence.context or any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
+            if sentence.context:
                 continue
             if personal_paragraphs(doc)[sentence.block]:
                 continue  # a reader's letter or a column: the writer's own voice
@@ -74,11 +74,12 @@ class Weasel(Check):
                 continue
             verdict = _verdict(sentence.span)
             if verdict is not None:
-                span = sentence.span
-                start = sentence.start + verdict.idx - span.start_char
+                start = sentence.start + verdict.idx - sentence.span.start_char
                 end = start + len(verdict)
-                if not doc.in_quote(start):
+                if not doc.in_quote(start) and not _said_by_source(sentence, verdict, start, end):
                     yield Hit(start, end, (doc.prose[start:end],))
+                continue
+            if any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
                 continue
             text = doc.prose[sentence.start : sentence.end]
             probability, trigger, weight = weasel.score(text)
@@ -125,6 +126,24 @@ def _verdict(span):
             ):
                 return plain
     return None
+
+
+def _said_by_source(sentence, verdict, start: int, end: int) -> bool:
+    """Whether a source the sentence names says the verdict ("X said the
+    plan seems ...", "The plan, X said, seems ..."): not when someone is
+    only its subject ("Melania seems to ...") or stands inside it ("it is
+    apparent that Clinton wanted ...")."""
+    head = verdict if verdict.pos_ in ("VERB", "AUX") else verdict.head
+    base = sentence.start - sentence.span.start_char
+    for a in sentence.attributions:
+        if not (a.speech and a.source_kind in _SOURCES) or _overlaps(a.cue, start, end):
+            continue
+        if _overlaps(a.content, start, end):
+            return True
+        cue = next((t for t in sentence.span if base + t.idx == a.cue[0]), None)
+        if cue is not None and (cue in head.ancestors or (cue.head == head and cue.dep_ == "parataxis")):
+            return True
+    return False
 
 
 def _conditional(token) -> bool:
