@@ -645,6 +645,8 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
         ("The minister appeared in court on Monday.", []),  # a showing, not a seeming
         ("The candidate's name would have to appear on the ballot.", []),
         ("The plan seems sensible, the minister said.", []),  # the minister's judgment
+        ("The plan, the minister said, seems sensible.", []),
+        ("Now the senator seems to have vanished, her aides said.", []),
         ("\"It seems the plan has failed,\" Ruiz said.", []),  # a speaker's words
     ],
 )
