@@ -646,6 +646,10 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
         ("The candidate's name would have to appear on the ballot.", []),
         ("The plan seems sensible, the minister said.", []),  # the minister's judgment
         ("The plan, the minister said, seems sensible.", []),
+        ("Investors seemed to feel the tragedy would have little impact, according to analysts.", []),  # a vague source's
+        ("Only Mr Prescott seemed to be truly enjoying himself.", []),  # how a person looked, which the reporter saw
+        ("A photograph of the prince appears in Thursday's Sun under the headline: \"Harry the Nazi.\"", []),
+        ("Domestic demand seems to be taking up the slack.", ["seems"]),
         ("Now the senator seems to have vanished, her aides said.", []),
         ("\"It seems the plan has failed,\" Ruiz said.", []),  # a speaker's words
     ],

@@ -30,7 +30,8 @@ _NAMING = frozenset("know call name term dub refer expect".split())
 # complements that make "seem" and "appear" judge ("seems to", "appears
 # that", "seems too risky"), not show up ("appeared on television").
 _SEEMING = frozenset(("seem", "appear"))
-_SEEMING_COMPLEMENTS = frozenset(("xcomp", "ccomp", "acomp", "attr", "oprd"))
+_PERSONAL_PRONOUNS = frozenset("i you he she we they".split())
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
 _LIKELY = frozenset(("likely", "unlikely"))
 _PLAIN = frozenset("clear obvious apparent evident plain".split())
 _ASKING = frozenset(("whether", "if"))
@@ -110,8 +111,7 @@ def _verdict(span):
         if token.pos_ not in ("VERB", "AUX") or _conditional(token):
             continue
         deps = {c.dep_ for c in token.children}
-        if lemma in _SEEMING and deps & _SEEMING_COMPLEMENTS and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            # not an infinitive ("required to appear on the ballot")
+        if lemma in _SEEMING and _judges(token):
             return token
         if lemma == "look" and any(c.dep_ == "acomp" and c.lower_ in _LIKELY for c in token.children):
             return token
@@ -128,15 +128,37 @@ def _verdict(span):
     return None
 
 
+def _judges(token) -> bool:
+    """Whether "seem" or "appear" judges something ("seems to be in
+    decline", "appears that", "seems too risky"): not an infinitive
+    ("required to appear on the ballot"), not a showing ("appears in
+    Thursday's Sun"), and not how a person looked, which the reporter saw
+    ("Prescott seemed to be enjoying himself", "Morris appears almost
+    evangelical")."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (
+        subject.lower_ in _PERSONAL_PRONOUNS
+        or any(t.ent_type_ == "PERSON" or t.lower_ in _HONORIFICS for t in subject.subtree if t.i <= subject.i)
+    ):
+        return False
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or c.dep_ in ("acomp", "attr", "oprd") and c.pos_ in ("ADJ", "VERB")
+        for c in token.children
+    )
+
+
 def _said_by_source(sentence, verdict, start: int, end: int) -> bool:
-    """Whether a source the sentence names says the verdict ("X said the
-    plan seems ...", "The plan, X said, seems ..."): not when someone is
+    """Whether a source the sentence names, vague or not, says the verdict
+    ("X said the plan seems ...", "The plan, X said, seems ...", "...,
+    according to analysts"): not when someone is
     only its subject ("Melania seems to ...") or stands inside it ("it is
     apparent that Clinton wanted ...")."""
     head = verdict if verdict.pos_ in ("VERB", "AUX") else verdict.head
     base = sentence.start - sentence.span.start_char
     for a in sentence.attributions:
-        if not (a.speech and a.source_kind in _SOURCES) or _overlaps(a.cue, start, end):
+        if not (a.speech and a.source is not None) or _overlaps(a.cue, start, end):
             continue
         if _overlaps(a.content, start, end):
             return True
