@@ -633,26 +633,19 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
 @pytest.mark.parametrize(
     "text, flagged",
     [
-        ("Now the senator seems to have vanished from the campaign trail.", ["seems"]),
-        ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
-        ("A deal before the summer looks unlikely.", ["looks"]),
         ("By now it should be obvious that voters want to see the returns.", ["obvious"]),
         ("It is apparent that the council wanted to hide the payments.", ["apparent"]),
+        ("It was clear the mayor was attempting to reach out to voters.", ["clear"]),
         ("It is not clear whether the deal will go ahead.", []),  # an open question, not a verdict
         ("Nor is it clear that further sanctions would work.", []),  # a plainness denied
         ("It is clear what the voters want.", []),  # a question, not a verdict
-        ("If the loan seems too risky, ask the bank for another.", []),  # a condition
-        ("The minister appeared in court on Monday.", []),  # a showing, not a seeming
-        ("The candidate's name would have to appear on the ballot.", []),
-        ("The plan seems sensible, the minister said.", []),  # the minister's judgment
-        ("The plan, the minister said, seems sensible.", []),
-        ("Investors seemed to feel the tragedy would have little impact, according to analysts.", []),  # a vague source's
-        ("Only Mr Prescott seemed to be truly enjoying himself.", []),  # how a person looked, which the reporter saw
-        ("A photograph of the prince appears in Thursday's Sun under the headline: \"Harry the Nazi.\"", []),
-        ("Domestic demand seems to be taking up the slack.", ["seems"]),
-        ("Now the senator seems to have vanished, her aides said.", []),
-        ("\"It seems the plan has failed,\" Ruiz said.", []),  # a speaker's words
+        ("If it is clear that the loan is too risky, ask the bank for another.", []),  # a condition
+        ("It is obvious that the plan will fail, the minister said.", []),  # the minister's verdict
+        ("The minister said it was obvious that the plan would fail.", []),
+        ("It was clear that the plan would fail, according to analysts.", []),  # a vague source's
+        ("\"It is obvious that the plan has failed,\" Ruiz said.", []),  # a speaker's words
+        ("The sky is clear over the bay.", []),
     ],
 )
-def test_weasel_flags_a_verdict_put_as_a_seeming_or_as_plain_whatever_the_model_scores(text, flagged):
+def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(text, flagged):
     assert matches(WEASEL + "threshold: 0.999\n", text) == flagged
