@@ -315,7 +315,9 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
     cue_tagger = tagger()
     found = []
     for token in span:
-        if base + token.idx in taken or (token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE):
+        if base + token.idx in taken or (
+            token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE and not _by_someone(token)
+        ):
             continue  # the rules' own cue verbs: where they found no attribution, there is none
         if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
             continue  # the rest of a cue found ("expressed concern")
@@ -341,6 +343,13 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         )
         found.append((attribution, _governs(token, holder, span.root)))
     return found
+
+
+def _by_someone(token: "Token") -> bool:
+    """Whether a cue verb the rules passed over names its holder with "by":
+    a passive's agent ("was backed by Sir John Stevens", "is supported by")
+    or the means of an act ("hit back by saying ..."), for the tagger to judge."""
+    return any(c.dep_ == "agent" for c in token.children) or (token.dep_ == "pcomp" and token.head.lower_ == "by")
 
 
 def _after_open_quote(token: "Token", start: int) -> bool:

@@ -628,3 +628,24 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
     loose = WEASEL + "threshold: 0.0\ncue-weight: 0.0\ncues: any\n"
     assert matches(loose, text) != []
     assert matches(WEASEL + "threshold: 0.0\ncue-weight: 0.0\n", "How many people went to Paris on Monday?") == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("By now it should be obvious that voters want to see the returns.", ["obvious"]),
+        ("It is apparent that the council wanted to hide the payments.", ["apparent"]),
+        ("It was clear the mayor was attempting to reach out to voters.", ["clear"]),
+        ("It is not clear whether the deal will go ahead.", []),  # an open question, not a verdict
+        ("Nor is it clear that further sanctions would work.", []),  # a plainness denied
+        ("It is clear what the voters want.", []),  # a question, not a verdict
+        ("If it is clear that the loan is too risky, ask the bank for another.", []),  # a condition
+        ("It is obvious that the plan will fail, the minister said.", []),  # the minister's verdict
+        ("The minister said it was obvious that the plan would fail.", []),
+        ("It was clear that the plan would fail, according to analysts.", []),  # a vague source's
+        ("\"It is obvious that the plan has failed,\" Ruiz said.", []),  # a speaker's words
+        ("The sky is clear over the bay.", []),
+    ],
+)
+def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(text, flagged):
+    assert matches(WEASEL + "threshold: 0.999\n", text) == flagged

@@ -26,6 +26,9 @@ _SPREAD = frozenset("widely generally commonly".split())
 _OPINION_VERBS = (lx.CUE_VERBS | lx.OPINION_PASSIVES) - {"expect"}
 # naming passives ("now known as MCI") and "expected", which AP accepts
 _NAMING = frozenset("know call name term dub refer expect".split())
+# A verdict put as plain to see (see _verdict), and what makes it a question.
+_PLAIN = frozenset("clear obvious apparent evident plain".split())
+_ASKING = frozenset(("whether", "if"))
 _PEOPLE = frozenset(
     """people person viewer reader listener fan voter resident user member citizen customer consumer
     player worker employee student parent observer commentator""".split()
@@ -58,11 +61,20 @@ class Weasel(Check):
         built = model(doc)
         others = doc.quotes + doc.turns
         for sentence in built.sentences:
-            if sentence.context or any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
+            if sentence.context:
                 continue
             if personal_paragraphs(doc)[sentence.block]:
                 continue  # a reader's letter or a column: the writer's own voice
             if mostly_quoted(sentence, others) or not in_scope(sentence.start, sentence.end):
+                continue
+            verdict = _verdict(sentence.span)
+            if verdict is not None:
+                start = sentence.start + verdict.idx - sentence.span.start_char
+                end = start + len(verdict)
+                if not doc.in_quote(start) and not _said_by_source(sentence, verdict, start, end):
+                    yield Hit(start, end, (doc.prose[start:end],))
+                continue
+            if any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
                 continue
             text = doc.prose[sentence.start : sentence.end]
             probability, trigger, weight = weasel.score(text)
@@ -78,6 +90,61 @@ class Weasel(Check):
             if self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
                 continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
             yield Hit(start, end, (doc.prose[start:end],))
+
+
+def _verdict(span):
+    """The word of a verdict the reporter puts as plain to see, whoever
+    judged so ("it should be obvious that", "it is apparent that", "it was
+    clear Clinton is attempting ..."), whatever the model scores; None when
+    the sentence has none. Not a plainness denied or asked about ("it is
+    not clear whether", "nor is it clear that", "it is clear what"), nor
+    one in a condition. (Appearances, "seems to", "appears that", are left
+    to the model: on BBC copy most are a match report's or a review's own
+    observation, or rest on evidence given beside them.)"""
+    for token in span:
+        if token.lemma_.lower() != "be" or _conditional(token):
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in ("nor", "never") for c in token.children):
+            continue
+        if not any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children):
+            continue
+        plain = next((c for c in token.children if c.dep_ == "acomp" and c.lower_ in _PLAIN), None)
+        if plain is None:
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None) or next(
+            (c for c in plain.children if c.dep_ == "ccomp"), None
+        )
+        if clause is not None and not any(c.lower_ in _ASKING or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
+            return plain
+    return None
+
+
+def _said_by_source(sentence, verdict, start: int, end: int) -> bool:
+    """Whether a source the sentence names, vague or not, says the verdict
+    ("X said it was clear that ...", "It is clear, X said, that ...", "...,
+    according to analysts"): not when a source stands inside it ("it is
+    apparent that Clinton wanted ...")."""
+    head = verdict if verdict.pos_ in ("VERB", "AUX") else verdict.head
+    base = sentence.start - sentence.span.start_char
+    for a in sentence.attributions:
+        if not (a.speech and a.source is not None) or _overlaps(a.cue, start, end):
+            continue
+        if _overlaps(a.content, start, end):
+            return True
+        cue = next((t for t in sentence.span if base + t.idx == a.cue[0]), None)
+        if cue is not None and (cue in head.ancestors or (cue.head == head and cue.dep_ == "parataxis")):
+            return True
+    return False
+
+
+def _conditional(token) -> bool:
+    """Whether the verb, or the clause it sits in, is under "if" or "unless"."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
+            return True
+        if token.head == token or token.dep_ not in ("conj", "advcl", "ccomp", "xcomp"):
+            return False
+        token = token.head
 
 
 def _overlaps(span, start: int, end: int) -> bool:
