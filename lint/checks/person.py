@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex as re
 
 from lint.lexicon import ORGANIZATION_NOUNS
-from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known
+from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -95,6 +95,9 @@ class Person(Check):
             # whose staff it quotes is a body's, not a person's
             if all(m.full for m in person.mentions) and any(_owns_a_role(doc.prose, m.end) for m in person.mentions):
                 continue
+            if _owned(doc.prose, first.end, owns_an_office_or_work):
+                continue  # "Barack Obama's presidency", "Mitt Romney's 2012 campaign", "Franz Ferdinand's
+                # self-titled album": what the person is
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine, and so is a title or
             # an appositive the story gives further on ("... Christie, the New Jersey governor,"):
             # the reader learns from the story who this is
@@ -116,6 +119,9 @@ class Person(Check):
             if _age_given(doc.prose, first):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
                 # identifies by age (read on PolNeAR)
+            if _in_the_past(doc, first):
+                continue  # "Labour lost in 1970, when Ted Heath ...": a figure of an event long past, which
+                # says who they were then
             if first.subject and first.sentence - 1 in people.owned_roles:
                 continue  # "... an email from the president of the AFL-CIO. In his email, Richard Trumka told ..."
             if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
@@ -300,6 +306,16 @@ def _owns_a_role(prose: str, end: int) -> bool:
     return m is not None and any(w is not None and role_noun(w) for w in m.groups())
 
 
+# The words after a possessive, years among them ("Mitt Romney's 2012 campaign").
+_OWNED_TERMS = re.compile(r"['’]s?[ \t]+([\p{L}\d-]+)(?:[ \t]+([\p{L}\d-]+))?(?:[ \t]+([\p{L}\d-]+))?")
+
+
+def _owned(prose: str, end: int, test) -> bool:
+    """Whether the next three words after a name's possessive pass ``test``."""
+    m = _OWNED_TERMS.match(prose, end)
+    return m is not None and test([w for w in m.groups() if w is not None])
+
+
 def _maybe_a_body(prose: str, person: PersonModel) -> bool:
     """A name that owns a body's noun ("Def Jam's parent company"): maybe a
     company or a label the recognizer took for a person, whose "surname"
@@ -377,6 +393,45 @@ def _surname_alone_beside(prose: str, mention: Mention, surname: str | None) -> 
 def _age_given(prose: str, mention: Mention) -> bool:
     """ "Quina Jones, 25,", "17-year-old Jared Potts": the person's age beside the name."""
     return bool(_AGE_AFTER.match(prose, mention.end) or _AGE_BEFORE.search(prose, max(0, mention.start - 16), mention.start))
+
+
+# A year or a decade ("1970", "the 1920s"), and the words that make one a target
+# ("by 2020", "until 2030"), not a time the story has reached.
+_YEAR = re.compile(r"(?<![\d,.$£€-])\b((?:1[6-9]|20)\d\d)(?:s|['’]s)?\b(?![,.]\d|-)")
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|before|to)\s+$", re.IGNORECASE)
+# Years between an event and the story's own time that make it history.
+_PAST = 10
+
+
+def _years(text: str, base: int = 0, prose: str = "") -> list[int]:
+    return [
+        int(m.group(1)) for m in _YEAR.finditer(text)
+        if not _TARGET_BEFORE.search((prose or text)[max(0, base + m.start() - 10) : base + m.start()])
+    ]
+
+
+def _in_the_past(doc, mention: Mention) -> bool:
+    """Whether the mention's sentence places the person only in years long
+    before the latest the story reaches ("Labour lost in 1970, when Ted
+    Heath ...", "Stalin's policies of the 1920s" in a story of 2016): a
+    figure of history, whom the event places."""
+    now = max(_years(doc.prose), default=None)
+    if now is None:
+        return False
+    start, end = _sentence_span(doc, mention.start)
+    years = _years(doc.prose[start:end], start, doc.prose)
+    # every year the sentence names: "Bush won in 1988, and Barack Obama in 2008 and 2012" is no history of Obama
+    return bool(years) and all(year <= now - _PAST for year in years)
+
+
+def _sentence_span(doc, offset: int) -> tuple[int, int]:
+    """The prose span of the parsed sentence holding ``offset``."""
+    for parsed in doc.parses or []:
+        for sentence in parsed.doc.sents:
+            start = parsed.start + sentence.start_char
+            if start <= offset < parsed.start + sentence.end_char:
+                return start, parsed.start + sentence.end_char
+    return offset, offset
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
