@@ -1251,3 +1251,23 @@ def test_a_possessive_that_owns_an_office_or_a_work_describes_a_first_reference_
     text = ("The awards are near. Mike Leigh was nominated. The film is by Leigh. Staunton starred in Mike Leigh's "
             "film. Leigh said so.")
     assert flagged("newsroom.later-reference", text) == ["Mike Leigh"]
+
+
+def test_a_relative_named_by_kin_just_before_is_identified():
+    text = ("Disney faced questions. A subsidiary employed the wife of Disney director John Bryson. "
+            "Louise Bryson remains with Lifetime. Bryson said so.")
+    assert flagged("newsroom.first-reference", text) == []
+    # no kin word: the shared surname alone says nothing of who she is
+    text = ("Disney faced questions. A subsidiary employed Disney director John Bryson. "
+            "Louise Bryson remains with Lifetime. Louise Bryson said so.")
+    assert flagged("newsroom.first-reference", text) == ["Louise Bryson"]
+
+
+@pytest.mark.parametrize("after, flagged_names", [
+    ("The 45-year-old, a lawyer from Leeds, said it was unfair.", []),
+    ("The 45-year-old is a lawyer.", []),
+    ("It was unfair, friends said.", ["Laura Kim"]),
+])
+def test_an_age_opening_the_next_sentence_identifies_a_private_person(after, flagged_names):
+    text = f"The case grew. Laura Kim was arrested on Monday in Leeds, police said. {after} Kim added more."
+    assert flagged("newsroom.first-reference", text) == flagged_names

@@ -116,9 +116,14 @@ class Person(Check):
                 # negotiator said little. Jane Roe joined them.")
             if _first_person(doc, first):
                 continue  # a column, a reader's comment, an answer in an interview: the writer's own voice
-            if _age_given(doc.prose, first):
-                continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
-                # identifies by age (read on PolNeAR)
+            if _age_given(doc.prose, first) or _AGE_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]):
+                continue  # "Quina Jones, 25, said", "17-year-old Jared Potts", "... The 45-year-old, a lawyer,
+                # said": a private person, whom AP identifies by age (read on PolNeAR)
+            if _shares_surname(person, people.people) and _KIN.search(doc.prose, _sentence_span(doc, _sentence_span(
+                doc, first.start
+            )[0] - 1)[0], first.start):
+                continue  # "employed the wife of Disney director John Bryson. Louise Bryson remains ...":
+                # a relative of someone in the story, whom the kin word identifies
             if _in_the_past(doc, first):
                 continue  # "Labour lost in 1970, when Ted Heath ...": a figure of an event long past, which
                 # says who they were then
@@ -291,6 +296,7 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_AGE_NEXT = re.compile(r"[\s\p{P}]*The\s+\d{1,3}-year-old\b")  # opening the next sentence
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
@@ -425,13 +431,16 @@ def _in_the_past(doc, mention: Mention) -> bool:
 
 
 def _sentence_span(doc, offset: int) -> tuple[int, int]:
-    """The prose span of the parsed sentence holding ``offset``."""
+    """The prose span of the parsed sentence holding ``offset`` (or the
+    nearest one before it)."""
+    found = (offset, offset)
     for parsed in doc.parses or []:
         for sentence in parsed.doc.sents:
             start = parsed.start + sentence.start_char
-            if start <= offset < parsed.start + sentence.end_char:
-                return start, parsed.start + sentence.end_char
-    return offset, offset
+            if start > offset:
+                return found
+            found = (start, parsed.start + sentence.end_char)
+    return found
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
