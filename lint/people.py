@@ -1604,7 +1604,9 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
                 return prep  # "as Liz Kreutz points out in a column on Yahoo News": its writer
         if verb.lemma_.lower() == "contribute" and any(c.dep_ == "dobj" and c.lower_ == "reporting" for c in verb.children):
             return verb  # "Jane Roe contributed reporting."
-        for noun in verb.subtree:
+        alone = not any(t.ent_type_ == "PERSON" and not head.left_edge.i <= t.i <= head.i for t in head.sent)
+        for noun in verb.subtree if alone else ():  # "Jeb Bush said Peyton Manning was supporting him in his
+            # presidential campaign": whose campaign, only a reader can tell
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in _OFFICE_HELD | _RACES and any(
                 c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children
             ) and (noun.lemma_.lower() in _OFFICE_HELD or any(

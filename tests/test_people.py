@@ -1271,3 +1271,11 @@ def test_a_relative_named_by_kin_just_before_is_identified():
 def test_an_age_opening_the_next_sentence_identifies_a_private_person(after, flagged_names):
     text = f"The case grew. Laura Kim was arrested on Monday in Leeds, police said. {after} Kim added more."
     assert flagged("newsroom.first-reference", text) == flagged_names
+
+
+def test_an_office_in_his_or_her_hands_is_the_subject_s_when_nobody_else_is_named():
+    text = "The race is on. Jeb Bush said he had halted paid speeches before his presidential bid. Bush said so."
+    assert flagged("newsroom.first-reference", text) == []
+    text = ("The race is on. Jeb Bush said that Peyton Manning was supporting him in his presidential campaign. "
+            "Bush said so. Manning said so.")
+    assert flagged("newsroom.first-reference", text) == ["Jeb Bush", "Peyton Manning"]
