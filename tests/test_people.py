@@ -1279,3 +1279,13 @@ def test_an_office_in_his_or_her_hands_is_the_subject_s_when_nobody_else_is_name
     text = ("The race is on. Jeb Bush said that Peyton Manning was supporting him in his presidential campaign. "
             "Bush said so. Manning said so.")
     assert flagged("newsroom.first-reference", text) == ["Jeb Bush", "Peyton Manning"]
+
+
+def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation():
+    text = ('The row grew. An EU spokesman in Washington dismissed the complaint. "We think the case is weak. '
+            'They have no evidence," said Anthony Gooch. Gooch added more.')
+    assert flagged("newsroom.first-reference", text) == []
+    # no quotation: two sentences back is someone else
+    text = ("The row grew. An EU spokesman in Washington dismissed the complaint. The talks went on for hours. "
+            "Anthony Gooch left early. Gooch added more.")
+    assert flagged("newsroom.first-reference", text) == ["Anthony Gooch"]

@@ -133,7 +133,10 @@ class Person(Check):
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
                 # "AstraZeneca has appointed a new executive director. John Patterson will ..."
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
-            if any(s == first.sentence - 1 and introducing for s, _, introducing in people.role_subjects):
+            # "An EU spokesman dismissed the complaint. "We think ...", said Anthony Gooch": a quotation
+            # between the role and the name that credits it runs on from the role
+            reach = 2 if first.speaks else 1
+            if any(first.sentence - reach <= s < first.sentence and introducing for s, _, introducing in people.role_subjects):
                 continue
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
