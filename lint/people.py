@@ -1543,6 +1543,8 @@ _OFFICE_HELD = frozenset(
     "government cabinet leadership tenure".split()
 )
 _RACES = frozenset("campaign candidacy bid run".split())
+# What makes someone a nominee or an appointee ("Obama's nomination of Merrick Garland").
+_NOMINATIONS = frozenset("nomination appointment election confirmation".split())
 _RACE_KINDS = frozenset("presidential senate mayoral leadership re-election reelection gubernatorial congressional".split())
 # Verbs of writing: "wrote Jane Roe in The Guardian", "Jane Roe argued in the Times" name a writer
 # and the publication.
@@ -1587,6 +1589,10 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
             agent_of.lemma_.lower() in _WORKS
         ):
             return agent_of
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN":
+        owned = [t.text for t in governor.head.subtree if t.i < governor.i]
+        if owns_an_office_or_work(owned) or governor.head.lemma_.lower() in _NOMINATIONS:
+            return governor.head  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
     verb = governor if head.dep_ in ("nsubj", "dobj") else None  # "wrote Ben Jacobs": the parser's object
     if verb is not None and verb.lemma_.lower() in _WRITING_VERBS:
         for prep in verb.children:

@@ -1289,3 +1289,14 @@ def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation(
     text = ("The row grew. An EU spokesman in Washington dismissed the complaint. The talks went on for hours. "
             "Anthony Gooch left early. Gooch added more.")
     assert flagged("newsroom.first-reference", text) == ["Anthony Gooch"]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Donors gave more. The presidential campaign of Hillary Clinton galvanized donors. Clinton said so.",
+     "Donors gave more. The friends of Hillary Clinton galvanized donors. Clinton said so."),
+    ("The vote is near. Voters back President Obama's nomination of Merrick Garland to the court. Garland said so.",
+     "The vote is near. Voters back President Obama's praise of Merrick Garland on the court. Garland said so."),
+])
+def test_an_office_race_or_nomination_of_the_name_describes_it(text, other):
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.first-reference", other) != []
