@@ -139,6 +139,7 @@ _ROLE_WORDS = lx.ROLE_NOUNS | _MINED_ROLES | frozenset(
     pollster striker defender winger goalkeeper actor actress singer author agent
     moderator host anchor presenter producer sprinter runner hurdler jumper swimmer boxer golfer
     jockey skipper
+    associate colleague confidant confidante
     tory labour conservative democrat republican dem lib liberal unionist nationalist""".split()
 )
 # Last words of the names of bodies and places, not people.

@@ -1300,3 +1300,11 @@ def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation(
 def test_an_office_race_or_nomination_of_the_name_describes_it(text, other):
     assert flagged("newsroom.first-reference", text) == []
     assert flagged("newsroom.first-reference", other) != []
+
+
+def test_a_relation_to_someone_named_is_a_role():
+    text = ("A close associate of former Yukos boss Mikhail Khodorkovsky has told a court that the charges are false. "
+            "Platon Lebedev has been on trial since June. Lebedev said so.")
+    assert flagged("newsroom.first-reference", text) == []
+    text = "The trial opened. Platon Lebedev, a longtime colleague of the tycoon, has been on trial. Lebedev said so."
+    assert flagged("newsroom.first-reference", text) == []
