@@ -567,7 +567,10 @@ class _Builder:
             # "Stephen S. Cohen and J. Bradford DeLong of the University of California": the body
             # after the last name is all of theirs (an appositive may be the last one's alone)
             body = _description(doc, _name_start(last_conjunct, sentence_start), last_conjunct.i, last_conjunct)
-            described_by = body if body is not None and body.dep_ == "prep" and body.head.i == last_conjunct.i else None
+            shared = body is not None and body.head.i == last_conjunct.i and (
+                body.dep_ == "prep" or _who_clause(body) and any(t.lower_ in ("both", "all") for t in body.subtree)
+            )  # "Lindsey Graham and David Perdue, who are both on the Judiciary Committee,"
+            described_by = body if shared else None
         if not (title or role or described_by) and self.plural_title is not None:
             # "U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo", however the parser joined the names
             at, previous_last, plural = self.plural_title
@@ -1521,7 +1524,10 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
     # to what comes before it
     if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):
-        return next((t for t in reversed(doc[head.sent.start : first - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
+        # the parser may open a sentence at the dash ("thought his former lover - Kimberly Quinn - acted")
+        before = doc[max(0, first - 1 - _ASIDE_REACH) : first - 1]
+        ended = max((t.i + 1 for t in before if t.text in (".", "!", "?")), default=before.start)
+        return next((t for t in reversed(doc[ended : first - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
     return _role_in_another_form(doc, first, head)
 
 

@@ -1308,3 +1308,29 @@ def test_a_relation_to_someone_named_is_a_role():
     assert flagged("newsroom.first-reference", text) == []
     text = "The trial opened. Platon Lebedev, a longtime colleague of the tycoon, has been on trial. Lebedev said so."
     assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_role_before_a_name_set_off_by_dashes_describes_it_wherever_the_parser_ends_the_sentence():
+    text = "The row grew. Some 63% of respondents thought his former lover - Kimberly Quinn - acted vindictively. Quinn said so."
+    assert flagged("newsroom.first-reference", text) == []
+    text = "The row grew. Some 63% of respondents thought that Kimberly Quinn acted vindictively. Quinn said so."
+    assert flagged("newsroom.first-reference", text) == ["Kimberly Quinn"]
+
+
+@pytest.mark.parametrize("text, flagged_names", [
+    ('The study is out. "People can learn it," said Jonathan Wolpaw and Dennis McFarlane. The research team, from '
+     "the University of New York, said more. Wolpaw added more.", []),
+    # one name: "the team" may be anyone's
+    ('The study is out. "People can learn it," said Jonathan Wolpaw. The research team, from the University of '
+     "New York, said more. Wolpaw added more.", ["Jonathan Wolpaw"]),
+])
+def test_a_group_opening_the_next_sentence_describes_the_names_that_make_it(text, flagged_names):
+    assert flagged("newsroom.first-reference", text) == flagged_names
+
+
+def test_a_who_clause_saying_both_describes_every_coordinated_name():
+    text = ("Senators are split. Lindsey Graham and David Perdue, who are both on the Judiciary Committee, said it "
+            "would be wrong. Graham said so. Perdue agreed.")
+    assert flagged("newsroom.first-reference", text) == []
+    text = text.replace("who are both", "who is")
+    assert flagged("newsroom.first-reference", text) == ["Lindsey Graham"]

@@ -116,6 +116,11 @@ class Person(Check):
                 # negotiator said little. Jane Roe joined them.")
             if _first_person(doc, first):
                 continue  # a column, a reader's comment, an answer in an interview: the writer's own voice
+            if _GROUP_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]) and any(
+                p is not person and any(m.sentence == first.sentence for m in p.mentions) for p in people.people
+            ):
+                continue  # "... said Jonathan Wolpaw and Dennis McFarlane. The research team, from ...": the
+                # group the names make, said what it is in the next sentence
             if _age_given(doc.prose, first) or _AGE_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts", "... The 45-year-old, a lawyer,
                 # said": a private person, whom AP identifies by age (read on PolNeAR)
@@ -299,6 +304,9 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_GROUP_NEXT = re.compile(
+    r"[\s\p{P}]*The\s+(?:[\p{L}-]+\s+){0,2}(?:team|pair|couple|duo|trio|researchers|scientists|authors|men|women)\b"
+)  # opening the next sentence
 _AGE_NEXT = re.compile(r"[\s\p{P}]*The\s+\d{1,3}-year-old\b")  # opening the next sentence
 
 
