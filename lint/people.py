@@ -139,13 +139,14 @@ _ROLE_WORDS = lx.ROLE_NOUNS | _MINED_ROLES | frozenset(
     pollster striker defender winger goalkeeper actor actress singer author agent
     moderator host anchor presenter producer sprinter runner hurdler jumper swimmer boxer golfer
     jockey skipper
+    associate colleague confidant confidante
     tory labour conservative democrat republican dem lib liberal unionist nationalist""".split()
 )
 # Last words of the names of bodies and places, not people.
 _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
     """street road avenue square lane city county state states kingdom republic
     island islands valley river lake mountain park hall centre center airport
-    station stadium college corporation corp inc ltd plc airlines airways news
+    station stadium college corporation corp inc ltd plc airlines airways news tower building hotel plaza
     times post journal review magazine channel motors group united rovers
     wednesday athletic albion league cup games festival awards prize""".split()
 )
@@ -561,6 +562,15 @@ class _Builder:
             role = doc[lead_title:lead_first].text if lead_title < lead_first else ""
             role = role or _role_before(doc, lead_first, lead, sentence_start)
             described_by = _description(doc, lead_first, lead.i, lead)
+        last_conjunct = _last_conjunct(head)
+        if not (role or described_by) and last_conjunct is not None:
+            # "Stephen S. Cohen and J. Bradford DeLong of the University of California": the body
+            # after the last name is all of theirs (an appositive may be the last one's alone)
+            body = _description(doc, _name_start(last_conjunct, sentence_start), last_conjunct.i, last_conjunct)
+            shared = body is not None and body.head.i == last_conjunct.i and (
+                body.dep_ == "prep" or _who_clause(body) and any(t.lower_ in ("both", "all") for t in body.subtree)
+            )  # "Lindsey Graham and David Perdue, who are both on the Judiciary Committee,"
+            described_by = body if shared else None
         if not (title or role or described_by) and self.plural_title is not None:
             # "U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo", however the parser joined the names
             at, previous_last, plural = self.plural_title
@@ -913,6 +923,8 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
             continue  # "the James Bond films", "Trump Tower": a name used for a thing; not "Paul Flynn MP"
         if first > sentence.start and doc[first - 1].lower_ in ("the", "a", "an"):
             continue  # "the Ed Sullivan of podcasting", "a new Gordon Brown": a figure, not the person
+        if _in_a_work_title(doc, first, sentence.start):
+            continue  # "The Diary of Alicia Keys", "The Life of David Gale": a work's title
         if _bare(doc[last]) in _NOT_NAMES - _SURNAME_WORDS:
             continue  # "Sheffield United", "Bethnal Green Road": a club, a body, a place the recognizer took for a person
         if _names_a_place(doc, last) or _plural_subject(head):
@@ -945,6 +957,18 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
             continue
         i += 1
     return sorted(found)
+
+
+def _in_a_work_title(doc: "Doc", first: int, sentence_start: int) -> bool:
+    """A name closing a title in title case, "The Diary of Alicia Keys": a
+    capital "The", a capitalized noun that is no title, role or body ("the
+    Duke of Westminster", "The University of Texas") and "of"."""
+    if first - 3 < sentence_start or doc[first - 1].lower_ != "of":
+        return False
+    noun, article = doc[first - 2], doc[first - 3]
+    return article.text == "The" and _capitalized(noun) and noun.is_alpha and _bare(noun) not in (
+        _TITLES | _ROLE_WORDS | _NOT_NAMES
+    ) and not _role_word(noun)
 
 
 def _unlabelled_runs(sentence: "Span", covered: set[int]):
@@ -1165,6 +1189,15 @@ def _lead_conjunct(head: "Token") -> "Token":
     while head.dep_ in ("conj", "appos") and head.head.pos_ == "PROPN" and head.head.i < head.i:
         head = head.head
     return head
+
+
+def _last_conjunct(head: "Token") -> "Token | None":
+    """The last of the names coordinated after this one, when all are names."""
+    last = None
+    for conj in head.conjuncts:
+        if conj.i > head.i and conj.ent_type_ == "PERSON":
+            last = conj if last is None or conj.i > last.i else last
+    return last
 
 
 def _name_start(head: "Token", sentence_start: int) -> int:
@@ -1491,7 +1524,120 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
     # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
     # to what comes before it
     if first > 0 and _spaced_dash(doc[first - 1]) and last + 1 < len(doc) and _spaced_dash(doc[last + 1]):
-        return next((t for t in reversed(doc[head.sent.start : first - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
+        # the parser may open a sentence at the dash ("thought his former lover - Kimberly Quinn - acted")
+        before = doc[max(0, first - 1 - _ASIDE_REACH) : first - 1]
+        ended = max((t.i + 1 for t in before if t.text in (".", "!", "?")), default=before.start)
+        return next((t for t in reversed(doc[ended : first - 1]) if t.pos_ in ("NOUN", "PROPN")), None)
+    return _role_in_another_form(doc, first, head)
+
+
+# Participles whose agent ("led by Jane Roe") holds the role they name, and works whose
+# author or performer ("a new book by Jane Roe", "Jane Roe's debut album") they say.
+_AGENT_PARTICIPLES = frozenset(
+    "lead head chair write direct produce author edit compose present host found run coach manage organise "
+    "organize design paint illustrate narrate perform conduct".split()
+)
+_WORKS = frozenset(
+    "book books novel novels report study film films movie movies play plays song songs album albums single singles "
+    "article column poem poems biography memoir memoirs paper painting paintings documentary essay opera musical "
+    "track tracks tour gig concert debut hit hits record records lp ep".split()
+)
+# An office held, which its holder's possessive names ("Barack Obama's presidency", "Tony
+# Blair's government", "in his presidency"), and a race run, with what race it is ("Mitt
+# Romney's 2012 campaign").
+_OFFICE_HELD = frozenset(
+    "presidency premiership administration governorship chancellorship chairmanship mayoralty papacy reign "
+    "government cabinet leadership tenure".split()
+)
+_RACES = frozenset("campaign candidacy bid run".split())
+# What makes someone a nominee or an appointee ("Obama's nomination of Merrick Garland").
+_NOMINATIONS = frozenset("nomination appointment election confirmation".split())
+_RACE_KINDS = frozenset("presidential senate mayoral leadership re-election reelection gubernatorial congressional".split())
+# Verbs of writing: "wrote Jane Roe in The Guardian", "Jane Roe argued in the Times" name a writer
+# and the publication.
+_WRITING_VERBS = frozenset("write argue opine note observe explain conclude contend report edit host co-host cover".split())
+# Pieces whose writer a name "in" one of them is ("points out in a column").
+_PIECES = frozenset("column article op-ed essay piece editorial book blog newsletter commentary memoir".split())
+# Verbs whose subject plays a part in a work: "Jane Roe will voice a goose", "Jane Roe played a
+# man on Death Row", "Jane Roe stars as ...": an actor, which the part says.
+_CAST_VERBS = frozenset("voice portray star narrate".split())
+_PARTS = frozenset(
+    "man woman boy girl character father mother son daughter wife husband king queen prince princess villain hero "
+    "heroine detective doctor killer lover mum dad".split()
+)
+
+
+def owns_an_office_or_work(words: list[str]) -> bool:
+    """Whether the words a name's possessive owns ("Barack Obama's
+    presidency", "Mitt Romney's 2012 campaign", "Franz Ferdinand's
+    self-titled album") name an office the person holds, a race they run or
+    their work: what they are."""
+    folded = [w.lower() for w in words]
+    for i, word in enumerate(folded):
+        if word in _OFFICE_HELD or word in _WORKS - {"report", "study", "paper"}:
+            return True
+        if word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
+            return True
+    return False
+
+
+def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | None":
+    """A role the sentence gives the name in a form other than a title or an
+    appositive: the agent of what names a role ("His lawyers, led by Bruce
+    Cutler", "a new book by Robert Peston"), a writer and where they wrote
+    ("wrote Ben Jacobs in The Guardian"), a spokesperson's body ("For the
+    Welsh Liberal Democrats, Kirsty Williams said"), a part played ("Oprah
+    Winfrey will voice a goose") or an office the subject holds ("in his
+    presidential campaign")."""
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ == "by":
+        agent_of = governor.head
+        if agent_of.tag_ == "VBN" and agent_of.lemma_.lower() in _AGENT_PARTICIPLES or agent_of.pos_ == "NOUN" and (
+            agent_of.lemma_.lower() in _WORKS
+        ):
+            return agent_of
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN":
+        owned = [t.text for t in governor.head.subtree if t.i < governor.i]
+        if owns_an_office_or_work(owned) or governor.head.lemma_.lower() in _NOMINATIONS:
+            return governor.head  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
+    verb = governor if head.dep_ in ("nsubj", "dobj") else None  # "wrote Ben Jacobs": the parser's object
+    if verb is not None and verb.lemma_.lower() in _WRITING_VERBS:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "for", "from") and any(
+                c.dep_ == "pobj" and c.pos_ == "PROPN" and _capitalized(c) for c in prep.children
+            ):
+                return prep  # "wrote Ben Jacobs in The Guardian", "Jane Roe reported from Midway Atoll"
+        if verb.lemma_.lower() == "report" and head.dep_ == "nsubj" and all(t.is_punct for t in doc[verb.i + 1 : verb.sent.end]):
+            return verb  # "..., Isaac Stanley-Becker reports.": the reporter's credit
+    if verb is not None and head.dep_ == "nsubj":
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in _PIECES for c in prep.children
+            ):
+                return prep  # "as Liz Kreutz points out in a column on Yahoo News": its writer
+        if verb.lemma_.lower() == "contribute" and any(c.dep_ == "dobj" and c.lower_ == "reporting" for c in verb.children):
+            return verb  # "Jane Roe contributed reporting."
+        alone = not any(t.ent_type_ == "PERSON" and not head.left_edge.i <= t.i <= head.i for t in head.sent)
+        for noun in verb.subtree if alone else ():  # "Jeb Bush said Peyton Manning was supporting him in his
+            # presidential campaign": whose campaign, only a reader can tell
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in _OFFICE_HELD | _RACES and any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her") for c in noun.children
+            ) and (noun.lemma_.lower() in _OFFICE_HELD or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in _RACE_KINDS for c in noun.children
+            )):
+                return noun  # "Jeb Bush said ... in his presidential campaign", "her chairman's office"
+    if verb is not None and head.dep_ == "nsubj":
+        lemma = verb.lemma_.lower()
+        parts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _PARTS]
+        as_part = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if lemma in _CAST_VERBS or lemma == "play" and (parts or as_part):
+            return (parts or as_part or [verb])[0]
+    sentence_start = head.sent.start
+    if verb is not None and head.dep_ == "nsubj" and verb.lemma_.lower() in lx.CUE_VERBS and first - 1 > sentence_start \
+            and doc[first - 1].text == "," and doc[sentence_start].lower_ == "for":
+        body = doc[sentence_start + 1 : first - 1]
+        if not any(t.is_punct for t in body) and any(t.pos_ == "PROPN" and _capitalized(t) for t in body):
+            return doc[sentence_start]  # "For the Welsh Liberal Democrats, Kirsty Williams said"
     return None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex as re
 
 from lint.lexicon import ORGANIZATION_NOUNS
-from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known
+from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -95,6 +95,9 @@ class Person(Check):
             # whose staff it quotes is a body's, not a person's
             if all(m.full for m in person.mentions) and any(_owns_a_role(doc.prose, m.end) for m in person.mentions):
                 continue
+            if _owned(doc.prose, first.end, owns_an_office_or_work):
+                continue  # "Barack Obama's presidency", "Mitt Romney's 2012 campaign", "Franz Ferdinand's
+                # self-titled album": what the person is
             # "Priya Raman founded ... Raman, a marine biologist, ..." is fine, and so is a title or
             # an appositive the story gives further on ("... Christie, the New Jersey governor,"):
             # the reader learns from the story who this is
@@ -113,16 +116,32 @@ class Person(Check):
                 # negotiator said little. Jane Roe joined them.")
             if _first_person(doc, first):
                 continue  # a column, a reader's comment, an answer in an interview: the writer's own voice
-            if _age_given(doc.prose, first):
-                continue  # "Quina Jones, 25, said", "17-year-old Jared Potts": a private person, whom AP
-                # identifies by age (read on PolNeAR)
+            if _GROUP_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]) and any(
+                p is not person and any(m.sentence == first.sentence for m in p.mentions) for p in people.people
+            ):
+                continue  # "... said Jonathan Wolpaw and Dennis McFarlane. The research team, from ...": the
+                # group the names make, said what it is in the next sentence
+            if _age_given(doc.prose, first) or _AGE_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]):
+                continue  # "Quina Jones, 25, said", "17-year-old Jared Potts", "... The 45-year-old, a lawyer,
+                # said": a private person, whom AP identifies by age (read on PolNeAR)
+            if _shares_surname(person, people.people) and _KIN.search(doc.prose, _sentence_span(doc, _sentence_span(
+                doc, first.start
+            )[0] - 1)[0], first.start):
+                continue  # "employed the wife of Disney director John Bryson. Louise Bryson remains ...":
+                # a relative of someone in the story, whom the kin word identifies
+            if _in_the_past(doc, first):
+                continue  # "Labour lost in 1970, when Ted Heath ...": a figure of an event long past, which
+                # says who they were then
             if first.subject and first.sentence - 1 in people.owned_roles:
                 continue  # "... an email from the president of the AFL-CIO. In his email, Richard Trumka told ..."
             if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
                 # "AstraZeneca has appointed a new executive director. John Patterson will ..."
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
-            if any(s == first.sentence - 1 and introducing for s, _, introducing in people.role_subjects):
+            # "An EU spokesman dismissed the complaint. "We think ...", said Anthony Gooch": a quotation
+            # between the role and the name that credits it runs on from the role
+            reach = 2 if first.speaks else 1
+            if any(first.sentence - reach <= s < first.sentence and introducing for s, _, introducing in people.role_subjects):
                 continue
             yield Hit(first.start, first.end, (doc.prose[first.start : first.end],))
 
@@ -285,6 +304,10 @@ _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'�
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:\p{Ll}+\s+)?$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*[,)]")
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_GROUP_NEXT = re.compile(
+    r"[\s\p{P}]*The\s+(?:[\p{L}-]+\s+){0,2}(?:team|pair|couple|duo|trio|researchers|scientists|authors|men|women)\b"
+)  # opening the next sentence
+_AGE_NEXT = re.compile(r"[\s\p{P}]*The\s+\d{1,3}-year-old\b")  # opening the next sentence
 
 
 _NEXT_WORDS = re.compile(r"[ \t]+(\p{Ll}+)(?:[ \t]+(\p{Ll}+))?")
@@ -298,6 +321,16 @@ def _owns_a_role(prose: str, end: int) -> bool:
     owns a role that one of the next three words names."""
     m = _OWNED_WORDS.match(prose, end)
     return m is not None and any(w is not None and role_noun(w) for w in m.groups())
+
+
+# The words after a possessive, years among them ("Mitt Romney's 2012 campaign").
+_OWNED_TERMS = re.compile(r"['’]s?[ \t]+([\p{L}\d-]+)(?:[ \t]+([\p{L}\d-]+))?(?:[ \t]+([\p{L}\d-]+))?")
+
+
+def _owned(prose: str, end: int, test) -> bool:
+    """Whether the next three words after a name's possessive pass ``test``."""
+    m = _OWNED_TERMS.match(prose, end)
+    return m is not None and test([w for w in m.groups() if w is not None])
 
 
 def _maybe_a_body(prose: str, person: PersonModel) -> bool:
@@ -377,6 +410,48 @@ def _surname_alone_beside(prose: str, mention: Mention, surname: str | None) -> 
 def _age_given(prose: str, mention: Mention) -> bool:
     """ "Quina Jones, 25,", "17-year-old Jared Potts": the person's age beside the name."""
     return bool(_AGE_AFTER.match(prose, mention.end) or _AGE_BEFORE.search(prose, max(0, mention.start - 16), mention.start))
+
+
+# A year or a decade ("1970", "the 1920s"), and the words that make one a target
+# ("by 2020", "until 2030"), not a time the story has reached.
+_YEAR = re.compile(r"(?<![\d,.$£€-])\b((?:1[6-9]|20)\d\d)(?:s|['’]s)?\b(?![,.]\d|-)")
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|before|to)\s+$", re.IGNORECASE)
+# Years between an event and the story's own time that make it history.
+_PAST = 10
+
+
+def _years(text: str, base: int = 0, prose: str = "") -> list[int]:
+    return [
+        int(m.group(1)) for m in _YEAR.finditer(text)
+        if not _TARGET_BEFORE.search((prose or text)[max(0, base + m.start() - 10) : base + m.start()])
+    ]
+
+
+def _in_the_past(doc, mention: Mention) -> bool:
+    """Whether the mention's sentence places the person only in years long
+    before the latest the story reaches ("Labour lost in 1970, when Ted
+    Heath ...", "Stalin's policies of the 1920s" in a story of 2016): a
+    figure of history, whom the event places."""
+    now = max(_years(doc.prose), default=None)
+    if now is None:
+        return False
+    start, end = _sentence_span(doc, mention.start)
+    years = _years(doc.prose[start:end], start, doc.prose)
+    # every year the sentence names: "Bush won in 1988, and Barack Obama in 2008 and 2012" is no history of Obama
+    return bool(years) and all(year <= now - _PAST for year in years)
+
+
+def _sentence_span(doc, offset: int) -> tuple[int, int]:
+    """The prose span of the parsed sentence holding ``offset`` (or the
+    nearest one before it)."""
+    found = (offset, offset)
+    for parsed in doc.parses or []:
+        for sentence in parsed.doc.sents:
+            start = parsed.start + sentence.start_char
+            if start > offset:
+                return found
+            found = (start, parsed.start + sentence.end_char)
+    return found
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
