@@ -266,3 +266,41 @@ def test_a_title_is_lowercased_only_where_no_capitalized_word_of_it_comes_before
 def test_the_office_of_a_title_is_a_body_not_a_title_to_lowercase():
     text = "Four systems track the records of the Office of the Secretary of State, the department said."
     assert lint_text(text, [BY_ID["newsroom.title-capitalization"]], path="story.md") == []
+
+
+STANDING_TWICE = "The President spoke first. Later the President took questions on the plan."
+
+
+def test_a_story_that_capitalizes_titles_standing_alone_throughout_follows_its_own_style():
+    rule = BY_ID["newsroom.title-capitalization"]
+    assert lint_text(STANDING_TWICE, [rule], path="story.md") == []
+    # once only, or beside a lower-case one, is no style: a slip, flagged with what the story does
+    assert [a.fix for a in lint_text("The President spoke first.", [rule], path="story.md")] == ["president"]
+    mixed = lint_text("The President spoke first. Later the prime minister took questions.", [rule], path="story.md")
+    assert [a.match for a in mixed] == ["President"]
+    assert "lowercases titles standing alone elsewhere, once" in mixed[0].message
+    # a lower-case title inside a quotation is the speaker's, not the story's style
+    quoted = 'The President spoke first. "The president is wrong," she said. Later the President left.'
+    assert lint_text(quoted, [rule], path="story.md") == []
+
+
+def test_a_desk_that_follows_ap_flags_titles_a_story_capitalizes_throughout():
+    import tempfile
+
+    from lint.config import ConfigResolver
+
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / ".copydesk.yaml"
+        config.write_text("rule-options:\n  newsroom.title-capitalization: {standing-titles: lowercase}\n")
+        rules = {r.id: r for r in ConfigResolver(config).for_folder(Path(folder)).rules_for(None)}
+    alerts = lint_text(STANDING_TWICE, [rules["newsroom.title-capitalization"]], path="story.md")
+    assert [(a.match, a.fix) for a in alerts] == [("President", "president"), ("President", "president")]
+    assert "this story capitalizes them throughout, 2 times" in alerts[0].message
+
+
+def test_only_titles_pointed_to_with_the_show_a_story_style():
+    # two slips of other shapes are no house style: both stay flagged
+    text = ("U.S. Treasury Secretary reports suggest a thaw. Wang Yiwei, Director of the Institute of "
+            "International Affairs, agreed.")
+    alerts = lint_text(text, [BY_ID["newsroom.title-capitalization"]], path="story.md")
+    assert [a.match for a in alerts] == ["Secretary", "Director of"]
