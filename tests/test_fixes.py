@@ -166,6 +166,10 @@ BY_ID = {rule.id: rule for rule in RULES}
         ("Sanders exaggerates when he says he helped write the law.", None),
         # an advertisement's words stand, as a report's do
         ('The ad, titled "Unifier?", concludes that the candidate is too reckless to be president.', None),
+        # a slip in the copy: "said's" would keep it
+        ('Jobs have gone to India. Blair say\'s the economy is "strong and stable".', None),
+        # a statement in the indicative is one statement
+        ("The union says the rules will be changed before the vote.", "said"),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
@@ -220,6 +224,9 @@ def test_a_dek_under_a_plain_text_headline_keeps_its_present_tense():
         "Africa on an emotional day.",
         # a noun: the object of "dent"
         "The downing of the sites could dent Lycos claims that what it is doing does not amount to an attack.",
+        # a demand in the subjunctive: "said that the first lady go" is not English
+        "After examining the leg, the doctor insisted that the first lady go to hospital for an ultrasound.",
+        "The union insisted the rules be changed before the vote.",
     ],
 )
 def test_a_judging_verb_that_reports_no_statement_gets_no_said(text):

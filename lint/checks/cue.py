@@ -60,7 +60,8 @@ class Cue(Check):
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
                 unfixable = (
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
-                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs)
+                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs) or _demand(sentence, a)
+                    or doc.prose[end : end + 1] in ("'", "’")  # "Blair say's": a slip "said's" would keep
                     or dek is not None and dek[0] <= start < dek[1]  # a dek's "says" is display type's tense
                 )
                 hits.append((Hit(start, end, (text, advice), None if unfixable else advice), cue_token(sentence, a)))
@@ -220,6 +221,22 @@ _WHENEVER = frozenset("when whenever".split())
 # Subjects whose words stand, like a report's: documents, works and
 # advertisements ("The ad, titled 'Unifier?', concludes that ...").
 _STANDING_WORKS = lx.DOCUMENT_NOUNS | frozenset("ad advert advertisement commercial poster".split())
+
+
+def _demand(sentence, attribution) -> bool:
+    """Whether the cue takes a demand in the subjunctive ("insisted that
+    the first lady go", "insisted the rules be changed"), which "said"
+    does not take (read on PolNeAR)."""
+    token = cue_token(sentence, attribution)
+    if token is None:
+        return False
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if clause.tag_ == "VB" and not auxiliaries or auxiliaries and all(a.lower_ == "be" for a in auxiliaries):
+            return True
+    return False
 
 
 def _has_auxiliary(sentence, attribution) -> bool:
