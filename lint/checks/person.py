@@ -189,6 +189,8 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
+                if doc.prose[m.start - 1 : m.start] == "-" or doc.prose[m.end : m.end + 1] == "-":
+                    continue  # part of a joined name ("Glass-Steagall"), no given name: "Glass-Act" would garble it
                 if all(_photo_credit(doc, full) for full in person.mentions if full.full):
                     continue  # named in full only in a photo's credit ("Orlando Sentinel via Getty Images."): no person
                 if person.surname is None or not m.subject or not opens_like_a_name(person.words):
