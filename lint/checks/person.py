@@ -140,8 +140,6 @@ class Person(Check):
             pair = frozenset(id(p) for p in sharing)
             if pair in flagged or _in_play(sharing, mention, unclear) == 1:
                 continue
-            if _settled_by_pronoun(doc, people, sharing, mention, unclear):
-                continue
             flagged.add(pair)
             names = " or ".join(" ".join(p.words) for p in sharing)
             yield Hit(mention.start, mention.end, (doc.prose[mention.start : mention.end], f"could be {names}"))
@@ -269,56 +267,6 @@ def _story_style(titled: int, bare: int, other: str) -> str:
     if other == "none" and bare >= 2 and titled == 0:
         return f" (this story gives none throughout, {bare} times, as AP does; if that is the house style, set honorifics: none)"
     return ""
-
-
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
-
-
-def _settled_by_pronoun(doc, people, sharing: list[PersonModel], mention: Mention, unclear: set[int]) -> bool:
-    """Whether the first pronoun after a short name in its sentence, before
-    anyone else is named, says which of the people it means: "Clinton
-    allowed her staff ...", when the story calls one of them "he" and the
-    other "she" (counted where each is named clearly and alone)."""
-    sentences = [(parsed.start, span) for parsed in doc.parses or [] for span in parsed.doc.sents]
-    named_in = {}
-    for person in people.people:
-        for m in person.mentions:
-            named_in.setdefault(m.sentence, []).append((m, person))
-    genders = [_gender(doc, sentences, named_in, person, unclear) for person in sharing]
-    if None in genders or len(set(genders)) != len(genders):
-        return False
-    base, sentence = sentences[mention.sentence]
-    others = [m.start for m, _ in named_in[mention.sentence] if m.start > mention.start]
-    for token in sentence:
-        at = base + token.idx
-        if at < mention.end or doc.in_quote(at):
-            continue
-        if others and at >= min(others):
-            return False
-        if token.lower_ in _PRONOUN_GENDER:
-            return _PRONOUN_GENDER[token.lower_] in genders
-    return False
-
-
-def _gender(doc, sentences, named_in, person: PersonModel, unclear: set[int]) -> str | None:
-    """The gender the story's pronouns give a person: those after a clear
-    mention in a sentence that names nobody else, and in the next one if it
-    names nobody, outside quotations; at least twice and at least three to
-    one."""
-    counts = {"male": 0, "female": 0}
-    for m in person.mentions:
-        if id(m) in unclear or m.quoted or len(named_in[m.sentence]) > 1:
-            continue
-        following = [m.sentence + 1] if m.sentence + 1 < len(sentences) and m.sentence + 1 not in named_in else []
-        for number in [m.sentence, *following]:
-            base, sentence = sentences[number]
-            for token in sentence:
-                at = base + token.idx
-                if at >= m.end and token.lower_ in _PRONOUN_GENDER and not doc.in_quote(at):
-                    counts[_PRONOUN_GENDER[token.lower_]] += 1
-    gender, count = max(counts.items(), key=lambda pair: pair[1])
-    return gender if count >= 2 and count >= 3 * (sum(counts.values()) - count) else None
 
 
 def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) -> int:
