@@ -651,6 +651,23 @@ def test_a_contraction_before_a_capitalized_word_may_be_a_title_so_it_gets_no_fi
 @pytest.mark.parametrize(
     "text",
     [
+        # a title in sentence case
+        "Rats crawled over her in ITV's I'm a Celebrity Get Me Out of Here.",
+        # a speaker's words whose quotation marks were lost
+        "He recalled the tours: Bob was one of the most mesmeric people I've ever worked with.",
+        # the writer's own voice, in a review
+        "As soon as I start playing this I remember why I never play driving games, because I'm rubbish at them.",
+        "Like you've never seen them before.",
+    ],
+)
+def test_a_first_or_second_person_contraction_gets_no_fix(text):
+    (alert,) = lint_text(text, [NEWSROOM["newsroom.contraction"]], path="s.md")
+    assert alert.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the award names the role
         "Priya Raman picked up best actress for the film. Raman thanked the crew.",
         # a role within the words after the comma
