@@ -162,6 +162,12 @@ BY_ID = {rule.id: rule for rule in RULES}
         ("Reid voted in Nevada on Saturday and says he backed nobody.", "said"),
         # joined to what someone is doing: "is touring ... and said" would mix tenses
         ("The governor is touring the state and says the budget will pass.", None),
+        # a scene told in the present: "As boos erupt ..., the executive said" would mix tenses
+        ("As boos erupt from the crowd, the executive says, \"Please quiet down.\"", None),
+        # a clause in the past leaves "said" one occasion
+        ("As boos erupted from the crowd, the executive says the plant will close.", "said"),
+        # a state the cue is set against, not a scene
+        ("Although France have yet to click, Dominici says that they can still win.", "said"),
         # whenever he says it: "exaggerates when he said" would clash
         ("Sanders exaggerates when he says he helped write the law.", None),
         # an advertisement's words stand, as a report's do

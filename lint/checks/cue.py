@@ -141,7 +141,8 @@ _NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of 
 def _routine(sentence, attribution, verbs) -> bool:
     """Whether the cue is joined to an action in the present tense: what
     someone does as a rule ("management sits down with analysts and tells
-    them why ..."), or is doing ("He's comparing ... and says ..."), where
+    them why ..."), or is doing ("He's comparing ... and says ...", "As
+    boos erupt from the crowd, the executive says ..."), where
     "told" would make one occasion of it and leave "sits" beside it (read
     on PolNeAR)."""
     token = cue_token(sentence, attribution)
@@ -149,12 +150,28 @@ def _routine(sentence, attribution, verbs) -> bool:
         return False
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
+    if any(_present_clause(c) for c in token.children if c.dep_ == "advcl"):
+        return True  # "As boos erupt from the crowd, the executive says ...": a scene told in the present
     # "He's comparing the actions ... and says ...": a present carried by its auxiliary
     return any(
         (t.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children))
         and t.lemma_.lower() not in verbs
         for t in joined
     )
+
+
+_PAST_AUXILIARIES = frozenset("was were had did would could might should".split())
+_AT_THE_TIME = frozenset("as while when whenever".split())
+
+
+def _present_clause(clause) -> bool:
+    """A clause of time with its subject, not in the past ("as boos
+    erupt", whose verb the tagger may take for an adjective); not a
+    state the cue is set against ("although France have yet to click")."""
+    children = list(clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in _AT_THE_TIME for c in children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and clause.tag_ not in ("VBD", "VBN", "VBG") \
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUXILIARIES for c in children)
 
 
 def _one_statement(sentence, attribution) -> bool:
