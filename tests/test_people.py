@@ -217,6 +217,14 @@ def test_given_names_alone_are_flagged_but_not_after_a_title():
     ) == []
 
 
+def test_a_given_name_alone_gets_the_surname_as_its_fix_only_where_the_story_uses_the_surname_alone():
+    named = "Priya Raman, a marine biologist, founded the project. Raman hired divers. Priya said it had only begun."
+    assert fixes("newsroom.later-reference", named) == [("Priya", "Raman")]
+    # never "Raman" alone: the last word may be no surname (a company's "Illva Saronno")
+    unnamed = "Priya Raman, a marine biologist, founded the project in May. Priya said it had only begun."
+    assert fixes("newsroom.later-reference", unnamed) == [("Priya", None)]
+
+
 def test_the_surname_fix_keeps_a_suffix_that_tells_father_from_son():
     text = "Ken Griffey Jr., an outfielder, hit two home runs. Griffey ran. Ken Griffey Jr. said he felt strong."
     assert fixes("newsroom.later-reference", text) == [("Ken Griffey Jr.", "Griffey Jr.")]

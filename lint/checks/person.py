@@ -205,7 +205,10 @@ class Person(Check):
                     continue  # the given name throughout is the story's convention for them ("Meles")
                 told.add(id(person))
                 advice = _GIVEN_NAME_ALONE.format(surname=person.surname)
-                hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), person.surname))
+                # the surname as the fix only where the story itself uses it alone: else the last word may
+                # be no surname ("Italy's Illva Saronno has agreed to buy ... Illva will pay")
+                fix = person.surname if _referred_by_surname(person) else None
+                hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), fix))
         return sorted(hits, key=lambda h: h.start)
 
     def _honorific(self, doc, people):
