@@ -126,6 +126,10 @@ def test_an_office_whose_holder_is_named_a_few_sentences_on_is_not_flagged():
     # named too far on, the holder does not tell the reader who spoke
     far = text.replace("Michel Sapin said", "Shares slid. Bonds rallied. Michel Sapin said")
     assert flagged("newsroom.office-without-holder", far) == ["finance minister"]
+    # an office that points to nobody ("U.S. Treasury Secretary reports") is not one a later name holds
+    pointless = ("U.S. Treasury Secretary reports suggest that Beijing may defer its controls. Markets rose on Monday. "
+                 "Michel Sapin said the thaw was real.")
+    assert flagged("newsroom.office-without-holder", pointless) == ["U.S. Treasury Secretary"]
 
 
 def test_a_holder_whose_role_names_the_office_in_the_plural_holds_it():
