@@ -736,7 +736,8 @@ class _Builder:
         first = min([token] + [m.left_edge for m in modifiers], key=lambda t: t.i)
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
-        holder = any(head in p.roles and (not portfolio or portfolio & p.roles) for p in self.people)
+        # ("the director of the film adaptation ... Chris Weitz, who would direct the films"): a plural is the word
+        holder = any(head in p.roles and (not portfolio or _singular(portfolio) & _singular(p.roles)) for p in self.people)
         anaphoric = any(c.dep_ in ("det", "poss") for c in token.children)
         # "... talked with Francois Hollande. The French president expressed ...": the office
         # points back to the person just named
@@ -1747,6 +1748,10 @@ def _definite(token: "Token", modifiers: list) -> bool:
     if determiners:
         return True
     return _capitalized(token) and any(_capitalized(m) for m in modifiers) and token.dep_ != "pobj"
+
+
+def _singular(words: frozenset[str] | set[str]) -> set[str]:
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def _holder_beside(token: "Token") -> bool:

@@ -48,6 +48,7 @@ KINDS = {
     "quotation": "lint.checks.quotation:Quotation",
     "person": "lint.checks.person:Person",
     "office": "lint.checks.office:Office",
+    "title": "lint.checks.title:Title",
     "pattern": "lint.checks.pattern:Pattern",
     "spelling": "lint.checks.spelling:Spelling",
     "drift": "lint.checks.drift:Drift",

@@ -162,10 +162,20 @@ BY_ID = {rule.id: rule for rule in RULES}
         ("Reid voted in Nevada on Saturday and says he backed nobody.", "said"),
         # joined to what someone is doing: "is touring ... and said" would mix tenses
         ("The governor is touring the state and says the budget will pass.", None),
+        # a scene told in the present: "As boos erupt ..., the executive said" would mix tenses
+        ("As boos erupt from the crowd, the executive says, \"Please quiet down.\"", None),
+        # a clause in the past leaves "said" one occasion
+        ("As boos erupted from the crowd, the executive says the plant will close.", "said"),
+        # a state the cue is set against, not a scene
+        ("Although France have yet to click, Dominici says that they can still win.", "said"),
         # whenever he says it: "exaggerates when he said" would clash
         ("Sanders exaggerates when he says he helped write the law.", None),
         # an advertisement's words stand, as a report's do
         ('The ad, titled "Unifier?", concludes that the candidate is too reckless to be president.', None),
+        # a slip in the copy: "said's" would keep it
+        ('Jobs have gone to India. Blair say\'s the economy is "strong and stable".', None),
+        # a statement in the indicative is one statement
+        ("The union says the rules will be changed before the vote.", "said"),
     ],
 )
 def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
@@ -220,6 +230,9 @@ def test_a_dek_under_a_plain_text_headline_keeps_its_present_tense():
         "Africa on an emotional day.",
         # a noun: the object of "dent"
         "The downing of the sites could dent Lycos claims that what it is doing does not amount to an attack.",
+        # a demand in the subjunctive: "said that the first lady go" is not English
+        "After examining the leg, the doctor insisted that the first lady go to hospital for an ultrasound.",
+        "The union insisted the rules be changed before the vote.",
     ],
 )
 def test_a_judging_verb_that_reports_no_statement_gets_no_said(text):
@@ -266,3 +279,41 @@ def test_a_title_is_lowercased_only_where_no_capitalized_word_of_it_comes_before
 def test_the_office_of_a_title_is_a_body_not_a_title_to_lowercase():
     text = "Four systems track the records of the Office of the Secretary of State, the department said."
     assert lint_text(text, [BY_ID["newsroom.title-capitalization"]], path="story.md") == []
+
+
+STANDING_TWICE = "The President spoke first. Later the President took questions on the plan."
+
+
+def test_a_story_that_capitalizes_titles_standing_alone_throughout_follows_its_own_style():
+    rule = BY_ID["newsroom.title-capitalization"]
+    assert lint_text(STANDING_TWICE, [rule], path="story.md") == []
+    # once only, or beside a lower-case one, is no style: a slip, flagged with what the story does
+    assert [a.fix for a in lint_text("The President spoke first.", [rule], path="story.md")] == ["president"]
+    mixed = lint_text("The President spoke first. Later the prime minister took questions.", [rule], path="story.md")
+    assert [a.match for a in mixed] == ["President"]
+    assert "lowercases titles standing alone elsewhere, once" in mixed[0].message
+    # a lower-case title inside a quotation is the speaker's, not the story's style
+    quoted = 'The President spoke first. "The president is wrong," she said. Later the President left.'
+    assert lint_text(quoted, [rule], path="story.md") == []
+
+
+def test_a_desk_that_follows_ap_flags_titles_a_story_capitalizes_throughout():
+    import tempfile
+
+    from lint.config import ConfigResolver
+
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / ".copydesk.yaml"
+        config.write_text("rule-options:\n  newsroom.title-capitalization: {standing-titles: lowercase}\n")
+        rules = {r.id: r for r in ConfigResolver(config).for_folder(Path(folder)).rules_for(None)}
+    alerts = lint_text(STANDING_TWICE, [rules["newsroom.title-capitalization"]], path="story.md")
+    assert [(a.match, a.fix) for a in alerts] == [("President", "president"), ("President", "president")]
+    assert "this story capitalizes them throughout, 2 times" in alerts[0].message
+
+
+def test_only_titles_pointed_to_with_the_show_a_story_style():
+    # two slips of other shapes are no house style: both stay flagged
+    text = ("U.S. Treasury Secretary reports suggest a thaw. Wang Yiwei, Director of the Institute of "
+            "International Affairs, agreed.")
+    alerts = lint_text(text, [BY_ID["newsroom.title-capitalization"]], path="story.md")
+    assert [a.match for a in alerts] == ["Secretary", "Director of"]

@@ -118,6 +118,26 @@ def test_first_reference_accepts_a_role_subject_in_the_next_sentence():
     assert flagged("newsroom.first-reference", text) == []
 
 
+def test_an_office_whose_holder_is_named_a_few_sentences_on_is_not_flagged():
+    text = ("The euro rose again on Monday. Meanwhile, France's finance minister has said the world faced "
+            "\"economic catastrophe\" unless the US acted. Traders were not surprised. Exports fell in March. "
+            "Michel Sapin said he would seek action at the next meeting.")
+    assert flagged("newsroom.office-without-holder", text) == []
+    # named too far on, the holder does not tell the reader who spoke
+    far = text.replace("Michel Sapin said", "Shares slid. Bonds rallied. Michel Sapin said")
+    assert flagged("newsroom.office-without-holder", far) == ["finance minister"]
+    # an office that points to nobody ("U.S. Treasury Secretary reports") is not one a later name holds
+    pointless = ("U.S. Treasury Secretary reports suggest that Beijing may defer its controls. Markets rose on Monday. "
+                 "Michel Sapin said the thaw was real.")
+    assert flagged("newsroom.office-without-holder", pointless) == ["U.S. Treasury Secretary"]
+
+
+def test_a_holder_whose_role_names_the_office_in_the_plural_holds_it():
+    text = ("The director of the film adaptation said the changes were needed. "
+            "Chris Weitz, who will direct the films and was director of About a Boy, said he had visited the author.")
+    assert flagged("newsroom.office-without-holder", text) == []
+
+
 def test_office_without_holder_skips_a_former_holder_and_a_name_just_before():
     assert flagged("newsroom.office-without-holder", "The former secretary of state said she would run.") == []
     assert flagged(
@@ -199,6 +219,14 @@ def test_given_names_alone_are_flagged_but_not_after_a_title():
     assert flagged(
         "newsroom.later-reference", "Nicholas Soames, a Tory MP, spoke. Sir Nicholas said the bill was flawed."
     ) == []
+
+
+def test_a_given_name_alone_gets_the_surname_as_its_fix_only_where_the_story_uses_the_surname_alone():
+    named = "Priya Raman, a marine biologist, founded the project. Raman hired divers. Priya said it had only begun."
+    assert fixes("newsroom.later-reference", named) == [("Priya", "Raman")]
+    # never "Raman" alone: the last word may be no surname (a company's "Illva Saronno")
+    unnamed = "Priya Raman, a marine biologist, founded the project in May. Priya said it had only begun."
+    assert fixes("newsroom.later-reference", unnamed) == [("Priya", None)]
 
 
 def test_the_surname_fix_keeps_a_suffix_that_tells_father_from_son():
@@ -635,6 +663,23 @@ def test_a_contraction_before_a_capitalized_word_may_be_a_title_so_it_gets_no_fi
 @pytest.mark.parametrize(
     "text",
     [
+        # a title in sentence case
+        "Rats crawled over her in ITV's I'm a Celebrity Get Me Out of Here.",
+        # a speaker's words whose quotation marks were lost
+        "He recalled the tours: Bob was one of the most mesmeric people I've ever worked with.",
+        # the writer's own voice, in a review
+        "As soon as I start playing this I remember why I never play driving games, because I'm rubbish at them.",
+        "Like you've never seen them before.",
+    ],
+)
+def test_a_first_or_second_person_contraction_gets_no_fix(text):
+    (alert,) = lint_text(text, [NEWSROOM["newsroom.contraction"]], path="s.md")
+    assert alert.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the award names the role
         "Priya Raman picked up best actress for the film. Raman thanked the crew.",
         # a role within the words after the comma
@@ -879,6 +924,9 @@ def test_a_full_name_again_in_the_same_entry_is_still_flagged():
         "Donald Trump, the nominee, spoke. Trump left. Here are nine things the Donald has said about trade.",
         # a quotation whose marks were lost
         'Arsene Wenger, the Arsenal boss, said: "Freddie Ljungberg is fit. Ljungberg trained.\n\nFreddie is an option but we need a striker.',
+        # part of a joined name, no given name: its fix "Glass-Act" would garble the law's name
+        "Could the Glass-Steagall Act -- the Depression-era banking law -- return? Both platforms call for "
+        "restoring the landmark 1933 law. Glass-Steagall aimed to protect the common folk who deposited money in their banks.",
     ],
 )
 def test_a_given_name_among_kin_in_a_nickname_or_a_speakers_words_is_no_later_reference(text):
@@ -1141,7 +1189,8 @@ def test_a_role_noun_and_a_comma_before_the_name_describe_it():
 
 def test_an_office_in_the_lede_points_to_the_person_the_headline_names():
     text = ("Ruiz defends bridge plan\n\nThe mayor has defended plans for a new bridge, saying it would pay for itself. "
-            "The bridge would cost $40 million. Work would start in May. Ms Ruiz told councillors the cost was fair.\n")
+            "The bridge would cost $40 million. Work would start in May. Critics called it costly. Supporters disagreed. "
+            "Ms Ruiz told councillors the cost was fair.\n")  # further on than a holder named after an office may be
     rule = [NEWSROOM["newsroom.office-without-holder"]]
     assert [a.match for a in lint_text(text, rule, path="story.txt")] == []
     other = text.replace("Ruiz defends", "Council defends")

@@ -60,7 +60,8 @@ class Cue(Check):
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
                 unfixable = (
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
-                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs)
+                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs) or _demand(sentence, a)
+                    or doc.prose[end : end + 1] in ("'", "’")  # "Blair say's": a slip "said's" would keep
                     or dek is not None and dek[0] <= start < dek[1]  # a dek's "says" is display type's tense
                 )
                 hits.append((Hit(start, end, (text, advice), None if unfixable else advice), cue_token(sentence, a)))
@@ -140,7 +141,8 @@ _NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of 
 def _routine(sentence, attribution, verbs) -> bool:
     """Whether the cue is joined to an action in the present tense: what
     someone does as a rule ("management sits down with analysts and tells
-    them why ..."), or is doing ("He's comparing ... and says ..."), where
+    them why ..."), or is doing ("He's comparing ... and says ...", "As
+    boos erupt from the crowd, the executive says ..."), where
     "told" would make one occasion of it and leave "sits" beside it (read
     on PolNeAR)."""
     token = cue_token(sentence, attribution)
@@ -148,12 +150,28 @@ def _routine(sentence, attribution, verbs) -> bool:
         return False
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
+    if any(_present_clause(c) for c in token.children if c.dep_ == "advcl"):
+        return True  # "As boos erupt from the crowd, the executive says ...": a scene told in the present
     # "He's comparing the actions ... and says ...": a present carried by its auxiliary
     return any(
         (t.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children))
         and t.lemma_.lower() not in verbs
         for t in joined
     )
+
+
+_PAST_AUXILIARIES = frozenset("was were had did would could might should".split())
+_AT_THE_TIME = frozenset("as while when whenever".split())
+
+
+def _present_clause(clause) -> bool:
+    """A clause of time with its subject, not in the past ("as boos
+    erupt", whose verb the tagger may take for an adjective); not a
+    state the cue is set against ("although France have yet to click")."""
+    children = list(clause.children)
+    return any(c.dep_ == "mark" and c.lower_ in _AT_THE_TIME for c in children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children) and clause.tag_ not in ("VBD", "VBN", "VBG") \
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUXILIARIES for c in children)
 
 
 def _one_statement(sentence, attribution) -> bool:
@@ -220,6 +238,22 @@ _WHENEVER = frozenset("when whenever".split())
 # Subjects whose words stand, like a report's: documents, works and
 # advertisements ("The ad, titled 'Unifier?', concludes that ...").
 _STANDING_WORKS = lx.DOCUMENT_NOUNS | frozenset("ad advert advertisement commercial poster".split())
+
+
+def _demand(sentence, attribution) -> bool:
+    """Whether the cue takes a demand in the subjunctive ("insisted that
+    the first lady go", "insisted the rules be changed"), which "said"
+    does not take (read on PolNeAR)."""
+    token = cue_token(sentence, attribution)
+    if token is None:
+        return False
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if clause.tag_ == "VB" and not auxiliaries or auxiliaries and all(a.lower_ == "be" for a in auxiliaries):
+            return True
+    return False
 
 
 def _has_auxiliary(sentence, attribution) -> bool:

@@ -13,6 +13,11 @@ from lint.people import model
 from lint.rule import Check, Field, Hit
 
 
+# Sentences before and after an office within which someone named may hold it
+# (a holder named after the office: 2 of 7 alerts on the dev split, read).
+_NEAR = 3
+
+
 class Office(Check):
     FIELDS = {
         # Office words, lower case: "secretary", "minister", "mayor".
@@ -50,12 +55,15 @@ class Office(Check):
     def _may_hold(self, people, office) -> bool:
         """Whether someone named near the office, with no office the story
         tells of, may hold it: in the three sentences before it or the next
-        ("Charles Clarke said ... The home secretary said"), or anywhere
-        before it when it points back ("Neil Kinnock, a former Labour
-        leader, ... the outgoing European commissioner said"); also a lone
-        name ("Obama said ... the president")."""
-        earliest = 0 if office.anaphoric else office.sentence - 3
-        latest = office.sentence + 1
+        ("Charles Clarke said ... The home secretary said"); when it points
+        back, anywhere before it ("Neil Kinnock, a former Labour leader, ...
+        the outgoing European commissioner said") or in the three sentences
+        after ("France's finance minister has said ... Herve Gaymard said he
+        would"); also a lone name ("Obama said ... the president")."""
+        earliest = 0 if office.anaphoric else office.sentence - _NEAR
+        # one that points back may have its holder named after it too ("France's finance minister has
+        # said ... Herve Gaymard said"); "U.S. Treasury Secretary reports suggest ..." points to nobody
+        latest = office.sentence + (_NEAR if office.anaphoric else 1)
         if any(earliest <= sentence <= latest for sentence in people.lone_names):
             return True
         return any(

@@ -208,6 +208,8 @@ class Person(Check):
                     continue  # once a person
                 if m.quoted or m.display or _shares_surname(person, people.people):
                     continue  # family members go by their given names
+                if doc.prose[m.start - 1 : m.start] == "-" or doc.prose[m.end : m.end + 1] == "-":
+                    continue  # part of a joined name ("Glass-Steagall"), no given name: "Glass-Act" would garble it
                 if all(_photo_credit(doc, full) for full in person.mentions if full.full):
                     continue  # named in full only in a photo's credit ("Orlando Sentinel via Getty Images."): no person
                 if person.surname is None or not m.subject or not opens_like_a_name(person.words):
@@ -222,7 +224,10 @@ class Person(Check):
                     continue  # the given name throughout is the story's convention for them ("Meles")
                 told.add(id(person))
                 advice = _GIVEN_NAME_ALONE.format(surname=person.surname)
-                hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), person.surname))
+                # the surname as the fix only where the story itself uses it alone: else the last word may
+                # be no surname ("Italy's Illva Saronno has agreed to buy ... Illva will pay")
+                fix = person.surname if _referred_by_surname(person) else None
+                hits.append(Hit(m.start, m.end, (doc.prose[m.start : m.end], advice), fix))
         return sorted(hits, key=lambda h: h.start)
 
     def _honorific(self, doc, people):

@@ -65,8 +65,11 @@ class Substitution(Check):
                 # question's inverted subject ("But doesn't that lead ...?" is no "does not that")
                 # before a capitalized word it may be part of a title or a name
                 # ("I'm A Celebrity", read on BBC): a reader decides, and no fix is offered
+                # nor "I'm", "you've": outside quotation marks a speaker's words whose marks were lost
+                # ("... said: Bob was the most mesmeric person I've worked with"), the writer's own
+                # voice ("because I'm rubbish at them") or a title ("ITV's I'm a Celebrity"), read on BBC
                 fix = expected[0] if len(expected) == 1 and not _inverted_negation(doc.prose, m.end(), observed) \
-                    and not _before_capital(doc.prose, m.end()) else None
+                    and not _before_capital(doc.prose, m.end()) and not _personal(observed) else None
                 yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix)
 
     def _expected(self, index: int, observed: str) -> list[str]:
@@ -87,6 +90,14 @@ _PERSONAL_AFTER = regex.compile(r"\s+(?:I|you|we|they|he|she|it)\b")
 # after "is" or "has" they open statements too ("it isn't that simple")
 _SUBJECT_AFTER = regex.compile(r"\s+(?:I|you|we|they|he|she|it|that|this|there)\b")
 _BE_OR_HAVE = ("is", "are", "was", "were", "has", "have", "had")
+
+
+_PERSONAL = regex.compile(r"(?:I|you)['’]\p{L}+", regex.IGNORECASE)
+
+
+def _personal(observed: str) -> bool:
+    """ "I'm", "you've": a contraction of the first or second person."""
+    return _PERSONAL.fullmatch(observed) is not None
 
 
 def _inverted_negation(prose: str, end: int, observed: str) -> bool:
