@@ -233,6 +233,9 @@ def test_a_dek_under_a_plain_text_headline_keeps_its_present_tense():
         # a demand in the subjunctive: "said that the first lady go" is not English
         "After examining the leg, the doctor insisted that the first lady go to hospital for an ultrasound.",
         "The union insisted the rules be changed before the vote.",
+        # an indirect question: "said how" is not standard English
+        "The wing revealed how the manager talked him into extending his career.",
+        "The coach admitted why the team had struggled.",
     ],
 )
 def test_a_judging_verb_that_reports_no_statement_gets_no_said(text):

@@ -670,6 +670,9 @@ def test_a_contraction_before_a_capitalized_word_may_be_a_title_so_it_gets_no_fi
         # the writer's own voice, in a review
         "As soon as I start playing this I remember why I never play driving games, because I'm rubbish at them.",
         "Like you've never seen them before.",
+        # a reader's letter: the subject, not the contraction, is the first person
+        "Fifty million for a striker? I don't care who you are, the club would take the money.",
+        "We can't wait for the new season.",
     ],
 )
 def test_a_first_or_second_person_contraction_gets_no_fix(text):

@@ -61,6 +61,7 @@ class Cue(Check):
                 unfixable = (
                     _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
                     or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs) or _demand(sentence, a)
+                    or self.options["fix"] not in _TENSE_TAGS and _asks(sentence, a)
                     or doc.prose[end : end + 1] in ("'", "’")  # "Blair say's": a slip "said's" would keep
                     or dek is not None and dek[0] <= start < dek[1]  # a dek's "says" is display type's tense
                 )
@@ -254,6 +255,20 @@ def _demand(sentence, attribution) -> bool:
         if clause.tag_ == "VB" and not auxiliaries or auxiliaries and all(a.lower_ == "be" for a in auxiliaries):
             return True
     return False
+
+
+# The words that open an indirect question ("revealed how ...").
+_QUESTION_WORDS = frozenset("how why where when whether".split())
+
+
+def _asks(sentence, attribution) -> bool:
+    """Whether the cue reports an indirect question ("revealed how Ferguson
+    talked him into it"): "said how" is not standard English, so a fixed
+    word such as "said" cannot replace it (read on BBC)."""
+    token = cue_token(sentence, attribution)
+    return token is not None and any(
+        clause.dep_ == "ccomp" and clause.left_edge.lower_ in _QUESTION_WORDS for clause in token.children
+    )
 
 
 def _has_auxiliary(sentence, attribution) -> bool:

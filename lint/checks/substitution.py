@@ -65,11 +65,13 @@ class Substitution(Check):
                 # question's inverted subject ("But doesn't that lead ...?" is no "does not that")
                 # before a capitalized word it may be part of a title or a name
                 # ("I'm A Celebrity", read on BBC): a reader decides, and no fix is offered
-                # nor "I'm", "you've": outside quotation marks a speaker's words whose marks were lost
-                # ("... said: Bob was the most mesmeric person I've worked with"), the writer's own
-                # voice ("because I'm rubbish at them") or a title ("ITV's I'm a Celebrity"), read on BBC
+                # nor "I'm", "you've", "I don't": outside quotation marks a speaker's words whose marks
+                # were lost ("... said: Bob was the most mesmeric person I've worked with"), the writer's
+                # own voice ("because I'm rubbish at them"), a reader's letter ("I don't care who you
+                # are") or a title ("ITV's I'm a Celebrity"), read on BBC
                 fix = expected[0] if len(expected) == 1 and not _inverted_negation(doc.prose, m.end(), observed) \
-                    and not _before_capital(doc.prose, m.end()) and not _personal(observed) else None
+                    and not _before_capital(doc.prose, m.end()) \
+                    and not _personal(observed, doc.prose[max(0, m.start() - 4) : m.start()]) else None
                 yield Hit(m.start(), m.end(), (", ".join(expected), observed), fix)
 
     def _expected(self, index: int, observed: str) -> list[str]:
@@ -93,11 +95,13 @@ _BE_OR_HAVE = ("is", "are", "was", "were", "has", "have", "had")
 
 
 _PERSONAL = regex.compile(r"(?:I|you)['’]\p{L}+", regex.IGNORECASE)
+_PERSONAL_BEFORE = regex.compile(r"\b(?:I|you|we)\s+$", regex.IGNORECASE)
 
 
-def _personal(observed: str) -> bool:
-    """ "I'm", "you've": a contraction of the first or second person."""
-    return _PERSONAL.fullmatch(observed) is not None
+def _personal(observed: str, before: str) -> bool:
+    """ "I'm", "you've", "we don't": a contraction of the first or second
+    person, or one whose subject is ("before" is the text just before it)."""
+    return _PERSONAL.fullmatch(observed) is not None or _PERSONAL_BEFORE.search(before) is not None
 
 
 def _inverted_negation(prose: str, end: int, observed: str) -> bool:
