@@ -46,8 +46,9 @@ def features(token: "Token") -> list[str]:
     head = token.head
     head_lemma = head.lemma_.lower()
     doc = token.doc
-    before = doc[token.i - 1].lower_ if token.i > token.sent.start else "<s>"
-    after = doc[token.i + 1].lower_ if token.i + 1 < token.sent.end else "</s>"
+    sentence = token.sent  # spaCy finds it afresh at each call
+    before = doc[token.i - 1].lower_ if token.i > sentence.start else "<s>"
+    after = doc[token.i + 1].lower_ if token.i + 1 < sentence.end else "</s>"
     found = [
         f"l={lemma}", f"t={token.tag_}", f"d={token.dep_}", f"ld={lemma}|{token.dep_}", f"lt={lemma}|{token.tag_}",
         f"h={head_lemma}", f"hd={token.dep_}|{head_lemma}", f"hp={token.dep_}|{head.pos_}",

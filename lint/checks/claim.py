@@ -98,7 +98,7 @@ class Claim(Check):
                 continue
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             here = signals
-            if kind == "sports" and not sports_copy(doc.prose[nearby[0].start : paragraph[-1].end]):
+            if kind == "sports" and not _sports_passage(doc, nearby[0].start, paragraph[-1].end):
                 # the draft reads as sport on a few words ("side", "goal", "round"), this passage does not
                 here = self.signals
             if _follows_account(sentence, paragraph):
@@ -143,6 +143,15 @@ class Claim(Check):
             if trigger:
                 return signal, trigger
         return None
+
+
+def _sports_passage(doc, start: int, end: int) -> bool:
+    """:func:`sports_copy` of a passage (a paragraph and the one before),
+    worked out once per document: each sentence of the paragraph asks."""
+    known = doc.models.setdefault("sports passages", {})
+    if (start, end) not in known:
+        known[start, end] = sports_copy(doc.prose[start:end])
+    return known[start, end]
 
 
 def _thing_holding_view(sentence):
