@@ -38,14 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     from lint.checks.loaded import PERSONAL_PIECE_PARAGRAPHS, _personal_blocks, _speaks_as_we
     from lint.document import parse
 
-    ids = sorted(json.loads((REPO / "training" / "splits" / "bbc-news.json").read_text(encoding="utf-8"))[args.part])
-    texts = []
-    for name in ids:
-        data = (BBC / name).read_bytes()
-        try:
-            texts.append(data.decode("utf-8"))
-        except UnicodeDecodeError:  # a few BBC files are Latin-1
-            texts.append(data.decode("latin-1"))
+    from eval_bias import read_bbc
+
+    ids, texts = read_bbc(args.part)
     without, with_we, brought = Counter(), Counter(), []
     documents = (parse(text, path=name) for name, text in zip(ids, texts))
     for name, text, doc in zip(ids, texts, nlp.parse_documents(documents)):

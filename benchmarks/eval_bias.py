@@ -183,11 +183,8 @@ def evaluate_rules(rows, documents, rules) -> list[str]:
     return out
 
 
-def evaluate_bbc(part: str, rules, samples: int, seed: int = SEED, every_rule: bool = False) -> list[str]:
-    from lint import nlp
-    from lint.document import parse
-    from lint.engine import lint
-
+def read_bbc(part: str) -> tuple[list[str], list[str]]:
+    """The ids and texts of a part of the BBC split, in id order."""
     ids = sorted(split_ids("bbc-news", part))
     texts = []
     for name in ids:
@@ -196,6 +193,15 @@ def evaluate_bbc(part: str, rules, samples: int, seed: int = SEED, every_rule: b
             texts.append(data.decode("utf-8"))
         except UnicodeDecodeError:  # a few BBC files are Latin-1
             texts.append(data.decode("latin-1"))
+    return ids, texts
+
+
+def evaluate_bbc(part: str, rules, samples: int, seed: int = SEED, every_rule: bool = False) -> list[str]:
+    from lint import nlp
+    from lint.document import parse
+    from lint.engine import lint
+
+    ids, texts = read_bbc(part)
     trained = [r for r in rules if r.id == TRAINED_RULE]
     words = sum(len(t.split()) for t in texts)
     found = []
