@@ -148,8 +148,22 @@ _NOT_NAMES = lx.ORGANIZATION_NOUNS | frozenset(
     island islands valley river lake mountain park hall centre center airport
     station stadium college corporation corp inc ltd plc airlines airways news tower building hotel plaza
     times post journal review magazine channel motors group united rovers
-    wednesday athletic albion league cup games festival awards prize""".split()
+    wednesday athletic albion league cup games festival awards prize
+    foundation fund trust institute institution society alliance coalition forum partners holdings
+    capital initiative consortium industries enterprises securities studios pictures""".split()
 )
+# Words a title-case name of a body or a work runs on through ("Unite Against Fascism").
+_SMALL_WORDS = frozenset("against for of and the on in with to at from by".split())
+# Places a name is introduced as ("the southern province of Tamil Nadu", "Asmara, the capital of Eritrea").
+_PLACE_NOUNS = frozenset(
+    """city cities town towns village villages capital province region district county port island suburb
+    borough municipality neighbourhood neighborhood state""".split()
+)
+# What only a business owns ("Cairn's shares", "Suez's subsidiary"), and its "parent company":
+# its possessor is no person. In the people dev split's texts a possessive name stands before
+# these nouns 41 times, a firm's each time ("company" and "label" do not: "Mr. Trump's
+# company", "Dr Dre's label").
+_CORPORATE_NOUNS = frozenset("subsidiary shares profits profit shareholders".split())
 # Of those, the words that are surnames as often ("Nathan Lane", "Margaret Court").
 _SURNAME_WORDS = frozenset("lane park hall lake post court house games family street banks".split())
 # Objects of these are items of a list ("actors including Hugh Laurie").
@@ -846,7 +860,36 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
                 votes[ent.label_ == "PERSON"] += 1
             if ent.label_ == "PERSON" and _plural_subject(_head(parsed.doc, ent.start, ent.end - 1)):
                 groups.add(_entity_key(ent))
+        groups.update(_entity_key(_proper_name(t)) for t in parsed.doc if _place_or_business(t))
     return frozenset(key for key, (things, persons) in labels.items() if key and things > persons) | groups
+
+
+def _proper_name(token: "Token") -> list["Token"]:
+    """The proper nouns a name's last word heads ("Tamil Nadu")."""
+    first = token.i
+    while first > 0 and token.doc[first - 1].dep_ == "compound" and token.doc[first - 1].head.i == token.i \
+            and token.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    return list(token.doc[first : token.i + 1])
+
+
+def _place_or_business(token: "Token") -> bool:
+    """A name introduced as a place ("the province of Tamil Nadu",
+    "Asmara, the capital"), or one owning what only a business owns ("Cairn's
+    shares", "Rough Trade's parent company")."""
+    if token.pos_ != "PROPN" or not _capitalized(token):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS and head.head.pos_ == "NOUN" \
+            and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in _POSSESSIVES):
+        return True  # not "the state of Sanders' younger years"
+    if any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS for c in token.children):
+        return True
+    if token.dep_ == "poss" and head.pos_ == "NOUN":
+        return head.lower_ in _CORPORATE_NOUNS or head.lower_ == "company" and any(
+            c.lower_ == "parent" for c in head.children
+        )
+    return False
 
 
 _WORD = r"[A-Z][\w'’-]+"
@@ -894,6 +937,9 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
         if ent.label_ != "PERSON":
             continue
         first, last = ent.start, ent.end - 1
+        if _title_case_run_on(doc, first, last, sentence.start):
+            covered.update(range(ent.start, ent.end))
+            continue  # "Leeds Unite Against Racism", "Citizens Against ...": a body's name in title case
         while first > sentence.start and _initial(doc[first].text) and _given_name_before(doc[first - 1]):
             first -= 1  # "George W. Bush", which the recognizer reads as "W. Bush"
         # "Chris Martin, Dido", "Trump’s Indiana": the recognizer ran on past the name
@@ -958,6 +1004,18 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
             continue
         i += 1
     return sorted(found)
+
+
+def _title_case_run_on(doc: "Doc", first: int, last: int, sentence_start: int) -> bool:
+    """A name that runs on in title case through a capitalized small word
+    ("Leeds Unite Against Racism", "Neocons For Trump"), as the names of
+    bodies, campaigns and works do and people's names never do."""
+    for token in doc[max(first + 1, sentence_start + 1) : min(last + 1, len(doc) - 1)]:
+        following = doc[token.i + 1]
+        if _capitalized(token) and token.lower_ in _SMALL_WORDS and doc[token.i - 1].is_alpha \
+                and _capitalized(following) and following.is_alpha:
+            return True
+    return False
 
 
 def _in_a_work_title(doc: "Doc", first: int, sentence_start: int) -> bool:

@@ -1386,3 +1386,46 @@ def test_a_who_clause_saying_both_describes_every_coordinated_name():
     assert flagged("newsroom.first-reference", text) == []
     text = text.replace("who are both", "who is")
     assert flagged("newsroom.first-reference", text) == ["Lindsey Graham"]
+
+
+# -- bodies and places the recognizer takes for people -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # a name that runs on through a capitalized small word is a campaign's, in title case
+        ("Critics argue the law goes too far. Leeds Unite Against Racism is meeting this week to plan a campaign.",
+         "Unite Against Racism"),
+        # a name that ends in a body's word ("Foundation", "Institute", "Fund") is the body's
+        ("He has given away only $2.8 million through his Donald J. Trump Foundation, and records show "
+         "no gifts from Trump since 2008.", "Donald J. Trump Foundation"),
+        # a name introduced as a place
+        ("Campaigners gathered on Monday. The Brazilian town of Ponta Grossa will host the rival forum next week.",
+         "Ponta Grossa"),
+        # a name owning what only a business owns
+        ("Stars turned out in force. Loud Harbor's parent company, Universal, made the appointment after buying "
+         "the label. Loud Harbor's artists include several stars.", "Loud Harbor"),
+    ],
+)
+def test_bodies_and_places_are_no_people(text, body):
+    assert body not in names(text)
+    assert flagged("newsroom.first-reference", text) == []
+    assert flagged("newsroom.later-reference", text) == []
+
+
+def test_a_body_named_for_a_person_is_not_a_relative_of_theirs():
+    text = ("Eric Trump said the gifts were made. He gave $2.8 million through his Donald J. Trump Foundation. "
+            "Donald Trump said no. Trump said it again.")
+    assert names(text).keys() == {"Eric Trump", "Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya Raman's company made a loss last year, and the board met on Monday.",  # a person owns a company
+        "Voters in New York, the state of Priya Raman's younger years, met her on Monday.",  # a possessor after "of"
+    ],
+)
+def test_a_person_owning_a_company_or_after_a_place_word_is_still_a_person(text):
+    assert "Priya Raman" in names(text)
