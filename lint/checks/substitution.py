@@ -101,7 +101,9 @@ _PERSONAL_BEFORE = regex.compile(r"\b(?:I|you|we)\s+$", regex.IGNORECASE)
 def _personal(observed: str, before: str) -> bool:
     """ "I'm", "you've", "we don't": a contraction of the first or second
     person, or one whose subject is ("before" is the text just before it)."""
-    return _PERSONAL.fullmatch(observed) is not None or _PERSONAL_BEFORE.search(before) is not None
+    if _PERSONAL.fullmatch(observed) is not None:
+        return True
+    return any(mark in observed for mark in "'’") and _PERSONAL_BEFORE.search(before) is not None
 
 
 def _inverted_negation(prose: str, end: int, observed: str) -> bool:
