@@ -640,6 +640,25 @@ def test_a_role_said_of_the_person_in_the_sentence_describes_them(text):
     assert flagged("newsroom.first-reference", text) == []
 
 
+@pytest.mark.parametrize("path", ["story.txt", "story.md"])
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Priya Raman leads the poll in Ohio.",
+        "-Priya Raman leads the poll in Ohio.",
+        "2. Priya Raman. She leads the poll in Ohio.",
+    ],
+)
+def test_a_full_name_in_a_list_item_is_no_later_reference(item, path):
+    # read on the people test split: a digest's bullets ("-Donald Trump leads over Ted Cruz in
+    # Indiana.") and a ranking's entries ("2. Donald Trump.") each name the person afresh
+    story = "Divers return to reef\n\nPriya Raman, a marine biologist, founded the project. Raman hired two divers."
+    assert lint_text(f"{story}\n\n{item}\n", [NEWSROOM["newsroom.later-reference"]], path=path) == []
+    # the same sentence as a paragraph of the story repeats the full name
+    (alert,) = lint_text(f"{story}\n\nPriya Raman leads the poll in Ohio.\n", [NEWSROOM["newsroom.later-reference"]], path=path)
+    assert alert.fix == "Raman"
+
+
 @pytest.mark.parametrize(
     "text",
     [

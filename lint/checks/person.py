@@ -187,8 +187,10 @@ class Person(Check):
                         continue  # "Iron Mike Tyson", "a new Gordon Brown": no later reference
                     if given_in_full and _qualifies_a_role(doc.prose, m.end):
                         continue  # "James Hardie chairwoman": a company's name, or a modifier, not a reference
-                    if given_in_full and (_new_entry(doc.prose, person, m) or _CAPTION.match(doc.prose, m.end)):
-                        continue  # a live blog's new entry, a photo caption: each introduces afresh
+                    if given_in_full and (
+                        _new_entry(doc.prose, person, m) or _CAPTION.match(doc.prose, m.end) or _list_entry(doc, m)
+                    ):
+                        continue  # a live blog's new entry, a photo caption, a list's item: each introduces afresh
                     if m.listed or given_in_full and m.described:
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
@@ -360,6 +362,8 @@ def _qualifies_a_role(prose: str, end: int) -> bool:
 # A live blog's entry opens with its time ("9:45 p.m.", "February 6, 2016 9:12PM") or
 # follows a rule ("___"); a photo caption places its people ("(left)").
 _ENTRY_MARK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AaPp]M(?![a-z]))|_{3,}")
+# A list item's mark at a line's start: a bullet or a dash, or a number with a full stop or a bracket.
+_LIST_MARK = re.compile(r"[ \t]*(?:[-–•*]|\d{1,2}[.)][ \t])")
 _CAPTION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|top|bottom)\b", re.IGNORECASE)
 
 
@@ -393,6 +397,17 @@ def _photo_credit(doc, mention: Mention) -> bool:
     """Whether the mention stands in a photo's credit line."""
     start, end = _block(doc, mention)
     return _PHOTO_CREDIT.fullmatch(doc.prose, start, end) is not None
+
+
+def _list_entry(doc, mention: Mention) -> bool:
+    """Whether the mention stands in an item of a list ("-Trump leads Cruz
+    in Indiana.", "2. Donald Trump."), which stands alone as a line of a
+    digest or a ranking does: a Markdown list's item, or a line of plain
+    text opening with a list's mark."""
+    block = doc.block_index(mention.start)
+    if block >= 0 and doc.blocks[block].kind == "list":
+        return True
+    return _LIST_MARK.match(doc.prose, doc.prose.rfind("\n", 0, mention.start) + 1) is not None
 
 
 def _new_entry(prose: str, person: PersonModel, mention: Mention) -> bool:
