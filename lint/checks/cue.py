@@ -153,12 +153,24 @@ def _routine(sentence, attribution, verbs) -> bool:
     joined += [c for c in token.children if c.dep_ == "conj"]
     if any(_present_clause(c) for c in token.children if c.dep_ == "advcl"):
         return True  # "As boos erupt from the crowd, the executive says ...": a scene told in the present
+    if any(
+        _present_beside(c, token) and c.lemma_.lower() not in verbs
+        for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i
+    ):
+        return True  # "53% describe themselves as liberal; 26% say ...": "said" would leave "describe" beside it
     # "He's comparing the actions ... and says ...": a present carried by its auxiliary
     return any(
         (t.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children))
         and t.lemma_.lower() not in verbs
         for t in joined
     )
+
+
+def _present_beside(clause, cue) -> bool:
+    """Whether a clause before the cue is a statement in the present set
+    beside it by a semicolon, not the words it reports (those end with a
+    comma or a quotation mark)."""
+    return clause.tag_ in ("VBZ", "VBP") and any(t.text == ";" for t in clause.doc[clause.i + 1 : cue.i])
 
 
 _PAST_AUXILIARIES = frozenset("was were had did would could might should".split())
