@@ -260,8 +260,10 @@ class Person(Check):
                 start, end = m.honorific
                 shared = _shares_surname(person, people.people) or len(genders[fold_name(m.words[-1])]) > 1
                 # a title on a surname the story never gives in full may be part of a name
-                # ("Mr Benn", "Mrs Brown's Boys"); one glued on ("Mr.Benn") is no title to cut
-                unnamed = len(person.words) == 1
+                # ("Mr Benn", "Mrs Brown's Boys"), as one on a name the story never gives
+                # without it may be ("He produced Mr Tambourine Man for the Byrds", read on BBC);
+                # one glued on ("Mr.Benn") is no title to cut
+                unnamed = len(person.words) == 1 or all(mention.honorific for mention in person.mentions)
                 glued = end == m.start and not doc.prose[start:end][-1:].isspace()
                 yield Hit(start, end, (doc.prose[start:end].strip(), advice), None if shared or unnamed or glued else "")
         else:
