@@ -188,10 +188,10 @@ class LoadedModel:
         listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
         return Scores(probabilities, marked, listed, bounds, _sigmoid(sentence_logits).tolist())
 
-    def sentence_logits(self, features: "TokenFeatures", logits: np.ndarray, bounds, grouping=None) -> np.ndarray:
+    def sentence_logits(self, features: "TokenFeatures", logits: np.ndarray, bounds, grouping) -> np.ndarray:
         """The logits of a block's sentences (token ranges ``bounds``, in
-        order, covering the block), all at once."""
-        grouping = grouping or _by_sentence(features.scored, logits, bounds)
+        order, covering the block), all at once (``grouping``:
+        :func:`_by_sentence`'s)."""
         rows = (sentences_features(features, logits, bounds, grouping) - self.sentence_mean) / self.sentence_std
         return (np.einsum("ij,j->i", rows, self.sentence_weights)
                 + _lemma_sums(self.sentence_lemma, features, len(bounds), grouping[0]) + self.sentence_bias)

@@ -314,7 +314,6 @@ OPINION_TYPES = frozenset(("opinion", "column", "editorial", "review", "analysis
 # The shipped loaded-language rule's ``evaluative-copy``, for the rules that
 # ask :func:`others_voice` (chosen on BBC dev, see :func:`evaluative_copy`).
 EVALUATIVE_COPY = 0.7
-VOICES = ("any", "story", "paragraph")
 # A draft with at least this many paragraphs that speak as "I", or to
 # "you", outside quotations (before any closing run of readers' comments:
 # the story above them is news) is a personal piece throughout. On BBC train:
