@@ -751,7 +751,8 @@ class _Builder:
         start, end = base + first.idx, base + token.idx + len(token)
         # anywhere in the story, before or after: the holder is often paragraphs away
         # ("the director of the film adaptation ... Chris Weitz, who would direct the films"): a plural is the word
-        holder = any(head in p.roles and (not portfolio or _singular(portfolio) & _singular(p.roles)) for p in self.people)
+        wanted = _singular(portfolio)
+        holder = any(head in p.roles and (not portfolio or wanted & _singular(p.roles)) for p in self.people)
         anaphoric = any(c.dep_ in ("det", "poss") for c in token.children)
         # "... talked with Francois Hollande. The French president expressed ...": the office
         # points back to the person just named
@@ -1685,7 +1686,6 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
                 c.dep_ in ("amod", "compound") and c.lower_ in _RACE_KINDS for c in noun.children
             )):
                 return noun  # "Jeb Bush said ... in his presidential campaign", "her chairman's office"
-    if verb is not None and head.dep_ == "nsubj":
         lemma = verb.lemma_.lower()
         parts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _PARTS]
         as_part = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]

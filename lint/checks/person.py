@@ -5,6 +5,8 @@ uses the given name, and courtesy titles per house style."""
 
 from __future__ import annotations
 
+import bisect
+
 import regex as re
 
 from lint.lexicon import ORGANIZATION_NOUNS
@@ -440,6 +442,7 @@ _YEAR = re.compile(r"(?<![\d,.$£€-])\b((?:1[6-9]|20)\d\d)(?:s|['’]s)?\b(?![
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|before|to)\s+$", re.IGNORECASE)
 # Years between an event and the story's own time that make it history.
 _PAST = 10
+_LATEST_YEAR = "latest year"  # a mark in Document.models: the latest year the story reaches
 
 
 def _years(text: str, base: int = 0, prose: str = "") -> list[int]:
@@ -454,7 +457,9 @@ def _in_the_past(doc, mention: Mention) -> bool:
     before the latest the story reaches ("Labour lost in 1970, when Ted
     Heath ...", "Stalin's policies of the 1920s" in a story of 2016): a
     figure of history, whom the event places."""
-    now = max(_years(doc.prose), default=None)
+    if _LATEST_YEAR not in doc.models:
+        doc.models[_LATEST_YEAR] = max(_years(doc.prose), default=None)
+    now = doc.models[_LATEST_YEAR]
     if now is None:
         return False
     start, end = _sentence_span(doc, mention.start)
@@ -466,14 +471,24 @@ def _in_the_past(doc, mention: Mention) -> bool:
 def _sentence_span(doc, offset: int) -> tuple[int, int]:
     """The prose span of the parsed sentence holding ``offset`` (or the
     nearest one before it)."""
-    found = (offset, offset)
-    for parsed in doc.parses or []:
-        for sentence in parsed.doc.sents:
-            start = parsed.start + sentence.start_char
-            if start > offset:
-                return found
-            found = (start, parsed.start + sentence.end_char)
-    return found
+    starts, spans = _parsed_sentences(doc)
+    i = bisect.bisect_right(starts, offset)
+    return spans[i - 1] if i else (offset, offset)
+
+
+def _parsed_sentences(doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """The parsed sentences' starts and prose spans, worked out once per
+    document: the first-reference rule asks of several mentions."""
+    if _PARSED_SENTENCES not in doc.models:
+        spans = [
+            (parsed.start + sentence.start_char, parsed.start + sentence.end_char)
+            for parsed in doc.parses or [] for sentence in parsed.doc.sents
+        ]
+        doc.models[_PARSED_SENTENCES] = ([start for start, _ in spans], spans)
+    return doc.models[_PARSED_SENTENCES]
+
+
+_PARSED_SENTENCES = "parsed sentence spans"  # a mark in Document.models
 
 
 def _inside_longer_name(prose: str, start: int) -> bool:
