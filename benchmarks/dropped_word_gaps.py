@@ -54,7 +54,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from dropped_words import curve  # noqa: E402
-from seeded_errors import DROPPABLE, article_paths_or_exit, load_part, load_split, read_article  # noqa: E402
+from seeded_errors import DROPPABLE, article_paths_or_exit, load_part, load_split, read_article, seed_dropped  # noqa: E402
 
 from lint import nlp  # noqa: E402
 from lint.confusables import tokenize  # noqa: E402
@@ -160,14 +160,10 @@ def dropped_seeds(part: str, paths, count: int) -> list[tuple[str, int, int]]:
     for article in order * 3:
         if len(found) >= count:
             break
-        text = read_article(paths[article])
-        little = [m for m in re.finditer(r"(?<=[a-z,] )[a-z]+(?= [a-z])", text) if m.group() in DROPPABLE]
-        if not little:
+        made = seed_dropped(read_article(paths[article]), rng)
+        if made is None:
             continue
-        m = rng.choice(little)
-        before, after = text.rfind(" ", 0, m.start() - 1) + 1, text.find(" ", m.end() + 1)
-        text = text[: m.start()] + text[m.end() + 1 :]
-        start, end = before, after - len(m.group()) - 1
+        text, start, end, _ = made
         paragraph_start = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
         paragraph_end = text.find("\n\n", end)
         found.append((text[paragraph_start : paragraph_end if paragraph_end >= 0 else None], start - paragraph_start, end - paragraph_start))

@@ -251,7 +251,11 @@ def seed_doubled_dropped(text: str, rng: random.Random) -> tuple[str, int, int, 
         m = rng.choice(words)
         new_text, s, e = _replace(text, m.start(), m.end(), f"{m.group()} {m.group()}")
         return new_text, s, e, f"doubled {m.group()}"
-    little = [m for m in words if m.group() in DROPPABLE]
+    return seed_dropped(text, rng)
+
+
+def seed_dropped(text: str, rng: random.Random) -> tuple[str, int, int, str] | None:
+    little = [m for m in re.finditer(r"(?<=[a-z,] )[a-z]+(?= [a-z])", text) if m.group() in DROPPABLE]
     if not little:
         return None
     m = rng.choice(little)

@@ -58,14 +58,18 @@ class Cue(Check):
                 # The message names what to write (its second %s), so that
                 # rule-options changing the fix change the advice too.
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
+                token = cue_token(sentence, a)  # None when the parse does not split there: no guard applies
                 unfixable = (
-                    _has_auxiliary(sentence, a) or not _finite(sentence, a) or not self.options["fix"]
-                    or not _one_statement(sentence, a) or _routine(sentence, a, self.verbs) or _demand(sentence, a)
-                    or self.options["fix"] not in _TENSE_TAGS and _asks(sentence, a)
+                    not self.options["fix"]
+                    or token is not None and (
+                        _has_auxiliary(token) or not _finite(token) or not _one_statement(token, a.lemma)
+                        or _routine(token, self.verbs) or _demand(token)
+                        or self.options["fix"] not in _TENSE_TAGS and _asks(token)
+                    )
                     or doc.prose[end : end + 1] in ("'", "’")  # "Blair say's": a slip "said's" would keep
                     or dek is not None and dek[0] <= start < dek[1]  # a dek's "says" is display type's tense
                 )
-                hits.append((Hit(start, end, (text, advice), None if unfixable else advice), cue_token(sentence, a)))
+                hits.append((Hit(start, end, (text, advice), None if unfixable else advice), token))
             fixed = {token.i for hit, token in hits if hit.fix is not None and token is not None}
             # "Executives say they assume ..., and they also say ...": one cue put in the
             # other tense and another left would mix the tenses the fix means to unify
@@ -122,13 +126,12 @@ IRREGULAR_PAST = {
 IRREGULAR_PRESENT = {"say": "says", "reply": "replies", "go": "goes", "do": "does"}
 
 
-def _finite(sentence, attribution) -> bool:
+def _finite(token) -> bool:
     """A finite cue ("claims", "claimed", "say"): one word that takes
     "said". A participle does not ("sued him, claiming he ..." would
     read "sued him, said he ...", read on BBC and PolNeAR)."""
-    token = cue_token(sentence, attribution)
     # "the taxes claimed are linked": a participle modifying a noun, tagged as a past tense
-    return token is None or token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("acl", "amod")
+    return token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("acl", "amod")
 
 
 # "often says", "always tells": a habit, which the present tense states
@@ -139,16 +142,13 @@ _HABITUAL = frozenset("often always usually regularly frequently routinely repea
 _NOUN_PREPOSITIONS = frozenset("amid amidst despite among against over about of with regarding following".split())
 
 
-def _routine(sentence, attribution, verbs) -> bool:
+def _routine(token, verbs) -> bool:
     """Whether the cue is joined to an action in the present tense: what
     someone does as a rule ("management sits down with analysts and tells
     them why ..."), or is doing ("He's comparing ... and says ...", "As
     boos erupt from the crowd, the executive says ..."), where
     "told" would make one occasion of it and leave "sits" beside it (read
     on PolNeAR)."""
-    token = cue_token(sentence, attribution)
-    if token is None:
-        return False
     joined = [token.head] if token.dep_ == "conj" else []
     joined += [c for c in token.children if c.dep_ == "conj"]
     if any(_present_clause(c) for c in token.children if c.dep_ == "advcl"):
@@ -187,7 +187,7 @@ def _present_clause(clause) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUXILIARIES for c in children)
 
 
-def _one_statement(sentence, attribution) -> bool:
+def _one_statement(token, lemma: str) -> bool:
     """Whether the cue reports words said once: it takes a clause or a
     quotation ("says unions will be consulted", '"...," says Saffo',
     "tells the commissioner: ...") and no adverb makes it a habit. Not
@@ -195,9 +195,6 @@ def _one_statement(sentence, attribution) -> bool:
     and show off" would mix tenses), "often says", "now says", nor a noun
     the tagger took for a verb ("amid Tory claims the ads were ...") (read
     on BBC and PolNeAR)."""
-    token = cue_token(sentence, attribution)
-    if token is None:
-        return True
     children = list(token.children)
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
         return False
@@ -219,7 +216,7 @@ def _one_statement(sentence, attribution) -> bool:
     if any(c.lemma_.lower() in _WISHES or c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in children) \
             or any(a.lemma_.lower() in _WISHES for a in token.ancestors):
         return False
-    if attribution.lemma != "say" and any(
+    if lemma != "say" and any(
         c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in children
     ):
         return False  # "claimed to retire", "admitted to lying": "said to" would change the sense
@@ -253,13 +250,10 @@ _WHENEVER = frozenset("when whenever".split())
 _STANDING_WORKS = lx.DOCUMENT_NOUNS | frozenset("ad advert advertisement commercial poster".split())
 
 
-def _demand(sentence, attribution) -> bool:
+def _demand(token) -> bool:
     """Whether the cue takes a demand in the subjunctive ("insisted that
     the first lady go", "insisted the rules be changed"), which "said"
     does not take (read on PolNeAR)."""
-    token = cue_token(sentence, attribution)
-    if token is None:
-        return False
     for clause in token.children:
         if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             continue
@@ -273,16 +267,14 @@ def _demand(sentence, attribution) -> bool:
 _QUESTION_WORDS = frozenset("how why where when whether".split())
 
 
-def _asks(sentence, attribution) -> bool:
+def _asks(token) -> bool:
     """Whether the cue reports an indirect question ("revealed how Ferguson
     talked him into it"): "said how" is not standard English, so a fixed
     word such as "said" cannot replace it (read on BBC)."""
-    token = cue_token(sentence, attribution)
-    return token is not None and any(
+    return any(
         clause.dep_ == "ccomp" and clause.left_edge.lower_ in _QUESTION_WORDS for clause in token.children
     )
 
 
-def _has_auxiliary(sentence, attribution) -> bool:
-    token = cue_token(sentence, attribution)
-    return token is not None and any(c.dep_ in ("aux", "auxpass") for c in token.children)
+def _has_auxiliary(token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in token.children)

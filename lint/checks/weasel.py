@@ -12,7 +12,7 @@ passive ("experts say", "is widely believed") is left to the source rules.
 from __future__ import annotations
 
 from lint import lexicon as lx
-from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, model, mostly_quoted, personal_paragraphs
+from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -125,20 +125,19 @@ def _said_by_source(sentence, verdict, start: int, end: int) -> bool:
     according to analysts"): not when a source stands inside it ("it is
     apparent that Clinton wanted ...")."""
     head = verdict if verdict.pos_ in ("VERB", "AUX") else verdict.head
-    base = sentence.start - sentence.span.start_char
     for a in sentence.attributions:
         if not (a.speech and a.source is not None) or _overlaps(a.cue, start, end):
             continue
         if _overlaps(a.content, start, end):
             return True
-        cue = next((t for t in sentence.span if base + t.idx == a.cue[0]), None)
+        cue = cue_token(sentence, a)
         if cue is not None and (cue in head.ancestors or (cue.head == head and cue.dep_ == "parataxis")):
             return True
     return False
 
 
 def _conditional(token) -> bool:
-    """Whether the verb, or the clause it sits in, is under "if" or "unless"."""
+    """Whether the verb, or the clause it sits in, is under "if", "unless" or "whether"."""
     while True:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children):
             return True
