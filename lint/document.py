@@ -175,6 +175,9 @@ class Document:
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []
         self._seg_synthetic: list[bool] = []
+        # a character decoded from an HTML character reference ("&#233;"):
+        # its prose offset -> the source offset after the reference
+        self._entity_ends: dict[int, int] = {}
 
     # -- positions -------------------------------------------------------
 
@@ -196,7 +199,7 @@ class Document:
         s = self.source_offset(start)
         if end <= start:
             return s, s
-        e = self.source_offset(end - 1) + 1
+        e = self._entity_ends.get(end - 1) or self.source_offset(end - 1) + 1
         return s, max(e, s + 1)
 
     def position(self, source_offset: int) -> tuple[int, int]:
@@ -579,8 +582,38 @@ def _parse_text(source: str, path: str) -> Document:
             _join_lines(prose, block)
             blocks.append(Block("paragraph", block[0][0], block[-1][1]))
     builder = _ProseBuilder()
-    builder.text("".join(prose).replace("\r", " "), 0)
+    shifts = _decode_entities(doc, builder, "".join(prose).replace("\r", " "))
+    if shifts:
+        blocks = [Block(b.kind, _shifted(b.start, shifts), _shifted(b.end, shifts), b.name) for b in blocks]
     return _finish(doc, builder, blocks)
+
+
+def _decode_entities(doc: Document, builder: _ProseBuilder, text: str) -> list[tuple[int, int]]:
+    """Copy ``text`` into the prose with its HTML character references
+    decoded, as web copy pasted in carries them ("Jos&#233; Manuel Barroso"):
+    a name spelled with one is no name to the parser. Each decoded character
+    maps to its reference in the source. Returns, for each reference, the
+    source offset after it and the characters the prose has lost by then."""
+    shifts: list[tuple[int, int]] = []
+    cursor = lost = 0
+    for m in _ENTITY.finditer(text):
+        decoded = _unescape(m.group())
+        if len(decoded) > 2:
+            continue  # no reference HTML knows (at most two characters; "&notanentity;" would be read as "&not")
+        builder.text(text[cursor : m.start()], cursor)
+        builder.text(decoded, m.start())
+        doc._entity_ends[builder.length - 1] = m.end()
+        cursor = m.end()
+        lost += len(m.group()) - len(decoded)
+        shifts.append((m.end(), lost))
+    builder.text(text[cursor:], cursor)
+    return shifts
+
+
+def _shifted(offset: int, shifts: list[tuple[int, int]]) -> int:
+    """The prose offset of source ``offset`` (not inside a reference)."""
+    i = bisect.bisect_right(shifts, offset, key=lambda shift: shift[0]) - 1
+    return offset - shifts[i][1] if i >= 0 else offset
 
 
 def _chunks(source: str) -> list[list[tuple[int, int]]]:

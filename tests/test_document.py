@@ -100,6 +100,19 @@ def test_escapes_and_entities_map_to_their_source():
     assert ("&", 1, 6, 1, 7) in found
 
 
+def test_plain_text_html_character_references_are_decoded_and_map_to_their_source():
+    # BBC copy carries them ("Jos&#233; Manuel Barroso"): the prose reads the
+    # character, an alert spans the whole reference, and the paragraphs after
+    # it keep their places
+    source = "EC President Jos&#233; Manuel Barroso said &lt;no&gt;.\n\nExperts agree on it, says Jos&#233;\n"
+    doc = parse(source, "a.txt")
+    assert doc.prose.startswith("EC President José Manuel Barroso said <no>.")
+    assert [doc.prose[b.start : b.end] for b in doc.blocks][1] == "Experts agree on it, says José"
+    found = located(source, "a.txt", ["José Manuel", "says José", "Experts agree"])
+    assert found == [("Jos&#233; Manuel", 1, 14, 1, 30), ("Experts agree", 3, 1, 3, 14), ("says Jos&#233;", 3, 22, 3, 36)]
+    assert parse("Fish &notanentity; chips\n", "a.txt").prose == "Fish &notanentity; chips\n"
+
+
 def test_blockquote_and_list_continuations():
     source = "> The panel met.\n> Experts agree it\n> failed.\n\n- one item where\n  experts agree\n"
     found = located(source, "a.md", ["Experts agree", "experts agree"])

@@ -1450,3 +1450,13 @@ def test_a_body_named_for_a_person_is_not_a_relative_of_theirs():
 )
 def test_a_person_owning_a_company_or_after_a_place_word_is_still_a_person(text):
     assert "Priya Raman" in names(text)
+
+
+def test_a_name_spelled_with_an_html_character_reference_in_plain_text_is_one_titled_name():
+    # BBC copy: "Jos&#233;" broke the name, so its title was not read as its own
+    text = "EC President Jos&#233; Manuel Barroso said the deal was close. Barroso added that talks would go on.\n"
+    doc = parse(text, "story.txt")
+    built = model(doc)
+    assert [" ".join(p.words) for p in built.people] == ["José Manuel Barroso"]
+    assert built.people[0].mentions[0].title == "EC President"
+    assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.first-reference"]], path="story.txt")] == []
