@@ -1621,6 +1621,11 @@ _PIECES = frozenset("column article op-ed essay piece editorial book blog newsle
 # Verbs whose subject plays a part in a work: "Jane Roe will voice a goose", "Jane Roe played a
 # man on Death Row", "Jane Roe stars as ...": an actor, which the part says.
 _CAST_VERBS = frozenset("voice portray star narrate".split())
+# what a court case or a crime makes a private person: a defendant ("Dylann Roof is accused of
+# killing nine people", "William Trowbridge and Michael Chicoine pleaded guilty": 6 dev alerts,
+# 2 read wrong in test reads) or a victim ("shot and killed Lana Clarkson")
+_DEFENDANT_PASSIVES = frozenset("accuse charge convict indict sentence jail arrest acquit".split())
+_KILLING_VERBS = frozenset("kill murder shoot stab strangle".split())
 _PARTS = frozenset(
     "man woman boy girl character father mother son daughter wife husband king queen prince princess villain hero "
     "heroine detective doctor killer lover mum dad".split()
@@ -1639,6 +1644,14 @@ def owns_an_office_or_work(words: list[str]) -> bool:
         if word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
             return True
     return False
+
+
+def _defendant_or_victim(head: "Token") -> bool:
+    """Whether the name is what its sentence's case or crime makes it: the
+    one accused, charged or pleading, or the one killed."""
+    verb = head.head.lemma_.lower()
+    return head.dep_ == "nsubjpass" and verb in _DEFENDANT_PASSIVES | _KILLING_VERBS \
+        or head.dep_ == "nsubj" and verb == "plead" or head.dep_ == "dobj" and verb in _KILLING_VERBS
 
 
 def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | None":
@@ -1691,6 +1704,9 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
         as_part = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
         if lemma in _CAST_VERBS or lemma == "play" and (parts or as_part):
             return (parts or as_part or [verb])[0]
+    lead = _lead_conjunct(head)
+    if _defendant_or_victim(lead) and not well_known(tuple(t.text for t in doc[first : head.i + 1])):
+        return lead.head  # a public figure's office still wants saying ("David Blunkett has been accused of ...")
     sentence_start = head.sent.start
     if verb is not None and head.dep_ == "nsubj" and verb.lemma_.lower() in lx.CUE_VERBS and first - 1 > sentence_start \
             and doc[first - 1].text == "," and doc[sentence_start].lower_ == "for":

@@ -1460,3 +1460,21 @@ def test_a_name_spelled_with_an_html_character_reference_in_plain_text_is_one_ti
     assert [" ".join(p.words) for p in built.people] == ["José Manuel Barroso"]
     assert built.people[0].mentions[0].title == "EC President"
     assert [a.match for a in lint_text(text, [NEWSROOM["newsroom.first-reference"]], path="story.txt")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a defendant and a victim: the case says who a private person is
+        ("Dylann Roof is accused of killing nine people in a church. Roof said nothing.", []),
+        ("William Trowbridge and Michael Chicoine pleaded guilty to charges that they shared music. Trowbridge "
+         "said nothing.", []),
+        ("The producer shot and killed Lana Clarkson in 2003. Clarkson's family sued.", []),
+        # a public figure's office still wants saying
+        ("David Blunkett has been accused of using the politics of confusion. Blunkett said nothing.", ["David Blunkett"]),
+        # the killer is no victim
+        ("Phil Spector shot and killed Lana Clarkson in 2003. Spector said nothing.", ["Phil Spector"]),
+    ],
+)
+def test_first_reference_reads_a_defendant_or_a_victim_as_a_role(text, expected):
+    assert flagged("newsroom.first-reference", text) == expected
