@@ -508,6 +508,14 @@ def test_ambiguous_reference_fires_once_per_pair_and_only_in_play():
         "Smith later said the hearing had been useful."
     )
     assert flagged("newsroom.ambiguous-reference", far) == []  # only Laura Smith was in play
+    # both in play, but one named three sentences nearer: the one the reader has in mind
+    nearer = (
+        "Representative Dan Smith opened the hearing on tariffs. The room was full. Reporters waited outside. "
+        "Commerce Secretary Laura Smith answered questions. Smith later said the hearing had been useful."
+    )
+    assert flagged("newsroom.ambiguous-reference", nearer) == []
+    closer = nearer.replace("Reporters waited outside. ", "")
+    assert flagged("newsroom.ambiguous-reference", closer) == ["Smith"]
 
 
 @pytest.mark.parametrize(

@@ -159,7 +159,7 @@ class Person(Check):
             if mention.quoted or mention.display:
                 continue
             pair = frozenset(id(p) for p in sharing)
-            if pair in flagged or _in_play(sharing, mention, unclear) == 1:
+            if pair in flagged or _in_play(sharing, mention, unclear) == 1 or _nearer(sharing, mention, unclear):
                 continue
             flagged.add(pair)
             names = " or ".join(" ".join(p.words) for p in sharing)
@@ -307,6 +307,27 @@ def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) ->
         )
         for person in sharing
     )
+
+
+# a short name means the person named this many sentences nearer before it than the others: on
+# dev this settles 5 of 14 ambiguous-reference alerts, 4 of them wrong ("Starr said Clinton's
+# situation ..." four sentences after "Bill Clinton", seven after "Hillary Clinton"); 2 settles one more
+_NEARER_BY = 3
+
+
+def _nearer(sharing: list[PersonModel], mention: Mention, unclear: set[int]) -> bool:
+    """Whether one of the people a short name could mean was named clearly
+    (in a quotation too: the reader reads it) at least a few sentences
+    nearer before it than any of the others: the one the reader has in mind."""
+    def theirs_alone(m: Mention, person: PersonModel) -> bool:
+        return id(m) not in unclear and not any(m is x for other in sharing if other is not person for x in other.mentions)
+
+    last_named = sorted(
+        max((m.sentence for m in person.mentions if m.start < mention.start and theirs_alone(m, person)),
+            default=-_NEARER_BY - 1)
+        for person in sharing
+    )
+    return last_named[-1] - last_named[-2] >= _NEARER_BY
 
 
 _CAPITALIZED_BEFORE = re.compile(r"(?<![.!?:;\"“‘(]\s)(?<!^)\b\p{Lu}[\p{L}'’-]*\s+$")
