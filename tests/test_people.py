@@ -1486,3 +1486,20 @@ def test_a_name_spelled_with_an_html_character_reference_in_plain_text_is_one_ti
 )
 def test_first_reference_reads_a_defendant_or_a_victim_as_a_role(text, expected):
     assert flagged("newsroom.first-reference", text) == expected
+
+
+def test_a_story_mostly_in_its_writers_first_person_is_left_to_their_voice():
+    # a page of readers' comments: the one comment not in the first person is a reader's too
+    comments = [
+        "I think the song was never the best of the last 25 years, and I am sure of it.",
+        "My children sing it every day, so I cannot say we are tired of it yet at all.",
+        "We voted for Joy Division and our whole office was shocked at the result today.",
+        "I have nothing against the singer, but the vote was a bargaining tool for the labels.",
+    ]
+    story = "Robbie Williams won the vote for best song on Monday night in London. Williams said he was proud.\n\n" \
+        "All credit to Robbie Williams and Guy Chambers for writing such a lasting tune together.\n\n"
+    assert flagged("newsroom.later-reference", story) == ["Robbie Williams"]
+    assert flagged("newsroom.later-reference", story + "\n\n".join(comments) + "\n") == []
+    # half of them is not most: one comment among reported paragraphs
+    reported = "\n\n".join(["The chart was compiled by the station from the votes of its listeners."] * 4)
+    assert flagged("newsroom.later-reference", story + comments[0] + "\n\n" + reported + "\n") == ["Robbie Williams"]

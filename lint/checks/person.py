@@ -545,9 +545,32 @@ def _paragraph(doc, mention: Mention) -> str:
 def _first_person(doc, mention: Mention) -> bool:
     """Whether the mention's paragraph speaks in the first person outside
     quotations: a column, a letter, a reader's comment, or a quotation whose
-    marks were lost ("Freddie is an option but we need ...")."""
+    marks were lost ("Freddie is an option but we need ..."); or the story
+    does in most of its paragraphs, a page of readers' comments or a column
+    whose other paragraphs are in its writer's voice too."""
     start, end = _block(doc, mention)
+    return _speaks_in_first_person(doc, start, end) or _first_person_story(doc)
+
+
+def _speaks_in_first_person(doc, start: int, end: int) -> bool:
     return any(not doc.in_quote(w.start()) for w in _FIRST_PERSON.finditer(doc.prose, start, end))
+
+
+# On dev, the stories where at least half the paragraphs of 8 words or more (and 4 or more of them) speak
+# in the first person are readers' comments, columns and personal essays: their 9 people alerts (a
+# reader's "All credit to Robbie Williams", a columnist's own credit) read the writer's voice
+_FIRST_PERSON_SHARE = 0.5
+_FIRST_PERSON_PARAGRAPHS = 4
+_PARAGRAPH_WORDS = 8
+_FIRST_PERSON_STORY = "first-person story"  # a mark in Document.models
+
+
+def _first_person_story(doc) -> bool:
+    if _FIRST_PERSON_STORY not in doc.models:
+        paragraphs = [b for b in doc.blocks if b.kind == "paragraph" and len(doc.prose[b.start : b.end].split()) >= _PARAGRAPH_WORDS]
+        speaking = sum(_speaks_in_first_person(doc, b.start, b.end) for b in paragraphs)
+        doc.models[_FIRST_PERSON_STORY] = speaking >= _FIRST_PERSON_PARAGRAPHS and speaking >= _FIRST_PERSON_SHARE * len(paragraphs)
+    return doc.models[_FIRST_PERSON_STORY]
 
 
 def _family_named(prose: str, person: PersonModel) -> bool:
