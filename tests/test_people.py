@@ -1503,3 +1503,13 @@ def test_a_story_mostly_in_its_writers_first_person_is_left_to_their_voice():
     # half of them is not most: one comment among reported paragraphs
     reported = "\n\n".join(["The chart was compiled by the station from the votes of its listeners."] * 4)
     assert flagged("newsroom.later-reference", story + comments[0] + "\n\n" + reported + "\n") == ["Robbie Williams"]
+
+
+def test_a_match_report_the_copy_type_reads_as_sports_names_its_players_bare():
+    # one word of the people model's sports list ("goalkeeper" here is not even there): the scoreline says it
+    report = ("Liverpool were held to a 1-1 draw at Fratton Park. Dudek fumbled a cross before Lomana LuaLua headed "
+              "home, levelling after Steven Gerrard put Liverpool ahead. Gerrard said the result was fair.")
+    assert not people(report)[1].sports
+    assert flagged("newsroom.first-reference", report) == []
+    without_score = report.replace("Liverpool were held to a 1-1 draw at Fratton Park. ", "")
+    assert flagged("newsroom.first-reference", without_score) == ["Steven Gerrard"]

@@ -9,6 +9,7 @@ import bisect
 
 import regex as re
 
+from lint.checks.loaded import copy_type
 from lint.lexicon import ORGANIZATION_NOUNS
 from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
 from lint.people import Person as PersonModel
@@ -72,7 +73,7 @@ class Person(Check):
                 yield hit
 
     def _first_reference(self, doc, people):
-        if people.sports or people.arts:
+        if _sports(doc, people) or people.arts:
             return  # a sports story names its players bare, an arts story by their work: that is their role
         for person in people.people:
             first = person.first_reference
@@ -151,7 +152,7 @@ class Person(Check):
         """Once per set of people a short name could mean, where it could
         mean either: not when only one of them was in the story's last
         few sentences (the one the reader has in mind)."""
-        if people.sports:
+        if _sports(doc, people):
             return  # a match report's line-ups and scorers are lists of surnames, the team saying which
         flagged: set[frozenset[int]] = set()
         unclear = {id(mention) for mention, _ in people.ambiguous}
@@ -295,6 +296,15 @@ def _story_style(titled: int, bare: int, other: str) -> str:
     if other == "none" and bare >= 2 and titled == 0:
         return f" (this story gives none throughout, {bare} times, as AP does; if that is the house style, set honorifics: none)"
     return ""
+
+
+def _sports(doc, people) -> bool:
+    """Whether the story is sports copy by the people model's words of
+    sports copy or by the copy type's (a front matter's, or the mined words
+    of sports reports): on dev the second finds 3 more match reports with
+    people alerts ("levelling after Steven Gerrard put Liverpool ahead"), and
+    no other story with any."""
+    return people.sports or copy_type(doc) == "sports"
 
 
 def _in_play(sharing: list[PersonModel], mention: Mention, unclear: set[int]) -> int:
