@@ -1513,3 +1513,10 @@ def test_a_match_report_the_copy_type_reads_as_sports_names_its_players_bare():
     assert flagged("newsroom.first-reference", report) == []
     without_score = report.replace("Liverpool were held to a 1-1 draw at Fratton Park. ", "")
     assert flagged("newsroom.first-reference", without_score) == ["Steven Gerrard"]
+
+
+def test_a_question_to_the_reader_is_no_later_reference():
+    story = ("Donald Trump spoke in Iowa on Sunday. Trump said the country would win. {} "
+             "Trump said he would return next week.")
+    assert flagged("newsroom.later-reference", story.format("Do you support Donald Trump? Like the page.")) == []
+    assert flagged("newsroom.later-reference", story.format("Many voters support Donald Trump.")) == ["Donald Trump"]
