@@ -1623,8 +1623,9 @@ _PIECES = frozenset("column article op-ed essay piece editorial book blog newsle
 _CAST_VERBS = frozenset("voice portray star narrate".split())
 # what a court case or a crime makes a private person: a defendant ("Dylann Roof is accused of
 # killing nine people", "William Trowbridge and Michael Chicoine pleaded guilty": 6 dev alerts,
-# 2 read wrong in test reads) or a victim ("shot and killed Lana Clarkson")
-_DEFENDANT_PASSIVES = frozenset("accuse charge convict indict sentence jail arrest acquit".split())
+# 2 read wrong in test reads) or a victim ("shot and killed Lana Clarkson"); not an arrest, which
+# says what happened to someone the story has still to identify (by age, as AP does)
+_DEFENDANT_PASSIVES = frozenset("accuse charge convict indict sentence acquit".split())
 _KILLING_VERBS = frozenset("kill murder shoot stab strangle".split())
 _PARTS = frozenset(
     "man woman boy girl character father mother son daughter wife husband king queen prince princess villain hero "
