@@ -633,6 +633,25 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
 @pytest.mark.parametrize(
     "text, flagged",
     [
+        ("Some fans are angry about the price of the tickets.", ["Some fans"]),
+        ("The film has received considerable criticism from some viewers.", ["some"]),
+        ("Despite being disliked by many critics, the album sold millions.", ["many critics"]),
+        ("Many consumers are yet to be convinced by the new phones.", ["Many"]),
+        ("Several people are being questioned over the attack.", []),  # a crowd that acts or undergoes
+        ("Many people use a search engine as the first page they go to.", []),
+        ("Some fans set up an online petition against the deal.", []),
+        ("The rapper was allegedly found with drugs in his car.", []),  # AP's legal hedge
+        ("The crash was reported by the Swiss daily Le Matin.", []),  # its holder named
+        ("Analysts say the collapse was probably caused by the auction.", []),  # a vague source's words
+    ],
+)
+def test_weasel_words_are_a_view_nobody_holds(text, flagged):
+    assert matches(WEASEL + "threshold: 0.0\ncue-weight: 0.0\n", text) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
         ("By now it should be obvious that voters want to see the returns.", ["obvious"]),
         ("It is apparent that the council wanted to hide the payments.", ["apparent"]),
         ("It was clear the mayor was attempting to reach out to voters.", ["clear"]),
