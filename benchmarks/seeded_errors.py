@@ -62,7 +62,6 @@ RULES = (
     "newsroom.name-drift",
     "newsroom.doubled-word",
     "newsroom.dropped-word",
-    "newsroom.dropped-article",
     "newsroom.confusable",
     "newsroom.tense-clash",
     "newsroom.mindless-subject",
