@@ -49,7 +49,9 @@ Alone it finds fewer drops than our own Kneser-Ney counts: recall 0.02 /
 (ngram: 0.05 / 0.11 / 0.15 / 0.20). A side look at its highest-scoring
 intact pairs found them grammatical: a noun before "the" with a comma
 left out or a relative clause ("to help finance the expansion the company
-may sell", "the threat the group poses"). BOTH_WITH_BOOKS
+may sell", "the threat the group poses"). With ``--books`` the ``both``
+network takes these counts too; its run did not finish in the stop that
+added them.
 """
 
 from __future__ import annotations
