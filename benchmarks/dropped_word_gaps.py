@@ -35,6 +35,26 @@ under wrong ones; only the narrow case ``newsroom.dropped-word`` takes
 (a word that takes "to", then a bare verb) stays precise. Needs the ``train`` extra (scikit-learn). Usage::
 
     python benchmarks/dropped_word_gaps.py --part dev
+    python benchmarks/dropped_word_gaps.py --part dev --books   # needs: pip install symspellpy==6.10.1
+
+``--books`` is the third look (issue 13's third stop): counts of far more
+text than ours, the Google Books bigrams symspellpy 6.10.1 ships (MIT
+code; its dictionaries are Google Books Ngram counts, CC BY 3.0, kept
+where a Hunspell word list knows the words: 243,342 bigrams seen at least
+6.4 million times, 82,765 words; nothing of them ships with copydesk).
+The gap score is the Markov estimate of the triple through the best little
+word, count(a x) count(x b) / count(x), against the pair as written.
+Alone it finds fewer drops than our own Kneser-Ney counts: recall 0.02 /
+0.05 / 0.08 / 0.10 at 0.05 / 0.2 / 0.5 / 1 false alerts per 1,000 words
+(ngram: 0.05 / 0.11 / 0.15 / 0.20). A side look at its highest-scoring
+intact pairs found them grammatical: a noun before "the" with a comma
+left out or a relative clause ("to help finance the expansion the company
+may sell", "the threat the group poses"). With ``--books`` the ``both``
+network takes these counts too and gains little: 0.12 / 0.18 / 0.28 /
+0.36 (without: 0.12 / 0.18 / 0.27 / 0.34), and 7 of its 40
+highest-scoring intact gaps read as slips ("according a report", "is
+expected rise", "fails meet", "they need deliver", "in attempt to bring",
+"but Angels the best song", "It maybe that"), against 6 without.
 """
 
 from __future__ import annotations
@@ -113,6 +133,35 @@ class GapModel:
         return [scores[best], math.log1p(self.bi[a, b]), math.log1p(self.uni[a]), math.log1p(self.uni[b]), math.log1p(joined), as_written, *which]
 
 
+class BookBigrams:
+    """Counts of Google Books as symspellpy 6.10.1 ships them: 243,342
+    bigrams (each seen at least 6.4 million times) and 82,765 words."""
+
+    FLOOR = 6_400_000  # the least count listed: an absent pair was seen less
+
+    def __init__(self):
+        from importlib.resources import files
+
+        folder = files("symspellpy")
+        self.uni, self.bi = {}, {}
+        for line in (folder / "frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8").splitlines():
+            word, count = line.split()
+            self.uni[word] = int(count)
+        for line in (folder / "frequency_bigramdictionary_en_243_342.txt").read_text(encoding="utf-8").splitlines():
+            a, b, count = line.split()
+            self.bi[a, b] = int(count)
+
+    def features(self, a: str, b: str) -> list[float]:
+        """How much likelier the pair is joined by a little word than as
+        written (the Markov estimate count(a x) count(x b) / count(x) of the
+        triple against the pair's count), the pair's count, and whether each
+        word is listed."""
+        as_written = math.log(max(self.bi.get((a, b), 0), self.FLOOR))
+        joined = [math.log(self.bi[a, x]) + math.log(self.bi[x, b]) - math.log(self.uni[x]) for x in LITTLE if (a, x) in self.bi and (x, b) in self.bi]
+        best = max(joined, default=as_written)
+        return [best - as_written, math.log1p(self.bi.get((a, b), 0)), float(a in self.uni), float(b in self.uni)]
+
+
 def gaps(doc):
     """Token indices ``i`` whose gap to ``i + 1`` is scored: a word or a
     comma, one space, a lower-case word."""
@@ -178,7 +227,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=900, help="training articles whose paragraphs are corrupted to learn from")
     parser.add_argument("--seeds", type=int, default=600, help="dropped words seeded in the part")
     parser.add_argument("--show", type=int, default=40, help="print the N highest-scoring gaps of the untouched articles")
+    parser.add_argument("--books", action="store_true", help="add Google Books bigram counts (needs symspellpy==6.10.1)")
     args = parser.parse_args()
+    books = BookBigrams() if args.books else None
+
+    def book_features(a: str, b: str) -> list[float]:
+        return books.features(a, b) if books else []
 
     paths = article_paths_or_exit()
     training = sorted(a for a in load_split()["train"] if a in paths)
@@ -195,7 +249,7 @@ def main() -> None:
     for doc, (_, points) in zip(pipeline.pipe((t for t, _ in corrupted), batch_size=64), corrupted):
         for i in gaps(doc):
             vectors.append(vector_features(doc, i))
-            counts.append(learn_counts.features(doc[i].lower_, doc[i + 1].lower_))
+            counts.append(learn_counts.features(doc[i].lower_, doc[i + 1].lower_) + book_features(doc[i].lower_, doc[i + 1].lower_))
             labels.append(doc[i].idx + len(doc[i].text) in points)
     vectors, counts, labels = np.array(vectors), np.array(counts, dtype=np.float32), np.array(labels)
     print(f"learn: {len(learn)} articles, {len(labels)} gaps, {int(labels.sum())} with a word deleted")
@@ -209,7 +263,7 @@ def main() -> None:
             continue
         for i in gaps(doc):
             intact_vectors.append(vector_features(doc, i))
-            intact_counts.append(all_counts.features(doc[i].lower_, doc[i + 1].lower_))
+            intact_counts.append(all_counts.features(doc[i].lower_, doc[i + 1].lower_) + book_features(doc[i].lower_, doc[i + 1].lower_))
             where.append(doc[max(0, i - 6) : i + 1].text + " ^ " + doc[i + 1 : i + 7].text)
     seeded = dropped_seeds(args.part, paths, args.seeds)
     seed_vectors, seed_counts, owner = [], [], []
@@ -217,7 +271,7 @@ def main() -> None:
         for i in gaps(doc):
             if doc[i].idx < end and start < doc[i + 1].idx + len(doc[i + 1]):
                 seed_vectors.append(vector_features(doc, i))
-                seed_counts.append(all_counts.features(doc[i].lower_, doc[i + 1].lower_))
+                seed_counts.append(all_counts.features(doc[i].lower_, doc[i + 1].lower_) + book_features(doc[i].lower_, doc[i + 1].lower_))
                 owner.append(n)
     print(f"{args.part}: {len(ids)} untouched articles, {words} words; {len(seeded)} dropped words seeded")
 
@@ -228,6 +282,10 @@ def main() -> None:
 
     print("ngram (the best gap score alone):")
     curve(np.array(intact_counts)[:, 0], words, best_per_seed(np.array(seed_counts)[:, 0]))
+    if books:
+        print("books (the Google Books gap score alone):")
+        column = 6 + len(LITTLE)  # after GapModel.features
+        curve(np.array(intact_counts)[:, column], words, best_per_seed(np.array(seed_counts)[:, column]))
     inputs = {
         "vectors": (vectors, np.array(intact_vectors), np.array(seed_vectors)),
         "both": (np.hstack([vectors, counts]), np.hstack([intact_vectors, intact_counts]), np.hstack([seed_vectors, seed_counts])),

@@ -62,7 +62,7 @@ RULES = (
     "newsroom.name-drift",
     "newsroom.doubled-word",
     "newsroom.dropped-word",
-    "newsroom.dropped-article",
+    "newsroom.dropped-of",
     "newsroom.confusable",
     "newsroom.tense-clash",
     "newsroom.mindless-subject",
