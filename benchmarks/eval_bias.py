@@ -14,12 +14,15 @@ test rows, once per change of design. Printed:
 1. the model (``lint/models/loaded``), each row scored as one sentence:
    sentence macro F1 at the model's dev-chosen threshold (the figure the
    BABE paper reports: its best trained model reaches 0.804); word
-   precision and recall at the rule's thresholds: a token of a marked word
-   counts as found when the rule's token and sentence thresholds pass,
-   precision counts every flagged token in every row (Non-biased ones
-   too) and, beside it, in the Biased rows only; and the token network
-   alone at the word threshold training chose on dev (the issue's
-   "biased-word recall at word precision");
+   precision and recall at the rule's thresholds: a marked word (BABE
+   lists a marked phrase word by word; matched on the text, so that
+   "left-wing", three tokens, is found) counts once per sentence, found
+   when a token of one of its occurrences passes the rule's token and
+   sentence thresholds; precision counts every flagged token in every row
+   (Non-biased ones too) and, beside it, in the Biased rows only; and the
+   token network alone at the word threshold training chose on dev (the
+   issue's "biased-word recall at word precision"). ``--model DIR``
+   scores another model file (one trained with ``--out``);
 2. the rules through copydesk (each row linted as its own document):
    precision, recall, F1 and macro F1 of "some alert" against "Biased",
    and the share of marked words an alert's span covers, for every rule
@@ -53,7 +56,6 @@ import ast
 import csv
 import json
 import random
-import re
 import sys
 import time
 from collections import Counter
@@ -70,7 +72,6 @@ SPLITS = REPO / "training" / "splits"
 CATEGORY = "loaded-language"
 TRAINED_RULE = "newsroom.loaded-language"
 PUBLISHED_MACRO_F1 = 0.804  # Spinde et al. 2021, best trained model
-WORD = re.compile(r"[\w'’-]+")
 SEED = 1
 
 
@@ -90,10 +91,6 @@ def load_babe(part: str) -> list[tuple[str, bool, list[str]]]:
         ]
 
 
-def word_spans(text: str, word: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text, re.I)]
-
-
 def confusion_scores(c: Counter) -> dict:
     def f1(tp, fp, fn):
         precision = tp / (tp + fp) if tp + fp else 0.0
@@ -105,11 +102,12 @@ def confusion_scores(c: Counter) -> dict:
     return {"precision": precision, "recall": recall, "f1": biased_f1, "macro_f1": (biased_f1 + neutral_f1) / 2}
 
 
-def evaluate_model(rows, parsed, rule) -> list[str]:
+def evaluate_model(rows, parsed, rule, model_path: str | None = None) -> list[str]:
     """The model's own figures, rows scored whole (as trained)."""
     from lint import subjectivity as sj
+    from lint.training import marked_spans, marked_tokens
 
-    model = sj.load()
+    model = sj.load(model_path)
     sentence_threshold = model.meta["thresholds"]["sentence"]
     token_threshold = rule.check.options["threshold"]
     head_threshold = model.meta["thresholds"]["word"]
@@ -121,38 +119,46 @@ def evaluate_model(rows, parsed, rule) -> list[str]:
         sentence = scores.sentences[0][2] if scores.sentences else 0.0
         flagged = sentence >= sentence_threshold
         confusion[("t" if flagged == biased else "f") + ("p" if flagged else "n")] += 1
-        marked_words = {w.lower() for phrase in marked for w in WORD.findall(phrase)} if biased else set()
         head = scores.tokens >= head_threshold
         over = (scores.tokens >= token_threshold) & (sentence >= rule_sentence_threshold)
         over &= np.array([rule.check._evidence(t.pos_, t.lemma_.lower(), scores, t.i) for t in doc], dtype=bool)
-        for i, token in enumerate(doc):
-            is_marked = token.lower_ in marked_words
-            if scores.tokens[i] > 0 or is_marked:
-                words["marked"] += is_marked
-                words["found"] += bool(is_marked and over[i])
-                words["flagged"] += bool(over[i])
-                words["flagged in biased"] += bool(over[i] and biased)
-                words["head found"] += bool(is_marked and head[i])
-                words["head flagged"] += bool(head[i])
+        in_marked = marked_tokens(doc, marked if biased else [])
+        words["flagged"] += int(over.sum())
+        words["flagged in biased"] += int(over.sum()) if biased else 0
+        words["head flagged"] += int(head.sum())
+        words["right"] += int((over & in_marked).sum())
+        words["head right"] += int((head & in_marked).sum())
+        # a marked word counts once per sentence, found when a token of one of its occurrences is flagged
+        for occurrences in marked_spans(text, marked) if biased else []:
+            tokens = [t.i for t in doc if any(start < t.idx + len(t) and t.idx < end for start, end in occurrences)]
+            if tokens:
+                words["marked"] += 1
+                words["found"] += bool(over[tokens].any())
+                words["head found"] += bool(head[tokens].any())
+                words["unscored"] += not (scores.tokens[tokens] > 0).any()  # a function word or a name
+
+    def ratio(a: str, b: str) -> float:
+        return words[a] / words[b] if words[b] else 0.0
+
     s = confusion_scores(confusion)
-    precision = words["found"] / words["flagged"] if words["flagged"] else 0.0
-    precision_biased = words["found"] / words["flagged in biased"] if words["flagged in biased"] else 0.0
-    recall = words["found"] / words["marked"] if words["marked"] else 0.0
-    head_precision = words["head found"] / words["head flagged"] if words["head flagged"] else 0.0
-    head_recall = words["head found"] / words["marked"] if words["marked"] else 0.0
     return [
         f"model, sentence (threshold {sentence_threshold}): macro F1 {s['macro_f1']:.3f}, Biased P {s['precision']:.3f} "
         f"R {s['recall']:.3f} F1 {s['f1']:.3f}  (published best trained model: {PUBLISHED_MACRO_F1})",
-        f"model, words (token >= {token_threshold}, sentence >= {rule_sentence_threshold}): recall {recall:.3f} "
-        f"({words['found']}/{words['marked']} marked tokens), precision {precision:.3f} over all rows "
-        f"({words['flagged']} flagged), {precision_biased:.3f} over Biased rows",
+        f"model, words (token >= {token_threshold}, sentence >= {rule_sentence_threshold}): recall {ratio('found', 'marked'):.3f} "
+        f"({words['found']}/{words['marked']} marked words), precision {ratio('right', 'flagged'):.3f} over all rows "
+        f"({words['flagged']} flagged tokens), {ratio('right', 'flagged in biased'):.3f} over Biased rows",
         f"model, token head alone (token >= {head_threshold}, its dev-chosen threshold; no sentence or evidence test): "
-        f"recall {head_recall:.3f}, precision {head_precision:.3f} ({words['head flagged']} flagged)",
+        f"recall {ratio('head found', 'marked'):.3f}, precision {ratio('head right', 'head flagged'):.3f} "
+        f"({words['head flagged']} flagged tokens)",
+        "(recall: of the marked words (BABE lists a phrase word by word), each counted once per sentence and found "
+        "when a token of it is flagged; precision: flagged tokens that stand in a marked word; "
+        f"{words['unscored']} of the {words['marked']} marked words are function words or names, which the model does not score)",
     ]
 
 
 def evaluate_rules(rows, documents, rules) -> list[str]:
     from lint.engine import lint
+    from lint.training import marked_spans
 
     systems = {"all loaded-language rules": {r.id for r in rules}, "trained rule alone": {TRAINED_RULE}}
     systems |= {r.id: {r.id} for r in rules if r.id != TRAINED_RULE}
@@ -164,11 +170,11 @@ def evaluate_rules(rows, documents, rules) -> list[str]:
             mine = [a for a in alerts if a.rule in ids]
             flagged = bool(mine)
             confusion[name][("t" if flagged == biased else "f") + ("p" if flagged else "n")] += 1
-            spans = [s for word in (marked if biased else []) for s in word_spans(text, word)]
+            occurrences = marked_spans(text, marked) if biased else []
+            spans = [span for found in occurrences for span in found]
             words[name]["alerts"] += len(mine)
             words[name]["right"] += sum(any(a.start < e and s < a.end for s, e in spans) for a in mine)
-            for word in marked if biased else []:
-                found = word_spans(text, word)
+            for found in occurrences:
                 if found:
                     words[name]["marked"] += 1
                     words[name]["covered"] += any(a.start < e and s < a.end for s, e in found for a in mine)
@@ -290,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every-rule", action="store_true",
                         help=f"draw the random alerts from every {CATEGORY} rule, not the trained rule alone")
     parser.add_argument("--no-babe", action="store_true", help="skip BABE")
+    parser.add_argument("--model", help="score BABE with the model in this folder (default: the shipped one)")
     parser.add_argument("--cold", type=int, default=0, metavar="N", help="time N cold starts with and without the rule")
     args = parser.parse_args(argv)
     if not BABE.is_file():
@@ -306,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = load_babe(args.split)
         parsed = list(nlp.load().pipe(text for text, _, _ in rows))
         documents = list(nlp.parse_documents(parse(text, path="sentence.txt") for text, _, _ in rows))
-        lines = evaluate_model(rows, parsed, trained) + [""] + evaluate_rules(rows, documents, rules)
+        lines = evaluate_model(rows, parsed, trained, args.model) + [""] + evaluate_rules(rows, documents, rules)
         biased = sum(b for _, b, _ in rows)
         print(f"BABE {args.split} split: {len(rows)} sentences ({biased} Biased), {time.perf_counter() - started:.0f} s")
         print("\n".join(lines))

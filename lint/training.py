@@ -114,6 +114,22 @@ def lexicon_table(nlp) -> tuple[np.ndarray, np.ndarray]:
     return keys, np.array([rows[int(k)] for k in keys], dtype=np.float32)
 
 
+def marked_spans(text: str, words: list[str]) -> list[list[tuple[int, int]]]:
+    """Each marked word's occurrences in the text (character spans), matched
+    whole, case and the apostrophe's shape aside: BABE lists a marked phrase
+    word by word."""
+    return [[m.span() for m in re.finditer(r"(?<!\w)" + re.sub("['’]", "['’]", re.escape(word)) + r"(?!\w)", text, re.I)]
+            for word in dict.fromkeys(w.lower() for phrase in words for w in WORD.findall(phrase))]
+
+
+def marked_tokens(doc, words: list[str]) -> np.ndarray:
+    """Which tokens of ``doc`` stand in an occurrence of a marked word. Read
+    on the text, so that each token of a hyphenated word ("left-wing": three
+    tokens, none of them the word) or a contraction is marked too."""
+    spans = [span for occurrences in marked_spans(doc.text, words) for span in occurrences]
+    return np.array([any(start < t.idx + len(t) and t.idx < end for start, end in spans) for t in doc], dtype=bool)
+
+
 def parse_examples(examples: list[Example], nlp, tables: dict, tensor_width: int, batch_size: int = 256) -> list[Parsed]:
     parsed = []
     vectors = sj.StaticVectors(tables["vector_keys"], tables["vector_rows"], tables["vectors"])
@@ -121,8 +137,7 @@ def parse_examples(examples: list[Example], nlp, tables: dict, tensor_width: int
     for example, doc in zip(examples, nlp.pipe(texts, batch_size=batch_size)):
         features = sj.token_features(doc, tables["dep_hashes"], tables["lexicon_keys"], tables["lexicon"],
                                      np.zeros(0, dtype=np.uint64), tensor_width, vectors)
-        marked = {w.lower() for phrase in example.words for w in WORD.findall(phrase)} if example.loaded else set()
-        labels = np.array([doc[int(i)].lower_ in marked for i in features.scored], dtype=np.int8)
+        labels = marked_tokens(doc, example.words if example.loaded else [])[features.scored].astype(np.int8)
         parsed.append(Parsed(features, labels, features.lemma_hashes))
     return parsed
 

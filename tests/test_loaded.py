@@ -400,6 +400,16 @@ def test_a_newsroom_retrains_the_model_on_its_own_sentences(tmp_path):
     assert (tmp_path / "ours" / sj.MODEL_FILE).read_bytes() == first  # the same data, the same file
 
 
+def test_marked_words_mark_every_token_they_span_case_and_apostrophe_aside():
+    from lint import training
+
+    doc = nlp.load()("The far-left group’s Radical plan, radical as ever, won.")
+    marked = training.marked_tokens(doc, ["far-left", "group's", "radical"])
+    assert [t.text for t in doc if marked[t.i]] == ["far", "-", "left", "group", "’s", "Radical", "radical"]
+    # a marked word counts once, however many times it stands in the sentence
+    assert [len(found) for found in training.marked_spans(doc.text, ["radical", "Radical", "won"])] == [2, 1]
+
+
 def test_train_names_a_data_file_it_cannot_use(tmp_path):
     data = write(tmp_path / "ours.csv", "sentence,verdict\nA plain line.,0\n")
     result = run("train", str(data), "--out", str(tmp_path / "ours"))
