@@ -44,6 +44,10 @@ class Cue(Check):
         dek = possible_dek(doc) if self.options["fix"] else None
         for sentence in model(doc).sentences:
             hits = []  # each with its cue token
+            cues = {
+                t.i for a in sentence.attributions
+                if a.style in ("verb", "passive") and (t := cue_token(sentence, a)) is not None
+            }
             for a in sentence.attributions:
                 if a.style not in ("verb", "passive") or a.lemma not in self.verbs or not a.clause:
                     continue  # "announced his candidacy" reports no words
@@ -59,6 +63,8 @@ class Cue(Check):
                 # rule-options changing the fix change the advice too.
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
                 token = cue_token(sentence, a)  # None when the parse does not split there: no guard applies
+                if token is not None and _reported(token, cues):
+                    continue  # "she says that a chip tells the printer ...": the words reported keep their tense
                 unfixable = (
                     not self.options["fix"]
                     or token is not None and (
@@ -158,12 +164,26 @@ def _routine(token, verbs) -> bool:
         for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i
     ):
         return True  # "53% describe themselves as liberal; 26% say ...": "said" would leave "describe" beside it
-    # "He's comparing the actions ... and says ...": a present carried by its auxiliary
+    # "He's comparing the actions ... and says ...": a present carried by its auxiliary, which
+    # stays whatever the cue's fix, even on a cue verb ("is telling a group ... and says")
     return any(
-        (t.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children))
-        and t.lemma_.lower() not in verbs
+        t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() not in verbs
+        or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children)
         for t in joined
     )
+
+
+def _reported(token, cues) -> bool:
+    """Whether a cue stands in the words another cue of its sentence
+    reports; not in a statement set beside that cue by a semicolon ("voters
+    say ...; 26 percent say ...")."""
+    child = token
+    for head in token.ancestors:
+        if head.i in cues and child.dep_ in _REPORTED:
+            between = head.doc[head.i + 1 : child.left_edge.i] if child.i > head.i else head.doc[child.right_edge.i + 1 : head.i]
+            return not any(t.text == ";" for t in between)
+        child = head
+    return False
 
 
 def _present_beside(clause, cue) -> bool:
