@@ -137,11 +137,12 @@ _MINOR_TITLE_WORDS = frozenset("a an and as at but by for from in into nor of on
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
 _DASH_AFTER_QUOTE = regex.compile(
-    r"(?<=[\p{L}\p{N}.,!?…)\]])[\"”][ \t]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t]*"
+    # (spaces may be no-break ones, as web copy sets them: '”\xa0―\xa0Steve Quinlan.')
+    r"(?<=[\p{L}\p{N}.,!?…)\]])[\"”][ \t\xa0]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t\xa0]*"
     r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|of|the|de|van|von|bin|al))*)"
     r"(?:[ \t]+(?P<verb>adds|added|says|said|writes|wrote|notes|noted))?"
-    # the name closes the sentence or a clause: "– Wang Wen." not "– Smith and Jones disputed it"
-    r"(?=[ \t]*(?:[.,;:(“\"]|$))"
+    # the name closes the sentence, a clause or its line: "– Wang Wen." not "– Smith and Jones disputed it"
+    r"(?=[ \t\xa0]*(?:[.,;:(“\"\n]|$))"
 )
 
 
@@ -298,10 +299,11 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             attribution = _predicate(token, lemma, base)
             if attribution:
                 found.append(attribution)
-    if all(a.style == "predicate" for a in found):
-        tail = _tail_attribution(span, base) or _colon_attribution(span, base)
-        if tail:
-            found.append(tail)
+    tail = _tail_attribution(span, base) if all(a.style == "predicate" for a in found) else None
+    # a transcript turn's label stands for its speaker whatever the turn's own cues ("PENCE: ... Clinton thinks ...")
+    tail = tail or _colon_attribution(span, base)
+    if tail:
+        found.append(tail)
     return found
 
 
@@ -417,11 +419,14 @@ def _colon_attribution(span: "Span", base: int) -> Attribution | None:
     if span.start != 0:
         return None
     block = span.doc.text  # the label may stand as a sentence of its own ("JONES:")
-    m = speaker_label(block)
+    # a transcript set in quotation marks opens each turn with one ('"PENCE: Well, ...')
+    mark = 1 if block[:1] in "“\"" else 0
+    m = speaker_label(block[mark:])
     if m is None:
         return None
+    base += mark
     source = (base + m.start("source"), base + m.end("source"))
-    content = (base + m.end("colon") + 1, base + len(block.rstrip()))
+    content = (base + m.end("colon") + 1, base - mark + len(block.rstrip()))
     return Attribution((base + m.start("colon"), base + m.end("colon")), ":", source, NAMED, content, "", "colon")
 
 
@@ -684,7 +689,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             return None
     if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not _quote_between(token, c) for c in children):
         return None  # "says a great deal about", "said a prayer": no statement reported
-    clause = lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
+    clause = (
+        lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
+        or _introduces_paragraph(token)
+    )
     if lemma in _STATEMENT_VERBS and not clause:
         # "announced his candidacy", "polls show Trump ahead": a statement or
         # finding by its object; "claimed the title", "maintains 30 stores":
@@ -768,6 +776,13 @@ def _introduces_quote(token: "Token") -> bool:
     after = token.doc[token.i + 1 : token.i + 5]
     colon = next((t.i for t in after if t.text == ":"), None)
     return colon is not None and colon + 1 < len(token.doc) and token.doc[colon + 1].is_quote
+
+
+def _introduces_paragraph(token: "Token") -> bool:
+    """A verb closing its paragraph with a colon ("Caddell continued:",
+    "The New York Times reports:"): the next paragraph gives what was said."""
+    words = [t for t in token.doc[token.i + 1 :] if not t.is_space]
+    return 0 < len(words) <= 3 and words[-1].text == ":"
 
 
 def _quoted(token: "Token") -> bool:

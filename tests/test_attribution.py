@@ -248,6 +248,25 @@ def test_transcript_turns_are_their_speakers():
     assert all(s.attributed for s in built.sentences)
 
 
+def test_transcript_turns_in_quotation_marks_and_with_cues_of_their_own():
+    text = '"WALLACE: Will she be there tomorrow night?\n\n"PENCE: Well, Hillary Clinton apparently thinks this is a show.\n'
+    doc, built = build(text)
+    assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "colon"] == ["WALLACE", "PENCE"]
+
+
+def test_a_speech_verb_closing_its_paragraph_with_a_colon_introduces_the_next():
+    text = "Caddell continued:\n\nThe voters have had enough of both parties.\n"
+    assert ("continue", "Caddell", "named") in described(text)
+    assert ("continue", "Caddell", "named") not in described("Caddell continued: the talks went on.")
+
+
+def test_a_dash_credit_after_no_break_spaces_and_closing_its_line():
+    for text, name in (("“He knows nothing about us.”\xa0―\xa0Jacklyn Ashley\n“We matter too.”", "Jacklyn Ashley"),
+                       ("“He knows nothing about us.”― Pamela Padilla\xa0\n“We matter too.”", "Pamela Padilla")):
+        doc, built = build(text)
+        assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "dash"] == [name], text
+
+
 def test_signed_readers_comments_are_their_writers_words():
     comment = "Crime will double within a year because of this closure.\n"
     doc, built = build("The council voted to close the library.\n\n" + comment + "Jane Doe, Leeds\n\n"
