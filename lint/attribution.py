@@ -674,6 +674,9 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         # "..., George Osborne, said: ..." when the parser lost the subject
         name = _name_before(token)
         subjects = [name] if name is not None else []
+    last_source_word = None  # when not the last of the subject's phrase
+    if not subjects and _subject_parsed_as_root(token):
+        subjects, last_source_word = [token.head], token.head
     if not subjects:
         return None
     subject = subjects[0]
@@ -710,8 +713,20 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if kind == THING and lemma not in lx.MIND_VERBS:
         return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(
-        cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind,
+        cue, lemma, _span(base, subject.left_edge, last_source_word or subject.right_edge), kind,
         _content(token, base), tense, "verb", clause or lemma not in _STATEMENT_VERBS, _speaks(subject, kind),
+    )
+
+
+def _subject_parsed_as_root(token: "Token") -> bool:
+    """Whether the parser took a sentence's subject for its root and the
+    verb for a phrase on it ("Trump called Clinton a liar.", parsed as
+    "Trump [who was] called ..."): a name or pronoun the sentence hangs
+    on, right before a past-tense verb."""
+    head = token.head
+    return (
+        token.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "PRON")
+        and 0 < token.i - head.i <= 2 and token.tag_ in ("VBD", "VBN")
     )
 
 
@@ -843,8 +858,8 @@ def _source_kind(head: "Token") -> str:
     lemma = head.lemma_.lower()
     lower = head.lower_
     if lower in lx.DEMONSTRATIVES:
-        # "This shows ...": the fact itself; but "those surveyed", "those of us" are people
-        return PERSON if any(c.dep_ in ("acl", "relcl", "prep") for c in head.children) else THING
+        # "This shows ...": the fact itself; but "those surveyed", "those of us", "those close to him" are people
+        return PERSON if any(c.dep_ in ("acl", "relcl", "prep", "amod") for c in head.children) else THING
     if lower in lx.VAGUE_QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         # "many of them", "some of the analysts", "many of whose members": a part of a group named
         of = _of_object(head)

@@ -62,6 +62,9 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("According to experts, Clinton has broken the rules.", [("according to", "experts", "group")]),
         ("Sales rose 5%, according to analysts Monday.", [("according to", "analysts", "group")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
+        # the parser takes the name for the sentence's root and "called" for a phrase on it
+        ("Trump called Clinton a liar.", [("call", "Trump", "named")]),
+        ("Those close to him say that he will run.", [("say", "Those close to him", "person")]),
         ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
         (
             'Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk."',
