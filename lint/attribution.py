@@ -679,7 +679,9 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         subjects, last_source_word = [token.head], token.head
     if not subjects:
         return None
-    subject = subjects[0]
+    # the parser may take words of a quotation before the verb for a second subject
+    # ('“My reaction, that was outrageous,” Obama's former campaign strategist said'): the nearest is the speaker
+    subject = min(subjects, key=lambda c: abs(c.i - token.i))
     if subject.lower_ in _EVERYONE and not (
         any(c.dep_ in ("ccomp", "parataxis") for c in children) or _speaks_quotation(token)
     ):
@@ -765,8 +767,12 @@ def _name_before(token: "Token") -> "Token | None":
     i = token.i - 1
     while i >= token.sent.start and token.doc[i].is_punct:
         i -= 1
-    if i >= token.sent.start and token.doc[i].pos_ == "PROPN" and i < token.i - 1:
-        return token.doc[i]
+    if i >= token.sent.start and i < token.i - 1:
+        word = token.doc[i]
+        if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.i < word.i:
+            word = word.head  # "…,” Flynn, a top Trump surrogate, said": the name the title stands beside
+        if word.pos_ == "PROPN":
+            return word
     return None
 
 

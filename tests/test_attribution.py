@@ -65,6 +65,9 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         # the parser takes the name for the sentence's root and "called" for a phrase on it
         ("Trump called Clinton a liar.", [("call", "Trump", "named")]),
         ("Those close to him say that he will run.", [("say", "Those close to him", "person")]),
+        # the parser takes words of the quotation for a second subject
+        ("“My reaction, that was outrageous,” Obama's former campaign strategist said on the radio.",
+         [("say", "Obama's former campaign strategist", "named")]),
         ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
         (
             'Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk."',
@@ -268,6 +271,11 @@ def test_a_dash_credit_after_no_break_spaces_and_closing_its_line():
                        ("“He knows nothing about us.”― Pamela Padilla\xa0\n“We matter too.”", "Pamela Padilla")):
         doc, built = build(text)
         assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "dash"] == [name], text
+
+
+def test_a_speaker_with_a_title_in_apposition_after_a_quotation():
+    text = "“There's a severe disconnect between this White House and our military,” Flynn, a top Trump surrogate, said Thursday morning."
+    assert [(a.lemma, a.source_kind) for a in build(text)[1].attributions] == [("say", "named")]
 
 
 def test_signed_readers_comments_are_their_writers_words():
