@@ -584,8 +584,13 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None
     if _after_open_quote(token, token.sent.start):
         return None  # inside a quotation: the speaker's words, not an attribution
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        # "..., promoted by Donald Trump", "When pressed by Holt": the agent, not the governing verb's subject
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    else:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and agent is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
         # "denounced the plan and offered ...", "..., expressing concern": the governing verb's subject
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is None or _counted(subject):
@@ -680,8 +685,8 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if not subjects:
         return None
     # the parser may take words of a quotation before the verb for a second subject
-    # ('“My reaction, that was outrageous,” Obama's former campaign strategist said'): the nearest is the speaker
-    subject = min(subjects, key=lambda c: abs(c.i - token.i))
+    # ('“My reaction, that was outrageous,” Obama's former campaign strategist said'): the one outside speaks
+    subject = next((c for c in subjects if not _after_open_quote(c, token.sent.start)), subjects[0])
     if subject.lower_ in _EVERYONE and not (
         any(c.dep_ in ("ccomp", "parataxis") for c in children) or _speaks_quotation(token)
     ):

@@ -65,6 +65,9 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         # the parser takes the name for the sentence's root and "called" for a phrase on it
         ("Trump called Clinton a liar.", [("call", "Trump", "named")]),
         ("Those close to him say that he will run.", [("say", "Those close to him", "person")]),
+        # a stance by its agent, not the subject of the verb it hangs on
+        ("Charter schools remain a favorite of both parties, promoted by Republican nominee Donald Trump.",
+         [("promote", "Republican nominee Donald Trump", "named")]),
         # the parser takes words of the quotation for a second subject
         ("“My reaction, that was outrageous,” Obama's former campaign strategist said on the radio.",
          [("say", "Obama's former campaign strategist", "named")]),
