@@ -317,8 +317,9 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
     cue_tagger = tagger()
     found = []
     for token in span:
+        goes_on = _goes_on_from_cue(token, base, taken)
         if base + token.idx in taken or (
-            token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE and not _by_someone(token)
+            token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE and not _by_someone(token) and not goes_on
         ):
             continue  # the rules' own cue verbs: where they found no attribution, there is none
         if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
@@ -334,7 +335,7 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             continue
         if kind == PERSON and holder.lemma_.lower() not in lx.VAGUE_GROUPS:
             continue  # any noun not known to be inanimate is a "person" to _source_kind ("the cut follows")
-        if not cue_tagger.is_cue(token) or _hypothetical(token):
+        if not (goes_on or cue_tagger.is_cue(token)) or _hypothetical(token):
             continue
         if _after_open_quote(token, span.start):
             continue  # inside a quotation: the speaker's words
@@ -345,6 +346,13 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         )
         found.append((attribution, _governs(token, holder, span.root)))
     return found
+
+
+def _goes_on_from_cue(token: "Token", base: int, taken: set[int]) -> bool:
+    """Whether a participle goes on from a cue the rules found, as the same
+    speaker's next act ("Sanders said, going on to contrast ...", "Trump
+    told the crowd, reciting ...")."""
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i and base + token.head.idx in taken
 
 
 def _by_someone(token: "Token") -> bool:

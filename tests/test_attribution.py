@@ -65,6 +65,9 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         # the parser takes the name for the sentence's root and "called" for a phrase on it
         ("Trump called Clinton a liar.", [("call", "Trump", "named")]),
         ("Those close to him say that he will run.", [("say", "Those close to him", "person")]),
+        # a participle going on from a cue found: the same speaker's next act
+        ("“You knew damn well that I was a snake,” Trump told the crowd, reciting the taunt.",
+         [("know", "You", "pronoun"), ("tell", "Trump", "named"), ("recite", "Trump", "named")]),
         # a stance by its agent, not the subject of the verb it hangs on
         ("Charter schools remain a favorite of both parties, promoted by Republican nominee Donald Trump.",
          [("promote", "Republican nominee Donald Trump", "named")]),
