@@ -606,6 +606,8 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     kind = _source_kind(subject)
     if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION) or subject.lower_ == "it":
         return None
+    if agent is not None and kind == PERSON and subject.lemma_.lower() not in lx.VAGUE_GROUPS:
+        return None  # any agent not known to be inanimate is a "person" to _source_kind ("caused by asbestos")
     cue = (base + token.idx, base + token.idx + len(token))
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, _content(token, base), _tense(token),

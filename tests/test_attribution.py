@@ -71,6 +71,7 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         # a stance by its agent, not the subject of the verb it hangs on
         ("Charter schools remain a favorite of both parties, promoted by Republican nominee Donald Trump.",
          [("promote", "Republican nominee Donald Trump", "named")]),
+        ("The deal could see thousands suffering from lung diseases - caused by asbestos the firm once made - paid.", []),
         # the parser takes words of the quotation for a second subject
         ("“My reaction, that was outrageous,” Obama's former campaign strategist said on the radio.",
          [("say", "Obama's former campaign strategist", "named")]),
