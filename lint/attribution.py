@@ -137,11 +137,12 @@ _MINOR_TITLE_WORDS = frozenset("a an and as at but by for from in into nor of on
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
 _DASH_AFTER_QUOTE = regex.compile(
-    r"(?<=[\p{L}\p{N}.,!?…)\]])[\"”][ \t]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t]*"
+    # (spaces may be no-break ones, as web copy sets them: '”\xa0―\xa0Steve Quinlan.')
+    r"(?<=[\p{L}\p{N}.,!?…)\]])[\"”][ \t\xa0]?(?P<dash>[–—―]|--?(?=[ \t]))[ \t\xa0]*"
     r"(?P<source>\p{Lu}[\w’'.-]*(?:[ \t]+(?:\p{Lu}[\w’'.-]*|of|the|de|van|von|bin|al))*)"
     r"(?:[ \t]+(?P<verb>adds|added|says|said|writes|wrote|notes|noted))?"
-    # the name closes the sentence or a clause: "– Wang Wen." not "– Smith and Jones disputed it"
-    r"(?=[ \t]*(?:[.,;:(“\"]|$))"
+    # the name closes the sentence, a clause or its line: "– Wang Wen." not "– Smith and Jones disputed it"
+    r"(?=[ \t\xa0]*(?:[.,;:(“\"\n]|$))"
 )
 
 
@@ -298,10 +299,11 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             attribution = _predicate(token, lemma, base)
             if attribution:
                 found.append(attribution)
-    if all(a.style == "predicate" for a in found):
-        tail = _tail_attribution(span, base) or _colon_attribution(span, base)
-        if tail:
-            found.append(tail)
+    tail = _tail_attribution(span, base) if all(a.style == "predicate" for a in found) else None
+    # a transcript turn's label stands for its speaker whatever the turn's own cues ("PENCE: ... Clinton thinks ...")
+    tail = tail or _colon_attribution(span, base)
+    if tail:
+        found.append(tail)
     return found
 
 
@@ -315,8 +317,9 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
     cue_tagger = tagger()
     found = []
     for token in span:
+        goes_on = _goes_on_from_cue(token, base, taken)
         if base + token.idx in taken or (
-            token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE and not _by_someone(token)
+            token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE and not _by_someone(token) and not goes_on
         ):
             continue  # the rules' own cue verbs: where they found no attribution, there is none
         if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
@@ -332,7 +335,7 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             continue
         if kind == PERSON and holder.lemma_.lower() not in lx.VAGUE_GROUPS:
             continue  # any noun not known to be inanimate is a "person" to _source_kind ("the cut follows")
-        if not cue_tagger.is_cue(token) or _hypothetical(token):
+        if not (goes_on or cue_tagger.is_cue(token)) or _hypothetical(token):
             continue
         if _after_open_quote(token, span.start):
             continue  # inside a quotation: the speaker's words
@@ -343,6 +346,13 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         )
         found.append((attribution, _governs(token, holder, span.root)))
     return found
+
+
+def _goes_on_from_cue(token: "Token", base: int, taken: set[int]) -> bool:
+    """Whether a participle goes on from a cue the rules found, as the same
+    speaker's next act ("Sanders said, going on to contrast ...", "Trump
+    told the crowd, reciting ...")."""
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i and base + token.head.idx in taken
 
 
 def _by_someone(token: "Token") -> bool:
@@ -417,11 +427,14 @@ def _colon_attribution(span: "Span", base: int) -> Attribution | None:
     if span.start != 0:
         return None
     block = span.doc.text  # the label may stand as a sentence of its own ("JONES:")
-    m = speaker_label(block)
+    # a transcript set in quotation marks opens each turn with one ('"PENCE: Well, ...')
+    mark = 1 if block[:1] in "“\"" else 0
+    m = speaker_label(block[mark:])
     if m is None:
         return None
+    base += mark
     source = (base + m.start("source"), base + m.end("source"))
-    content = (base + m.end("colon") + 1, base + len(block.rstrip()))
+    content = (base + m.end("colon") + 1, base - mark + len(block.rstrip()))
     return Attribution((base + m.start("colon"), base + m.end("colon")), ":", source, NAMED, content, "", "colon")
 
 
@@ -579,8 +592,13 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
         return None
     if _after_open_quote(token, token.sent.start):
         return None  # inside a quotation: the speaker's words, not an attribution
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        # "..., promoted by Donald Trump", "When pressed by Holt": the agent, not the governing verb's subject
+        subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    else:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and agent is None and learned and token.dep_ in ("conj", "advcl") and token.head.pos_ in ("VERB", "AUX"):
         # "denounced the plan and offered ...", "..., expressing concern": the governing verb's subject
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if subject is None or _counted(subject):
@@ -588,6 +606,8 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     kind = _source_kind(subject)
     if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION) or subject.lower_ == "it":
         return None
+    if agent is not None and kind == PERSON and subject.lemma_.lower() not in lx.VAGUE_GROUPS:
+        return None  # any agent not known to be inanimate is a "person" to _source_kind ("caused by asbestos")
     cue = (base + token.idx, base + token.idx + len(token))
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, _content(token, base), _tense(token),
@@ -669,9 +689,14 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
         # "..., George Osborne, said: ..." when the parser lost the subject
         name = _name_before(token)
         subjects = [name] if name is not None else []
+    last_source_word = None  # when not the last of the subject's phrase
+    if not subjects and _subject_parsed_as_root(token):
+        subjects, last_source_word = [token.head], token.head
     if not subjects:
         return None
-    subject = subjects[0]
+    # the parser may take words of a quotation before the verb for a second subject
+    # ('“My reaction, that was outrageous,” Obama's former campaign strategist said'): the one outside speaks
+    subject = next((c for c in subjects if not _after_open_quote(c, token.sent.start)), subjects[0])
     if subject.lower_ in _EVERYONE and not (
         any(c.dep_ in ("ccomp", "parataxis") for c in children) or _speaks_quotation(token)
     ):
@@ -684,7 +709,10 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
             return None
     if lemma == "say" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and not _quote_between(token, c) for c in children):
         return None  # "says a great deal about", "said a prayer": no statement reported
-    clause = lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
+    clause = (
+        lemma in lx.BARE_SPEECH_VERBS or _speech_clause(token, complements) or _quoted(token)
+        or _introduces_paragraph(token)
+    )
     if lemma in _STATEMENT_VERBS and not clause:
         # "announced his candidacy", "polls show Trump ahead": a statement or
         # finding by its object; "claimed the title", "maintains 30 stores":
@@ -702,8 +730,20 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     if kind == THING and lemma not in lx.MIND_VERBS:
         return None  # "2004 saw a rise", "the move signals": a thing is no source
     return Attribution(
-        cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind,
+        cue, lemma, _span(base, subject.left_edge, last_source_word or subject.right_edge), kind,
         _content(token, base), tense, "verb", clause or lemma not in _STATEMENT_VERBS, _speaks(subject, kind),
+    )
+
+
+def _subject_parsed_as_root(token: "Token") -> bool:
+    """Whether the parser took a sentence's subject for its root and the
+    verb for a phrase on it ("Trump called Clinton a liar.", parsed as
+    "Trump [who was] called ..."): a name or pronoun the sentence hangs
+    on, right before a past-tense verb."""
+    head = token.head
+    return (
+        token.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "PRON")
+        and 0 < token.i - head.i <= 2 and token.tag_ in ("VBD", "VBN")
     )
 
 
@@ -742,8 +782,12 @@ def _name_before(token: "Token") -> "Token | None":
     i = token.i - 1
     while i >= token.sent.start and token.doc[i].is_punct:
         i -= 1
-    if i >= token.sent.start and token.doc[i].pos_ == "PROPN" and i < token.i - 1:
-        return token.doc[i]
+    if i >= token.sent.start and i < token.i - 1:
+        word = token.doc[i]
+        if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.i < word.i:
+            word = word.head  # "…,” Flynn, a top Trump surrogate, said": the name the title stands beside
+        if word.pos_ == "PROPN":
+            return word
     return None
 
 
@@ -768,6 +812,13 @@ def _introduces_quote(token: "Token") -> bool:
     after = token.doc[token.i + 1 : token.i + 5]
     colon = next((t.i for t in after if t.text == ":"), None)
     return colon is not None and colon + 1 < len(token.doc) and token.doc[colon + 1].is_quote
+
+
+def _introduces_paragraph(token: "Token") -> bool:
+    """A verb closing its paragraph with a colon ("Caddell continued:",
+    "The New York Times reports:"): the next paragraph gives what was said."""
+    words = [t for t in token.doc[token.i + 1 :] if not t.is_space]
+    return 0 < len(words) <= 3 and words[-1].text == ":"
 
 
 def _quoted(token: "Token") -> bool:
@@ -828,8 +879,8 @@ def _source_kind(head: "Token") -> str:
     lemma = head.lemma_.lower()
     lower = head.lower_
     if lower in lx.DEMONSTRATIVES:
-        # "This shows ...": the fact itself; but "those surveyed", "those of us" are people
-        return PERSON if any(c.dep_ in ("acl", "relcl", "prep") for c in head.children) else THING
+        # "This shows ...": the fact itself; but "those surveyed", "those of us", "those close to him" are people
+        return PERSON if any(c.dep_ in ("acl", "relcl", "prep", "amod") for c in head.children) else THING
     if lower in lx.VAGUE_QUANTIFIERS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
         # "many of them", "some of the analysts", "many of whose members": a part of a group named
         of = _of_object(head)

@@ -62,6 +62,19 @@ def described(text: str) -> list[tuple[str, str | None, str]]:
         ("According to experts, Clinton has broken the rules.", [("according to", "experts", "group")]),
         ("Sales rose 5%, according to analysts Monday.", [("according to", "analysts", "group")]),
         ("Q: Did the service take care of you?", [(":", "Q", "named")]),
+        # the parser takes the name for the sentence's root and "called" for a phrase on it
+        ("Trump called Clinton a liar.", [("call", "Trump", "named")]),
+        ("Those close to him say that he will run.", [("say", "Those close to him", "person")]),
+        # a participle going on from a cue found: the same speaker's next act
+        ("“You knew damn well that I was a snake,” Trump told the crowd, reciting the taunt.",
+         [("know", "You", "pronoun"), ("tell", "Trump", "named"), ("recite", "Trump", "named")]),
+        # a stance by its agent, not the subject of the verb it hangs on
+        ("Charter schools remain a favorite of both parties, promoted by Republican nominee Donald Trump.",
+         [("promote", "Republican nominee Donald Trump", "named")]),
+        ("The deal could see thousands suffering from lung diseases - caused by asbestos the firm once made - paid.", []),
+        # the parser takes words of the quotation for a second subject
+        ("“My reaction, that was outrageous,” Obama's former campaign strategist said on the radio.",
+         [("say", "Obama's former campaign strategist", "named")]),
         ("- Manchester City boss Kevin Keegan: We had a great chance.", [(":", "Manchester City boss Kevin Keegan", "named")]),
         (
             'Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "This was more talk."',
@@ -246,6 +259,30 @@ def test_transcript_turns_are_their_speakers():
     doc, built = build(text)
     assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "colon"] == ["SMITH", "JONES"]
     assert all(s.attributed for s in built.sentences)
+
+
+def test_transcript_turns_in_quotation_marks_and_with_cues_of_their_own():
+    text = '"WALLACE: Will she be there tomorrow night?\n\n"PENCE: Well, Hillary Clinton apparently thinks this is a show.\n'
+    doc, built = build(text)
+    assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "colon"] == ["WALLACE", "PENCE"]
+
+
+def test_a_speech_verb_closing_its_paragraph_with_a_colon_introduces_the_next():
+    text = "Caddell continued:\n\nThe voters have had enough of both parties.\n"
+    assert ("continue", "Caddell", "named") in described(text)
+    assert ("continue", "Caddell", "named") not in described("Caddell continued: the talks went on.")
+
+
+def test_a_dash_credit_after_no_break_spaces_and_closing_its_line():
+    for text, name in (("“He knows nothing about us.”\xa0―\xa0Jacklyn Ashley\n“We matter too.”", "Jacklyn Ashley"),
+                       ("“He knows nothing about us.”― Pamela Padilla\xa0\n“We matter too.”", "Pamela Padilla")):
+        doc, built = build(text)
+        assert [doc.prose[a.source[0] : a.source[1]] for a in built.attributions if a.style == "dash"] == [name], text
+
+
+def test_a_speaker_with_a_title_in_apposition_after_a_quotation():
+    text = "“There's a severe disconnect between this White House and our military,” Flynn, a top Trump surrogate, said Thursday morning."
+    assert [(a.lemma, a.source_kind) for a in build(text)[1].attributions] == [("say", "named")]
 
 
 def test_signed_readers_comments_are_their_writers_words():
