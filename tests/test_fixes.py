@@ -167,6 +167,10 @@ BY_ID = {rule.id: rule for rule in RULES}
          "will hire more officers.", None),
         # a scene told in the present: "As boos erupt ..., the executive said" would mix tenses
         ("As boos erupt from the crowd, the executive says, \"Please quiet down.\"", None),
+        # a cue in a clause under a present main clause: "While she said ..., she applauds" would mix tenses
+        ("While she says she will not vote for the mayor and considers him a crook, she applauds his stance on parks.",
+         None),
+        ("While she says she will not vote for the mayor, she applauded his stance on parks.", "said"),
         # a clause in the past leaves "said" one occasion
         ("As boos erupted from the crowd, the executive says the plant will close.", "said"),
         # a statement in the present set beside it by a semicolon: "53% describe ...; 26% said" would mix tenses

@@ -159,6 +159,8 @@ def _routine(token, verbs) -> bool:
     joined += [c for c in token.children if c.dep_ == "conj"]
     if any(_present_clause(c) for c in token.children if c.dep_ == "advcl"):
         return True  # "As boos erupt from the crowd, the executive says ...": a scene told in the present
+    if token.dep_ == "advcl" and _in_present(token.head):
+        return True  # "While she says ..., she applauds ...": "said" under a present main clause would mix tenses
     if any(
         _present_beside(c, token) and c.lemma_.lower() not in verbs
         for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i
@@ -166,11 +168,16 @@ def _routine(token, verbs) -> bool:
         return True  # "53% describe themselves as liberal; 26% say ...": "said" would leave "describe" beside it
     # "He's comparing the actions ... and says ...": a present carried by its auxiliary, which
     # stays whatever the cue's fix, even on a cue verb ("is telling a group ... and says")
-    return any(
-        t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() not in verbs
-        or any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in t.children)
-        for t in joined
-    )
+    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() not in verbs or _present_auxiliary(t) for t in joined)
+
+
+def _present_auxiliary(verb) -> bool:
+    return any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in verb.children)
+
+
+def _in_present(verb) -> bool:
+    """A verb in the present, or carried into it by its auxiliary ("is touring")."""
+    return verb.tag_ in ("VBZ", "VBP") or _present_auxiliary(verb)
 
 
 def _reported(token, cues) -> bool:
