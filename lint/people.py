@@ -335,7 +335,7 @@ def possible_dek(doc: "Document") -> tuple[int, int] | None:
     block = doc.blocks[1]
     text = doc.prose[block.start : block.end]
     if block.start in {start for start, _ in zone} or len(text.split()) > _HEADLINE_WORDS \
-            or sum(block.start <= start < block.end for start, _ in doc.sentences) > 1:
+            or len(doc.block_sentences(block)) > 1:
         return None
     return block.start, block.end
 
