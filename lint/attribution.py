@@ -232,12 +232,13 @@ def _build(doc: "Document") -> AttributionModel:
     dashes: list[tuple[int, int, int, int]] = []  # dash, cue end, source start, source end
     for index, parsed in enumerate(doc.parses or ()):
         base = parsed.start
+        block_text = parsed.doc.text  # a span's text sliced from it, not joined from its tokens at each call
         for span in parsed.doc.sents:
-            text = span.text
+            text = block_text[span.start_char : span.end_char]
             if not text.strip():
                 continue
             previous = sentences[-1] if sentences and sentences[-1].block == index else None
-            if previous is not None and _speaker_after_quotation(previous.span, span):
+            if previous is not None and _speaker_after_quotation(block_text[previous.span.start_char : previous.span.end_char], text):
                 # '“Who pays?” the senator asked.': the parser ends the sentence at "?”"
                 sentences.pop()
                 span = parsed.doc[previous.span.start : span.end]
@@ -246,7 +247,6 @@ def _build(doc: "Document") -> AttributionModel:
             for attribution, governs in _tagged(span, base, {a.cue[0] for a in sentence.attributions}):
                 (sentence.attributions if governs else sentence.inner).append(attribution)
             sentences.append(sentence)
-        block_text = parsed.doc.text
         for m in _DASH_AFTER_QUOTE.finditer(block_text):
             source_end = base + m.start("source") + len(m.group("source").rstrip("."))
             cue_end = base + m.end("verb") if m.group("verb") else base + m.start("source")
@@ -261,11 +261,12 @@ def _build(doc: "Document") -> AttributionModel:
     return AttributionModel(sentences, attributions, quotations, paragraphs)
 
 
-def _speaker_after_quotation(before: "Span", span: "Span") -> bool:
-    """Whether ``span`` goes on from a quotation that ends ``before`` with
-    "?”" or "!”": it starts in lower case ("… ?” she asked.")."""
-    text = before.text.rstrip()
-    return len(text) >= 2 and text[-1] in "\"”’'" and text[-2] in "?!…" and span.text[:1].islower()
+def _speaker_after_quotation(before: str, sentence: str) -> bool:
+    """Whether a sentence goes on from a quotation that ends the one
+    ``before`` it with "?”" or "!”": it starts in lower case ("… ?” she
+    asked.")."""
+    text = before.rstrip()
+    return len(text) >= 2 and text[-1] in "\"”’'" and text[-2] in "?!…" and sentence[:1].islower()
 
 
 # -- cues in one sentence ----------------------------------------------------
@@ -780,9 +781,10 @@ def _hypothetical(token: "Token") -> bool:
 
 def _name_before(token: "Token") -> "Token | None":
     i = token.i - 1
-    while i >= token.sent.start and token.doc[i].is_punct:
+    start = token.sent.start
+    while i >= start and token.doc[i].is_punct:
         i -= 1
-    if i >= token.sent.start and i < token.i - 1:
+    if i >= start and i < token.i - 1:
         word = token.doc[i]
         if word.dep_ == "appos" and word.head.pos_ == "PROPN" and word.head.i < word.i:
             word = word.head  # "…,” Flynn, a top Trump surrogate, said": the name the title stands beside
@@ -795,9 +797,10 @@ def _words_after(token: "Token") -> "Span | None":
     """The words after an inverted cue that close its sentence ('," said
     England sevens coach Mike Friday.'), at most eight of them."""
     end = token.i + 1
-    while end < token.sent.end and not token.doc[end].is_punct:
+    sentence_end = token.sent.end
+    while end < sentence_end and not token.doc[end].is_punct:
         end += 1
-    if end == token.i + 1 or end - token.i - 1 > 8 or (end < token.sent.end and token.doc[end].text not in (".", ",", "(")):
+    if end == token.i + 1 or end - token.i - 1 > 8 or (end < sentence_end and token.doc[end].text not in (".", ",", "(")):
         return None
     return token.doc[token.i + 1 : end]
 

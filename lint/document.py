@@ -212,17 +212,21 @@ class Document:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans in prose offsets, never crossing a block."""
+        return [span for block in self.blocks for span in self.block_sentences(block)]
+
+    def block_sentences(self, block: Block) -> list[tuple[int, int]]:
+        """One block's sentence spans in prose offsets (for a caller that
+        reads one block: segmenting them all cost more than its work)."""
         from syntok.segmenter import analyze
 
         spans: list[tuple[int, int]] = []
-        for block in self.blocks:
-            text = self.prose[block.start : block.end]
-            for paragraph in analyze(text):
-                for sentence in paragraph:
-                    first, last = sentence[0], sentence[-1]
-                    spans.append(
-                        (block.start + first.offset, block.start + last.offset + len(last.value))
-                    )
+        text = self.prose[block.start : block.end]
+        for paragraph in analyze(text):
+            for sentence in paragraph:
+                first, last = sentence[0], sentence[-1]
+                spans.append(
+                    (block.start + first.offset, block.start + last.offset + len(last.value))
+                )
         return spans
 
     @cached_property

@@ -335,7 +335,7 @@ def possible_dek(doc: "Document") -> tuple[int, int] | None:
     block = doc.blocks[1]
     text = doc.prose[block.start : block.end]
     if block.start in {start for start, _ in zone} or len(text.split()) > _HEADLINE_WORDS \
-            or sum(block.start <= start < block.end for start, _ in doc.sentences) > 1:
+            or len(doc.block_sentences(block)) > 1:
         return None
     return block.start, block.end
 
@@ -543,7 +543,7 @@ class _Builder:
             return False
         if token.ent_type_ in _THING_LABELS and token.ent_iob_ == "I":
             return False  # "Stepney Green ward": the last word of a place's or a body's name
-        if token.i > token.sent.start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
+        if token.i > 0 and not token.is_sent_start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
             return False  # "Christian Aid" again, "Christian" tagged a descriptor there: the full name
         key = fold_name(token.text)
         return any(key in p.surnames or key == p.given for p in self._named([key]))

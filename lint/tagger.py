@@ -46,9 +46,10 @@ def features(token: "Token") -> list[str]:
     head = token.head
     head_lemma = head.lemma_.lower()
     doc = token.doc
-    sentence = token.sent  # spaCy finds it afresh at each call
-    before = doc[token.i - 1].lower_ if token.i > sentence.start else "<s>"
-    after = doc[token.i + 1].lower_ if token.i + 1 < sentence.end else "</s>"
+    # the words beside it in its sentence, told by where sentences start (spaCy's
+    # token.sent builds the sentence afresh at each call: half this function's time)
+    before = doc[token.i - 1].lower_ if token.i > 0 and not token.is_sent_start else "<s>"
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) and not doc[token.i + 1].is_sent_start else "</s>"
     found = [
         f"l={lemma}", f"t={token.tag_}", f"d={token.dep_}", f"ld={lemma}|{token.dep_}", f"lt={lemma}|{token.tag_}",
         f"h={head_lemma}", f"hd={token.dep_}|{head_lemma}", f"hp={token.dep_}|{head.pos_}",

@@ -73,8 +73,8 @@ _NO_OPINION = "predicate"
 # adjectives in the sentences before it.
 _VOICING_CONTEXTS = frozenset(("quote", "continued"))
 _WRITER = frozenset(("i", "we"))
-# Attributes whose values a block's words can be checked against before matching.
-_WORD_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+# Attributes whose values a block's tokens can be checked against before matching.
+_WORD_ATTRS = ("LOWER", "LEMMA", "ORTH", "TEXT", "TAG", "POS", "DEP")
 _KIND_NAMES = {str: ("a string", "strings"), int: ("a whole number", "whole numbers")}
 
 
@@ -363,11 +363,11 @@ def _others_voice(doc, offset: int, voice: str) -> bool:
 
 def _needed_words(patterns: list[list[dict]]) -> list[list[tuple[str, frozenset]]] | None:
     """For each pattern (token specs; a dependency pattern's nodes are all
-    required), the words its required tokens must be, each as (attribute,
-    words); None when some pattern requires no particular word."""
+    required), the words, tags or labels its required tokens must have,
+    each as (attribute, values); None when some pattern requires none."""
     needed = []
     for specs in patterns:
-        words = [w for spec in specs if _required(spec.get("OP")) for w in [_literal(spec)] if w]
+        words = [w for spec in specs if _required(spec.get("OP")) for w in _literals(spec)]
         if not words:
             return None
         needed.append(words)
@@ -384,30 +384,30 @@ def _required(op) -> bool:
     return least.isdigit() and int(least) > 0
 
 
-def _literal(spec: dict) -> tuple[str, frozenset] | None:
+def _literals(spec: dict) -> list[tuple[str, frozenset]]:
+    """Each attribute of :data:`_WORD_ATTRS` a token spec requires one of
+    some values of, with those values: a block holding none of them holds
+    no match (a required tag rules out most blocks where words do not:
+    "most" with JJS in dropped-article)."""
+    literals = []
     for attr in _WORD_ATTRS:
         value = spec.get(attr)
         if isinstance(value, str):
-            return attr, frozenset([value])
-        if isinstance(value, dict) and "IN" in value:
-            return attr, frozenset(value["IN"])
-    return None
+            literals.append((attr, frozenset([value])))
+        elif isinstance(value, dict) and "IN" in value:
+            literals.append((attr, frozenset(value["IN"])))
+    return literals
 
 
-def _block_words(doc, parsed) -> dict:
-    """The block's words by attribute, as sorted spaCy string ids, gathered
-    once for every rule (as sets of strings they were a twelfth of a long
-    draft's memory)."""
-    cache = doc.models.setdefault("block-words", {})
-    words = cache.get(parsed.start)
-    if words is None:
-        import numpy as np
-        from spacy.attrs import LEMMA, LOWER, ORTH
+def _block_words(parsed) -> dict[str, set[int]]:
+    """The block's words by attribute, as sets of spaCy string ids (read
+    when the words the rules need grow, not kept: as sets of strings they
+    were a twelfth of a long draft's memory)."""
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
 
-        array = parsed.doc.to_array([ORTH, LOWER, LEMMA]).astype(np.uint64, copy=False)
-        texts, lowers, lemmas = (np.unique(array[:, column]) for column in range(3))
-        words = cache[parsed.start] = {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas}
-    return words
+    rows = parsed.doc.to_array([ORTH, LOWER, LEMMA, TAG, POS, DEP]).tolist()
+    texts, lowers, lemmas, tags, parts, labels = ({row[column] for row in rows} for column in range(6))
+    return {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas, "TAG": tags, "POS": parts, "DEP": labels}
 
 
 class _NeededWords:
@@ -418,14 +418,12 @@ class _NeededWords:
 
     def __init__(self) -> None:
         self.ids: dict[str, set[int]] = {}
-        self.sorted: dict | None = None  # self.ids as sorted arrays, on first use
         self.version = 0  # grows with the words: a block looked up before is looked up again
 
     def add(self, attr: str, ids: frozenset) -> None:
         known = self.ids.setdefault(attr, set())
         if not ids <= known:
             known |= ids
-            self.sorted = None
             self.version += 1
 
     def present(self, doc, parsed) -> dict[str, frozenset]:
@@ -433,26 +431,12 @@ class _NeededWords:
         cache = doc.models.setdefault("block-needed-words", {})
         found = cache.get(parsed.start)
         if found is None or found[0] != self.version:
-            if self.sorted is None:
-                import numpy as np
-
-                self.sorted = {attr: np.array(sorted(ids), dtype=np.uint64) for attr, ids in self.ids.items()}
-            words = _block_words(doc, parsed)
-            found = cache[parsed.start] = (self.version, {a: _present(words[a], ids) for a, ids in self.sorted.items()})
+            words = _block_words(parsed)
+            found = cache[parsed.start] = (self.version, {a: frozenset(words[a] & ids) for a, ids in self.ids.items()})
         return found[1]
 
 
 _NEEDED_WORDS = _NeededWords()
-
-
-def _present(words, ids) -> frozenset:
-    """Which of the sorted string ids ``ids`` the sorted array ``words`` holds."""
-    import numpy as np
-
-    if not len(words):
-        return frozenset()
-    where = np.minimum(np.searchsorted(words, ids), len(words) - 1)
-    return frozenset(ids[words[where] == ids].tolist())
 
 
 @lru_cache(maxsize=1)

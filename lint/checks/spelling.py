@@ -115,8 +115,10 @@ class Speller:
             words |= _word_list(path, os.stat(path).st_mtime)
         return words
 
-    def knows(self, word: str) -> bool:
-        return _knows(self.bases, word) or _accepted(word, self.accepted)
+    def knows(self, word: str, accepted: frozenset[str] | None = None) -> bool:
+        """``accepted``: :attr:`accepted`, read once by a caller asking of
+        many words (each read stats the ignore files)."""
+        return _knows(self.bases, word) or _accepted(word, self.accepted if accepted is None else accepted)
 
     def suggest(self, word: str) -> tuple[str, ...]:
         return _suggest(self.bases, word)
@@ -241,16 +243,22 @@ class Spelling(Check):
 
     def run(self, doc):
         skip_names = self.options["proper-nouns"] == "skip"
-        repeated = _repeated_words(doc.prose) if self.options["repeated"] == "skip" else frozenset()
+        repeated = None  # counted when an unknown word in lower case first asks
+        accepted = self.speller.accepted
         for start, end in self.spans(doc):
             for m in _WORD.finditer(doc.prose, start, end):
                 word = m.group().translate(_APOSTROPHES)
                 # a possessive is checked as its owner ("BT's" as "BT")
                 stem = word[:-2] if word.endswith("'s") and len(word) > 2 else word
                 # the dictionary first: it answers most words from its cache
-                if self.speller.knows(word) or self.speller.knows(stem) or any(f.search(stem) for f in self.filters):
+                if self.speller.knows(word, accepted) or self.speller.knows(stem, accepted) \
+                        or any(f.search(stem) for f in self.filters):
                     continue
-                if (skip_names and word[0].isupper()) or word in repeated:
+                if skip_names and word[0].isupper():
+                    continue
+                if repeated is None:
+                    repeated = _repeated_words(doc.prose) if self.options["repeated"] == "skip" else frozenset()
+                if word in repeated:
                     continue
                 if self.options["needs-suggestion"] and not self._reads_as_misspelling(doc.prose, m.start(), m.end(), word):
                     continue

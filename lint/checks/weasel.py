@@ -108,6 +108,8 @@ def _verdict(span):
     one in a condition. (Appearances, "seems to", "appears that", are left
     to the model: on BBC copy most are a match report's or a review's own
     observation, or rest on evidence given beside them.)"""
+    if _PLAIN.isdisjoint(t.lower_ for t in span):
+        return None  # no word of plainness: no verb's children to read
     for token in span:
         if token.lemma_.lower() != "be" or _conditional(token):
             continue
