@@ -209,6 +209,13 @@ def test_a_cue_in_the_words_another_cue_reports_keeps_its_tense(text, flagged):
     assert [(a.match, a.fix) for a in alerts] == flagged
 
 
+def test_a_cue_joined_to_the_words_reported_is_the_speakers_next_act():
+    # the parser hangs "claimed" on "was", inside what "said" reports
+    text = 'Club chairman Rob Ellis said he was "disappointed" by the news and claimed Smith had been in talks with Leeds.'
+    alerts = lint_text(text, [BY_ID["newsroom.judging-said-verb"]], path="story.md")
+    assert [(a.match, a.fix) for a in alerts] == [("claimed", "said")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

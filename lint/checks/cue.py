@@ -183,9 +183,13 @@ def _in_present(verb) -> bool:
 def _reported(token, cues) -> bool:
     """Whether a cue stands in the words another cue of its sentence
     reports; not in a statement set beside that cue by a semicolon ("voters
-    say ...; 26 percent say ...")."""
+    say ...; 26 percent say ..."), nor joined by "and" to what it reports,
+    where the parser often hangs the speaker's next act ("said he was
+    disappointed and claimed ...", read on BBC)."""
     child = token
     for head in token.ancestors:
+        if child.dep_ == "conj":
+            return False
         if head.i in cues and child.dep_ in _REPORTED:
             between = head.doc[head.i + 1 : child.left_edge.i] if child.i > head.i else head.doc[child.right_edge.i + 1 : head.i]
             return not any(t.text == ";" for t in between)
