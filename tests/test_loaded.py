@@ -511,6 +511,18 @@ def test_a_pattern_rule_keeps_quiet_in_the_copy_types_it_skips():
     assert matches("---\ntype: sports\n---\nThe firm kept its stranglehold on the market.\n", rule) == []
 
 
+def test_skip_types_match_whatever_their_case():
+    rule = make_rule("""\
+        extends: pattern
+        message: "'%s' dramatizes."
+        skip-types: [Sports]
+        patterns:
+          - [{LEMMA: stranglehold}]
+        """)
+    assert matches("---\ntype: SPORTS\n---\nThe firm kept its stranglehold on the market.\n", rule) == []
+    assert matches("---\ntype: news\n---\nThe firm kept its stranglehold on the market.\n", rule) == ["stranglehold"]
+
+
 def test_a_news_story_above_readers_comments_is_still_news():
     comments = "".join(["I think the council is right.\n\n", "You cannot trust the figures.\n\n"] * 5)
     verdict = "The council's disgraceful budget passed on Monday.\n\n"

@@ -113,6 +113,7 @@ class Pattern(Check):
         self.unless_patterns = [self._token_pattern(p, "unless") for p in self._list(unless.get("patterns", []), "unless")]
         self.unless_dependency = [self._dependency_pattern(p, "unless") for p in self._list(unless.get("dependency", []), "unless")]
         self.needed = _needed_words([*self.patterns, *([n["RIGHT_ATTRS"] for n in p] for p in self.dependency)])
+        self.skip_types = frozenset(kind.lower() for kind in options["skip-types"])  # copy types are lowercased
         self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
         self._needed_ids = None  # self.needed as spaCy string ids, on first use
         self._node_regexes = None  # {(group, index): [(node, test)]}, with the matchers
@@ -329,7 +330,7 @@ class Pattern(Check):
         return any(all(not present[attr].isdisjoint(ids) for attr, ids in pattern) for pattern in patterns)
 
     def run(self, doc):
-        if self.options["skip-types"] and _copy_type(doc) in self.options["skip-types"]:
+        if self.skip_types and _copy_type(doc) in self.skip_types:
             return
         in_scope = self.in_scope(doc)
         voiced = _Containment(_voiced_spans(doc) if self.options["attributed"] == "skip" and doc.parses else [])
