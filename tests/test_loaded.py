@@ -498,27 +498,17 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     assert matches("US firms created 337,000 jobs.\n\n" * 3 + verdict, rule) == ["disgraceful"]
 
 
-def test_a_pattern_rule_keeps_quiet_in_the_copy_types_it_skips():
-    rule = make_rule("""\
+@pytest.mark.parametrize("skipped", ["sports", "Sports"])  # copy types match in any case
+def test_a_pattern_rule_keeps_quiet_in_the_copy_types_it_skips(skipped):
+    rule = make_rule(f"""\
         extends: pattern
         message: "'%s' dramatizes."
-        skip-types: [sports]
+        skip-types: [{skipped}]
         patterns:
-          - [{LEMMA: stranglehold}]
+          - [{{LEMMA: stranglehold}}]
         """)
     assert matches("The firm kept its stranglehold on the market.", rule) == ["stranglehold"]
     assert matches("Celtic won 3-1 after they took a stranglehold on the match.", rule) == []
-    assert matches("---\ntype: sports\n---\nThe firm kept its stranglehold on the market.\n", rule) == []
-
-
-def test_skip_types_match_whatever_their_case():
-    rule = make_rule("""\
-        extends: pattern
-        message: "'%s' dramatizes."
-        skip-types: [Sports]
-        patterns:
-          - [{LEMMA: stranglehold}]
-        """)
     assert matches("---\ntype: SPORTS\n---\nThe firm kept its stranglehold on the market.\n", rule) == []
     assert matches("---\ntype: news\n---\nThe firm kept its stranglehold on the market.\n", rule) == ["stranglehold"]
 
