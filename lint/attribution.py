@@ -334,8 +334,8 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         kind = _source_kind(holder)
         if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION):
             continue
-        if kind == PERSON and holder.lemma_.lower() not in lx.VAGUE_GROUPS:
-            continue  # any noun not known to be inanimate is a "person" to _source_kind ("the cut follows")
+        if _guessed_person(kind, holder):
+            continue  # "the cut follows"
         if not (goes_on or cue_tagger.is_cue(token)) or _hypothetical(token):
             continue
         if _after_open_quote(token, span.start):
@@ -347,6 +347,12 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         )
         found.append((attribution, _governs(token, holder, span.root)))
     return found
+
+
+def _guessed_person(kind: str, head: "Token") -> bool:
+    """Whether a holder is a person only by :func:`_source_kind`'s guess,
+    which makes any noun not known to be inanimate a "person"."""
+    return kind == PERSON and head.lemma_.lower() not in lx.VAGUE_GROUPS
 
 
 def _goes_on_from_cue(token: "Token", base: int, taken: set[int]) -> bool:
@@ -607,8 +613,8 @@ def _predicate(token: "Token", lemma: str, base: int) -> Attribution | None:
     kind = _source_kind(subject)
     if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION) or subject.lower_ == "it":
         return None
-    if agent is not None and kind == PERSON and subject.lemma_.lower() not in lx.VAGUE_GROUPS:
-        return None  # any agent not known to be inanimate is a "person" to _source_kind ("caused by asbestos")
+    if agent is not None and _guessed_person(kind, subject):
+        return None  # "caused by asbestos"
     cue = (base + token.idx, base + token.idx + len(token))
     return Attribution(
         cue, lemma, _span(base, subject.left_edge, subject.right_edge), kind, _content(token, base), _tense(token),
@@ -820,8 +826,15 @@ def _introduces_quote(token: "Token") -> bool:
 def _introduces_paragraph(token: "Token") -> bool:
     """A verb closing its paragraph with a colon ("Caddell continued:",
     "The New York Times reports:"): the next paragraph gives what was said."""
-    words = [t for t in token.doc[token.i + 1 :] if not t.is_space]
-    return 0 < len(words) <= 3 and words[-1].text == ":"
+    last = None
+    words = 0
+    for t in token.doc[token.i + 1 :]:  # at most four words read, however long the paragraph
+        if not t.is_space:
+            words += 1
+            if words > 3:
+                return False
+            last = t
+    return last is not None and last.text == ":"
 
 
 def _quoted(token: "Token") -> bool:

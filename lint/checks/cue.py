@@ -44,17 +44,18 @@ class Cue(Check):
         dek = possible_dek(doc) if self.options["fix"] else None
         for sentence in model(doc).sentences:
             hits = []  # each with its cue token
-            cues = {
-                t.i for a in sentence.attributions
-                if a.style in ("verb", "passive") and (t := cue_token(sentence, a)) is not None
-            }
-            for a in sentence.attributions:
-                if a.style not in ("verb", "passive") or a.lemma not in self.verbs or not a.clause:
+            # each verb cue with its token, None when the parse does not split there: no guard applies
+            verb_cues = [(a, cue_token(sentence, a)) for a in sentence.attributions if a.style in ("verb", "passive")]
+            cues = {token.i for _, token in verb_cues if token is not None}
+            for a, token in verb_cues:
+                if a.lemma not in self.verbs or not a.clause:
                     continue  # "announced his candidacy" reports no words
                 if a.source_kind not in self.kinds or not a.speaker:
                     continue  # a document, data or "it" does not speak ("records revealed")
                 if tense != "any" and a.tense != tense:
                     continue
+                if token is not None and _reported(token, cues):
+                    continue  # "she says that a chip tells the printer ...": the words reported keep their tense
                 start, end = a.cue
                 if not in_scope(start, end):
                     continue
@@ -62,9 +63,6 @@ class Cue(Check):
                 # The message names what to write (its second %s), so that
                 # rule-options changing the fix change the advice too.
                 advice = _fix(self.options["fix"] or _HOUSE_FORM[tense], a.lemma, text)
-                token = cue_token(sentence, a)  # None when the parse does not split there: no guard applies
-                if token is not None and _reported(token, cues):
-                    continue  # "she says that a chip tells the printer ...": the words reported keep their tense
                 unfixable = (
                     not self.options["fix"]
                     or token is not None and (
