@@ -231,8 +231,10 @@ def main() -> None:
     args = parser.parse_args()
     books = BookBigrams() if args.books else None
 
-    def book_features(a: str, b: str) -> list[float]:
-        return books.features(a, b) if books else []
+    def pair_features(model: GapModel, doc, i: int) -> list[float]:
+        """The model's features of the gap after token ``i``, and the books' with ``--books``."""
+        a, b = doc[i].lower_, doc[i + 1].lower_
+        return model.features(a, b) + (books.features(a, b) if books else [])
 
     paths = article_paths_or_exit()
     training = sorted(a for a in load_split()["train"] if a in paths)
@@ -249,7 +251,7 @@ def main() -> None:
     for doc, (_, points) in zip(pipeline.pipe((t for t, _ in corrupted), batch_size=64), corrupted):
         for i in gaps(doc):
             vectors.append(vector_features(doc, i))
-            counts.append(learn_counts.features(doc[i].lower_, doc[i + 1].lower_) + book_features(doc[i].lower_, doc[i + 1].lower_))
+            counts.append(pair_features(learn_counts, doc, i))
             labels.append(doc[i].idx + len(doc[i].text) in points)
     vectors, counts, labels = np.array(vectors), np.array(counts, dtype=np.float32), np.array(labels)
     print(f"learn: {len(learn)} articles, {len(labels)} gaps, {int(labels.sum())} with a word deleted")
@@ -263,7 +265,7 @@ def main() -> None:
             continue
         for i in gaps(doc):
             intact_vectors.append(vector_features(doc, i))
-            intact_counts.append(all_counts.features(doc[i].lower_, doc[i + 1].lower_) + book_features(doc[i].lower_, doc[i + 1].lower_))
+            intact_counts.append(pair_features(all_counts, doc, i))
             where.append(doc[max(0, i - 6) : i + 1].text + " ^ " + doc[i + 1 : i + 7].text)
     seeded = dropped_seeds(args.part, paths, args.seeds)
     seed_vectors, seed_counts, owner = [], [], []
@@ -271,7 +273,7 @@ def main() -> None:
         for i in gaps(doc):
             if doc[i].idx < end and start < doc[i + 1].idx + len(doc[i + 1]):
                 seed_vectors.append(vector_features(doc, i))
-                seed_counts.append(all_counts.features(doc[i].lower_, doc[i + 1].lower_) + book_features(doc[i].lower_, doc[i + 1].lower_))
+                seed_counts.append(pair_features(all_counts, doc, i))
                 owner.append(n)
     print(f"{args.part}: {len(ids)} untouched articles, {words} words; {len(seeded)} dropped words seeded")
 
