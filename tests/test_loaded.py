@@ -282,6 +282,18 @@ def test_copy_type_from_a_standfirst_naming_its_columnist(standfirst, kind):
     assert loaded.copy_type(parse(f"Learning to love broadband\n{standfirst}\nThe plan fails.\n", "story.txt")) == kind
 
 
+@pytest.mark.parametrize("headline, standfirst, kind", [
+    ("What now for Kelly Holmes?", "Holmes has pulled out of the championships.", "analysis"),
+    ("What really divides the parties", "So what is the gap between Labour and the Tories nowadays?", "analysis"),
+    # a title's question mark, mid-sentence; a question in quotation marks; one past the standfirst
+    ("Band Aid single storms to No 1", "The song Do They Know It's Christmas? has gone straight in at number one.", "news"),
+    ("Minister faces MPs", '"Where is the money?" the minister was asked on Tuesday.', "news"),
+    ("Minister faces MPs", "The minister spoke on Tuesday.\nIs the plan working?", "news"),
+])
+def test_copy_type_from_an_opening_that_asks_the_reader(headline, standfirst, kind):
+    assert loaded.copy_type(parse(f"{headline}\n\n{standfirst}\n", "story.txt")) == kind
+
+
 def test_opinion_and_review_copy_are_left_alone_and_sports_keeps_judgments():
     rule = loaded_rule(extra="types: {opinion: [], sports: [judgment]}\nclasses: {dramatization: [brutal]}")
     assert matches(f"---\ntype: opinion\n---\n\n{LOADED}\n", rule) == []
