@@ -1162,8 +1162,10 @@ def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
         return True  # "He then went back to training. “…”": the one whose doings it tells
     if len(before[-1].span) > 10:
         return False
-    if root.lemma_ == "be" and any(c.dep_ == "acomp" for c in root.children):
-        return True  # "Mr Howard, however, was dismissive.", "Megyn was incredulous.": the speaker's mood
+    if root.lemma_ == "be" and subject.pos_ == "PROPN" and any(c.dep_ == "acomp" for c in root.children):
+        # "Mr Howard, however, was dismissive.", "Megyn was incredulous.": the speaker's mood (all 3
+        # such sentences before a quotation in BBC and PolNeAR); not "The hall was full."
+        return True
     return root.lemma_.lower() in lx.CUE_VERBS and not any(c.dep_ in _COMPLEMENTS or c.dep_ == "dobj" for c in root.children)
 
 
