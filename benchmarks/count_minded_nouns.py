@@ -9,12 +9,12 @@ or stands for people who do. Over the training articles of
 read, never copied) this counts the nouns written right before a mental
 verb after a determiner or a possessive ("the committee believes", "their
 fans want") or as a bare plural ("analysts think"), and prints those seen at
-least ``--min`` times as the rule's ``minded-nouns`` class (singular and
-plural). A noun never seen so, with a mental verb, is flagged; the rule
+least ``--min`` times as ``MINDED_NOUNS`` in lint/lexicon.py (the rule's
+``$minded-nouns``), singular and plural. A noun never seen so, with a mental verb, is flagged; the rule
 also spares role and organization nouns and nouns naming people by their
 ending (-er, -or, -ist, -ian, -ant, -ent). Usage::
 
-    python benchmarks/count_minded_nouns.py            # prints the YAML list
+    python benchmarks/count_minded_nouns.py            # prints the list
 """
 
 from __future__ import annotations

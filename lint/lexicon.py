@@ -6,6 +6,8 @@ guidance on attribution; no third-party lexicon is copied.
 
 from __future__ import annotations
 
+import re
+
 # Verbs that attribute with a subject alone ("he said so", "she told reporters").
 BARE_SPEECH_VERBS = frozenset("say tell speak talk".split())
 # Verbs that report speech or writing; with a clause or a quotation they
@@ -205,6 +207,75 @@ ARTIFACTS = frozenset(
 _METONYMS = frozenset("city area region market fund project program programme campaign".split())
 MINDLESS_NOUNS = (INANIMATE_NOUNS | DOCUMENT_NOUNS | NATURAL_FORCES | ARTIFACTS) - _METONYMS
 
+# Common nouns that edited news lets think, hope or want: counted over the
+# training articles of BBC and PolNeAR by benchmarks/count_minded_nouns.py,
+# in two articles or more (function words its pattern also caught never
+# match a noun).
+MINDED_NOUNS = frozenset(
+    """adviser advisers agent agents aide aides allie allies also alsos
+    american americans analyst analysts and ands but buts campaign campaigns
+    can candidate candidates cans commentator commentators commission
+    commissions committee committees companie companies company companys
+    conservative conservatives could coulds country countrys dem democrat
+    democrats dems executive executives expert experts fed feds friend
+    friends government governments industry industrys investor investors
+    just justs live lives lock locks longer longers minister ministers now
+    nows obama obamas observer observers official officials one ones parent
+    parents people peoples player players president presidents public
+    publics really reallys republican republicans she shes should shoulds
+    side sides state states still stills strategist strategists supporter
+    supporters team teams that thats them thems they theys torie tories user
+    users voter voters watchdog watchdogs which whichs who whos will wills
+    world worlds would woulds you yous""".split()
+)
+# Nouns for people, animals and the bodies and places that stand for people;
+# "pair", "duo", "trio", "airline" and "wing" from the subjects of verbs in
+# the training articles of BBC and PolNeAR ("the pair" acts or speaks in 44
+# articles, "the duo" in 12, "the trio" in 9, "the airline" in 13; "the
+# wing" before a verb 5 times, a player or a party's faction each time).
+PEOPLE_NOUNS = frozenset(
+    """person people man men woman women child children boy girl baby kid
+    family fan friend parent mother father son daughter wife husband brother
+    sister citizen public crowd audience nation country state city town
+    world community population staff crew side squad band couple pupil
+    victim guest host star champion hero ally critic rival expert colleague
+    animal dog cat horse bird market sector camp west everyone everybody
+    nobody somebody someone majority minority electorate jury panel
+    household nurse surgeon chef priest monk athlete pilot cop guard clerk
+    graduate veteran adult teen youth elder peer mp cleric imam bishop pope
+    vicar rabbi rebel troop marine detective sheriff recruit client landlord
+    workforce judge witness suspect accused plaintiff hostage captive
+    casualty delegate candidate boss chief head democrat republican tory
+    liberal conservative labour muslim jew hindu sikh catholic local native
+    enemy foe gang mob militia tribe clan regime junta leadership management
+    opposition establishment elite monarchy church congregation faithful
+    class generation academic scholar neighbour neighbor pair duo trio airline
+    wing""".split()
+)
+# A quantity whose "of" names who thinks ("a lot of people were wondering").
+QUANTITY_NOUNS = frozenset(
+    """lot lots number majority minority half third quarter group handful dozen
+    dozens hundred hundreds thousand thousands million millions rest none
+    couple host range variety percent proportion share section part""".split()
+)
+# Endings of nouns naming people by what they do (-er, -or, -ist, -ian,
+# -ant, -ent, -ee, -ess; -man: the 42 subjects in -man before a verb in the
+# training articles of BBC and PolNeAR are all people, "spokesman" 27 and
+# "businessman" 6 of them); newsroom.mindless-subject spells them as its REGEX.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ess", "man")
+_LETTERS = re.compile("[a-z]+")
+_MINDED_CLASSES = MINDED_NOUNS | PEOPLE_NOUNS | QUANTITY_NOUNS | ROLE_NOUNS | ORGANIZATION_NOUNS
+
+
+def may_have_mind(lemma: str) -> bool:
+    """Broad animacy of a common noun: a person, a body or a place that
+    stands for people (the classes above, roles, organizations, or a
+    person's ending), as newsroom.mindless-subject decides it; "slide",
+    "clip" and "storm" have none. A word of more than letters ("ex-wife")
+    is not judged."""
+    return lemma in _MINDED_CLASSES or lemma.endswith(PERSON_ENDINGS) or not _LETTERS.fullmatch(lemma)
+
+
 PATTERN_CLASSES = {
     "mental-verbs": MENTAL_VERBS,
     "mindless-nouns": MINDLESS_NOUNS,
@@ -213,4 +284,7 @@ PATTERN_CLASSES = {
     "organization-nouns": ORGANIZATION_NOUNS,
     "role-nouns": ROLE_NOUNS,
     "speech-verbs": SPEECH_VERBS,
+    "minded-nouns": MINDED_NOUNS,
+    "people-nouns": PEOPLE_NOUNS,
+    "quantity-nouns": QUANTITY_NOUNS,
 }

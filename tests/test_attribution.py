@@ -298,6 +298,25 @@ def test_documents_data_and_it_are_not_speakers():
     assert [a.speaker for a in built.attributions] == [False, False, True]
 
 
+def test_things_with_no_mind_are_not_speakers_but_bodies_and_groups_are():
+    doc, built = build(
+        "Jobs depend on exports, one slide says. The clip says the vote was rigged. The company says profits rose. "
+        "The ministry said the talks failed. The pair say they will appeal. Telcos say the rules are unfair. "
+        "The Wasps wing insisted he grounded the ball."
+    )
+    assert [a.speaker for a in built.attributions] == [False, False, True, True, True, True, True]
+
+
+def test_mindless_subject_spells_the_person_endings_the_speaker_test_reads():
+    import yaml
+
+    from lint import lexicon as lx
+    from lint.packs import builtin_packs
+
+    rule = yaml.safe_load((builtin_packs()["newsroom"] / "mindless-subject.yml").read_text(encoding="utf-8"))
+    assert f"(?:{'|'.join(lx.PERSON_ENDINGS)})$" in str(rule["dependency"])
+
+
 def test_part_of_a_group_already_named_is_no_vague_source():
     assert described("The council has a Labour majority, many of whose members say the plan is flawed.")[0][2] == "person"
     assert described("Many of the experts say it is flawed.")[0][2] == "person"

@@ -202,6 +202,9 @@ def test_a_present_tense_cue_gets_said_only_for_one_statement(text, fix):
         ("A customer in Ohio says that a sensor inside the toner box tells the copier that it is empty even when "
          "it is not.", [("says", "said")]),
         ("Analysts say the chairman tells staff that the merger will go ahead.", []),
+        ("Smith said that while Jones says the plan works, the figures show otherwise.", []),
+        # a contrast set after the words reported is the writer's, not the first speaker's
+        ("Mr Blair insisted he had done no deals, while Mr Brown says he will not be distracted.", [("says", "said")]),
     ],
 )
 def test_a_cue_in_the_words_another_cue_reports_keeps_its_tense(text, flagged):

@@ -183,16 +183,30 @@ def _reported(token, cues) -> bool:
     reports; not in a statement set beside that cue by a semicolon ("voters
     say ...; 26 percent say ..."), nor joined by "and" to what it reports,
     where the parser often hangs the speaker's next act ("said he was
-    disappointed and claimed ...", read on BBC)."""
+    disappointed and claimed ...", read on BBC), nor set after it as a
+    contrast ("insisted he has done no deals while Mr Brown says ...")."""
     child = token
     for head in token.ancestors:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or _contrast_after(child):
             return False
         if head.i in cues and child.dep_ in _REPORTED:
             between = head.doc[head.i + 1 : child.left_edge.i] if child.i > head.i else head.doc[child.right_edge.i + 1 : head.i]
             return not any(t.text == ";" for t in between)
         child = head
     return False
+
+
+# Conjunctions that set one statement against another ("... while Mr Brown says ...").
+_CONTRASTS = frozenset("while whereas".split())
+
+
+def _contrast_after(clause) -> bool:
+    """Whether a clause is a contrast set after the one it hangs on ("Mr
+    Blair has insisted he has done no deals while Mr Brown says ..."):
+    the writer's, beside what the first cue reports, not inside it."""
+    return clause.dep_ == "advcl" and clause.i > clause.head.i and any(
+        c.dep_ == "mark" and c.lower_ in _CONTRASTS for c in clause.children
+    )
 
 
 def _present_beside(clause, cue) -> bool:
