@@ -1564,3 +1564,10 @@ def test_a_role_in_the_headline_is_the_person_the_lede_opens_with():
     for headline in ("Mayor Jones opposes apology", "Budget talks resume"):
         assert [a.match for a in lint_text(headline + lede, [NEWSROOM["newsroom.first-reference"]],
                                            path="story.txt")] == ["Ken Livingstone"]
+
+
+def test_a_kin_word_later_in_the_sentence_identifies_a_relative():
+    story = ("Guitarist Richard Edwards vanished in 1995. Edwards was never found. Graham and Sherry Edwards flew to "
+             "the island after reports that a man fitting {} description had been seen.")
+    assert flagged("newsroom.first-reference", story.format("their son's")) == []
+    assert flagged("newsroom.first-reference", story.format("the")) == ["Sherry Edwards"]

@@ -128,11 +128,13 @@ class Person(Check):
             if _age_given(doc.prose, first) or _AGE_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts", "... The 45-year-old, a lawyer,
                 # said": a private person, whom AP identifies by age (read on PolNeAR)
-            if _shares_surname(person, people.people) and _KIN.search(doc.prose, _sentence_span(doc, _sentence_span(
-                doc, first.start
-            )[0] - 1)[0], first.start):
-                continue  # "employed the wife of Disney director John Bryson. Louise Bryson remains ...":
-                # a relative of someone in the story, whom the kin word identifies
+            sentence_start, sentence_end = _sentence_span(doc, first.start)
+            if _shares_surname(person, people.people) and _KIN.search(
+                doc.prose, _sentence_span(doc, sentence_start - 1)[0], sentence_end
+            ):
+                continue  # "employed the wife of Disney director John Bryson. Louise Bryson remains ...",
+                # "Graham and Sherry Edwards fly out ... their son's description": a relative of someone in
+                # the story, whom the kin word identifies
             if _in_the_past(doc, first):
                 continue  # "Labour lost in 1970, when Ted Heath ...": a figure of an event long past, which
                 # says who they were then
