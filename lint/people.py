@@ -1308,9 +1308,14 @@ def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children):
         return False  # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
     lemma = token.lemma_.lower()
+    if lemma in _GENERIC_PEOPLE:
+        return False
     if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
         return True
     return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
+
+
+_GENERIC_PEOPLE = frozenset("man woman".split())
 
 
 def _brought_in(token: "Token") -> bool:
@@ -1324,7 +1329,7 @@ def _brought_in(token: "Token") -> bool:
     if not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children):
         return False  # "between a man and a woman": no one in particular
     lemma = token.lemma_.lower()
-    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
+    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
 
 
 def _owned(token: "Token") -> bool:
