@@ -1443,6 +1443,18 @@ def test_bodies_and_places_are_no_people(text, body):
     assert flagged("newsroom.later-reference", text) == []
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("The charity spoke out. Jane Roe, Grace Relief's head of policy, said relief would not arrive soon.",
+         "Grace Relief"),
+        ("Bands on the list include Maiden Priest and Motorhead. A priest at the church objected.", "Maiden Priest"),
+    ],
+)
+def test_a_name_whose_last_word_the_story_uses_as_a_common_noun_is_a_body(text, body):
+    assert body not in names(text)
+
+
 def test_a_body_named_for_a_person_is_not_a_relative_of_theirs():
     text = ("Eric Trump said the gifts were made. He gave $2.8 million through his Donald J. Trump Foundation. "
             "Donald Trump said no. Trump said it again.")
@@ -1554,6 +1566,10 @@ def test_a_body_or_people_brought_in_by_an_article_or_a_number_are_the_next_sent
     # "a man", with nothing to say which: no one in particular
     assert flagged("newsroom.first-reference", "He said marriage is between a man and a woman. Caitlyn Jenner "
                    "visited the tower on Monday. Jenner smiled.") == ["Caitlyn Jenner"]
+    # "a gay man", "a young man": a man, however qualified, says nothing of who is named next
+    for man in ("A gay man from Ohio", "A young man"):
+        assert flagged("newsroom.first-reference", f"{man} spoke at the rally on Monday. Hillary Clinton visited "
+                       "the town. Clinton smiled.") == ["Hillary Clinton"]
 
 
 def test_a_role_in_the_headline_is_the_person_the_lede_opens_with():
