@@ -1443,6 +1443,18 @@ def test_bodies_and_places_are_no_people(text, body):
     assert flagged("newsroom.later-reference", text) == []
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("The charity spoke out. Jane Roe, Grace Relief's head of policy, said relief would not arrive soon.",
+         "Grace Relief"),
+        ("Bands on the list include Maiden Priest and Motorhead. A priest at the church objected.", "Maiden Priest"),
+    ],
+)
+def test_a_name_whose_last_word_the_story_uses_as_a_common_noun_is_a_body(text, body):
+    assert body not in names(text)
+
+
 def test_a_body_named_for_a_person_is_not_a_relative_of_theirs():
     text = ("Eric Trump said the gifts were made. He gave $2.8 million through his Donald J. Trump Foundation. "
             "Donald Trump said no. Trump said it again.")
@@ -1520,3 +1532,58 @@ def test_a_question_to_the_reader_is_no_later_reference():
              "Trump said he would return next week.")
     assert flagged("newsroom.later-reference", story.format("Do you support Donald Trump? Like the page.")) == []
     assert flagged("newsroom.later-reference", story.format("Many voters support Donald Trump.")) == ["Donald Trump"]
+
+
+# -- read on BBC and PolNeAR dev (issue 12, fifth pass) ----------------------------
+
+
+def test_a_role_phrase_before_the_name_and_its_comma_says_who_the_person_is():
+    text = ("The company and France's secretary of state for the elderly, Pascale Boistard, confirmed the news. "
+            "Boistard spoke later.")
+    assert flagged("newsroom.first-reference", text) == []
+    # a phrase hanging on a verb or opening with a preposition holds someone else's role
+    assert flagged("newsroom.first-reference", "Shares fell after talks with the secretary of state for health, "
+                   "Priya Raman said on Monday. Raman left.") == ["Priya Raman"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vocalist and guitarist Priya Raman will appear on Thursday. Raman chose the songs.",
+        "The firm hired chemist and engineer Priya Raman last year. Raman left in May.",
+    ],
+)
+def test_two_roles_joined_before_the_name_say_who_the_person_is(text):
+    assert flagged("newsroom.first-reference", text) == []
+
+
+def test_a_body_or_people_brought_in_by_an_article_or_a_number_are_the_next_sentence_subject():
+    assert flagged("newsroom.first-reference", "Shares rose, according to research from a City investment bank. "
+                   "Dresdner Kleinwort Wasserstein said the cuts were early. Wasserstein expects more.") == []
+    assert flagged("newsroom.first-reference", "LVMH refused to comment. But one of the three brothers behind the "
+                   'Falic Group said the firm had held talks. "We are buying his name," Simon Falic told Reuters. '
+                   "Falic smiled.") == []
+    # "a man", with nothing to say which: no one in particular
+    assert flagged("newsroom.first-reference", "He said marriage is between a man and a woman. Caitlyn Jenner "
+                   "visited the tower on Monday. Jenner smiled.") == ["Caitlyn Jenner"]
+    # "a gay man", "a young man": a man, however qualified, says nothing of who is named next
+    for man in ("A gay man from Ohio", "A young man"):
+        assert flagged("newsroom.first-reference", f"{man} spoke at the rally on Monday. Hillary Clinton visited "
+                       "the town. Clinton smiled.") == ["Hillary Clinton"]
+
+
+def test_a_role_in_the_headline_is_the_person_the_lede_opens_with():
+    lede = "\n\nKen Livingstone should not apologise, Tory MP Boris Johnson has insisted. Livingstone refused.\n"
+    assert [a.match for a in lint_text("Boris opposes mayor apology" + lede, [NEWSROOM["newsroom.first-reference"]],
+                                       path="story.txt")] == []
+    # a title before a name is that person's; a headline with no role says nothing of the lede's person
+    for headline in ("Mayor Jones opposes apology", "Budget talks resume"):
+        assert [a.match for a in lint_text(headline + lede, [NEWSROOM["newsroom.first-reference"]],
+                                           path="story.txt")] == ["Ken Livingstone"]
+
+
+def test_a_kin_word_later_in_the_sentence_identifies_a_relative():
+    story = ("Guitarist Richard Edwards vanished in 1995. Edwards was never found. Graham and Sherry Edwards flew to "
+             "the island after reports that a man fitting {} description had been seen.")
+    assert flagged("newsroom.first-reference", story.format("their son's")) == []
+    assert flagged("newsroom.first-reference", story.format("the")) == ["Sherry Edwards"]

@@ -10,8 +10,9 @@ import bisect
 import regex as re
 
 from lint.checks.loaded import copy_type
+from lint import lexicon as lx
 from lint.lexicon import ORGANIZATION_NOUNS
-from lint.people import Mention, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
+from lint.people import Mention, display_zone, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -127,17 +128,22 @@ class Person(Check):
             if _age_given(doc.prose, first) or _AGE_NEXT.match(doc.prose, _sentence_span(doc, first.start)[1]):
                 continue  # "Quina Jones, 25, said", "17-year-old Jared Potts", "... The 45-year-old, a lawyer,
                 # said": a private person, whom AP identifies by age (read on PolNeAR)
-            if _shares_surname(person, people.people) and _KIN.search(doc.prose, _sentence_span(doc, _sentence_span(
-                doc, first.start
-            )[0] - 1)[0], first.start):
-                continue  # "employed the wife of Disney director John Bryson. Louise Bryson remains ...":
-                # a relative of someone in the story, whom the kin word identifies
+            sentence_start, sentence_end = _sentence_span(doc, first.start)
+            if _shares_surname(person, people.people) and _KIN.search(
+                doc.prose, _sentence_span(doc, sentence_start - 1)[0], sentence_end
+            ):
+                continue  # "employed the wife of Disney director John Bryson. Louise Bryson remains ...",
+                # "Graham and Sherry Edwards fly out ... their son's description": a relative of someone in
+                # the story, whom the kin word identifies
             if _in_the_past(doc, first):
                 continue  # "Labour lost in 1970, when Ted Heath ...": a figure of an event long past, which
                 # says who they were then
+            if first.subject and first.sentence == people.lede and _headline_role(doc):
+                continue  # "Boris opposes mayor apology. Ken Livingstone should ...": the headline gives the
+                # role of the person the lede opens with
             if first.subject and first.sentence - 1 in people.owned_roles:
                 continue  # "... an email from the president of the AFL-CIO. In his email, Richard Trumka told ..."
-            if first.sentence + 1 in people.role_objects or first.sentence - 1 in people.introducing_objects:
+            if first.sentence + 1 in people.role_objects or first.subject and first.sentence - 1 in people.introducing_objects:
                 continue  # "an offer from Malcolm Glazer. ... the latest proposal from the US tycoon";
                 # "AstraZeneca has appointed a new executive director. John Patterson will ..."
             # "A senior barrister ... says ... Ian MacDonald QC quit ...": introduced, then named
@@ -297,6 +303,22 @@ def _story_style(titled: int, bare: int, other: str) -> str:
     if other == "none" and bare >= 2 and titled == 0:
         return f" (this story gives none throughout, {bare} times, as AP does; if that is the house style, set honorifics: none)"
     return ""
+
+
+_HEADLINE_WORDS = re.compile(r"[\p{L}'’.-]+")
+
+
+def _headline_role(doc) -> bool:
+    """Whether the headline names an office or a role with no name after
+    it ("Boris opposes mayor apology", "Trump's Firing Of Campaign
+    Manager"): the holder the lede names."""
+    zone = display_zone(doc)
+    if not zone:
+        return False
+    words = _HEADLINE_WORDS.findall(doc.prose, *zone[0])
+    # a capital after the title may open a name ("Mayor Jones backs plan"), or a title-case headline's next word
+    return any(word.lower().rstrip(".") in lx.TITLE_WORDS and not after[:1].isupper()
+               for word, after in zip(words, [*words[1:], ""]))
 
 
 def _sports(doc, people) -> bool:
