@@ -348,3 +348,19 @@ def test_needs_suggestion_leaves_derived_words_and_abbreviations(word, flagged):
         needs-suggestion: true
     """)
     assert matches(rule, f"They said it was {word} in the end.") == ([word] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    "word, flagged",
+    [
+        ("recieve", True),  # 2.8 on the Zipf scale; "receive" 4.9
+        ("tased", False),  # 2.2; its near spellings at most 3.7
+        ("trippy", False),  # 2.9; "drippy" 2.1
+        ("wouldnt", True),  # "wouldn't": only the apostrophe, which wordfreq folds
+    ],
+)
+def test_commoner_by_flags_only_words_a_far_commoner_near_spelling_was_meant(word, flagged):
+    body = "extends: spelling\nmessage: \"'%s'\"\nneeds-suggestion: true\n"
+    assert matches(make_rule(body), f"They said it was {word} in the end.") == [word]
+    gated = make_rule(body + "commoner-by: 1.5\n")
+    assert matches(gated, f"They said it was {word} in the end.") == ([word] if flagged else [])

@@ -28,7 +28,9 @@ an edit or two away (a name or a loanword mostly has none), which is not
 the word split in two (a closed compound the dictionary lacks:
 "matchday"), and, under four letters (mostly abbreviations), only the near
 word's letters reordered ("teh"); a word alone in quotation marks is quoted
-as written (the word "energie").
+as written (the word "energie"). ``commoner-by: N`` flags only a word
+with a near spelling N or more commoner on wordfreq's Zipf scale (a real
+word a dictionary lacks is about as common as its near spellings).
 """
 
 from __future__ import annotations
@@ -171,6 +173,7 @@ class Spelling(Check):
         "needs-suggestion": Field("bool", False),
         "repeated": Field("str", "check", choices=("check", "skip")),
         "english-elsewhere": Field("strlist", []),
+        "commoner-by": Field("number", 0),
     }
     SUPPORTS_VOCAB = True
 
@@ -266,6 +269,8 @@ class Spelling(Check):
                 if self.options["needs-suggestion"] and not _misspelled(word, suggestions):
                     continue
                 if self.elsewhere.bases and self.elsewhere.knows(word) and not _regional_twin(word, suggestions):
+                    continue
+                if self.options["commoner-by"] and not _commoner_meant(word, suggestions, self.options["commoner-by"]):
                     continue
                 yield Hit(m.start(), m.end(), (m.group(), suggestion_text(suggestions) or NO_SUGGESTION))
 
@@ -386,6 +391,28 @@ def _regional_twin(word: str, suggestions: tuple[str, ...]) -> bool:
     knows is still flagged for a desk that spells it the other way."""
     form = _regional_form(word)
     return any(_regional_form(s) == form for s in suggestions)
+
+
+def _commoner_meant(word: str, suggestions: tuple[str, ...], margin: float) -> bool:
+    """Whether a suggestion is a word far commoner than the unknown word
+    (``margin`` on wordfreq's Zipf scale, a power of ten): a slip of the keys
+    is used far less than the word meant ("recieve" 2.8, "receive" 4.9),
+    while a real word a dictionary lacks is about as common as its near
+    spellings or more ("tased" 2.2, "tasted" 3.7; "trippy" 2.9, "drippy"
+    2.1). Wordfreq folds case and apostrophes, so a suggestion that only
+    restores them ("american", "wouldnt") or is the word in the other
+    variety's spelling stays an error."""
+    from wordfreq import zipf_frequency
+
+    folded = _folded(word)
+    if any(_folded(s) == folded for s in suggestions) or _regional_twin(word, suggestions):
+        return True
+    used = zipf_frequency(word, "en")
+    return any(zipf_frequency(s, "en") - used >= margin for s in suggestions)
+
+
+def _folded(word: str) -> str:
+    return word.lower().replace("'", "")
 
 
 def _repeated_words(prose: str) -> frozenset[str]:
