@@ -5,7 +5,10 @@ nobody at all (an agentless passive, "are considered")."""
 from __future__ import annotations
 
 from lint import lexicon as lx
-from lint.attribution import DOCUMENT, GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model
+from lint.attribution import (
+    DOCUMENT, GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model, personal_paragraphs,
+)
+from lint.checks.loaded import personal_piece
 from lint.rule import Check, Field, Hit
 
 # Sources that say who a vague one was.
@@ -18,6 +21,11 @@ _FINDING_VERBS = frozenset(("find", "show", "suggest", "indicate", "reveal", "ac
 _POINTING_BACK = frozenset("latest newest last first second one recent earlier former latter".split())
 # How far after a vague group a named member of it is looked for.
 _NEARBY_SENTENCES = 3
+# Words of a poll: a counted group near one is its sample ("Most respondents
+# said", "Many said they were confused" after "a survey found ...").
+_POLL_WORDS = frozenset("survey poll respondent questionnaire".split())
+# How many sentences before a vague group a poll is looked for.
+_POLL_SENTENCES = 2
 _FUNCTION_WORDS = frozenset("the a an of to in at by for from and or many some most few several".split())
 
 
@@ -52,6 +60,8 @@ class Source(Check):
                     or (a.source_kind == GROUP and _group_named_nearby(doc, a, sentence, built.paragraphs))
                     or (a.source_kind == GROUP and _finding_of_named_study(sentence, built.paragraphs[sentence.block]))
                     or (a.source_kind == DOCUMENT and sentence.block <= 1 and _document_named_after_lead(built, sentence.block))
+                    or (a.source_kind == GROUP and _poll_sample(doc, a, sentence, built.sentences))
+                    or _writers_aside(doc, sentence)
                 ):
                     continue
                 hit = _hit(doc, a, in_scope)
@@ -86,6 +96,34 @@ def _finding_of_named_study(sentence, paragraph) -> bool:
     return bool(before) and any(
         a.source_kind == NAMED and a.lemma in _FINDING_VERBS for a in before[-1].attributions
     )
+
+
+def _poll_sample(doc, vague, sentence, sentences) -> bool:
+    """Whether a counted group ("most", "many of them", "few") is the sample
+    of a poll spoken of before it, in its sentence or the two before: "A
+    survey said only 4% of owners would upgrade. Many said they were
+    confused ...", "A CBI survey found output had risen but many firms were
+    seeing ...". Its answers are the poll's finding, sourced with the poll."""
+    if vague.source is None:
+        return False
+    words = doc.prose[vague.source[0] : vague.source[1]].lower().split()
+    if not words or not (words[0] in lx.VAGUE_QUANTIFIERS or "respondents" in words):
+        return False
+    k = sentences.index(sentence)
+    return any(
+        t.lemma_.lower() in _POLL_WORDS and s.start + t.idx - s.span.start_char < vague.source[0]
+        for s in sentences[max(0, k - _POLL_SENTENCES) : k + 1]
+        for t in s.span
+    )
+
+
+def _writers_aside(doc, sentence) -> bool:
+    """Whether the sentence is in a paragraph of a personal piece (a
+    reader's letter, a column) that speaks as "I" or to "you": "Now,
+    before everyone thinks that I am some rich kid", "Many people believe
+    you, Kilroy". The vague words are the writer's own aside, not a
+    source the copy leans on."""
+    return personal_paragraphs(doc)[sentence.block] and personal_piece(doc)
 
 
 def _document_named_after_lead(built, lead: int) -> bool:
