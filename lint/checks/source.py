@@ -175,7 +175,8 @@ def _specified_next(doc, vague, sentence, paragraph) -> bool:
     """Whether the next sentence of the paragraph opens by pointing back to
     the vague source and saying who it is: "..., according to surveys. The
     latest, by the chamber of commerce, found ...", "Experts disagree.
-    One of them, ..."."""
+    One of them, ...", or, after a vague document, naming one ("The
+    study, from the Centre for Economic Policy Research, ...")."""
     following = next((s for s in paragraph if s.start >= sentence.end), None)
     if following is None:
         return False
@@ -186,6 +187,8 @@ def _specified_next(doc, vague, sentence, paragraph) -> bool:
         words = _words(doc.prose[a.source[0] : a.source[1]])
         if words & (vague_words | _POINTING_BACK):
             return True
+        if vague.source_kind == DOCUMENT and words & lx.DOCUMENT_NOUNS:
+            return True  # "..., a new report has argued. The study, from the CEPR, ..."
     return False
 
 
@@ -218,5 +221,5 @@ def _group_named_nearby(doc, vague, sentence, paragraphs) -> bool:
 
 def _words(text: str) -> set[str]:
     """Content words, singular: "the latest surveys" → {"latest", "survey"}."""
-    words = {w.lower() for w in text.split()}
+    words = {w.strip(".,;:!?()\"'“”‘’*").lower() for w in text.split()}  # "The study, from ...": "study"
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words} - _FUNCTION_WORDS
