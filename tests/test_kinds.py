@@ -600,14 +600,6 @@ def test_a_polls_sample_is_sourced_by_the_poll():
     assert run(VAGUE_SOURCE, "Analysts said the vote, behind in the polls, was lost.")  # no counted group
 
 
-def test_a_groups_act_on_a_thing_sources_no_claim():
-    assert run(VAGUE_SOURCE, "Some will recall the footage of farmers driving tractors around the Capitol.") == []
-    assert run(VAGUE_SOURCE, "Most creditors will accept the deal.") == []
-    assert run(VAGUE_SOURCE, "Some analysts see the merger as a rescue.")  # a view: taken as something
-    assert run(VAGUE_SOURCE, "Some fans would find such a move controversial.")  # a view: judged
-    assert run(VAGUE_SOURCE, "Critics have accused the party of buying votes.")  # a charge
-
-
 def test_a_vague_group_in_a_readers_letter_is_its_writers_aside():
     aside = "Now, before everyone thinks that I am some rich kid, I can assure you I am not."
     assert run(VAGUE_SOURCE, aside)  # one paragraph in the first person: a quotation whose marks were lost, maybe

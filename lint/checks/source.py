@@ -61,7 +61,6 @@ class Source(Check):
                     or (a.source_kind == GROUP and _finding_of_named_study(sentence, built.paragraphs[sentence.block]))
                     or (a.source_kind == DOCUMENT and sentence.block <= 1 and _document_named_after_lead(built, sentence.block))
                     or (a.source_kind == GROUP and _poll_sample(doc, a, sentence, built.sentences))
-                    or _act_on_a_thing(a, sentence)
                     or _writers_aside(doc, sentence)
                 ):
                     continue
@@ -116,34 +115,6 @@ def _poll_sample(doc, vague, sentence, sentences) -> bool:
         for s in sentences[max(0, k - _POLL_SENTENCES) : k + 1]
         for t in s.span
     )
-
-
-# Cues whose plain object is a view or a charge: "expect a drop", "accuse
-# the party", "tell the conference" (a listener, the words come after),
-# "will be watching the mood" (the pundits' stock cue; the rule's example).
-_VIEW_TAKING = lx.STANCE_VERBS | lx.ESTIMATE_VERBS | lx.BARE_SPEECH_VERBS | {"watch"}
-_WH_WORDS = frozenset("what which whatever".split())
-
-
-def _act_on_a_thing(vague, sentence) -> bool:
-    """Whether the cue is an act on a thing, not a view the group holds:
-    its one complement is a plain object ("most creditors will accept the
-    deal", "some people wrote essay-length articles", "Most people watch
-    the TV"); not one taken as something ("see the merger as a rescue"),
-    judged ("find such a move controversial") or a clause's ("what some
-    believe is ..."). On BBC, 6 vague-source alerts had such a cue, none
-    sourcing a claim."""
-    cue = next((t for t in sentence.span if sentence.start + t.idx - sentence.span.start_char == vague.cue[0]), None)
-    if cue is None or cue.lemma_.lower() in _VIEW_TAKING:
-        return False
-    objects = [c for c in cue.children if c.dep_ == "dobj"]
-    if len(objects) != 1 or objects[0].lower_ in _WH_WORDS:
-        return False
-    if any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in cue.children):
-        return False
-    taken_as = (c for t in (cue, objects[0]) for c in t.children if c.dep_ == "prep" and c.lower_ == "as")
-    judged = (c for c in objects[0].children if c.i > objects[0].i and c.pos_ == "ADJ")
-    return next(taken_as, None) is None and next(judged, None) is None
 
 
 def _writers_aside(doc, sentence) -> bool:
