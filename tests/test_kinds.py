@@ -567,6 +567,46 @@ def test_a_figure_or_cause_right_after_someones_account_goes_on_with_it():
     assert run(rule, account + "It is the largest power company in the region.")  # a ranking is the reporter's
 
 
+def test_a_named_bodys_rank_by_size_is_reference_not_a_claim():
+    assert run(CLAIM, "Ahold is the world's fourth-largest supermarket chain.") == []
+    assert run(CLAIM, "The firm is Italy's largest private employer.") == []
+    assert run(CLAIM, "Angola is one of the poorest countries in Africa.") == []
+    assert run(CLAIM, "Los Caballeros are one of Mexico's hottest hip-hop acts.")  # a rank judged, not measured
+    assert run(CLAIM, "Ahold is the best supermarket chain in Europe.")
+    assert run(CLAIM, "It is the largest power company in the region.")  # no body named
+    assert run(CLAIM, "Test scores in the district are the lowest in the county.")  # a measure, not a body
+
+
+def test_claims_in_a_personal_piece_are_its_writers():
+    claim = "The marine chronometer is the single most important gadget."
+    assert run(CLAIM, claim)
+    letters = "I was shocked by the list.\n\nMy father had a compass.\n\nI think you missed the radio.\n\n" + claim + "\n"
+    assert run(CLAIM, letters) == []
+
+
+VAGUE_SOURCE = yml("""
+    extends: source
+    message: "'%s'"
+    sources: [group, document]
+""")
+
+
+def test_a_polls_sample_is_sourced_by_the_poll():
+    answers = "Many said they were confused by the prices."
+    assert run(VAGUE_SOURCE, answers)
+    poll = "Only 4% of owners would upgrade, the Harbor Research survey showed. The figure was lower than last year. "
+    assert run(VAGUE_SOURCE, poll + answers) == []
+    assert run(VAGUE_SOURCE, poll + "It was a quiet year. The stock fell. " + answers)  # the poll is too far back
+    assert run(VAGUE_SOURCE, "Analysts said the vote, behind in the polls, was lost.")  # no counted group
+
+
+def test_a_vague_group_in_a_readers_letter_is_its_writers_aside():
+    aside = "Now, before everyone thinks that I am some rich kid, I can assure you I am not."
+    assert run(VAGUE_SOURCE, aside)  # one paragraph in the first person: a quotation whose marks were lost, maybe
+    letter = "I don't believe in the minimum wage.\n\nI think jobs should set their own wage.\n\n" + aside + "\n"
+    assert run(VAGUE_SOURCE, letter) == []
+
+
 def test_a_view_held_by_a_thing_is_the_main_verbs_not_a_relative_clauses():
     rule = CLAIM.replace("[statistic, superlative, prediction]", "[no-mind]")
     assert [a.message for a in run(rule, "Recent events have sensed a major turning point.")] == [

@@ -5,7 +5,10 @@ nobody at all (an agentless passive, "are considered")."""
 from __future__ import annotations
 
 from lint import lexicon as lx
-from lint.attribution import DOCUMENT, GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model
+from lint.attribution import (
+    DOCUMENT, GROUP, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, SOURCE_KINDS, model, personal_paragraphs,
+)
+from lint.checks.loaded import personal_piece
 from lint.rule import Check, Field, Hit
 
 # Sources that say who a vague one was.
@@ -18,6 +21,11 @@ _FINDING_VERBS = frozenset(("find", "show", "suggest", "indicate", "reveal", "ac
 _POINTING_BACK = frozenset("latest newest last first second one recent earlier former latter".split())
 # How far after a vague group a named member of it is looked for.
 _NEARBY_SENTENCES = 3
+# Words of a poll: a counted group near one is its sample ("Most respondents
+# said", "Many said they were confused" after "a survey found ...").
+_POLL_WORDS = frozenset("survey poll respondent questionnaire".split())
+# How many sentences before a vague group a poll is looked for.
+_POLL_SENTENCES = 2
 _FUNCTION_WORDS = frozenset("the a an of to in at by for from and or many some most few several".split())
 
 
@@ -52,6 +60,8 @@ class Source(Check):
                     or (a.source_kind == GROUP and _group_named_nearby(doc, a, sentence, built.paragraphs))
                     or (a.source_kind == GROUP and _finding_of_named_study(sentence, built.paragraphs[sentence.block]))
                     or (a.source_kind == DOCUMENT and sentence.block <= 1 and _document_named_after_lead(built, sentence.block))
+                    or (a.source_kind == GROUP and _poll_sample(doc, a, sentence, built.sentences))
+                    or _writers_aside(doc, sentence)
                 ):
                     continue
                 hit = _hit(doc, a, in_scope)
@@ -88,6 +98,34 @@ def _finding_of_named_study(sentence, paragraph) -> bool:
     )
 
 
+def _poll_sample(doc, vague, sentence, sentences) -> bool:
+    """Whether a counted group ("most", "many of them", "few") is the sample
+    of a poll spoken of before it, in its sentence or the two before: "A
+    survey said only 4% of owners would upgrade. Many said they were
+    confused ...", "A CBI survey found output had risen but many firms were
+    seeing ...". Its answers are the poll's finding, sourced with the poll."""
+    if vague.source is None:
+        return False
+    words = doc.prose[vague.source[0] : vague.source[1]].lower().split()
+    if not words or not (words[0] in lx.VAGUE_QUANTIFIERS or "respondents" in words):
+        return False
+    k = sentences.index(sentence)
+    return any(
+        t.lemma_.lower() in _POLL_WORDS and s.start + t.idx - s.span.start_char < vague.source[0]
+        for s in sentences[max(0, k - _POLL_SENTENCES) : k + 1]
+        for t in s.span
+    )
+
+
+def _writers_aside(doc, sentence) -> bool:
+    """Whether the sentence is in a paragraph of a personal piece (a
+    reader's letter, a column) that speaks as "I" or to "you": "Now,
+    before everyone thinks that I am some rich kid", "Many people believe
+    you, Kilroy". The vague words are the writer's own aside, not a
+    source the copy leans on."""
+    return personal_paragraphs(doc)[sentence.block] and personal_piece(doc)
+
+
 def _document_named_after_lead(built, lead: int) -> bool:
     """Whether the two paragraphs after a lead that cites "a report" name
     its publisher, as news intros do ("..., says a report." then "Produced
@@ -108,7 +146,8 @@ def _specified_next(doc, vague, sentence, paragraph) -> bool:
     """Whether the next sentence of the paragraph opens by pointing back to
     the vague source and saying who it is: "..., according to surveys. The
     latest, by the chamber of commerce, found ...", "Experts disagree.
-    One of them, ..."."""
+    One of them, ...", or, after a vague document, naming one ("The
+    study, from the Centre for Economic Policy Research, ...")."""
     following = next((s for s in paragraph if s.start >= sentence.end), None)
     if following is None:
         return False
@@ -119,6 +158,8 @@ def _specified_next(doc, vague, sentence, paragraph) -> bool:
         words = _words(doc.prose[a.source[0] : a.source[1]])
         if words & (vague_words | _POINTING_BACK):
             return True
+        if vague.source_kind == DOCUMENT and words & lx.DOCUMENT_NOUNS:
+            return True  # "..., a new report has argued. The study, from the CEPR, ..."
     return False
 
 
@@ -151,5 +192,5 @@ def _group_named_nearby(doc, vague, sentence, paragraphs) -> bool:
 
 def _words(text: str) -> set[str]:
     """Content words, singular: "the latest surveys" → {"latest", "survey"}."""
-    words = {w.lower() for w in text.split()}
+    words = {w.strip(".,;:!?()\"'“”‘’*").lower() for w in text.split()}  # "The study, from ...": "study"
     return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words} - _FUNCTION_WORDS
