@@ -990,7 +990,7 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
     i = sentence.start
     while i < sentence.end:
         token = doc[i]
-        if i not in covered and _bare(token) in _TITLES and _capitalized(token):
+        if i not in covered and _capitalized(token) and _bare(token) in _TITLES:
             j = i + 1
             while j < sentence.end and j not in covered and (
                 _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "." or doc[j].is_space  # "Reps . Ana Ruiz"
@@ -1039,7 +1039,7 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
     Chinese scholar,", "Ana Ruiz, who leads the union,"."""
     doc = sentence.doc
     for token in sentence:
-        if token.i in covered or token.ent_type_ or token.pos_ != "PROPN" or not token.is_alpha:
+        if token.pos_ != "PROPN" or token.i in covered or token.ent_type_ or not token.is_alpha:
             continue
         if not any(c.i > token.i and (c.dep_ == "appos" and c.pos_ == "NOUN" or _who_clause(c)) for c in token.children):
             continue

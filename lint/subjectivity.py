@@ -148,11 +148,12 @@ class LoadedModel:
     def _kept_key(self) -> tuple[str, str]:
         return ("copydesk.loaded-scores", str(self.path))
 
-    def keep_scores(self, doc: "Doc") -> None:
-        """Score a block while its token vectors exist (the parser drops
-        them: kept, they were most of a long draft's memory) and keep the
-        scores with it for :meth:`score`."""
-        doc.user_data[self._kept_key] = self._score([doc], whole=False)[0]
+    def keep_scores(self, docs: list["Doc"]) -> None:
+        """Score parsed blocks (a draft's, in one pass) while their token
+        vectors exist (the parser drops them: kept, they were most of a long
+        draft's memory) and keep each block's scores with it for :meth:`score`."""
+        for doc, scores in zip(docs, self._score(docs, whole=False)):
+            doc.user_data[self._kept_key] = scores
 
     _ARRAYS = frozenset(
         """dep_hashes lexicon_keys lexicon lemma_keys marked_sense_keys vector_keys vector_rows vectors scale_mean scale_std
