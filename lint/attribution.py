@@ -280,6 +280,8 @@ def _speaker_after_quotation(before: str, sentence: str) -> bool:
 def _cues(span: "Span", base: int) -> list[Attribution]:
     found: list[Attribution] = []
     for token in span:
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("according", "per", "in"):
+            continue  # the words each test below asks for
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             found.append(_according(token, base))
@@ -323,6 +325,8 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
     cue_tagger = tagger()
     found = []
     for token in span:
+        if not candidate(token):
+            continue
         goes_on = _goes_on_from_cue(token, base, taken)
         if base + token.idx in taken or (
             token.pos_ == "VERB" and token.lemma_.lower() in _CUE_OR_PASSIVE and not _by_someone(token) and not goes_on
@@ -330,8 +334,6 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             continue  # the rules' own cue verbs: where they found no attribution, there is none
         if base + token.head.idx in taken and token.dep_ in ("dobj", "attr", "acomp", "xcomp"):
             continue  # the rest of a cue found ("expressed concern")
-        if not candidate(token):
-            continue
         # the parse first: most words have no holder, and scoring a word costs more
         holder = _holder(token)
         if holder is None or _counted(holder) or holder.lower_ == "it":

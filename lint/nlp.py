@@ -181,23 +181,29 @@ def parse_documents(
             yield doc
 
     skipped, finish = _finishing_steps(pipeline)
+    unread: list = []  # the current document's last blocks, whose token vectors its rules are still to read
     for spacy_doc, (number, start) in nlp.pipe(blocks_of(), as_tuples=True, batch_size=BATCH_SIZE, disable=skipped):
         for step in finish:
             spacy_doc = step(spacy_doc)
-        readers = pending[number - yielded][0].vector_readers
+        doc, parses, expected = pending[number - yielded]
+        parses.append(ParsedBlock(start, spacy_doc))
         # The token vectors are a view of the whole batch's array, and were
-        # most of a long draft's memory, kept or copied: they are read now
-        # by the rules that need them and dropped; a document that does not
-        # say what its rules read (None) keeps its own copy.
-        if readers is None:
+        # most of a long draft's memory, kept or copied: they are read by the
+        # rules that need them, a batch of blocks at most at a time (a reader
+        # costs about as much per call as per block), and dropped; a document
+        # that does not say what its rules read (None) keeps its own copy.
+        if doc.vector_readers is None:
             spacy_doc.tensor = spacy_doc.tensor.copy()
         else:
-            for read in readers:
-                read(spacy_doc)
-            spacy_doc.tensor = numpy.zeros((0, spacy_doc.tensor.shape[-1]), dtype=spacy_doc.tensor.dtype)
+            unread.append(spacy_doc)
+            if len(parses) == expected or len(unread) == BATCH_SIZE:
+                for read in doc.vector_readers:
+                    read(unread)
+                for block in unread:
+                    block.tensor = numpy.zeros((0, block.tensor.shape[-1]), dtype=block.tensor.dtype)
+                unread.clear()
         if progress is not None:
             progress(len(spacy_doc.text))
-        pending[number - yielded][1].append(ParsedBlock(start, spacy_doc))
         for doc in ready():
             yielded += 1
             yield doc

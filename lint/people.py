@@ -512,6 +512,8 @@ class _Builder:
         for first, last in sorted(names):
             self._mention(sentence.doc, first, last, base, number, sentence.start)
         for token in sentence:
+            if token.tag_ not in ("NN", "NNP") and token.pos_ != "PROPN":
+                continue  # what each test below asks first: an office, a role or a name
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
@@ -1001,7 +1003,7 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
     i = sentence.start
     while i < sentence.end:
         token = doc[i]
-        if i not in covered and _bare(token) in _TITLES and _capitalized(token):
+        if i not in covered and _capitalized(token) and _bare(token) in _TITLES:
             j = i + 1
             while j < sentence.end and j not in covered and (
                 _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "." or doc[j].is_space  # "Reps . Ana Ruiz"
@@ -1050,7 +1052,7 @@ def _unlabelled_runs(sentence: "Span", covered: set[int]):
     Chinese scholar,", "Ana Ruiz, who leads the union,"."""
     doc = sentence.doc
     for token in sentence:
-        if token.i in covered or token.ent_type_ or token.pos_ != "PROPN" or not token.is_alpha:
+        if token.pos_ != "PROPN" or token.i in covered or token.ent_type_ or not token.is_alpha:
             continue
         if not any(c.i > token.i and (c.dep_ == "appos" and c.pos_ == "NOUN" or _who_clause(c)) for c in token.children):
             continue

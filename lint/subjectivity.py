@@ -151,11 +151,12 @@ class LoadedModel:
     def _kept_key(self) -> tuple[str, str]:
         return ("copydesk.loaded-scores", str(self.path))
 
-    def keep_scores(self, doc: "Doc") -> None:
-        """Score a block while its token vectors exist (the parser drops
-        them: kept, they were most of a long draft's memory) and keep the
-        scores with it for :meth:`score`."""
-        doc.user_data[self._kept_key] = self._score(doc, whole=False)
+    def keep_scores(self, docs: list["Doc"]) -> None:
+        """Score parsed blocks (a draft's, in one pass) while their token
+        vectors exist (the parser drops them: kept, they were most of a long
+        draft's memory) and keep each block's scores with it for :meth:`score`."""
+        for doc, scores in zip(docs, self._score(docs, whole=False)):
+            doc.user_data[self._kept_key] = scores
 
     _ARRAYS = frozenset(
         """dep_hashes lexicon_keys lexicon lemma_keys marked_sense_keys vector_keys vector_rows vectors scale_mean scale_std
@@ -169,29 +170,50 @@ class LoadedModel:
         on demand (``whole``: the block is one sentence, as in training);
         those :meth:`keep_scores` computed as the block was parsed, if it did."""
         kept = None if whole else doc.user_data.get(self._kept_key)
-        return kept if kept is not None else self._score(doc, whole)
+        return kept if kept is not None else self._score([doc], whole)[0]
 
-    def _score(self, doc: "Doc", whole: bool) -> "Scores":
-        features = token_features(doc, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
-                                  self.meta["tensor_width"], self.vectors)
+    def score_blocks(self, docs: list["Doc"]) -> list["Scores"]:
+        """:meth:`score` of each of several parsed blocks (a draft's), those
+        without kept scores in one pass: on BBC paragraphs the model's
+        numpy work cost as much per call as for the tokens it scored."""
+        kept = [doc.user_data.get(self._kept_key) for doc in docs]
+        missing = [doc for doc, scores in zip(docs, kept) if scores is None]
+        fresh = iter(self._score(missing, whole=False) if missing else ())
+        return [scores if scores is not None else next(fresh) for scores in kept]
+
+    def _score(self, docs: list["Doc"], whole: bool) -> list["Scores"]:
+        """The scores of each block, computed on the blocks' tokens in a row
+        (each token's features, neighbours and sentences are its block's)."""
+        lengths = [len(doc) for doc in docs]
+        offsets = np.cumsum([0, *lengths]).tolist()  # each block's first token in the row, and the row's end
+        features = blocks_token_features(docs, self.dep_hashes, self.lexicon_keys, self.lexicon, self.lemma_keys,
+                                         self.meta["tensor_width"], self.vectors)
         logits = self.token_logits(features)
-        all_logits = np.full(len(doc), -np.inf)
+        all_logits = np.full(offsets[-1], -np.inf)
         all_logits[features.scored] = logits
-        if doc.has_annotation("SENT_START") and not whole:
-            bounds = [(s.start, s.end) for s in doc.sents]
-        else:
-            bounds = [(0, len(doc))]
+        block_bounds = [[(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") and not whole
+                        else [(0, len(doc))] for doc in docs]
+        bounds = [(offset + start, offset + end) for offset, block in zip(offsets, block_bounds) for start, end in block]
         grouping = _by_sentence(features.scored, all_logits, bounds)
         sentence_logits = self.sentence_logits(features, all_logits, bounds, grouping)
-        context = ((np.hstack([context_features(all_logits, features.scored, bounds, sentence_logits, grouping),
+        token_block = np.repeat(np.arange(len(docs)), lengths)
+        context = ((np.hstack([context_features(all_logits, features.scored, bounds, sentence_logits, grouping,
+                                                token_block),
                                self.prior.features(features.lemma_hashes)]) - self.context_mean)
                    / self.context_std)
-        probabilities = np.zeros(len(doc), dtype=np.float64)
+        probabilities = np.zeros(offsets[-1], dtype=np.float64)
         probabilities[features.scored] = _sigmoid(np.einsum("ij,j->i", context, self.context_weights) + self.context_bias)
-        marked = np.zeros(len(doc), dtype=bool)
+        marked = np.zeros(offsets[-1], dtype=bool)
         marked[features.scored] = _lookup(self.marked_sense_keys, features.sense_hashes)[0]
-        listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if len(doc) else np.zeros(0, dtype=bool)
-        return Scores(probabilities, marked, listed, bounds, _sigmoid(sentence_logits).tolist())
+        listed = features.lexicon[:, _IN_LEXICON].max(axis=1) > 0 if offsets[-1] else np.zeros(0, dtype=bool)
+        sentence_probabilities = _sigmoid(sentence_logits).tolist()
+        scores = []
+        first_sentence = 0
+        for block, start, end in zip(block_bounds, offsets, offsets[1:]):
+            scores.append(Scores(probabilities[start:end], marked[start:end], listed[start:end], block,
+                                 sentence_probabilities[first_sentence : first_sentence + len(block)]))
+            first_sentence += len(block)
+        return scores
 
     def sentence_logits(self, features: "TokenFeatures", logits: np.ndarray, bounds, grouping) -> np.ndarray:
         """The logits of a block's sentences (token ranges ``bounds``, in
@@ -271,21 +293,27 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
                    vectors: StaticVectors) -> TokenFeatures:
     """The features of a parsed doc's scorable tokens, vectorized (no loop
     over tokens in Python: the check runs on every paragraph)."""
+    return blocks_token_features([doc], dep_hashes, lexicon_keys, lexicon, lemma_keys, tensor_width, vectors)
+
+
+def blocks_token_features(docs: list["Doc"], dep_hashes, lexicon_keys, lexicon, lemma_keys, tensor_width: int,
+                          vectors: StaticVectors) -> TokenFeatures:
+    """:func:`token_features` of several parsed docs' tokens in a row."""
     from spacy.attrs import DEP, IS_ALPHA, IS_QUOTE, IS_STOP, IS_TITLE, LEMMA, LOWER, POS
 
-    n = len(doc)
+    lengths = [len(doc) for doc in docs]
+    n = sum(lengths)
     columns = lexicon.shape[1]
     width = token_feature_width(len(dep_hashes), columns, tensor_width, vectors.width)
     if n == 0:
         return TokenFeatures(np.zeros(0, dtype=np.int64), np.zeros((0, width)), np.zeros(0, dtype=np.uint64),
                              np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros((0, tensor_width)),
                              np.zeros((0, columns)), np.zeros((0, vectors.width + 1)))
-    array = doc.to_array([LOWER, LEMMA, POS, DEP, IS_QUOTE, IS_ALPHA, IS_STOP, IS_TITLE]).astype(np.uint64)
+    attributes = [LOWER, LEMMA, POS, DEP, IS_QUOTE, IS_ALPHA, IS_STOP, IS_TITLE]
+    array = np.concatenate([doc.to_array(attributes) for doc in docs if len(doc)]).astype(np.uint64)
     lower, lemma, pos, dep = array[:, 0], array[:, 1], array[:, 2].astype(np.int64), array[:, 3]
     is_quote, is_alpha, is_stop, is_title = (array[:, i].astype(bool) for i in (4, 5, 6, 7))
-    tensor = doc.tensor
-    if tensor is None or tensor.shape != (n, tensor_width):
-        tensor = np.zeros((n, tensor_width), dtype=np.float32)
+    tensor = np.concatenate([_tensor(doc, tensor_width) for doc in docs if len(doc)])
     lexicon_rows = np.zeros((n, columns))
     found, where = _lookup(lexicon_keys, lower)
     lexicon_rows[found] = lexicon[where[found]]
@@ -294,8 +322,10 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
     lexicon_rows[fallback] = lexicon[where_lemma[fallback]]
     pos_index = _pos_index(pos)
     scored = np.flatnonzero(_scored_pos_mask(pos_index) & is_alpha & ~is_stop)
-    # A quotation mark toggles: tokens after an odd number of them are quoted.
-    in_quote = (np.cumsum(is_quote) - is_quote) % 2 == 1
+    # A quotation mark toggles: tokens after an odd number of them in their block are quoted.
+    marks_before = np.concatenate(([0], np.cumsum(is_quote)))
+    block_first = np.repeat(np.cumsum([0, *lengths[:-1]]), lengths)
+    in_quote = (marks_before[:-1] - marks_before[block_first]) % 2 == 1
     k = len(scored)
     dense = np.zeros((k, width))
     static = vectors.of(lemma[scored])
@@ -316,6 +346,12 @@ def token_features(doc: "Doc", dep_hashes, lexicon_keys, lexicon, lemma_keys, te
     lemma_rows = np.where(lemma_found, lemma_where, len(lemma_keys))
     return TokenFeatures(scored, dense, lemma[scored], sense_hashes(lemma[scored], pos_index[scored]), lemma_rows, tensor,
                          lexicon_rows, static)
+
+
+def _tensor(doc: "Doc", width: int) -> np.ndarray:
+    """A parsed doc's token vectors, or zeros when the parse kept none."""
+    tensor = doc.tensor
+    return tensor if tensor is not None and tensor.shape == (len(doc), width) else np.zeros((len(doc), width), dtype=np.float32)
 
 
 # An odd 64-bit constant (the golden ratio's): a part of speech's multiple
@@ -402,17 +438,21 @@ CONTEXT_FEATURES = ("logit", "sentence_logit", "logit_before", "logit_after", "l
 _UNSCORED_LOGIT = -8.0
 
 
-def context_features(logits: np.ndarray, scored: np.ndarray, bounds, sentence_logits, grouping=None) -> np.ndarray:
+def context_features(logits: np.ndarray, scored: np.ndarray, bounds, sentence_logits, grouping=None,
+                     token_block: np.ndarray | None = None) -> np.ndarray:
     """The context head's features (:data:`CONTEXT_FEATURES`) of each scored
     token: ``logits`` covers every token of the block (-inf where unscored),
     ``bounds`` its sentences (token ranges, in order, covering the block)
     and ``sentence_logits`` theirs (``grouping``: as for
-    :func:`sentences_features`)."""
-    n = len(logits)
-    padded = np.full(n + 4, _UNSCORED_LOGIT)
-    padded[2 : n + 2] = np.where(np.isfinite(logits), logits, _UNSCORED_LOGIT)
+    :func:`sentences_features`); ``token_block``: each token's block, for
+    blocks in a row (a neighbour is one of its block's tokens)."""
     if not len(scored):
         return np.zeros((0, len(CONTEXT_FEATURES)))
+    # each block between two unscored logits either side
+    position = np.arange(len(logits)) + 2 + (0 if token_block is None else 4 * token_block)
+    padded = np.full(position[-1] + 3, _UNSCORED_LOGIT)
+    padded[position] = np.where(np.isfinite(logits), logits, _UNSCORED_LOGIT)
+    at = position[scored]
     sentence, first, order = grouping or _by_sentence(scored, logits, bounds)
     z = logits[scored]
     rank = np.empty(len(z))
@@ -423,7 +463,7 @@ def context_features(logits: np.ndarray, scored: np.ndarray, bounds, sentence_lo
     over_0 = np.bincount(sentence, weights=z > 0, minlength=len(bounds))[sentence]
     count = np.bincount(sentence, minlength=len(bounds))[sentence].astype(np.float64)
     return np.column_stack([
-        z, sentence_logit, padded[scored + 1], padded[scored + 3], padded[scored], padded[scored + 4],
+        z, sentence_logit, padded[at - 1], padded[at + 1], padded[at - 2], padded[at + 2],
         z - best[sentence], np.minimum(rank, 4), rank == 0, over_0, z * sentence_logit, count,
     ])
 

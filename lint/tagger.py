@@ -14,6 +14,7 @@ a small JSON file of weights, loaded once, on first use.
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,7 +88,7 @@ class Tagger:
     weights: dict[str, float]
 
     def probability(self, token: "Token") -> float:
-        total = self.bias + sum(self.weights.get(feature, 0.0) for feature in features(token))
+        total = self.bias + sum(map(self.weights.get, features(token), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-total))
 
     def is_cue(self, token: "Token") -> bool:

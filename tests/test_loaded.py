@@ -392,13 +392,27 @@ def test_the_shipped_rule_defers_to_the_word_lists():
 
 
 def test_scores_are_computed_once_per_document_for_every_loaded_rule(monkeypatch):
-    calls = []
+    scored = []
     model = sj.load()
-    original = type(model).score
-    monkeypatch.setattr(type(model), "score", lambda self, doc, whole=False: calls.append(1) or original(self, doc, whole))
-    doc = parse(LOADED + "\n", "story.md")
+    original = type(model)._score
+    monkeypatch.setattr(type(model), "_score", lambda self, docs, whole: scored.extend(docs) or original(self, docs, whole))
+    doc = parse(LOADED + "\n\nThe mayor's absurd plan stalled.\n", "story.md")
     lint(doc, [loaded_rule(), make_rule(RULE.format(threshold=0.9, extra=""), "test.other")])
-    assert len(calls) == 1
+    assert len(doc.parses) == 2
+    assert sorted(id(d) for d in scored) == sorted(id(parsed.doc) for parsed in doc.parses)
+
+
+def test_a_drafts_blocks_scored_at_once_score_as_each_alone():
+    # the first block leaves a quotation open (the next block's words are not quoted) and ends
+    # on a scored word, as the next starts with one (neither is the other's neighbour)
+    texts = ['He called it "a brutal, grim crackdown', "Absurd scenes followed in a weird week", "",
+             'The "absurd" plan stalled, she said.']
+    blocks = [nlp.load()(text) for text in texts]
+    model = sj.load()
+    for together, text in zip(model.score_blocks(blocks), texts):
+        alone = model.score(nlp.load()(text))
+        assert np.array_equal(together.tokens, alone.tokens) and together.sentences == alone.sentences
+        assert np.array_equal(together.marked, alone.marked) and np.array_equal(together.listed, alone.listed)
 
 
 # -- retraining ----------------------------------------------------------------

@@ -282,10 +282,14 @@ def evaluative_copy(doc, model, model_path, parses, threshold: float) -> bool:
 
 def _scores(doc, model, start: int, spacy_doc, model_path):
     """A block's scores, computed once per document for every loaded rule
-    on the same model."""
+    on the same model: the first block asked scores every parsed block of
+    the draft at once (:meth:`~lint.subjectivity.LoadedModel.score_blocks`)."""
     cache = doc.models.setdefault(("loaded-scores", model_path), {})
+    if start not in cache:
+        unscored = [parsed for parsed in doc.parses or [] if parsed.start not in cache]
+        cache.update(zip([parsed.start for parsed in unscored], model.score_blocks([parsed.doc for parsed in unscored])))
     scores = cache.get(start)
-    if scores is None:
+    if scores is None:  # a heading, parsed apart
         scores = cache[start] = model.score(spacy_doc)
     return scores
 

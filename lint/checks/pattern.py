@@ -406,8 +406,8 @@ def _block_words(parsed) -> dict[str, set[int]]:
     were a twelfth of a long draft's memory)."""
     from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
 
-    rows = parsed.doc.to_array([ORTH, LOWER, LEMMA, TAG, POS, DEP]).tolist()
-    texts, lowers, lemmas, tags, parts, labels = ({row[column] for row in rows} for column in range(6))
+    columns = parsed.doc.to_array([ORTH, LOWER, LEMMA, TAG, POS, DEP]).T.tolist()
+    texts, lowers, lemmas, tags, parts, labels = (set(column) for column in columns)
     return {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas, "TAG": tags, "POS": parts, "DEP": labels}
 
 
