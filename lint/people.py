@@ -512,8 +512,8 @@ class _Builder:
         for first, last in sorted(names):
             self._mention(sentence.doc, first, last, base, number, sentence.start)
         for token in sentence:
-            if token.tag_ not in ("NN", "NNP") and token.pos_ != "PROPN":
-                continue  # what each test below asks first: an office, a role or a name
+            if token.tag_ not in ("NN", "NNS", "NNP") and token.pos_ != "PROPN":
+                continue  # what each test below asks first: an office, a role, people brought in or a name
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
             if _role_subject(token):
