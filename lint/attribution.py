@@ -1095,12 +1095,11 @@ def _continued_with_speaker(doc: "Document", end: int, following: list[Sentence]
     closes."""
     if not following or doc.prose[end - 1 : end] in ('"', "”") or doc.prose[end : following[0].start].strip():
         return False  # closed, or words after it in its paragraph
-    start = following[0].start
-    continued = next((e for s, e in doc.quotes if s == start), None)
+    continued = doc.quote_at(following[0].start)
     if continued is None:
         return False
     # the sentences the quotation goes on through, and the one it closes in
-    return any(_speaks_for(a) for sentence in following if sentence.start < continued for a in sentence.attributions)
+    return any(_speaks_for(a) for sentence in following if sentence.start < continued[1] for a in sentence.attributions)
 
 
 def _credited_below(doc: "Document", end: int) -> bool:

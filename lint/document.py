@@ -249,6 +249,11 @@ class Document:
     def _quote_starts(self) -> list[int]:
         return [s for s, _ in self.quotes]
 
+    def quote_at(self, start: int) -> tuple[int, int] | None:
+        """The quotation that opens at a prose offset, if one does."""
+        i = bisect.bisect_left(self._quote_starts, start)
+        return self.quotes[i] if i < len(self.quotes) and self._quote_starts[i] == start else None
+
     @cached_property
     def turns(self) -> list[tuple[int, int]]:
         """Other people's words that no quotation mark encloses, in prose

@@ -174,6 +174,9 @@ _NAMES_RECOGNIZED = "names recognized"  # a mark in Document.models
 # reach four tokens each way.
 _CONTEXT = 6
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}|U[KSN]")
+_TITLE_OR_ROLE_WORDS = lx.TITLE_WORDS | _ROLE_WORDS
+# Nouns that name no one's role ("the storm", "the group").
+_NO_ROLE_NOUNS = lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -868,12 +871,12 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
     common_nouns = {t.lower_ for parsed in doc.parses or [] for t in parsed.doc if t.pos_ == "NOUN" and t.is_lower}
     for parsed in doc.parses or []:
         for ent in parsed.doc.ents:
+            key = _entity_key(ent)
             if ent.label_ == "PERSON" or ent.label_ in _THING_LABELS:
-                votes = labels.setdefault(_entity_key(ent), [0, 0])
+                votes = labels.setdefault(key, [0, 0])
                 votes[ent.label_ == "PERSON"] += 1
             if ent.label_ == "PERSON" and _plural_subject(_head(parsed.doc, ent.start, ent.end - 1)):
-                groups.add(_entity_key(ent))
-            key = _entity_key(ent)
+                groups.add(key)
             if ent.label_ == "PERSON" and len(key) > 1 and key[-1] in common_nouns:
                 groups.update(key[i:] for i in range(len(key) - 1))
         groups.update(_entity_key(_proper_name(t)) for t in parsed.doc if _place_or_business(t))
@@ -1331,7 +1334,7 @@ def _brought_in(token: "Token") -> bool:
     if not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children):
         return False  # "between a man and a woman": no one in particular
     lemma = token.lemma_.lower()
-    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
+    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in _NO_ROLE_NOUNS
 
 
 def _owned(token: "Token") -> bool:
@@ -1449,7 +1452,7 @@ def _role_phrase_before(doc: "Doc", first: int, sentence_start: int) -> str:
         token = doc[i]
         if not token.is_alpha or token.lower_ in _PHRASE_STOPS or token.lemma_.lower() in lx.CUE_VERBS:
             return ""
-        if token.tag_ in ("NN", "NNP") and _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS and i < first - 1 \
+        if token.tag_ in ("NN", "NNP") and _bare(token) in _TITLE_OR_ROLE_WORDS and i < first - 1 \
                 and any(t.lower_ in ("of", "for", "at") for t in doc[i + 1 : first]):
             return doc[i:first].text
     return ""
@@ -1493,7 +1496,7 @@ def _role_before(doc: "Doc", first: int, head: "Token", sentence_start: int) -> 
     opening_noun = before.i == sentence_start and before.pos_ == "NOUN" or _role_word(before) or _descriptor(before)
     # "candidate Hillary Clinton", "actress Ruby Dee", whatever the parser made of them; not
     # "told reporters Trump ..."
-    lower_role = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _ROLE_WORDS | lx.TITLE_WORDS)
+    lower_role = not _capitalized(before) and (before.tag_ == "NN" or before.lower_ in _TITLE_OR_ROLE_WORDS)
     lower_modifier = (
         not _capitalized(before) and before.pos_ in ("NOUN", "PROPN", "ADJ") and before.lower_ not in _NO_ROLE
     )
@@ -1566,7 +1569,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
             if subject.dep_ == "nsubj" and subject.i < first - 1 and role_noun(subject.lemma_):
                 return subject  # "The charity's head of HIV/Aids in Britain, Simon Wright said": two subjects to the parser
     if first > 1 and doc[first - 1].text == "," and (
-        doc[first - 2].pos_ == "NOUN" and _bare(doc[first - 2]) in lx.TITLE_WORDS | _ROLE_WORDS  # not any "-ist" ("a pernicious twist, Ana Ruiz")
+        doc[first - 2].pos_ == "NOUN" and _bare(doc[first - 2]) in _TITLE_OR_ROLE_WORDS  # not any "-ist" ("a pernicious twist, Ana Ruiz")
         or doc[first - 2].pos_ == "PROPN" and _bare(doc[first - 2]) in lx.TITLE_WORDS  # "Scottish Finance Minister, Tom McCabe,"
     ):
         return doc[first - 2]  # "the show's co-producer, Ana Ruiz, said", however the parser took the hyphen
@@ -1620,7 +1623,7 @@ def _description(doc: "Doc", first: int, last: int, head: "Token") -> "Token | N
         for token in doc[last + 2 : min(last + 2 + _ASIDE_REACH, head.sent.end)]:
             if token.is_punct and token.text not in _POSSESSIVES:
                 break
-            if _bare(token) in lx.TITLE_WORDS | _ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS \
+            if _bare(token) in _TITLE_OR_ROLE_WORDS or _capitalized(token) and _bare(token) in lx.ORGANIZATION_NOUNS \
                     or token.pos_ == "NOUN" and role_noun(token.lower_):
                 return token  # "Colin Asplin, Blackpool Hotel Association said"; "Ana Ruiz, outreach coordinator for ..."
     # "One member of the committee - Paul Tucker - voted": a name set off by dashes is an aside
@@ -1661,7 +1664,7 @@ def _role_phrase_before_comma(doc: "Doc", first: int) -> "Token | None":
     if not len(phrase) or phrase[0].pos_ == "ADP":
         return None
     # one person's role: a plural is a group the name may be one of ("Delegates from Iowa to Texas, Laura Kim and others")
-    return next((t for t in phrase if t.tag_ == "NN" and t.lemma_.lower() in lx.TITLE_WORDS | _ROLE_WORDS), None)
+    return next((t for t in phrase if t.tag_ == "NN" and t.lemma_.lower() in _TITLE_OR_ROLE_WORDS), None)
 
 
 # Participles whose agent ("led by Jane Roe") holds the role they name, and works whose
@@ -1700,6 +1703,7 @@ _CAST_VERBS = frozenset("voice portray star narrate".split())
 # says what happened to someone the story has still to identify (by age, as AP does)
 _DEFENDANT_PASSIVES = frozenset("accuse charge convict indict sentence acquit".split())
 _KILLING_VERBS = frozenset("kill murder shoot stab strangle".split())
+_DEFENDANT_OR_VICTIM_VERBS = _DEFENDANT_PASSIVES | _KILLING_VERBS
 _PARTS = frozenset(
     "man woman boy girl character father mother son daughter wife husband king queen prince princess villain hero "
     "heroine detective doctor killer lover mum dad".split()
@@ -1724,7 +1728,7 @@ def _defendant_or_victim(head: "Token") -> bool:
     """Whether the name is what its sentence's case or crime makes it: the
     one accused, charged or pleading, or the one killed."""
     verb = head.head.lemma_.lower()
-    return head.dep_ == "nsubjpass" and verb in _DEFENDANT_PASSIVES | _KILLING_VERBS \
+    return head.dep_ == "nsubjpass" and verb in _DEFENDANT_OR_VICTIM_VERBS \
         or head.dep_ == "nsubj" and verb == "plead" or head.dep_ == "dobj" and verb in _KILLING_VERBS
 
 
@@ -1825,7 +1829,7 @@ def _role_in_sentence(doc: "Doc", first: int, last: int, sentence_start: int) ->
     if opened and opened[-1] == "(":
         return "("
     for token in sentence:
-        if first <= token.i <= last or token.lemma_.lower() not in _ROLE_WORDS | lx.TITLE_WORDS:
+        if first <= token.i <= last or token.lemma_.lower() not in _TITLE_OR_ROLE_WORDS:
             continue
         if token.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in token.head.children):
             return token.text
@@ -1860,7 +1864,7 @@ def _pointed_role(token: "Token") -> bool:
     if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
         return False  # "the police", "over the head of": no role of one person
     lemma = token.lemma_.lower()
-    return role_noun(lemma) and lemma not in lx.INANIMATE_NOUNS | lx.VAGUE_GROUPS
+    return role_noun(lemma) and lemma not in _NO_ROLE_NOUNS
 
 
 def _modifier(head: "Token") -> bool:

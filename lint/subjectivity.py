@@ -140,7 +140,7 @@ class LoadedModel:
         self.context_bias = float(arrays["context_bias"])
         self.context_mean = arrays["context_mean"]
         self.context_std = arrays["context_std"]
-        self.prior = LemmaPrior(arrays["prior_keys"], arrays["prior_logits"], arrays["prior_seen"], float(arrays["prior_default"]))
+        self.prior = LemmaPrior.of(arrays)
         width = token_feature_width(len(self.dep_hashes), self.lexicon.shape[1], self.meta["tensor_width"], self.vectors.width)
         rows = len(self.lemma_keys) + 1
         if (self.hidden_weights.shape[0] != width or self.hidden_lemma.shape[0] != rows or self.sentence_lemma.shape[0] != rows
@@ -487,13 +487,18 @@ class LemmaPrior:
     seen: np.ndarray
     default: float
 
+    @classmethod
+    def of(cls, arrays) -> "LemmaPrior":
+        """The prior stored in a model's arrays (``prior_*``)."""
+        return cls(arrays["prior_keys"], arrays["prior_logits"], arrays["prior_seen"], float(arrays["prior_default"]))
+
     def features(self, lemma_hashes: np.ndarray) -> np.ndarray:
         """:data:`PRIOR_FEATURES` of scored tokens (``lemma_hashes``
         theirs): the lemma's log-odds and how often it was seen (the
         default and 0 for a lemma never seen)."""
-        found, where = _lookup(self.keys, lemma_hashes)
         if not len(self.keys):
             return np.column_stack([np.full(len(lemma_hashes), self.default), np.zeros(len(lemma_hashes))])
+        found, where = _lookup(self.keys, lemma_hashes)
         return np.column_stack([np.where(found, self.logits[where], self.default), np.where(found, self.seen[where], 0.0)])
 
 

@@ -303,10 +303,6 @@ def _prior_arrays(prior: sj.LemmaPrior) -> dict:
             "prior_default": np.array(prior.default)}
 
 
-def _prior_of(weights: dict) -> sj.LemmaPrior:
-    return sj.LemmaPrior(weights["prior_keys"], weights["prior_logits"], weights["prior_seen"], float(weights["prior_default"]))
-
-
 def fit_context_model(rows: np.ndarray, labels: np.ndarray, seed: int = SEED) -> dict:
     """Logistic regression over the context features (standardized)."""
     from sklearn.linear_model import LogisticRegression
@@ -376,15 +372,14 @@ def train(parsed: list[Parsed], labels: np.ndarray, tables: dict, *, alpha: floa
     folds = np.random.default_rng(seed).permutation(len(parsed)) % FOLDS
     rows = [None] * len(parsed)
     logits = [None] * len(parsed)
-    priors = [None] * len(parsed)
+    fold_priors = []
     for fold in range(FOLDS):
         inside = [p for p, f in zip(parsed, folds) if f != fold]
         weights = fit_token_model(inside + neutral, _lemma_keys(inside, min_count), alpha, seed)
-        prior = lemma_prior(inside + neutral)
+        fold_priors.append(lemma_prior(inside + neutral))
         for i in np.flatnonzero(folds == fold):
             logits[i] = token_logits(weights, parsed[i])
             rows[i] = sentence_row(parsed[i], logits[i])
-            priors[i] = prior
     rows = np.vstack(rows)
     sentence_logits = np.zeros(len(parsed))
     for fold in range(FOLDS):
@@ -393,7 +388,7 @@ def train(parsed: list[Parsed], labels: np.ndarray, tables: dict, *, alpha: floa
         weights["lemma_keys"] = lemma_keys
         for i in np.flatnonzero(folds == fold):
             sentence_logits[i] = sentence_logit(weights, rows[i], parsed[i])
-    context = fit_context_model(np.vstack([context_rows(p, z, s, q) for p, z, s, q in zip(parsed, logits, sentence_logits, priors)]),
+    context = fit_context_model(np.vstack([context_rows(p, z, s, q) for p, z, s, q in zip(parsed, logits, sentence_logits, (fold_priors[f] for f in folds))]),
                                 np.concatenate([p.labels for p in parsed]), seed)
     token_weights = fit_token_model(parsed + neutral, lemma_keys, alpha, seed)
     token_weights["marked_sense_keys"] = _marked_senses(parsed, min_count)
@@ -407,7 +402,7 @@ def evaluate(weights: dict, parsed, examples) -> dict:
     sentence_logits = [sentence_logit(weights, sentence_row(p, z), p) for p, z in zip(parsed, logits)]
     sentence_probability = 1 / (1 + np.exp(-np.array(sentence_logits)))
     labels = np.array([e.loaded for e in examples])
-    prior = _prior_of(weights)
+    prior = sj.LemmaPrior.of(weights)
     token_probability = [context_probability(weights, context_rows(p, z, s, prior)) if len(p.labels) else np.zeros(0)
                          for p, z, s in zip(parsed, logits, sentence_logits)]
     return {"sentence_probability": sentence_probability, "labels": labels, "token_probability": token_probability}

@@ -255,11 +255,10 @@ def _superlative(root, tokens):
     for head in list(heads):  # "one of the lowest", "among the worst"
         heads += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "among") for p in prep.children if p.dep_ == "pobj"]
     allowed = {t.i for t in tokens}
-    named = _names_a_body(root)
     for head in heads:
         for token in [head, *(c for c in head.children if c.dep_ in ("amod", "advmod"))]:
             if token.i in allowed and token.tag_ in ("JJS", "RBS") and token.lower_ not in lx.ORDER_SUPERLATIVES:
-                if named and token.lemma_.lower() in _MEASURED_RANKS:
+                if token.lemma_.lower() in _MEASURED_RANKS and _names_a_body(root):
                     continue
                 return token.text
             if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children):

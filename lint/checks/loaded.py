@@ -372,7 +372,14 @@ def others_voice(doc, offset: int, voice: str, evaluative: float = EVALUATIVE_CO
 def personal_piece(doc) -> bool:
     """Whether at least :data:`PERSONAL_PIECE_PARAGRAPHS` paragraphs before
     any closing run of readers' comments speak as "I", "we" or to "you"
-    outside quotations."""
+    outside quotations (worked out once per draft: several rules ask)."""
+    known = doc.models.get("personal piece")
+    if known is None:
+        known = doc.models["personal piece"] = _counts_as_personal_piece(doc)
+    return known
+
+
+def _counts_as_personal_piece(doc) -> bool:
     blocks = _personal_blocks(doc)
     count = 0
     for paragraph_block, paragraph in attribution_model(doc).paragraphs.items():

@@ -11,7 +11,6 @@ import regex as re
 
 from lint.checks.loaded import copy_type
 from lint import lexicon as lx
-from lint.lexicon import ORGANIZATION_NOUNS
 from lint.people import Mention, display_zone, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
@@ -405,7 +404,7 @@ def _maybe_a_body(prose: str, person: PersonModel) -> bool:
     (2 of 67 surname fixes on the dev split), which is no damage."""
     return any(
         m.full and (match := _OWNED_WORDS.match(prose, m.end)) is not None
-        and any(w is not None and w.lower() in ORGANIZATION_NOUNS for w in match.groups())
+        and any(w is not None and w.lower() in lx.ORGANIZATION_NOUNS for w in match.groups())
         for m in person.mentions
     )
 

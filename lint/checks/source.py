@@ -48,7 +48,7 @@ class Source(Check):
     def run(self, doc):
         in_scope = self.in_scope(doc)
         built = model(doc)
-        for sentence in built.sentences:
+        for number, sentence in enumerate(built.sentences):
             for a in sentence.attributions:
                 if a.source_kind not in self.kinds or (self.verbs and a.lemma not in self.verbs):
                     continue
@@ -60,7 +60,7 @@ class Source(Check):
                     or (a.source_kind == GROUP and _group_named_nearby(doc, a, sentence, built.paragraphs))
                     or (a.source_kind == GROUP and _finding_of_named_study(sentence, built.paragraphs[sentence.block]))
                     or (a.source_kind == DOCUMENT and sentence.block <= 1 and _document_named_after_lead(built, sentence.block))
-                    or (a.source_kind == GROUP and _poll_sample(doc, a, sentence, built.sentences))
+                    or (a.source_kind == GROUP and _poll_sample(doc, a, built.sentences, number))
                     or _writers_aside(doc, sentence)
                 ):
                     continue
@@ -98,21 +98,21 @@ def _finding_of_named_study(sentence, paragraph) -> bool:
     )
 
 
-def _poll_sample(doc, vague, sentence, sentences) -> bool:
+def _poll_sample(doc, vague, sentences, number: int) -> bool:
     """Whether a counted group ("most", "many of them", "few") is the sample
     of a poll spoken of before it, in its sentence or the two before: "A
     survey said only 4% of owners would upgrade. Many said they were
     confused ...", "A CBI survey found output had risen but many firms were
-    seeing ...". Its answers are the poll's finding, sourced with the poll."""
+    seeing ...". Its answers are the poll's finding, sourced with the poll.
+    ``number``: the vague group's sentence in ``sentences``."""
     if vague.source is None:
         return False
     words = doc.prose[vague.source[0] : vague.source[1]].lower().split()
     if not words or not (words[0] in lx.VAGUE_QUANTIFIERS or "respondents" in words):
         return False
-    k = sentences.index(sentence)
     return any(
         t.lemma_.lower() in _POLL_WORDS and s.start + t.idx - s.span.start_char < vague.source[0]
-        for s in sentences[max(0, k - _POLL_SENTENCES) : k + 1]
+        for s in sentences[max(0, number - _POLL_SENTENCES) : number + 1]
         for t in s.span
     )
 
