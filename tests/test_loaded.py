@@ -361,8 +361,8 @@ def test_a_closing_run_of_personal_paragraphs_is_its_writers_throughout():
     assert matches(news + comments + grim + comments, path="story.txt") == []
     # the same paragraph among news paragraphs, before the comments start
     assert matches(news * 3 + grim + news * 3 + comments, path="story.txt") == ["grim", "weird"]
-    # too short a run to be a comment page
-    assert matches(news + grim + comments[: len(comments) // 5], path="story.txt") == ["grim", "weird"]
+    # too short a run to be a comment page (one sentence in a personal voice is no personal piece either)
+    assert matches(news + grim + "I think the council is right.\n\n", path="story.txt") == ["grim", "weird"]
 
 
 @pytest.mark.parametrize("voiced, start", [
@@ -519,9 +519,9 @@ def test_word_list_rules_keep_quiet_where_the_copy_judges_by_design():
     # a paragraph that speaks as "I": its writer's, for `paragraph` only
     assert matches(news + "I think the council's disgraceful budget passed.\n", rule["paragraph"]) == []
     assert matches(news + "I think the council's disgraceful budget passed.\n", rule["story"]) == ["disgraceful"]
-    # a personal piece: three paragraphs in the first person make the whole story a column
-    assert matches(column * 3 + verdict, rule["story"]) == []
-    assert matches(column * 2 + news + verdict, rule["story"]) == ["disgraceful"]
+    # a personal piece: two sentences in the first person make the whole story a column
+    assert matches(column * 2 + verdict, rule["story"]) == []
+    assert matches(column + news * 2 + verdict, rule["story"]) == ["disgraceful"]
     # a declared column or review
     assert matches("---\ntype: review\n---\n" + news + verdict, rule["story"]) == []
     assert matches(column * 3 + verdict, rule["any"]) == ["disgraceful"]
@@ -533,13 +533,20 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     feature = "The gadgets we carry around will change.\n\n"
     quoted = '"We will rebuild," the mayor said.\n\n'
     rule = word_list_rule("story")
-    assert matches(feature * 2 + "I have covered this council for years.\n\n" + verdict, rule) == []
-    assert matches(feature * 3 + verdict, rule) == []
-    assert matches(feature * 2 + news + verdict, rule) == ["disgraceful"]
-    # "we" inside a quotation, or a title's capital inside a sentence, is not the writer's
+    assert matches(feature + "I have covered this council for years.\n\n" + verdict, rule) == []
+    assert matches(feature * 2 + verdict, rule) == []
+    # sentences, not paragraphs: BBC copy runs a feature's sentences into one paragraph
+    assert matches("The gadgets we carry around will change. Our homes will too.\n\n" + verdict, rule) == []
+    assert matches(feature + news * 2 + verdict, rule) == ["disgraceful"]
+    # "we" inside a quotation, or a title's or a name's, is not the writer's
     assert matches(quoted * 3 + verdict, rule) == ["disgraceful"]
     assert matches("The song We Are The World is back.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("US firms created 337,000 jobs.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("Her single I Believe in You went in at two.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("Lose My Breath slipped to four.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("He starred in I'm A Celebrity.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("Im Kwon-Taek won the prize.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    assert matches("Talks will resume, our correspondent said.\n\n" * 3 + verdict, rule) == ["disgraceful"]
 
 
 @pytest.mark.parametrize("skipped", ["sports", "Sports"])  # copy types match in any case

@@ -326,20 +326,23 @@ OPINION_TYPES = frozenset(("opinion", "column", "editorial", "review", "analysis
 # The shipped loaded-language rule's ``evaluative-copy``, for the rules that
 # ask :func:`others_voice` (chosen on BBC dev, see :func:`evaluative_copy`).
 EVALUATIVE_COPY = 0.7
-# A draft with at least this many paragraphs that speak as "I", or to
-# "you", outside quotations (before any closing run of readers' comments:
-# the story above them is news) is a personal piece throughout. On BBC train:
-# 1,216 articles have none, 74 one, 13 two, 42 three or more, and 40 of
-# those 42 are columns, reviews, readers' pages, interviews printed
-# without quotation marks or features that address the reader (the other
-# two: news whose song and film titles say "I" or "My"). A paragraph that
-# speaks as "we" outside quotations counts too (the feature's "the DVDs we
-# are used to", the review's "Let us say"): on BBC train and dev it brings
-# 6 more articles to three: 3 features, a review, a readers' page and a page
-# of interviews printed without quotation marks
-# (benchmarks/count_personal_paragraphs.py).
-PERSONAL_PIECE_PARAGRAPHS = 3
-_INCLUSIVE_WE = frozenset(("we", "us", "our", "ours", "ourselves"))
+# A draft with at least this many sentences that speak as "I" or "we", or
+# to "you", in the writer's voice (outside quotations, not in a title: see
+# _writer_pronoun; before any closing run of readers' comments: the story
+# above them is news) is a personal piece throughout: a column, review,
+# feature or readers' page. Sentences, not paragraphs: BBC copy runs most
+# of an article into one paragraph, so a feature's "the DVDs we are used
+# to" and "how we get films" stood in one. On BBC train: 1,246 articles
+# have no such sentence, 47 one, 13 two, 34 three or more; of the 21 that
+# two sentences bring in beyond the earlier count of three paragraphs, 20
+# are features, columns, reviews or readers' pages (the other: a news list
+# of search queries, "How do I structure a French letter?"); the two it
+# drops were news whose song titles said "I" or "My"
+# (benchmarks/count_personal_sentences.py).
+PERSONAL_PIECE_SENTENCES = 2
+_PERSONAL_PRONOUNS = frozenset("i me my mine myself we us our ours ourselves you your yours yourself yourselves".split())
+# Contractions after a pronoun, skipped to reach the word after it.
+_CONTRACTIONS = frozenset(("'m", "'ve", "'d", "'ll", "'re", "’m", "’ve", "’d", "’ll", "’re"))
 
 
 def others_voice(doc, offset: int, voice: str, evaluative: float = EVALUATIVE_COPY) -> bool:
@@ -347,7 +350,7 @@ def others_voice(doc, offset: int, voice: str, evaluative: float = EVALUATIVE_CO
     prose offset, because the words there carry their writer's judgment
     by design: ``story``: in opinion, column, editorial, review or analysis
     copy (declared, a kicker, a personal piece:
-    :data:`PERSONAL_PIECE_PARAGRAPHS`, or copy that reads as biased
+    :data:`PERSONAL_PIECE_SENTENCES`, or copy that reads as biased
     throughout: :func:`evaluative_copy` at ``evaluative``, with the shipped
     model), and in the closing run of readers' comments; ``paragraph``:
     also in a paragraph that speaks as "I", or to "you" (a reader's letter,
@@ -370,36 +373,53 @@ def others_voice(doc, offset: int, voice: str, evaluative: float = EVALUATIVE_CO
 
 
 def personal_piece(doc) -> bool:
-    """Whether at least :data:`PERSONAL_PIECE_PARAGRAPHS` paragraphs before
+    """Whether at least :data:`PERSONAL_PIECE_SENTENCES` sentences before
     any closing run of readers' comments speak as "I", "we" or to "you"
-    outside quotations (worked out once per draft: several rules ask)."""
+    in the writer's voice (worked out once per draft: several rules ask)."""
     known = doc.models.get("personal piece")
     if known is None:
-        known = doc.models["personal piece"] = _counts_as_personal_piece(doc)
+        known = doc.models["personal piece"] = personal_sentences(doc) >= PERSONAL_PIECE_SENTENCES
     return known
 
 
-def _counts_as_personal_piece(doc) -> bool:
+def personal_sentences(doc) -> int:
+    """How many sentences before any closing run of readers' comments have
+    a :func:`_writer_pronoun`."""
     blocks = _personal_blocks(doc)
     count = 0
     for paragraph_block, paragraph in attribution_model(doc).paragraphs.items():
-        personal, closing = blocks.get(paragraph_block, (False, False))
-        count += not closing and (personal or _speaks_as_we(doc, paragraph))
-        if count >= PERSONAL_PIECE_PARAGRAPHS:
-            return True
-    return False
+        if blocks.get(paragraph_block, (False, False))[1]:
+            continue
+        count += sum(any(_writer_pronoun(doc, sentence, token) for token in sentence.span) for sentence in paragraph)
+    return count
 
 
-def _speaks_as_we(doc, paragraph) -> bool:
-    """Whether a paragraph says "we", "us" or "our" outside quotations (a
-    capitalized one inside a sentence is a title's: "We Are The World";
-    "US" is the country)."""
-    for sentence in paragraph:
-        for token in sentence.span:
-            if (token.lower_ in _INCLUSIVE_WE and (token.is_lower or (token.is_sent_start and token.is_title))
-                    and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char)):
-                return True
-    return False
+def _writer_pronoun(doc, sentence, token) -> bool:
+    """Whether a token is "I", "we" or "you" (any case form) in the
+    writer's voice: outside quotations, and not a title's or a name's, as
+    the first-person rule reads them: a capital inside a sentence ("We
+    Are The World"), before a capitalized word ("I Believe in You", "My
+    Boo"), after one ("release I Believe"), before a contraction ("I'm A
+    Celebrity"), run into a word ("Im Kwon-Taek"); "US" is the country;
+    "our correspondent" names the broadcaster's source."""
+    if token.lower_ not in _PERSONAL_PRONOUNS:
+        return False
+    following = [t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS][:1]
+    if token.is_lower:
+        if token.lower_ == "our" and following and following[0].lower_.startswith("correspondent"):
+            return False
+    elif not token.is_title or (following and following[0].is_title and following[0].text != "I"):
+        return False
+    elif token.text == "I":
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        before = token.doc[token.i - 1] if token.i > sentence.span.start else None
+        if after is not None and (after.lower_ in _CONTRACTIONS or (not token.whitespace_ and after.is_alpha)):
+            return False
+        if before is not None and before.is_title and not before.is_sent_start:
+            return False
+    elif not token.is_sent_start:
+        return False
+    return not doc.in_quote(sentence.start + token.idx - sentence.span.start_char)
 
 
 def _personal_tail(voiced: list[bool]) -> int:
