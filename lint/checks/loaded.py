@@ -70,7 +70,7 @@ REASONS = {
 TYPE_KEYS = ("type", "genre", "section", "category", "kicker", "label")
 TYPE_WORDS = {
     "opinion": ("opinion", "op-ed", "oped", "comment", "commentary", "editorial", "column", "columnist", "letters", "viewpoint"),
-    "review": ("review", "reviews", "critic"),
+    "review": ("review", "reviews", "critic", "preview", "previews"),
     "analysis": ("analysis",),
     "sports": ("sport", "sports"),
 }
@@ -83,7 +83,11 @@ _SCORELINE = re.compile(
 # (chosen on BBC dev and PolNeAR dev: at 2, 93 of 112 BBC sport articles,
 # 2 of 333 others and 2 of 84 political stories; at 3, 62, 1 and 0).
 SPORTS_WORDS_MIN = 2
-_KICKER = re.compile(r"^\s*(?:OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
+# The kicker may name the medium reviewed: "DVD review: Spider-Man 2" (3
+# BBC reviews), "Preview: Ireland v England".
+_KICKER = re.compile(
+    r"^\s*(?:(?:DVD|CD|film|album|book|game|games|theatre|TV|gig)\s+)?"
+    r"(?P<kind>OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|PREVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
 # A standfirst (the draft's first paragraph) whose sentence closes on its
 # writer, a columnist, analyst, commentator or critic with a name, after an
 # inverted verb of argument ("..., argues technology analyst Bill
@@ -534,7 +538,7 @@ def _copy_type(doc) -> str:
     if body:
         match = _KICKER.match(doc.prose[body[0].start : body[0].end])
         if match:
-            word = match.group(0).strip(" :|—–-").lower()
+            word = match.group("kind").lower()
             return next(kind for kind, markers in TYPE_WORDS.items() if word in markers or word == kind)
         standfirst = next((b for b in body if b.kind == "paragraph"), None)
         if standfirst is not None and _STANDFIRST_WRITER.search(doc.prose, standfirst.start, standfirst.end):
