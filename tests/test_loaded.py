@@ -284,7 +284,8 @@ def test_copy_type_from_front_matter(front, kind):
     assert loaded.copy_type(parse(f"---\n{front}\n---\n\nText.\n", "story.md")) == kind
 
 
-@pytest.mark.parametrize("opening, kind", [("OPINION: ", "opinion"), ("Review | ", "review"), ("", "news")])
+@pytest.mark.parametrize("opening, kind", [("OPINION: ", "opinion"), ("Review | ", "review"), ("DVD review: ", "review"),
+                                           ("Preview: ", "review"), ("Spending review: ", "news"), ("", "news")])
 def test_copy_type_from_a_kicker(opening, kind):
     assert loaded.copy_type(parse(f"{opening}The plan fails.\n", "story.md")) == kind
 
