@@ -534,10 +534,13 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     feature = "The gadgets we carry around will change.\n\n"
     quoted = '"We will rebuild," the mayor said.\n\n'
     rule = word_list_rule("story")
+    # two sentences when one says "I" or "you"; "we" alone needs a third (two "we" slips stand in news copy)
     assert matches(feature + "I have covered this council for years.\n\n" + verdict, rule) == []
-    assert matches(feature * 2 + verdict, rule) == []
+    assert matches(feature + "You can buy one now.\n\n" + verdict, rule) == []
+    assert matches(feature * 3 + verdict, rule) == []
+    assert matches(feature * 2 + verdict, rule) == ["disgraceful"]
     # sentences, not paragraphs: BBC copy runs a feature's sentences into one paragraph
-    assert matches("The gadgets we carry around will change. Our homes will too.\n\n" + verdict, rule) == []
+    assert matches("The gadgets we carry around will change. Our homes will too. So will you.\n\n" + verdict, rule) == []
     assert matches(feature + news * 2 + verdict, rule) == ["disgraceful"]
     # "we" inside a quotation, or a title's or a name's, is not the writer's
     assert matches(quoted * 3 + verdict, rule) == ["disgraceful"]
