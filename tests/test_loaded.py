@@ -362,8 +362,13 @@ def test_a_closing_run_of_personal_paragraphs_is_its_writers_throughout():
     assert matches(news + comments + grim + comments, path="story.txt") == []
     # the same paragraph among news paragraphs, before the comments start
     assert matches(news * 3 + grim + news * 3 + comments, path="story.txt") == ["grim", "weird"]
-    # too short a run to be a comment page (one sentence in a personal voice is no personal piece either)
-    assert matches(news + grim + "I think the council is right.\n\n", path="story.txt") == ["grim", "weird"]
+    # too short a run to be a comment page, and a comment or two closing a story makes no personal piece
+    assert matches(news + grim + comments[: len(comments) // 5], path="story.txt") == ["grim", "weird"]
+    # nor does a call-out asking the reader
+    callout = "What are your experiences? Are you happy with your bank? Do you plan to move?\n\n"
+    assert matches(news * 3 + callout + grim, path="story.txt") == ["grim", "weird"]
+    # the same voice throughout the draft does
+    assert matches("I think the council is right.\n\nYou cannot trust the figures.\n\n" + grim, path="story.txt") == []
 
 
 @pytest.mark.parametrize("voiced, start", [

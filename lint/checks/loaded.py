@@ -126,6 +126,10 @@ _DENIABLE = frozenset(("dramatization", "intensity"))
 # (or a columnist's), including a comment that says neither "I" nor "you".
 _TAIL_PARAGRAPHS = 8
 _TAIL_SHARE = 0.5
+# A shorter closing run, of at most _CLOSING_COMMENTS such paragraphs
+# after news paragraphs, is a comment or two appended to a story: it does
+# not make the draft a personal piece (:func:`personal_sentences`).
+_CLOSING_COMMENTS = 2
 # A draft shorter than this is not judged evaluative copy by its mean
 # sentence probability: one biased sentence linted alone is not a review.
 EVALUATIVE_MIN_SENTENCES = 8
@@ -397,13 +401,26 @@ def personal_piece(doc) -> bool:
 
 def personal_sentences(doc) -> tuple[int, int]:
     """How many sentences before any closing run of readers' comments have
-    a :func:`_writer_pronoun`, and how many of them say "I" or "you"."""
+    a :func:`_writer_pronoun`, and how many of them say "I" or "you". Not
+    counted: a question to the reader (a call-out closing a news story,
+    "What are your experiences?"), and a run of at most
+    _CLOSING_COMMENTS paragraphs in a personal voice that closes a draft
+    after news paragraphs (a reader's comment or two under a story)."""
+    from lint.checks.person import _asks_the_reader  # person.py imports this module
+
     blocks = _personal_blocks(doc)
+    order = sorted(blocks)
+    closing = len(order)
+    while closing and blocks[order[closing - 1]][0]:
+        closing -= 1
+    comments = set(order[closing:]) if 0 < closing and len(order) - closing <= _CLOSING_COMMENTS else set()
     personal = as_i_or_you = 0
     for paragraph_block, paragraph in attribution_model(doc).paragraphs.items():
-        if blocks.get(paragraph_block, (False, False))[1]:
+        if blocks.get(paragraph_block, (False, False))[1] or paragraph_block in comments:
             continue
         for sentence in paragraph:
+            if _asks_the_reader(doc, sentence.start):
+                continue
             pronouns = {token.lower_ for token in sentence.span if _writer_pronoun(doc, sentence, token)}
             personal += bool(pronouns)
             as_i_or_you += bool(pronouns & _I_OR_YOU)
