@@ -285,7 +285,7 @@ def test_copy_type_from_front_matter(front, kind):
 
 
 @pytest.mark.parametrize("opening, kind", [("OPINION: ", "opinion"), ("Review | ", "review"), ("DVD review: ", "review"),
-                                           ("Preview: ", "review"), ("Spending review: ", "news"), ("", "news")])
+                                           ("Preview: ", "news"), ("Spending review: ", "news"), ("", "news")])
 def test_copy_type_from_a_kicker(opening, kind):
     assert loaded.copy_type(parse(f"{opening}The plan fails.\n", "story.md")) == kind
 
