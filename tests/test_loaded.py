@@ -550,6 +550,9 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     # "we" inside a quotation, or a title's or a name's, is not the writer's
     assert matches(quoted * 3 + verdict, rule) == ["disgraceful"]
     assert matches("The song We Are The World is back.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    # "We" before a capitalized noun is the writer's group, not a title
+    assert matches("We Britons love a queue.\n\n" * 3 + verdict, rule) == []
+    assert matches("We Are The World is back in the charts.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("US firms created 337,000 jobs.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("Her single I Believe in You went in at two.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("Lose My Breath slipped to four.\n\n" * 3 + verdict, rule) == ["disgraceful"]

@@ -433,7 +433,8 @@ def _writer_pronoun(doc, sentence, token) -> bool:
     the first-person rule reads them: a capital inside a sentence ("We
     Are The World"), before a capitalized word ("I Believe in You", "My
     Boo"), after one ("release I Believe"), before a contraction ("I'm A
-    Celebrity"), run into a word ("Im Kwon-Taek"); "US" is the country;
+    Celebrity"), run into a word ("Im Kwon-Taek"), but "We" only before a
+    capitalized verb ("We Britons love" is the writer's); "US" is the country;
     "our correspondent" names the broadcaster's source."""
     if token.lower_ not in _PERSONAL_PRONOUNS:
         return False
@@ -441,7 +442,8 @@ def _writer_pronoun(doc, sentence, token) -> bool:
     if token.is_lower:
         if token.lower_ == "our" and following and following[0].lower_.startswith("correspondent"):
             return False
-    elif not token.is_title or (following and following[0].is_title and following[0].text != "I"):
+    elif not token.is_title or (following and following[0].is_title and following[0].text != "I"
+                                and (token.text != "We" or following[0].pos_ in ("AUX", "VERB"))):
         return False
     elif token.text == "I":
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
