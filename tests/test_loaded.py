@@ -595,3 +595,22 @@ def test_a_news_story_above_readers_comments_is_still_news():
 def test_first_person_spares_titles_and_a_broadcasters_correspondent(text, flagged):
     rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")
     assert [a.match for a in lint_text(text, [rule], "story.md")] == flagged
+
+
+@pytest.mark.parametrize("text, writers", [
+    ('We are "expanding our network," said Oliver Valente.', False),  # a partial quotation: the speaker's
+    ("Couples who wed abroad must register.", False),
+    ("It is the end of the web as we know it.", False),
+    ("Our correspondent says talks will resume.", False),
+    ("Talks will resume, our business correspondent says.", False),
+    ("We Are The World is back.", False),
+    ("We Britons love a queue.", True),
+    ("I, Robot is out.", True),  # both readers take this title's "I" for the writer's
+    ("When I asked the mayor, she walked away.", True),
+    ("We'd like to know more.", True),
+])
+def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does(text, writers):
+    rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")
+    doc = next(iter(nlp.parse_documents([parse(text + "\n", path="story.txt")])))
+    assert bool(lint(doc, [rule], unused_severity=None)) == writers
+    assert loaded.personal_sentences(doc)[0] == writers

@@ -435,26 +435,53 @@ def _writer_pronoun(doc, sentence, token) -> bool:
     Boo"), after one ("release I Believe"), before a contraction ("I'm A
     Celebrity"), run into a word ("Im Kwon-Taek"), but "We" only before a
     capitalized verb ("We Britons love" is the writer's); "US" is the country;
-    "our correspondent" names the broadcaster's source."""
+    and, as that rule's ``unless`` has them, "our (business) correspondent"
+    names the broadcaster's source, "we" leading into a partial quotation
+    ('We are "expanding our network," said ...') is the speaker's, "as we
+    know it" is an idiom and a "we" run into a word is none ("wed")."""
     if token.lower_ not in _PERSONAL_PRONOUNS:
         return False
-    following = [t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS][:1]
-    if token.is_lower:
-        if token.lower_ == "our" and following and following[0].lower_.startswith("correspondent"):
-            return False
-    elif not token.is_title or (following and following[0].is_title and following[0].text != "I"
-                                and (token.text != "We" or following[0].pos_ in ("AUX", "VERB"))):
+    following = next((t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS), None)
+    if token.lower_ == "our" and any(t.lower_ in ("correspondent", "correspondents") for t in token.doc[token.i + 1 : token.i + 3]):
         return False
-    elif token.text == "I":
-        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        before = token.doc[token.i - 1] if token.i > sentence.span.start else None
-        if after is not None and (after.lower_ in _CONTRACTIONS or (not token.whitespace_ and after.is_alpha)):
-            return False
-        if before is not None and before.is_title and not before.is_sent_start:
-            return False
-    elif not token.is_sent_start:
+    if token.lower_ in ("we", "us", "our") and _leads_into_a_partial_quote(token):
         return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "we" and (_as_we_know_it(token) or (not token.whitespace_ and after is not None and after.is_alpha)):
+        return False
+    if not token.is_lower:
+        if not token.is_title or (following is not None and following.is_title and following.text != "I"
+                                  and (token.text != "We" or following.pos_ in ("AUX", "VERB"))):
+            return False
+        if token.text == "I":
+            before = token.doc[token.i - 1] if token.i > sentence.span.start else None
+            if after is not None and (after.lower_ in _CONTRACTIONS or (not token.whitespace_ and after.is_alpha)):
+                return False
+            if before is not None and before.is_title and not before.is_sent_start:
+                return False
+        elif not token.is_sent_start:
+            return False
     return not doc.in_quote(sentence.start + token.idx - sentence.span.start_char)
+
+
+def _leads_into_a_partial_quote(token) -> bool:
+    """Whether a pronoun leads, within two words, into a quotation mark that
+    opens a word ('We are "expanding our network," said ...'), as the
+    first-person rule's ``unless`` reads it."""
+    if not token.whitespace_:
+        return False
+    for t in token.doc[token.i + 1 : token.i + 4]:
+        if t.text in ('"', "“") and not t.whitespace_:
+            return t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_alpha
+        if t.is_punct or not t.whitespace_:
+            return False
+    return False
+
+
+def _as_we_know_it(token) -> bool:
+    """Whether "we" stands in the idiom "as we know it"."""
+    words = [t.lower_ for t in token.doc[max(token.i - 1, 0) : token.i + 3]]
+    return token.i > 0 and words == ["as", "we", "know", "it"]
 
 
 def _personal_tail(voiced: list[bool]) -> int:
