@@ -285,7 +285,7 @@ def test_copy_type_from_front_matter(front, kind):
 
 
 @pytest.mark.parametrize("opening, kind", [("OPINION: ", "opinion"), ("Review | ", "review"), ("DVD review: ", "review"),
-                                           ("Preview: ", "review"), ("Spending review: ", "news"), ("", "news")])
+                                           ("Preview: ", "news"), ("Spending review: ", "news"), ("", "news")])
 def test_copy_type_from_a_kicker(opening, kind):
     assert loaded.copy_type(parse(f"{opening}The plan fails.\n", "story.md")) == kind
 
@@ -362,8 +362,13 @@ def test_a_closing_run_of_personal_paragraphs_is_its_writers_throughout():
     assert matches(news + comments + grim + comments, path="story.txt") == []
     # the same paragraph among news paragraphs, before the comments start
     assert matches(news * 3 + grim + news * 3 + comments, path="story.txt") == ["grim", "weird"]
-    # too short a run to be a comment page (one sentence in a personal voice is no personal piece either)
-    assert matches(news + grim + "I think the council is right.\n\n", path="story.txt") == ["grim", "weird"]
+    # too short a run to be a comment page, and a comment or two closing a story makes no personal piece
+    assert matches(news + grim + comments[: len(comments) // 5], path="story.txt") == ["grim", "weird"]
+    # nor does a call-out asking the reader
+    callout = "What are your experiences? Are you happy with your bank? Do you plan to move?\n\n"
+    assert matches(news * 3 + callout + grim, path="story.txt") == ["grim", "weird"]
+    # the same voice throughout the draft does
+    assert matches("I think the council is right.\n\nYou cannot trust the figures.\n\n" + grim, path="story.txt") == []
 
 
 @pytest.mark.parametrize("voiced, start", [
@@ -545,6 +550,9 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     # "we" inside a quotation, or a title's or a name's, is not the writer's
     assert matches(quoted * 3 + verdict, rule) == ["disgraceful"]
     assert matches("The song We Are The World is back.\n\n" * 3 + verdict, rule) == ["disgraceful"]
+    # "We" before a capitalized noun is the writer's group, not a title
+    assert matches("We Britons love a queue.\n\n" * 3 + verdict, rule) == []
+    assert matches("We Are The World is back in the charts.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("US firms created 337,000 jobs.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("Her single I Believe in You went in at two.\n\n" * 3 + verdict, rule) == ["disgraceful"]
     assert matches("Lose My Breath slipped to four.\n\n" * 3 + verdict, rule) == ["disgraceful"]
@@ -587,3 +595,22 @@ def test_a_news_story_above_readers_comments_is_still_news():
 def test_first_person_spares_titles_and_a_broadcasters_correspondent(text, flagged):
     rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")
     assert [a.match for a in lint_text(text, [rule], "story.md")] == flagged
+
+
+@pytest.mark.parametrize("text, writers", [
+    ('We are "expanding our network," said Oliver Valente.', False),  # a partial quotation: the speaker's
+    ("Couples who wed abroad must register.", False),
+    ("It is the end of the web as we know it.", False),
+    ("Our correspondent says talks will resume.", False),
+    ("Talks will resume, our business correspondent says.", False),
+    ("We Are The World is back.", False),
+    ("We Britons love a queue.", True),
+    ("I, Robot is out.", True),  # both readers take this title's "I" for the writer's
+    ("When I asked the mayor, she walked away.", True),
+    ("We'd like to know more.", True),
+])
+def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does(text, writers):
+    rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")
+    doc = next(iter(nlp.parse_documents([parse(text + "\n", path="story.txt")])))
+    assert bool(lint(doc, [rule], unused_severity=None)) == writers
+    assert loaded.personal_sentences(doc)[0] == writers

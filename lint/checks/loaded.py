@@ -70,7 +70,7 @@ REASONS = {
 TYPE_KEYS = ("type", "genre", "section", "category", "kicker", "label")
 TYPE_WORDS = {
     "opinion": ("opinion", "op-ed", "oped", "comment", "commentary", "editorial", "column", "columnist", "letters", "viewpoint"),
-    "review": ("review", "reviews", "critic", "preview", "previews"),
+    "review": ("review", "reviews", "critic"),
     "analysis": ("analysis",),
     "sports": ("sport", "sports"),
 }
@@ -83,11 +83,11 @@ _SCORELINE = re.compile(
 # (chosen on BBC dev and PolNeAR dev: at 2, 93 of 112 BBC sport articles,
 # 2 of 333 others and 2 of 84 political stories; at 3, 62, 1 and 0).
 SPORTS_WORDS_MIN = 2
-# The kicker may name the medium reviewed: "DVD review: Spider-Man 2" (3
-# BBC reviews), "Preview: Ireland v England".
+# The kicker may name the medium reviewed: "DVD review: Spider-Man 2" (the
+# only medium a BBC kicker names: 3 reviews, no CD, film, album, book,
+# game, theatre, TV or gig).
 _KICKER = re.compile(
-    r"^\s*(?:(?:DVD|CD|film|album|book|game|games|theatre|TV|gig)\s+)?"
-    r"(?P<kind>OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|PREVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
+    r"^\s*(?:DVD\s+)?(?P<kind>OPINION|COMMENT|COMMENTARY|EDITORIAL|COLUMN|REVIEW|ANALYSIS)\b\s*[:|—–-]", re.I)
 # A standfirst (the draft's first paragraph) whose sentence closes on its
 # writer, a columnist, analyst, commentator or critic with a name, after an
 # inverted verb of argument ("..., argues technology analyst Bill
@@ -126,6 +126,10 @@ _DENIABLE = frozenset(("dramatization", "intensity"))
 # (or a columnist's), including a comment that says neither "I" nor "you".
 _TAIL_PARAGRAPHS = 8
 _TAIL_SHARE = 0.5
+# A shorter closing run, of at most _CLOSING_COMMENTS such paragraphs
+# after news paragraphs, is a comment or two appended to a story: it does
+# not make the draft a personal piece (:func:`personal_sentences`).
+_CLOSING_COMMENTS = 2
 # A draft shorter than this is not judged evaluative copy by its mean
 # sentence probability: one biased sentence linted alone is not a review.
 EVALUATIVE_MIN_SENTENCES = 8
@@ -397,13 +401,26 @@ def personal_piece(doc) -> bool:
 
 def personal_sentences(doc) -> tuple[int, int]:
     """How many sentences before any closing run of readers' comments have
-    a :func:`_writer_pronoun`, and how many of them say "I" or "you"."""
+    a :func:`_writer_pronoun`, and how many of them say "I" or "you". Not
+    counted: a question to the reader (a call-out closing a news story,
+    "What are your experiences?"), and a run of at most
+    _CLOSING_COMMENTS paragraphs in a personal voice that closes a draft
+    after news paragraphs (a reader's comment or two under a story)."""
+    from lint.checks.person import _asks_the_reader  # person.py imports this module
+
     blocks = _personal_blocks(doc)
+    order = sorted(blocks)
+    closing = len(order)
+    while closing and blocks[order[closing - 1]][0]:
+        closing -= 1
+    comments = set(order[closing:]) if 0 < closing and len(order) - closing <= _CLOSING_COMMENTS else set()
     personal = as_i_or_you = 0
     for paragraph_block, paragraph in attribution_model(doc).paragraphs.items():
-        if blocks.get(paragraph_block, (False, False))[1]:
+        if blocks.get(paragraph_block, (False, False))[1] or paragraph_block in comments:
             continue
         for sentence in paragraph:
+            if _asks_the_reader(doc, sentence.start):
+                continue
             pronouns = {token.lower_ for token in sentence.span if _writer_pronoun(doc, sentence, token)}
             personal += bool(pronouns)
             as_i_or_you += bool(pronouns & _I_OR_YOU)
@@ -416,26 +433,55 @@ def _writer_pronoun(doc, sentence, token) -> bool:
     the first-person rule reads them: a capital inside a sentence ("We
     Are The World"), before a capitalized word ("I Believe in You", "My
     Boo"), after one ("release I Believe"), before a contraction ("I'm A
-    Celebrity"), run into a word ("Im Kwon-Taek"); "US" is the country;
-    "our correspondent" names the broadcaster's source."""
+    Celebrity"), run into a word ("Im Kwon-Taek"), but "We" only before a
+    capitalized verb ("We Britons love" is the writer's); "US" is the country;
+    and, as that rule's ``unless`` has them, "our (business) correspondent"
+    names the broadcaster's source, "we" leading into a partial quotation
+    ('We are "expanding our network," said ...') is the speaker's, "as we
+    know it" is an idiom and a "we" run into a word is none ("wed")."""
     if token.lower_ not in _PERSONAL_PRONOUNS:
         return False
-    following = [t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS][:1]
-    if token.is_lower:
-        if token.lower_ == "our" and following and following[0].lower_.startswith("correspondent"):
-            return False
-    elif not token.is_title or (following and following[0].is_title and following[0].text != "I"):
+    following = next((t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS), None)
+    if token.lower_ == "our" and any(t.lower_ in ("correspondent", "correspondents") for t in token.doc[token.i + 1 : token.i + 3]):
         return False
-    elif token.text == "I":
-        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        before = token.doc[token.i - 1] if token.i > sentence.span.start else None
-        if after is not None and (after.lower_ in _CONTRACTIONS or (not token.whitespace_ and after.is_alpha)):
-            return False
-        if before is not None and before.is_title and not before.is_sent_start:
-            return False
-    elif not token.is_sent_start:
+    if token.lower_ in ("we", "us", "our") and _leads_into_a_partial_quote(token):
         return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "we" and (_as_we_know_it(token) or (not token.whitespace_ and after is not None and after.is_alpha)):
+        return False
+    if not token.is_lower:
+        if not token.is_title or (following is not None and following.is_title and following.text != "I"
+                                  and (token.text != "We" or following.pos_ in ("AUX", "VERB"))):
+            return False
+        if token.text == "I":
+            before = token.doc[token.i - 1] if token.i > sentence.span.start else None
+            if after is not None and (after.lower_ in _CONTRACTIONS or (not token.whitespace_ and after.is_alpha)):
+                return False
+            if before is not None and before.is_title and not before.is_sent_start:
+                return False
+        elif not token.is_sent_start:
+            return False
     return not doc.in_quote(sentence.start + token.idx - sentence.span.start_char)
+
+
+def _leads_into_a_partial_quote(token) -> bool:
+    """Whether a pronoun leads, within two words, into a quotation mark that
+    opens a word ('We are "expanding our network," said ...'), as the
+    first-person rule's ``unless`` reads it."""
+    if not token.whitespace_:
+        return False
+    for t in token.doc[token.i + 1 : token.i + 4]:
+        if t.text in ('"', "“") and not t.whitespace_:
+            return t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_alpha
+        if t.is_punct or not t.whitespace_:
+            return False
+    return False
+
+
+def _as_we_know_it(token) -> bool:
+    """Whether "we" stands in the idiom "as we know it"."""
+    words = [t.lower_ for t in token.doc[max(token.i - 1, 0) : token.i + 3]]
+    return token.i > 0 and words == ["as", "we", "know", "it"]
 
 
 def _personal_tail(voiced: list[bool]) -> int:

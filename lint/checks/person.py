@@ -185,7 +185,7 @@ class Person(Check):
                 for m in person.mentions:
                     if m.quoted or not m.full or m.display or _photo_caption(doc, m) or _photo_credit(doc, m):
                         continue  # a headline's name introduces nobody; a caption gives the full name
-                    if _first_person(doc, m) or _asks_the_reader(doc, m):
+                    if _first_person(doc, m) or _asks_the_reader(doc, m.start):
                         continue  # a column, a letter, a reader's comment: its own conventions; the
                         # site's call to its readers ("Do you support Donald Trump? Like the page:")
                     if given_in_full and [fold_name(w) for w in m.words] != [fold_name(w) for w in person.words]:
@@ -226,7 +226,7 @@ class Person(Check):
                 if person.surname is None or not m.subject or not opens_like_a_name(person.words):
                     continue  # no certain surname to put in; not a subject ("the movie Ray", "MSN's Blake Irving");
                     # a body's name ("River" of "River Networks")
-                if _first_person(doc, m) or _asks_the_reader(doc, m) or _KIN.search(_paragraph(doc, m)) or _QUOTE_MARK.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
+                if _first_person(doc, m) or _asks_the_reader(doc, m.start) or _KIN.search(_paragraph(doc, m)) or _QUOTE_MARK.search(_paragraph(doc, m)) or _ARTICLE_BEFORE.search(
                     doc.prose[max(0, m.start - 12) : m.start]
                 ):
                     continue  # a column or a reader's voice; brothers, a wife ("his brother Mukesh"); quotation
@@ -587,10 +587,11 @@ def _first_person(doc, mention: Mention) -> bool:
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our)\b")
 
 
-def _asks_the_reader(doc, mention: Mention) -> bool:
-    """Whether the mention's sentence is a question to the reader outside
-    quotations ("Do you support Donald Trump?"): a site's call, not the story."""
-    start, end = _sentence_span(doc, mention.start)
+def _asks_the_reader(doc, offset: int) -> bool:
+    """Whether the sentence at a prose offset is a question to the reader
+    outside quotations ("Do you support Donald Trump?"): a site's call,
+    not the story."""
+    start, end = _sentence_span(doc, offset)
     return doc.prose[start:end].rstrip().endswith("?") and any(
         not doc.in_quote(w.start()) for w in _SECOND_PERSON.finditer(doc.prose, start, end)
     )
