@@ -47,7 +47,14 @@ TEST_SHARE = 0.1
 L2_GRID = (1.0, 3.0, 10.0)
 MIN_COUNT = 2
 STEPS = 300
-THRESHOLD = 0.35  # chosen on dev: sources recognized, with "met", "hired" (about 0.3) left out
+# Chosen on dev by the sources recognized (benchmarks/eval_attribution.py)
+# with the shared cases and tests/test_attribution.py kept: 0.35 recognized
+# 79.8% (79.5% before a noun with a mind could hold a cue), 0.25 81.0% (L2 10
+# wins at both). Lower, the script picks other L2
+# strengths (0.2: L2 3, about 81.9%; 0.15: L2 1, about 82.3%), and the
+# subject becomes the holder of a predicate noun or a copula ("Charter
+# schools remain a favorite of both parties": "favorite" 0.21, "remain" 0.19).
+THRESHOLD = 0.25
 
 
 def split_ids() -> dict[str, list[str]]:

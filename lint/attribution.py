@@ -358,8 +358,21 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
 
 def _guessed_person(kind: str, head: "Token") -> bool:
     """Whether a holder is a person only by :func:`_source_kind`'s guess,
-    which makes any noun not known to be inanimate a "person"."""
-    return kind == PERSON and head.lemma_.lower() not in lx.VAGUE_GROUPS
+    which makes any noun not known to be inanimate a "person": a word that
+    is not a noun ("those"), or a common noun with no mind ("the cut
+    follows", "caused by asbestos"; not "the nominee", "voters")."""
+    if kind != PERSON or head.lemma_.lower() in lx.VAGUE_GROUPS:
+        return False
+    return head.pos_ != "NOUN" or _common_noun_without_mind(head)
+
+
+def _common_noun_without_mind(head: "Token") -> bool:
+    """A common noun with no mind by the broad animacy test
+    (:func:`lint.lexicon.may_have_mind`): lower case, or capitalized only
+    as the sentence's first word; a capital inside the sentence is a name
+    the parser took for a noun ("Trump")."""
+    common = head.is_lower or head.is_sent_start
+    return head.pos_ == "NOUN" and common and not lx.may_have_mind(head.lemma_.lower())
 
 
 def _goes_on_from_cue(token: "Token", base: int, taken: set[int]) -> bool:

@@ -404,6 +404,11 @@ def test_the_tagger_judges_a_rules_cue_verb_that_names_its_holder_with_by():
     assert described("Borussia Dortmund has posted record losses.") == []  # a result, not a statement
 
 
+def test_a_common_noun_with_a_mind_holds_a_tagged_cue_though_no_list_holds_it():
+    assert ("link", "The nominee", "person") in described("The nominee linked the outages to his rival's email server.")
+    assert described("The cut follows the ruling.") == []  # no mind: not a holder
+
+
 def test_a_forecast_or_an_action_in_its_paragraph_gives_a_quotation_no_speaker():
     forecast = 'The firm is projecting higher profits. "Our performance was strong and we beat every target."'
     assert [attributed for _, attributed, _ in quotations(forecast)] == [False]
