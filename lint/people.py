@@ -1679,13 +1679,19 @@ _WORKS = frozenset(
     "track tracks tour gig concert debut hit hits record records lp ep".split()
 )
 # An office held, which its holder's possessive names ("Barack Obama's presidency", "Tony
-# Blair's government", "in his presidency"), and a race run, with what race it is ("Mitt
-# Romney's 2012 campaign").
+# Blair's government", "in his presidency"), and a race run ("Hillary Clinton's campaign"),
+# with what race it is when the word may mean another ("Mitt Romney's 2012 bid").
 _OFFICE_HELD = frozenset(
     "presidency premiership administration governorship chancellorship chairmanship mayoralty papacy reign "
     "government cabinet leadership tenure".split()
 )
 _RACES = frozenset("campaign candidacy bid run".split())
+# A race noun that needs no word saying which race: a person's campaign or candidacy is a
+# candidate's (on the dev split, 43 "Jane Roe's campaign", "the candidacy of Jane Roe" and
+# the like without such a word: 41 candidates, a takeover's "Mr Glazer's campaign" and a
+# "hacking campaign", each saying what its owner does); a "bid" or a "run" may be a
+# takeover's or a sprint's.
+_CANDIDACIES = frozenset("campaign campaigns candidacy candidacies".split())  # "the campaigns of Jane Roe and Ana Ruiz"
 # What makes someone a nominee or an appointee ("Obama's nomination of Merrick Garland").
 _NOMINATIONS = frozenset("nomination appointment election confirmation".split())
 _RACE_KINDS = frozenset("presidential senate mayoral leadership re-election reelection gubernatorial congressional".split())
@@ -1719,7 +1725,7 @@ def owns_an_office_or_work(words: list[str]) -> bool:
     for i, word in enumerate(folded):
         if word in _OFFICE_HELD or word in _WORKS - {"report", "study", "paper"}:
             return True
-        if word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
+        if word in _CANDIDACIES or word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
             return True
     return False
 
@@ -1747,10 +1753,12 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
             agent_of.lemma_.lower() in _WORKS
         ):
             return agent_of
-    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN":
-        owned = [t.text for t in governor.head.subtree if t.i < governor.i]
-        if owns_an_office_or_work(owned) or governor.head.lemma_.lower() in _NOMINATIONS:
-            return governor.head  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
+    owner = _lead_conjunct(head)  # "the campaigns of Hillary Clinton and Bernie Sanders": both own one
+    if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.pos_ == "NOUN":
+        of = owner.head
+        owned = [t.text for t in of.head.subtree if t.i < of.i]
+        if owns_an_office_or_work(owned) or of.head.lemma_.lower() in _NOMINATIONS:
+            return of.head  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
     verb = governor if head.dep_ in ("nsubj", "dobj") else None  # "wrote Ben Jacobs": the parser's object
     if verb is not None and verb.lemma_.lower() in _WRITING_VERBS:
         for prep in verb.children:

@@ -1284,6 +1284,9 @@ def test_some_of_a_group_in_apposition_describes_coordinated_names():
          "The plan grew. In the waning months of Barack Obama's holiday, allies are testing him. Obama said so."),
         ("The plan grew. Donors met at a gathering for Mitt Romney's 2012 campaign. Romney said so.",
          "The plan grew. Donors met at a gathering for Mitt Romney's friends. Romney said so."),
+        # a bid may be a takeover's: which race, the words before it say
+        ("The plan grew. Donors met at a gathering for Mitt Romney's 2012 bid. Romney said so.",
+         "The plan grew. Donors met at a gathering for Mitt Romney's bid. Romney said so."),
         # a body named after the last of several names is all of theirs
         ("The row grew. Stephen Cohen and Bradford DeLong of the University of California suggest it was wrong. "
          "Cohen said so.",
@@ -1377,6 +1380,14 @@ def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation(
      "Donors gave more. The friends of Hillary Clinton galvanized donors. Clinton said so."),
     ("The vote is near. Voters back President Obama's nomination of Merrick Garland to the court. Garland said so.",
      "The vote is near. Voters back President Obama's praise of Merrick Garland on the court. Garland said so."),
+    # a campaign or a candidacy is a candidate's, whatever the race
+    ("Donors gave more. The insurgent candidacy of Hillary Clinton galvanized donors. Clinton said so.",
+     "Donors gave more. The insurgent friends of Hillary Clinton galvanized donors. Clinton said so."),
+    ("The plan grew. Donors met at a gathering for Mitt Romney's campaign. Romney said so.",
+     "The plan grew. Donors met at a gathering for Mitt Romney's friends. Romney said so."),
+    # every name the of-phrase coordinates owns one
+    ("Donors gave more. The campaigns of Hillary Clinton and Bernie Sanders galvanized donors. Clinton and Sanders said so.",
+     "Donors gave more. The friends of Hillary Clinton and Bernie Sanders galvanized donors. Clinton and Sanders said so."),
 ])
 def test_an_office_race_or_nomination_of_the_name_describes_it(text, other):
     assert flagged("newsroom.first-reference", text) == []
