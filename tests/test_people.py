@@ -1612,3 +1612,12 @@ def test_a_kin_word_later_in_the_sentence_identifies_a_relative():
              "the island after reports that a man fitting {} description had been seen.")
     assert flagged("newsroom.first-reference", story.format("their son's")) == []
     assert flagged("newsroom.first-reference", story.format("the")) == ["Sherry Edwards"]
+
+
+def test_a_vague_credential_on_a_later_reference_is_no_introduction():
+    # "said Axelrod, a veteran strategist,": the story has said who he is
+    later = "Jane Roe of the Acme Group spoke first. Later, said Roe, a veteran strategist, the plan was sound."
+    assert flagged("newsroom.vague-credential", later) == []
+    assert flagged("newsroom.vague-credential", later.replace("said Roe,", "said Mr. Roe,")) == []
+    first = "The plan was sound, said Jane Roe, a veteran strategist, on Monday."
+    assert flagged("newsroom.vague-credential", first) == ["a veteran strategist"]
