@@ -632,9 +632,6 @@ class _Builder:
         sharing = [p for p in self._named([key]) if key in p.surnames]
         if any(len(p.words) > 1 for p in sharing):
             sharing = [p for p in sharing if len(p.words) > 1]  # "Rep. Welch" was "Peter Welch"
-        if len(sharing) > 1 and any(opens_like_a_name(p.words) for p in sharing):
-            # "Team Clinton", "Longtime Clinton": a common word before a surname makes no second person
-            sharing = [p for p in sharing if opens_like_a_name(p.words)]
         if len(sharing) > 1:
             # "Clinton" alone for the one person it named before the other
             # came in ("Bill Clinton"), as AP does, is no longer ambiguous

@@ -533,18 +533,16 @@ def test_a_surname_follows_the_storys_own_convention_for_who_it_means(text):
     assert flagged("newsroom.ambiguous-reference", text) == []
 
 
-def test_a_common_word_before_a_surname_makes_no_second_person_to_confuse():
-    # the recognizer reads the dek's "Longtime Clinton" as a person
-    text = ("Parents of two victims sue Hillary Clinton;\nLongtime Clinton foe files wrongful death claim for "
-            "clients.\n\nPatricia Roe and Charles Poe, the parents of two Americans killed in the attacks, have "
-            "filed a wrongful death lawsuit against Hillary Clinton.\n\nThe lawsuit contends that the deaths were "
-            "caused by the reckless actions of Clinton, who was secretary of State at the time. It goes on to "
-            "fault Clinton's use of a private email server.\n")
-    assert "Longtime Clinton" in names(text)
-    assert flagged("newsroom.ambiguous-reference", text) == []
-    other = text.replace("Longtime Clinton foe", "Bill Clinton")
-    assert "Bill Clinton" in names(other)
-    assert flagged("newsroom.ambiguous-reference", other) == ["Clinton"]
+@pytest.mark.parametrize("given, other, surname", [
+    ("Grace", "David", "Meng"),
+    ("Rose", "John", "Kennedy"),
+    ("Art", "James", "Garfunkel"),
+])
+def test_a_given_name_that_is_also_a_word_makes_a_second_person(given, other, surname):
+    # "grace", "rose", "art" are words too, and given names
+    text = (f"{given} {surname}, a campaigner, spoke on Monday. A relative, {other} {surname}, a lawyer, "
+            f"disagreed. {surname} said the vote was close.")
+    assert flagged("newsroom.ambiguous-reference", text) == [surname]
 
 
 def test_a_given_name_follows_the_storys_convention_for_who_it_means():
