@@ -1702,7 +1702,10 @@ _RACES = frozenset("campaign candidacy bid run".split())
 # candidate's (on the dev split, 43 "Jane Roe's campaign", "the candidacy of Jane Roe" and
 # the like without such a word: 41 candidates, a takeover's "Mr Glazer's campaign" and a
 # "hacking campaign", each saying what its owner does); a "bid" or a "run" may be a
-# takeover's or a sprint's.
+# takeover's or a sprint's. Not a cause's campaign, which a kind word ("smear", "hacking",
+# "advertising") or an aim says: "against" (dev: 1 of 1, "Mrs. Schlafly's campaign against
+# the Equal Rights Amendment") or "to" and a verb (dev: 1 of 1, "Obama's recent campaign to
+# tie"); "for" is mostly a race's (dev: 5 of 6, "Trump's campaign for president").
 _CANDIDACIES = frozenset("campaign campaigns candidacy candidacies".split())  # "the campaigns of Jane Roe and Ana Ruiz"
 # What makes someone a nominee or an appointee ("Obama's nomination of Merrick Garland").
 _NOMINATIONS = frozenset("nomination appointment election confirmation".split())
@@ -1737,9 +1740,36 @@ def owns_an_office_or_work(words: list[str]) -> bool:
     for i, word in enumerate(folded):
         if word in _OFFICE_HELD or word in _WORKS - {"report", "study", "paper"}:
             return True
-        if word in _CANDIDACIES or word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
+        if word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
+            return True
+        # the possessed noun itself ("Jane Roe's campaign manager"), not "Jane Roe's mother campaigns",
+        # "Jane Roe's smear campaign" or "Jane Roe's campaign against knife crime"
+        if word in _CANDIDACIES and all(w in _RACE_KINDS or w.isdigit() for w in folded[:i]) \
+                and not _an_aim(words[i + 1 : i + 3]):
             return True
     return False
+
+
+def _an_aim(after: list[str]) -> bool:
+    """Whether the words after a campaign say what it is against or for
+    doing ("against knife crime", "to ban plastic bags"): a cause's."""
+    if after[:1] == ["against"]:
+        return True
+    return after[:1] == ["to"] and len(after) > 1 and after[1].islower() \
+        and after[1] not in lx.SPECIFIC_DETERMINERS | {"a", "an"}  # not "from Trump's campaign to his"
+
+
+def _for_a_cause(campaign: "Token") -> bool:
+    """Whether a campaign's kind or aim is a cause's, not a race's ("the
+    smear campaign of", "the campaign of Jane Roe against knife crime");
+    adjectives and parties may qualify a candidacy ("the insurgent
+    Republican candidacy of Donald Trump")."""
+    return any(
+        c.i < campaign.i and c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("JJ", "NNP", "NNPS", "CD")
+        and c.lower_ not in _RACE_KINDS
+        or c.dep_ == "prep" and c.lower_ == "against"
+        for c in campaign.children
+    )
 
 
 def _defendant_or_victim(head: "Token") -> bool:
@@ -1766,11 +1796,14 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
         ):
             return agent_of
     owner = _lead_conjunct(head)  # "the campaigns of Hillary Clinton and Bernie Sanders": both own one
-    if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.pos_ == "NOUN":
+    # a person's, not a body's ("the campaigns of Oxfam and Jane Roe")
+    if owner.ent_type_ == "PERSON" and owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.pos_ == "NOUN":
         of = owner.head
-        owned = [t.text for t in of.head.subtree if t.i < of.i]
-        if owns_an_office_or_work(owned) or of.head.lemma_.lower() in _NOMINATIONS:
-            return of.head  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
+        owned = of.head  # the noun itself, not a modifier ("a campaign poster of Jane Roe")
+        race = [t.text for t in owned.lefts if t.lower_ in _RACE_KINDS or t.like_num]
+        if owns_an_office_or_work(race + [owned.text]) and not (owned.lower_ in _CANDIDACIES and _for_a_cause(owned)) \
+                or owned.lemma_.lower() in _NOMINATIONS:
+            return owned  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
     verb = governor if head.dep_ in ("nsubj", "dobj") else None  # "wrote Ben Jacobs": the parser's object
     if verb is not None and verb.lemma_.lower() in _WRITING_VERBS:
         for prep in verb.children:

@@ -1402,10 +1402,12 @@ def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation(
     ("The vote is near. Voters back President Obama's nomination of Merrick Garland to the court. Garland said so.",
      "The vote is near. Voters back President Obama's praise of Merrick Garland on the court. Garland said so."),
     # a campaign or a candidacy is a candidate's, whatever the race
-    ("Donors gave more. The insurgent candidacy of Hillary Clinton galvanized donors. Clinton said so.",
-     "Donors gave more. The insurgent friends of Hillary Clinton galvanized donors. Clinton said so."),
+    ("Donors gave more. The independent candidacy of Hillary Clinton galvanized donors. Clinton said so.",
+     "Donors gave more. The independent friends of Hillary Clinton galvanized donors. Clinton said so."),
     ("The plan grew. Donors met at a gathering for Mitt Romney's campaign. Romney said so.",
      "The plan grew. Donors met at a gathering for Mitt Romney's friends. Romney said so."),
+    ("The plan grew. Donors moved from Mitt Romney's campaign to his rival's. Romney said so.",
+     "The plan grew. Donors moved from Mitt Romney's friends to his rival's. Romney said so."),
     # every name the of-phrase coordinates owns one
     ("Donors gave more. The campaigns of Hillary Clinton and Bernie Sanders galvanized donors. Clinton and Sanders said so.",
      "Donors gave more. The friends of Hillary Clinton and Bernie Sanders galvanized donors. Clinton and Sanders said so."),
@@ -1413,6 +1415,32 @@ def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation(
 def test_an_office_race_or_nomination_of_the_name_describes_it(text, other):
     assert flagged("newsroom.first-reference", text) == []
     assert flagged("newsroom.first-reference", other) != []
+
+
+def test_a_campaign_managers_boss_runs_for_office():
+    text = '"Workers will be hard-pressed to cope," Lena Brooks, Dev Patel\'s campaign manager, said. Patel spoke.'
+    assert flagged("newsroom.first-reference", text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # a campaign that is not the name's own
+    "The row grew. Jane Roe's mother campaigns against knife crime. Roe said so.",
+    "The row grew. Voters saw a campaign poster of Jane Roe. Roe said so.",
+    # a cause's campaign, which its kind or its aim says
+    "The row grew. Jane Roe's campaign against knife crime began. Roe said so.",
+    "The row grew. Jane Roe's campaign to ban plastic bags began. Roe said so.",
+    "The row grew. Jane Roe's smear campaign began. Roe said so.",
+    "The row grew. Voters saw the smear campaign of Jane Roe. Roe said so.",
+    "The row grew. Voters saw the campaign of Jane Roe against knife crime. Roe said so.",
+])
+def test_a_campaign_for_a_cause_or_someone_elses_says_nothing_of_the_name(text):
+    assert flagged("newsroom.first-reference", text) == ["Jane Roe"]
+
+
+def test_a_body_first_in_a_list_lends_its_campaign_to_nobody():
+    text = "The row grew. Voters saw the campaigns of Oxfam and Jane Roe. Roe said so."
+    assert flagged("newsroom.first-reference", text) == ["Jane Roe"]
+    assert flagged("newsroom.first-reference", text.replace("Oxfam", "Hillary Clinton")) == []
 
 
 def test_a_relation_to_someone_named_is_a_role():
