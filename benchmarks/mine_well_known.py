@@ -10,15 +10,6 @@ as often but always with his title). Whether such a name still takes a title on 
 house choice: first-reference leaves them alone unless its rule sets
 ``well-known: flag``.
 
-It also mines the famous (``lint/data/famous-names.txt``): names the dev
-split gives in full in at least ``--famous-articles`` articles, introduced
-with no title or role in at least ``--famous-bare`` of them, and never
-given a public office there (Elvis Presley, Clint Eastwood, Saddam Hussein;
-not Tony Blair or Margaret Thatcher, "Tory leader"). AP gives an office
-holder the title on first reference however well known; a star or a
-figure of the past holding none is known by what they did, which
-first-reference leaves alone.
-
 Only the folded names are written, one a line; no text of the corpora.
 Deterministic: no sampling.
 
@@ -38,13 +29,6 @@ from people_split import DATA, load  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "lint" / "data" / "well-known-names.txt"
-FAMOUS_OUT = REPO / "lint" / "data" / "famous-names.txt"
-# Words of a public office or a race for one, in a person's titles and descriptions
-OFFICES = frozenset(
-    "president vice prime minister secretary chancellor governor gov mayor senator sen representative rep "
-    "congressman congresswoman ambassador commissioner speaker leader premier mp mep msp councillor judge "
-    "justice king queen prince princess lord baroness attorney candidate nominee chairman".split()
-)
 
 
 def main() -> int:
@@ -55,10 +39,6 @@ def main() -> int:
                         help="the least share of those articles whose first reference has no title or role")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--counts", type=Path, help="also write each name's counts here (name, corpus, articles, bare)")
-    parser.add_argument("--famous-articles", type=int, default=4, help="the fewest dev articles naming a famous name")
-    parser.add_argument("--famous-bare", type=float, default=0.6,
-                        help="the least share of those articles whose first reference has no title or role")
-    parser.add_argument("--famous-out", type=Path, default=FAMOUS_OUT)
     args = parser.parse_args()
 
     from lint.people import fold_name, model
@@ -70,7 +50,6 @@ def main() -> int:
     articles: Counter[str] = Counter()
     named: dict[str, Counter[str]] = defaultdict(Counter)
     bare: dict[str, Counter[str]] = defaultdict(Counter)
-    office_holders: set[str] = set()
     for article, doc in parsed_articles(ids, args.cache):
         corpus = article.split("/")[0]
         articles[corpus] += 1
@@ -78,19 +57,12 @@ def main() -> int:
         named[corpus].update(people.keys())
         bare[corpus].update(name for name, p in people.items()
                             if p.first_reference is not None and not p.first_reference.described)
-        office_holders.update(name for name, p in people.items() if p.roles & OFFICES)
     kept = sorted({name for corpus, counts in named.items() for name, n in counts.items()
                    if n >= args.share * articles[corpus] and bare[corpus][name] >= args.bare * n})
     if args.counts:
         args.counts.write_text("".join(f"{name}\t{corpus}\t{n}\t{bare[corpus][name]}\n" for corpus, counts in named.items()
                                        for name, n in counts.most_common() if n >= 3), encoding="utf-8")
     args.out.write_text("".join(f"{name}\n" for name in kept), encoding="utf-8")
-    named_anywhere = sum(named.values(), Counter())
-    bare_anywhere = sum(bare.values(), Counter())
-    famous = sorted(name for name, n in named_anywhere.items() if n >= args.famous_articles
-                    and bare_anywhere[name] >= args.famous_bare * n and name not in office_holders)
-    args.famous_out.write_text("".join(f"{name}\n" for name in famous), encoding="utf-8")
-    print(f"{len(famous)} famous names holding no office written to {args.famous_out}", file=sys.stderr)
     print(f"{len(kept)} names in at least {args.share:.0%} of a corpus's dev articles "
           f"({dict(articles)}) written to {args.out}", file=sys.stderr)
     return 0

@@ -789,26 +789,14 @@ def well_known(words: tuple[str, ...]) -> bool:
     named in full in a good share of a news corpus's articles (mined by
     benchmarks/mine_well_known.py). "Hillary Rodham Clinton" is known as
     "Hillary Clinton": the given name and surname are matched too."""
-    return _named_in(words, "well-known-names.txt")
-
-
-def famous(words: tuple[str, ...]) -> bool:
-    """Whether a full name is a star's or a past figure's who holds no
-    office: named in full in several news stories, mostly with no title or
-    role, and never with an office (Elvis Presley, Clint Eastwood; not Tony
-    Blair), mined by benchmarks/mine_well_known.py."""
-    return _named_in(words, "famous-names.txt")
-
-
-def _named_in(words: tuple[str, ...], file: str) -> bool:
     key = _name_key(words)
-    known = _name_list(file)
+    known = _well_known_names()
     return " ".join(key) in known or len(key) > 2 and f"{key[0]} {key[-1]}" in known
 
 
-@lru_cache(maxsize=2)
-def _name_list(file: str) -> frozenset[str]:
-    text = resources.files("lint").joinpath(f"data/{file}").read_text(encoding="utf-8")
+@lru_cache(maxsize=1)
+def _well_known_names() -> frozenset[str]:
+    text = resources.files("lint").joinpath("data/well-known-names.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 

@@ -1177,7 +1177,7 @@ def test_an_unspaced_em_dash_or_a_role_noun_opens_an_aside_that_describes():
 
 
 def test_a_well_known_name_is_a_house_choice():
-    # AP's default: famous names get a title too
+    # AP's default: a name the desk's readers know gets a title too
     text = "Nobody expected it. Tony Blair defended the plan on Friday. Blair said it would work."
     assert flagged("newsroom.first-reference", text) == ["Tony Blair"]
     skip = make_rule("""
@@ -1189,14 +1189,6 @@ def test_a_well_known_name_is_a_house_choice():
     assert [a.match for a in lint_text(text, [skip], path="story.md")] == []
     other = text.replace("Tony Blair", "Tony Blaine").replace("Blair", "Blaine")
     assert [a.match for a in lint_text(other, [skip], path="story.md")] == ["Tony Blaine"]
-
-
-def test_a_famous_name_holding_no_office_needs_no_title():
-    # a star the news names bare in story after story, never with an office
-    text = "The sale went well. Elvis Presley recorded the song in 1956. Presley said so."
-    assert flagged("newsroom.first-reference", text) == []
-    other = text.replace("Elvis Presley", "Elvis Presto").replace("Presley", "Presto")
-    assert flagged("newsroom.first-reference", other) == ["Elvis Presto"]
 
 
 def test_an_archives_labelled_abstract_is_display_copy():
@@ -1298,8 +1290,8 @@ def test_some_of_a_group_in_apposition_describes_coordinated_names():
         # a part played
         ("The film is out. Oprah Winfrey will voice a goose in the film. Winfrey said so.",
          "The film is out. Oprah Winfrey will watch a goose in the film. Winfrey said so."),
-        ("The film is out. In it Kevin Stacey played a man on Death Row. Stacey said so.",
-         "The film is out. In it Kevin Stacey played a key role. Stacey said so."),
+        ("The film is out. In it Kevin Spacey played a man on Death Row. Spacey said so.",
+         "The film is out. In it Kevin Spacey played a key role. Spacey said so."),
         # an office held or a race run, which the possessive names
         ("The plan grew. In the waning months of Barack Obama's presidency, allies are testing him. Obama said so.",
          "The plan grew. In the waning months of Barack Obama's holiday, allies are testing him. Obama said so."),

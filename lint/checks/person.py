@@ -11,7 +11,7 @@ import regex as re
 
 from lint.checks.loaded import copy_type
 from lint import lexicon as lx
-from lint.people import Mention, display_zone, famous, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
+from lint.people import Mention, display_zone, fold_name, opens_like_a_name, model, role_noun, well_known, owns_an_office_or_work
 from lint.people import Person as PersonModel
 from lint.rule import Check, Field, Hit
 
@@ -81,9 +81,6 @@ class Person(Check):
                 continue  # "Mrs Parker Bowles": a courtesy title is a later reference's
             if self.skip_well_known and well_known(person.words):
                 continue  # a name the desk's readers know without a title: a house choice
-            if famous(person.words):
-                continue  # "the estate of Elvis Presley": a star or a past figure holding no office, known
-                # by what they did (AP titles office holders however well known)
             # the person the headline names is the one the story is about ("Blair rejects
             # Tory terror offer"): the reader met them there
             if person.surnames & people.display_words or person.given in people.display_words:
