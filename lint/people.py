@@ -1679,13 +1679,22 @@ _WORKS = frozenset(
     "track tracks tour gig concert debut hit hits record records lp ep".split()
 )
 # An office held, which its holder's possessive names ("Barack Obama's presidency", "Tony
-# Blair's government", "in his presidency"), and a race run, with what race it is ("Mitt
-# Romney's 2012 campaign").
+# Blair's government", "in his presidency"), and a race run ("Hillary Clinton's campaign"),
+# with what race it is when the word may mean another ("Mitt Romney's 2012 bid").
 _OFFICE_HELD = frozenset(
     "presidency premiership administration governorship chancellorship chairmanship mayoralty papacy reign "
     "government cabinet leadership tenure".split()
 )
 _RACES = frozenset("campaign candidacy bid run".split())
+# A race noun that needs no word saying which race: a person's campaign or candidacy is a
+# candidate's (on the dev split, 43 "Jane Roe's campaign", "the candidacy of Jane Roe" and
+# the like without such a word: 41 candidates, a takeover's "Mr Glazer's campaign" and a
+# "hacking campaign", each saying what its owner does); a "bid" or a "run" may be a
+# takeover's or a sprint's. Not a cause's campaign, which a kind word ("smear", "hacking",
+# "advertising") or an aim says: "against" (dev: 1 of 1, "Mrs. Schlafly's campaign against
+# the Equal Rights Amendment") or "to" and a verb (dev: 1 of 1, "Obama's recent campaign to
+# tie"); "for" is mostly a race's (dev: 5 of 6, "Trump's campaign for president").
+_CANDIDACIES = frozenset("campaign campaigns candidacy candidacies".split())  # "the campaigns of Jane Roe and Ana Ruiz"
 # What makes someone a nominee or an appointee ("Obama's nomination of Merrick Garland").
 _NOMINATIONS = frozenset("nomination appointment election confirmation".split())
 _RACE_KINDS = frozenset("presidential senate mayoral leadership re-election reelection gubernatorial congressional".split())
@@ -1721,7 +1730,34 @@ def owns_an_office_or_work(words: list[str]) -> bool:
             return True
         if word in _RACES and any(w in _RACE_KINDS or w.isdigit() for w in folded[:i]):
             return True
+        # the possessed noun itself ("Jane Roe's campaign manager"), not "Jane Roe's mother campaigns",
+        # "Jane Roe's smear campaign" or "Jane Roe's campaign against knife crime"
+        if word in _CANDIDACIES and all(w in _RACE_KINDS or w.isdigit() for w in folded[:i]) \
+                and not _an_aim(words[i + 1 : i + 3]):
+            return True
     return False
+
+
+def _an_aim(after: list[str]) -> bool:
+    """Whether the words after a campaign say what it is against or for
+    doing ("against knife crime", "to ban plastic bags"): a cause's."""
+    if after[:1] == ["against"]:
+        return True
+    return after[:1] == ["to"] and len(after) > 1 and after[1].islower() \
+        and after[1] not in lx.SPECIFIC_DETERMINERS | {"a", "an"}  # not "from Trump's campaign to his"
+
+
+def _for_a_cause(campaign: "Token") -> bool:
+    """Whether a campaign's kind or aim is a cause's, not a race's ("the
+    smear campaign of", "the campaign of Jane Roe against knife crime");
+    adjectives and parties may qualify a candidacy ("the insurgent
+    Republican candidacy of Donald Trump")."""
+    return any(
+        c.i < campaign.i and c.dep_ in ("compound", "amod", "nmod") and c.tag_ not in ("JJ", "NNP", "NNPS", "CD")
+        and c.lower_ not in _RACE_KINDS
+        or c.dep_ == "prep" and c.lower_ == "against"
+        for c in campaign.children
+    )
 
 
 def _defendant_or_victim(head: "Token") -> bool:
@@ -1747,10 +1783,15 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
             agent_of.lemma_.lower() in _WORKS
         ):
             return agent_of
-    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ == "NOUN":
-        owned = [t.text for t in governor.head.subtree if t.i < governor.i]
-        if owns_an_office_or_work(owned) or governor.head.lemma_.lower() in _NOMINATIONS:
-            return governor.head  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
+    owner = _lead_conjunct(head)  # "the campaigns of Hillary Clinton and Bernie Sanders": both own one
+    # a person's, not a body's ("the campaigns of Oxfam and Jane Roe")
+    if owner.ent_type_ == "PERSON" and owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.pos_ == "NOUN":
+        of = owner.head
+        owned = of.head  # the noun itself, not a modifier ("a campaign poster of Jane Roe")
+        race = [t.text for t in owned.lefts if t.lower_ in _RACE_KINDS or t.like_num]
+        if owns_an_office_or_work(race + [owned.text]) and not (owned.lower_ in _CANDIDACIES and _for_a_cause(owned)) \
+                or owned.lemma_.lower() in _NOMINATIONS:
+            return owned  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
     verb = governor if head.dep_ in ("nsubj", "dobj") else None  # "wrote Ben Jacobs": the parser's object
     if verb is not None and verb.lemma_.lower() in _WRITING_VERBS:
         for prep in verb.children:
