@@ -468,7 +468,7 @@ def _colon_attribution(span: "Span", base: int) -> Attribution | None:
 def _tail_attribution(span: "Span", base: int) -> Attribution | None:
     """", state media report." closing a sentence, when the tagger took the
     verb for a noun."""
-    m = _TAIL.search(span.text)
+    m = _TAIL.search(span.doc.text[span.start_char : span.end_char])  # span.text, not joined from its tokens
     if not m:
         return None
     start = span.start_char

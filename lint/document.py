@@ -428,6 +428,11 @@ def find_quotes(text: str, start: int, end: int, continued: bool = False) -> lis
             open_at, closer = opened, ('"' if first.group()[0] in "\"'" else "”")
     i = start
     while i < end:
+        if text[i] not in _QUOTATION_MARKS:  # only a mark opens or closes a quotation: skip to the next
+            mark = _QUOTATION_MARK.search(text, i, end)
+            if mark is None:
+                break
+            i = mark.start()
         ch, width = text[i], 1
         if ch == "'" and text[i + 1 : i + 2] == "'":
             ch, width = '"', 2
@@ -452,6 +457,8 @@ def find_quotes(text: str, start: int, end: int, continued: bool = False) -> lis
     return spans
 
 
+_QUOTATION_MARKS = "\"'“”‘’"
+_QUOTATION_MARK = re.compile(f"[{_QUOTATION_MARKS}]")
 _OPENING_MARKS = "“\"‘'"
 _CLOSING_MARKS = "”\"’'"
 _DOUBLE_MARK = re.compile(r"''|\"\"?|[“”]")

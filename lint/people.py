@@ -460,6 +460,7 @@ class _Builder:
         self.owned_roles: list[int] = []
         self.pointed_roles: set[int] = set()
         self.lone_names: list[int] = []
+        self.quoting_sentences: dict[tuple[int, int], bool] = {}  # (block start, first token): see _quotes_in_sentence
         self.display = display_zone(doc)
         self.lede: int | None = None  # the number of the body's first sentence
         # paragraphs opened by a speaker's label ("Q: ...", "A: Well, Marco Rubio could"):
@@ -540,6 +541,15 @@ class _Builder:
             if _pointed_role(token):
                 self.pointed_roles.add(number)
 
+    def _quotes_in_sentence(self, doc: "Doc", first: int, base: int, sentence_start: int) -> bool:
+        """Whether a word of the sentence holding token ``first`` stands in
+        other people's words (worked out once per sentence: it may name
+        several people)."""
+        key = (base, sentence_start)
+        if key not in self.quoting_sentences:
+            self.quoting_sentences[key] = any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha)
+        return self.quoting_sentences[key]
+
     def _known_name(self, run: "Span") -> bool:
         words = _name_key([t.text for t in run])
         return any(len(p.words) > 1 and _name_key(p.words) == words for p in self._named(words[:1]))
@@ -614,7 +624,7 @@ class _Builder:
             _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
         )
-        if not mention.quoted and any(self.doc.in_quote(base + t.idx) for t in doc[first].sent if t.is_alpha):
+        if not mention.quoted and self._quotes_in_sentence(doc, first, base, sentence_start):
             mention = replace(mention, speaks=True)
         if title or role or described_by is not None and (
             described_by.dep_ == "appos" or _who_clause(described_by) or head.dep_ == "appos" and described_by is head.head
@@ -781,7 +791,7 @@ class _Builder:
 def arts_story(prose: str) -> bool:
     """Whether the copy is an arts story: several words of entertainment copy."""
     words = _arts_words()
-    return len({w for w in re.findall(r"[a-z]+", prose.lower()) if w in words}) >= _ARTS_STORY
+    return len(set(re.findall(r"[a-z]+", prose.lower())) & words) >= _ARTS_STORY
 
 
 def well_known(words: tuple[str, ...]) -> bool:
@@ -808,7 +818,7 @@ def _arts_words() -> frozenset[str]:
 def sports_story(prose: str) -> bool:
     """Whether the copy is a sports story: several words of sports copy, or
     scores or a fixture and some."""
-    words = {w for w in re.findall(r"[a-z][a-z-]*", prose.lower()) if w in _SPORTS_WORDS}
+    words = set(re.findall(r"[a-z][a-z-]*", prose.lower())) & _SPORTS_WORDS
     return len(words) + (len(_SCORE.findall(prose)) >= 2) + (_FIXTURE.search(prose) is not None) >= _SPORTS_STORY
 
 
@@ -868,7 +878,7 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
     bodies, products or works."""
     labels: dict[tuple[str, ...], list[int]] = {}
     groups = set()  # "Franz Ferdinand, who were shortlisted": a band wherever else it stands
-    common_nouns = {t.lower_ for parsed in doc.parses or [] for t in parsed.doc if t.pos_ == "NOUN" and t.is_lower}
+    common_nouns = {t.lower_ for parsed in doc.parses or [] for t in _tokens_of_pos(parsed.doc, "NOUN") if t.is_lower}
     for parsed in doc.parses or []:
         for ent in parsed.doc.ents:
             key = _entity_key(ent)
@@ -879,8 +889,18 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
                 groups.add(key)
             if ent.label_ == "PERSON" and len(key) > 1 and key[-1] in common_nouns:
                 groups.update(key[i:] for i in range(len(key) - 1))
-        groups.update(_entity_key(_proper_name(t)) for t in parsed.doc if _place_or_business(t))
+        groups.update(_entity_key(_proper_name(t)) for t in _tokens_of_pos(parsed.doc, "PROPN") if _place_or_business(t))
     return frozenset(key for key, (things, persons) in labels.items() if key and things > persons) | groups
+
+
+def _tokens_of_pos(doc: "Doc", pos: str) -> list["Token"]:
+    """The doc's tokens of one part of speech, picked from its column of
+    parts of speech: a loop over every token cost more than the tests on
+    the few it keeps."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import IDS
+
+    return [doc[i] for i in (doc.to_array(POS) == IDS[pos]).nonzero()[0].tolist()]
 
 
 def _proper_name(token: "Token") -> list["Token"]:
