@@ -160,6 +160,10 @@ _INNER_CREDIT = regex.compile(
 # them ('“…” [NYT.]': 21 times in the HuffPost digests of PolNeAR's
 # training articles).
 _CREDIT_AFTER = regex.compile(r"[ \t]*\[\p{Lu}[^\]\n]{0,60}\]")
+# The same credit closing the paragraph, after a sentence of the digest's
+# own ('“…” This follows … Sunday. [WSJ | Paywall]'): 43 paragraphs of
+# PolNeAR's articles end so, every one a digest's item.
+_CREDIT_CLOSING = regex.compile(r"\[\p{Lu}[^\]\n]{0,100}\][ \t]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1067,10 +1071,17 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
+        if not attributed and (_CREDIT_CLOSING.search(doc.prose, start, in_block[-1].end) or _labelled(doc.prose, start)):
+            attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
-        statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
+        statement = (
+            bool(_QUOTED_STATEMENT.fullmatch(text))
+            and not _title_of_work(doc.prose, in_block[0].start, start, text)
+            and not _woven_in(doc.prose, touching[0].start, start)
+            and _has_verb(touching, start, end)
+        )
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
 
@@ -1208,6 +1219,35 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     # "Trump's first tweet", "a quote attributed to Thomas Jefferson"
     owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in _UTTERANCES for c in t.subtree)
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
+
+
+def _labelled(prose: str, start: int) -> bool:
+    """Whether the quotation's line opens on a dash and its speaker, as
+    match reports set the managers' words ('- Newcastle boss Graeme Souness
+    "We deserved the win. …"'): the credit line's form, before the words."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    return bool(_CREDIT_LINE.fullmatch(prose[line_start:start].strip()))
+
+
+def _woven_in(prose: str, sentence_start: int, start: int) -> bool:
+    """Whether the quotation is woven into a sentence of the writer's, not
+    set off as what someone said: words before it in its sentence that end
+    on neither a colon, a comma nor a sentence's end ('portrayed simply as
+    “Big Coal vs. virtuous wind and solar.”', 'Murphy owes “Florida an
+    explanation …”', 'When Trump finally wrapped up — “I will fight for
+    you!” —'): a phrase, a title or a slogan the sentence uses."""
+    before = prose[sentence_start:start].rstrip()
+    return bool(before) and before[-1] not in ":,;.!?\"”’'"
+
+
+def _has_verb(sentences: list[Sentence], start: int, end: int) -> bool:
+    """Whether the quoted words have a verb: a statement does; a slogan or a
+    heading does not ('“No special rights for foreigners!”')."""
+    for sentence in sentences:
+        base = sentence.start - sentence.span.start_char
+        if any(start <= base + t.idx < end and t.pos_ in ("VERB", "AUX") for t in sentence.span):
+            return True
+    return False
 
 
 def _after_colon(prose: str, block_start: int, start: int) -> bool:

@@ -409,3 +409,39 @@ def test_a_forecast_or_an_action_in_its_paragraph_gives_a_quotation_no_speaker()
     assert [attributed for _, attributed, _ in quotations(forecast)] == [False]
     said = 'The firm said profits would rise. "Our performance was strong and we beat every target."'
     assert [attributed for _, attributed, _ in quotations(said)] == [True]
+
+
+def statements(text: str, path: str = "story.txt") -> list[tuple[str, bool]]:
+    """(text, attributed) of each quoted statement."""
+    doc = parse(text, path)
+    return [(doc.prose[q.start : q.end], q.attributed) for q in model(doc).quotations if q.statement]
+
+
+def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it():
+    text = 'Newcastle won 2-1.\n\n- Newcastle boss Graeme Souness "We deserved the win. "Bolton are a difficult side to play."\n'
+    assert [attributed for _, attributed in statements(text)] == [True]
+    unlabelled = 'Newcastle won 2-1.\n\n"We deserved the win. "Bolton are a difficult side to play."\n'
+    assert [attributed for _, attributed in statements(unlabelled)] == [False, False]
+
+
+def test_a_quotation_woven_into_the_writers_sentence_is_no_statement():
+    for woven in (
+        "The transition cannot be portrayed simply as “Big Coal versus virtuous wind and solar power.”",
+        "Rubio's campaign said Murphy owes “Florida an explanation for voting against the funding.”",
+        "When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons fell.",
+    ):
+        assert statements(woven) == [], woven
+    assert [q for q, _ in statements("The hall was full. “We will fight for you, and we will win for you!”")] == [
+        "“We will fight for you, and we will win for you!”"
+    ]
+
+
+def test_quoted_words_with_no_verb_are_a_slogan_not_a_statement():
+    assert statements("The posters read, in 2015: “No special rights for foreigners in this country!”") == []
+    assert statements("The posters read, in 2015: “We want no special rights for foreigners!”") != []
+
+
+def test_a_digests_credit_closing_the_paragraph_credits_its_quotation():
+    item = "A week of violence in Europe. “The calm of everyday life has been shattered again and again this month.” This follows the shooting."
+    assert [attributed for _, attributed in statements(item)] == [False]
+    assert [attributed for _, attributed in statements(item + " [WSJ | Paywall]")] == [True]

@@ -46,13 +46,24 @@ _ONE_OF_THEM = frozenset("one another a an two three several".split())
 # body, all wrong by an editor's read; ranks judged rather than measured
 # ("one of Hollywood's most bankable stars") still flag.
 _MEASURED_RANKS = frozenset("large big small high low rich poor".split())
+# Subjects that name what the sentence before spoke of.
+_BACK_REFERENCES = frozenset("it latter former".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
 # Signals still the reporter's right after someone's account (_follows_account):
-# a verdict, a ranking, a forecast, a feeling or a reading.
-_OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause"))
+# a verdict, a ranking, a feeling or a reading. A forecast goes on with the
+# account ("Analysts said the deal would give Gazprom 8%. However, the group
+# will still remain outside the top five."; "According to the commission's
+# report 12 million are not saving enough. As a result, living standards
+# could fall."): both such alerts on BBC were wrong.
+_OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause", "prediction"))
+# A sentence opening on a contrast gives the other side, not the claim's source.
+_CONTRASTS = frozenset("but however yet still though".split())
+# What a story's figures come from, when its lede names it ("official
+# figures show", "according to numbers released by the Finance Ministry").
+_FIGURE_SOURCES = frozenset("figure number data statistic".split()) | lx.DOCUMENT_NOUNS
 
 
 class Claim(Check):
@@ -105,6 +116,8 @@ class Claim(Check):
             paragraph = built.paragraphs[sentence.block]
             if _sourced_after(doc, sentence, paragraph) or personal_paragraphs(doc)[sentence.block]:
                 continue
+            if _between_quotations(built.quotations, sentence, paragraph):
+                continue  # a feature running its subject's words: "… my recovery." Physio has been a vital part of it. "…"
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             here = signals
             if kind == "sports" and not _sports_passage(doc, nearby[0].start, paragraph[-1].end):
@@ -113,17 +126,22 @@ class Claim(Check):
             if _follows_account(sentence, paragraph):
                 # right after someone's account, a figure or an explanation goes on with it
                 here = tuple(s for s in here if s in _OWN_SIGNALS)
-            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence), here)
+            previous = next((s for s in reversed(paragraph) if s.end <= sentence.start), None)
+            found = self._signal(doc, sentence, nearby, previous, _thing_holding_view(sentence), here)
             if found:
                 signal, trigger = found
                 yield Hit(sentence.start, sentence.start + len(text), (DESCRIPTIONS[signal], trigger))
 
-    def _signal(self, doc, sentence, nearby, thing, signals):
+    def _signal(self, doc, sentence, nearby, previous, thing, signals):
         span = sentence.span
         root = span.root
         if doc.in_quote(sentence.start + root.idx - span.start_char):
             return None
         tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
+        passage_sourced = _passage_sourced(sentence, nearby)
+        if passage_sourced and _share(tokens):
+            return None  # "For 57%, pensions were key issues, ... tax was a crucial area for 25%": a survey's answers, verdicts and all
+        figures_sourced = _lede_sources_figures(doc)
         if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in root.children):
             return None  # "If she wins, she will have proved ...": a condition, not an assertion
         if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
@@ -140,9 +158,9 @@ class Claim(Check):
                 m = search(self.causes, text)
                 trigger = m.group() if m else None
             elif signal == "statistic":
-                trigger = None if _passage_sourced(sentence, nearby) else _statistic(root, tokens)
+                trigger = None if passage_sourced or figures_sourced else _statistic(root, tokens)
             elif signal == "superlative":
-                trigger = _superlative(root, tokens)
+                trigger = _superlative(root, tokens, previous, figures_sourced)
             elif signal == "prediction":
                 trigger = _prediction(root, tokens)
             elif signal == "evaluation":
@@ -178,6 +196,47 @@ def _passage_sourced(sentence, nearby) -> bool:
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
 
 
+def _between_quotations(quotations, sentence, paragraph) -> bool:
+    """Whether attributed quotations stand on both sides of the sentence in
+    its paragraph: it relays the speaker's account between their words."""
+    start, end = paragraph[0].start, paragraph[-1].end
+    around = [q for q in quotations if q.attributed and start <= q.start and q.end <= end]
+    return any(q.end <= sentence.start for q in around) and any(q.start >= sentence.end for q in around)
+
+
+def _lede_sources_figures(doc) -> bool:
+    """Whether the story's lede (its first two paragraphs, the headline
+    among them) gives its figures their source ("..., official figures
+    show.", "..., according to numbers released by Japan's Finance
+    Ministry"): the story's statistics and ranks by size are those figures'.
+    Worked out once per document."""
+    known = doc.models.get("lede sources figures")
+    if known is None:
+        built = model(doc)
+        known = doc.models["lede sources figures"] = any(
+            a.speech and a.source is not None and _names_figures(doc.prose[a.source[0] : a.source[1]])
+            for block in sorted(built.paragraphs)[:2]
+            for s in built.paragraphs[block]
+            for a in s.attributions
+        )
+    return known
+
+
+def _names_figures(source: str) -> bool:
+    return any(w.rstrip("s") in _FIGURE_SOURCES or w in _FIGURE_SOURCES for w in regex.findall(r"\p{L}+", source.lower()))
+
+
+def _share(tokens):
+    """The first share in the tokens ("50%", "9.1 per cent"), not a year's."""
+    for i, token in enumerate(tokens[1:], 1):
+        following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        is_share = token.text == "%" or token.lower_ == "percent" or (token.lower_ == "per" and following == "cent")
+        if is_share and tokens[i - 1].like_num and not _is_year(tokens[i - 1]):
+            unit = token.text if token.text == "%" else " " + token.text + (" cent" if token.lower_ == "per" else "")
+            return tokens[i - 1].text + unit
+    return None
+
+
 def _follows_account(sentence, paragraph) -> bool:
     """Whether the sentence before it in the paragraph reports what someone
     said ("Some observers said a tenth of growth may be lost. For Thailand,
@@ -192,7 +251,7 @@ def _sourced_after(doc, sentence, paragraph) -> bool:
     claim its source, as copy often does: "according to" ("... are the most
     keen. ... According to the Datamonitor report, ..."), or, right after
     it, one of the group it spoke of ("Some former employees are angry. One
-    told BBC News Online ...")."""
+    told BBC News Online ...") or a named speaker (:func:`_named_speaker_goes_on`)."""
     following = [s for s in paragraph if s.start >= sentence.end][:2]
     for s in following:
         for a in s.attributions:
@@ -201,7 +260,26 @@ def _sourced_after(doc, sentence, paragraph) -> bool:
             first_word = doc.prose[a.source[0] : a.source[1]].split()[0].lower()
             if a.style == "according" or (s is following[0] and first_word in _ONE_OF_THEM):
                 return True
+        if s is following[0] and _named_speaker_goes_on(s):
+            return True
     return False
+
+
+def _named_speaker_goes_on(sentence) -> bool:
+    """Whether a named person or body speaks in the sentence, which does not
+    open on a contrast: the claim before it is theirs ("Human rights
+    campaigners have been outraged ... Amnesty International has called Camp
+    Delta a 'major human-rights scandal'"; "The campaign ... will now be
+    dropped under the truce. Brett Lock of gay group OutRage! said ...")."""
+    if sentence.span[0].lower_ in _CONTRASTS:
+        return False  # "But the government says ...": the other side
+    root = sentence.span.root
+    root_start = sentence.start + root.idx - sentence.span.start_char
+    # the speaker of its main verb: not one in a clause of time ("The move follows protests after the firm said")
+    return any(
+        a.style == "verb" and a.speaker and a.source_kind in (NAMED, ORGANIZATION, ROLE) and a.cue[0] == root_start
+        for a in sentence.attributions
+    )
 
 
 def _present_state(root) -> bool:
@@ -220,14 +298,7 @@ def _statistic(root, tokens):
     at 9.1 per cent"."""
     if not _present_state(root):
         return None
-    tokens = [t for t in tokens if _in_main_clause(t, root)]
-    for i, token in enumerate(tokens[1:], 1):
-        following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-        is_share = token.text == "%" or token.lower_ == "percent" or (token.lower_ == "per" and following == "cent")
-        if is_share and tokens[i - 1].like_num and not _is_year(tokens[i - 1]):
-            unit = token.text if token.text == "%" else " " + token.text + (" cent" if token.lower_ == "per" else "")
-            return tokens[i - 1].text + unit
-    return None
+    return _share([t for t in tokens if _in_main_clause(t, root)])
 
 
 def _in_main_clause(token, root) -> bool:
@@ -243,10 +314,11 @@ def _is_year(token) -> bool:
     return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
 
 
-def _superlative(root, tokens):
+def _superlative(root, tokens, previous, figures_sourced):
     """A superlative that is what the main clause says of its subject: "are
     the lowest", "one of the worst performers", "the staunchest backers";
-    not one inside a name or a phrase ("the best actress award")."""
+    not one inside a name or a phrase ("the best actress award"), nor a
+    rank by size of a named body or of the figures the lede sources."""
     if root.lemma_ not in ("be", "become", "remain", "rank") or any(c.dep_ == "neg" for c in root.children):
         return None  # "is not the fastest" claims nothing
     if root.tag_ not in ("VBZ", "VBP") and not any(c.lemma_ == "have" for c in root.children if c.dep_ == "aux"):
@@ -258,19 +330,38 @@ def _superlative(root, tokens):
     for head in heads:
         for token in [head, *(c for c in head.children if c.dep_ in ("amod", "advmod"))]:
             if token.i in allowed and token.tag_ in ("JJS", "RBS") and token.lower_ not in lx.ORDER_SUPERLATIVES:
-                if token.lemma_.lower() in _MEASURED_RANKS and _names_a_body(root):
+                if token.lemma_.lower() in _MEASURED_RANKS and (figures_sourced or _names_a_body(root, previous)):
+                    continue
+                if _counted(head):
                     continue
                 return token.text
-            if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children):
+            if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children) and not _counted(head):
                 return f"most {token.text}"
     return None
 
 
-def _names_a_body(root) -> bool:
+def _counted(head) -> bool:
+    """Whether a rank comes with the count it rests on ("the most successful
+    country in the show's history with seven victories", "the world's most
+    popular online music store with more than 200 million songs
+    downloaded"): a record anyone can check, not a verdict."""
+    preps = [t for t in head.subtree if t.dep_ == "prep"] + [c for c in head.head.children if c.dep_ == "prep"]
+    return any(prep.lower_ == "with" and any(t.like_num for t in prep.subtree) for prep in preps)
+
+
+def _names_a_body(root, previous=None, subjects=("nsubj",)) -> bool:
     """Whether the subject names a country, a firm or a work ("Ahold",
     "the Spider-Man series") or is a body the story means ("The firm");
-    not a pronoun or a measure ("It", "Test scores")."""
-    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+    not a measure ("Test scores"). "It" or "the latter" names the body the
+    sentence before is about ("Fannie Mae was criticised by regulators. It
+    is America's second largest financial institution.")."""
+    for subject in (c for c in root.children if c.dep_ in subjects):
+        if previous is not None and subject.lower_ in _BACK_REFERENCES:
+            before = previous.span.root
+            if subject.lower_ == "it":  # "Fannie Mae was criticised ...": a passive's subject too
+                return _names_a_body(before, subjects=("nsubj", "nsubjpass"))
+            # "The two giants - ESPN and EA Sports - have ... The latter is": one of the names before
+            return any(t.pos_ == "PROPN" for t in previous.span)
         if subject.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
             return True
         if subject.lemma_.lower() in lx.ORGANIZATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
@@ -284,7 +375,8 @@ def _prediction(verb, tokens):
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
     # "will keep climbing", "could start to rise": the change is the complement
     changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
-    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(
+    # "could double up as travel cards", "top up": a verb with a particle has another sense
+    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(c.dep_ == "prt" for c in changing.children) and not any(
         c.dep_ in ("dobj", "attr", "acomp", "oprd") and not c.like_num and c.pos_ == "NOUN" and c.lemma_ not in _AMOUNTS
         for c in changing.children
     )  # "may fall victim" is no forecast
