@@ -1069,9 +1069,13 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # '“… at different times.' left open, then '“I have to … ,” he explains.'
         if not attributed and _utterance_before(touching[0], in_block):
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
+        if not attributed and _utterance_after(touching[-1], in_block):
+            attributed = True  # '“…” That quote from Commissioner Thomas Krebs appeared in 1980.'
+        if not attributed and opens_block and block - 1 in by_block and _tells_of_him_or_her(by_block[block - 1][-1]):
+            attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
-        if not attributed and (_CREDIT_CLOSING.search(doc.prose, start, in_block[-1].end) or _labelled(doc.prose, start)):
+        if not attributed and (_CREDIT_CLOSING.search(doc.prose, start, in_block[-1].end) or _labelled(doc, start)):
             attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'
         if attributed:
             speaking.add(block)
@@ -1169,11 +1173,11 @@ def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
     if not before:
         return False
     root = before[-1].span.root
+    if _tells_of_him_or_her(before[-1]):
+        return True  # "He then went back to training. “…”": the one whose doings it tells
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or _source_kind(subject) not in _SPEAKERS:
         return False
-    if subject.lower_ in ("he", "she"):
-        return True  # "He then went back to training. “…”": the one whose doings it tells
     if len(before[-1].span) > 10:
         return False
     if root.lemma_ == "be" and subject.pos_ == "PROPN" and any(c.dep_ == "acomp" for c in root.children):
@@ -1206,6 +1210,27 @@ def _led_in(prose: str, first: Sentence, start: int) -> bool:
     return bool(set(words) & _SPEECH_FORMS) or any(w.rstrip("s") in lx.UTTERANCE_NOUNS for w in words)
 
 
+def _tells_of_him_or_her(sentence: Sentence) -> bool:
+    """Whether the sentence tells what "he" or "she" did ("He is now selling
+    the handgun.", "She pauses."): the one whose words a feature runs next."""
+    subject = next((c for c in sentence.span.root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in ("he", "she")
+
+
+def _utterance_after(last: Sentence, paragraph: list[Sentence]) -> bool:
+    """Whether the sentence after the quotation's names whose words they
+    were, as its subject ('“…” That quote from Alabama Securities
+    Commissioner Thomas Krebs appeared on the front page')."""
+    after = [s for s in paragraph if s.start >= last.end]
+    if not after:
+        return False
+    span = after[0].span
+    return any(
+        t.dep_ == "nsubj" and t.lemma_.lower() in _UTTERANCES and any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in t.subtree)
+        for t in span
+    )
+
+
 def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     """Whether the sentence before the quotation's speaks of someone's
     tweet, statement or letter, which the quotation then gives."""
@@ -1221,12 +1246,18 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
 
 
-def _labelled(prose: str, start: int) -> bool:
+def _labelled(doc: "Document", start: int) -> bool:
     """Whether the quotation's line opens on a dash and its speaker, as
     match reports set the managers' words ('- Newcastle boss Graeme Souness
     "We deserved the win. …"'): the credit line's form, before the words."""
-    line_start = prose.rfind("\n", 0, start) + 1
-    return bool(_CREDIT_LINE.fullmatch(prose[line_start:start].strip()))
+    line_start = doc.prose.rfind("\n", 0, start) + 1
+    label = doc.prose[line_start:start].strip()
+    i = doc.block_index(start)
+    if i >= 0 and doc.blocks[i].kind == "list" and line_start <= doc.blocks[i].start:
+        # Markdown reads "- Newcastle boss …" as a list item: its dash is in the source only
+        source_start = doc.source_offset(doc.blocks[i].start)
+        label = doc.source[doc.source.rfind("\n", 0, source_start) + 1 : source_start].strip() + " " + label
+    return bool(_CREDIT_LINE.fullmatch(label))
 
 
 def _woven_in(prose: str, sentence_start: int, start: int) -> bool:

@@ -420,6 +420,7 @@ def statements(text: str, path: str = "story.txt") -> list[tuple[str, bool]]:
 def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it():
     text = 'Newcastle won 2-1.\n\n- Newcastle boss Graeme Souness "We deserved the win. "Bolton are a difficult side to play."\n'
     assert [attributed for _, attributed in statements(text)] == [True]
+    assert [attributed for _, attributed in statements(text, "story.md")] == [True]  # Markdown: a list item
     unlabelled = 'Newcastle won 2-1.\n\n"We deserved the win. "Bolton are a difficult side to play."\n'
     assert [attributed for _, attributed in statements(unlabelled)] == [False, False]
 
@@ -445,3 +446,16 @@ def test_a_digests_credit_closing_the_paragraph_credits_its_quotation():
     item = "A week of violence in Europe. “The calm of everyday life has been shattered again and again this month.” This follows the shooting."
     assert [attributed for _, attributed in statements(item)] == [False]
     assert [attributed for _, attributed in statements(item + " [WSJ | Paywall]")] == [True]
+
+
+def test_a_quotation_after_a_paragraph_telling_what_he_or_she_did_is_theirs():
+    text = "She dials the number and waits.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(text)] == [True]
+    hall = "The hall was quiet.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(hall)] == [False]
+
+
+def test_a_quotation_named_as_someones_in_the_sentence_after_it():
+    quote = '"I would rather have a sister in a casino than a brother in the bureau." '
+    assert [attributed for _, attributed in statements(quote + "That quote from Commissioner Thomas Krebs ran in 1980.")] == [True]
+    assert [attributed for _, attributed in statements(quote + "That line ran on the front page in 1980.")] == [False]
