@@ -716,6 +716,7 @@ def test_a_forecast_right_after_someones_account_goes_on_with_it():
     account = "According to the commission's report, 12 million people are not saving enough. "
     assert run(CLAIM, account + forecast) == []
     assert run(CLAIM, "The commission met in March. " + forecast)  # no account before it
+    assert run(CLAIM, account + "Prices will keep climbing through the spring.")  # no connective ties it to the account
 
 
 def test_a_named_speaker_in_the_next_sentence_sources_the_claim():
@@ -725,6 +726,9 @@ def test_a_named_speaker_in_the_next_sentence_sources_the_claim():
     assert run(rule, claim + "Amnesty International has called the camp a scandal.") == []
     assert run(rule, claim + "But the government has said the camp is lawful.")  # the other side, not the source
     assert run(rule, claim + "The move follows protests after the firm said the fund was empty.")  # not its main verb
+    no_mind = CLAIM.replace("[statistic, superlative, prediction]", "[no-mind]")
+    storm = "The storm has believed that the harbor wall would hold. "
+    assert run(no_mind, storm + "Forecasters at the National Hurricane Center said winds reached 110 mph.")  # still no mind
 
 
 def test_a_rank_by_size_of_the_body_the_sentence_before_names():

@@ -53,12 +53,15 @@ _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
 # Signals still the reporter's right after someone's account (_follows_account):
-# a verdict, a ranking, a feeling or a reading. A forecast goes on with the
-# account ("Analysts said the deal would give Gazprom 8%. However, the group
-# will still remain outside the top five."; "According to the commission's
-# report 12 million are not saving enough. As a result, living standards
-# could fall."): both such alerts on BBC were wrong.
+# a verdict, a ranking, a feeling or a reading; and a forecast, unless a
+# connective ties it to the account ("Analysts said the deal would give
+# Gazprom 8%. However, the group will still remain outside the top five.";
+# "According to the commission's report 12 million are not saving enough.
+# As a result, living standards could fall."): both such alerts on BBC were
+# wrong; the shared cases' "Moving forward, the combined company will think
+# outside the box." after the chief executive's words is the reporter's.
 _OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause", "prediction"))
+_CONNECTIVES = ("however", "therefore", "thus", "hence", "consequently", "so", "instead", "as a result")
 # A sentence opening on a contrast gives the other side, not the claim's source.
 _CONTRASTS = frozenset("but however yet still though".split())
 # What a story's figures come from, when its lede names it ("official
@@ -124,8 +127,13 @@ class Claim(Check):
                 # the draft reads as sport on a few words ("side", "goal", "round"), this passage does not
                 here = self.signals
             if _follows_account(sentence, paragraph):
-                # right after someone's account, a figure or an explanation goes on with it
-                here = tuple(s for s in here if s in _OWN_SIGNALS)
+                # right after someone's account, a figure or an explanation goes on with it, and
+                # so does a forecast tied to it ("As a result, ...")
+                own = _OWN_SIGNALS if _tied_to_the_sentence_before(sentence) else _OWN_SIGNALS + ("prediction",)
+                here = tuple(s for s in here if s in own)
+            following = next((s for s in paragraph if s.start >= sentence.end), None)
+            if following is not None and _named_speaker_goes_on(following):
+                here = tuple(s for s in here if s == "no-mind")  # a source next gives a storm no mind
             previous = next((s for s in reversed(paragraph) if s.end <= sentence.start), None)
             found = self._signal(doc, sentence, nearby, previous, _thing_holding_view(sentence), here)
             if found:
@@ -196,6 +204,13 @@ def _passage_sourced(sentence, nearby) -> bool:
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
 
 
+def _tied_to_the_sentence_before(sentence) -> bool:
+    """Whether the sentence opens on a connective that goes on from the one
+    before ("As a result, ...", "However, ...")."""
+    opening = sentence.span.text.lower()
+    return any(opening.startswith(c) and not opening[len(c) : len(c) + 1].isalpha() for c in _CONNECTIVES)
+
+
 def _between_quotations(quotations, sentence, paragraph) -> bool:
     """Whether attributed quotations stand on both sides of the sentence in
     its paragraph: it relays the speaker's account between their words."""
@@ -251,7 +266,7 @@ def _sourced_after(doc, sentence, paragraph) -> bool:
     claim its source, as copy often does: "according to" ("... are the most
     keen. ... According to the Datamonitor report, ..."), or, right after
     it, one of the group it spoke of ("Some former employees are angry. One
-    told BBC News Online ...") or a named speaker (:func:`_named_speaker_goes_on`)."""
+    told BBC News Online ...")."""
     following = [s for s in paragraph if s.start >= sentence.end][:2]
     for s in following:
         for a in s.attributions:
@@ -260,8 +275,6 @@ def _sourced_after(doc, sentence, paragraph) -> bool:
             first_word = doc.prose[a.source[0] : a.source[1]].split()[0].lower()
             if a.style == "according" or (s is following[0] and first_word in _ONE_OF_THEM):
                 return True
-        if s is following[0] and _named_speaker_goes_on(s):
-            return True
     return False
 
 
