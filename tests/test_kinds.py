@@ -771,3 +771,9 @@ def test_a_sentence_between_a_speakers_quotations_relays_their_account():
     run_of_words = 'He went back to training. "Walking again felt like real progress." ' + claim + ' "The needles go in close to my spine."'
     assert run(rule, run_of_words) == []
     assert run(rule, 'He went back to training. "Walking again felt like real progress." ' + claim)  # words on one side only
+
+
+def test_a_change_verb_in_the_passive_is_an_act_not_a_forecast():
+    assert run(CLAIM, "Prices could double by the spring.")
+    assert run(CLAIM, "The budget could be doubled by the spring.") == []
+    assert run(CLAIM, "Camizci could not be reached at the school.") == []

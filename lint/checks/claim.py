@@ -388,8 +388,11 @@ def _prediction(verb, tokens):
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
     # "will keep climbing", "could start to rise": the change is the complement
     changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
-    # "could double up as travel cards", "top up": a verb with a particle has another sense
-    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(c.dep_ == "prt" for c in changing.children) and not any(
+    # "could double up as travel cards", "top up": a verb with a particle has another sense; "could
+    # not be reached", "will be doubled": a passive is someone's act, not an amount's change
+    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(
+        c.dep_ in ("prt", "auxpass") for c in changing.children
+    ) and not any(
         c.dep_ in ("dobj", "attr", "acomp", "oprd") and not c.like_num and c.pos_ == "NOUN" and c.lemma_ not in _AMOUNTS
         for c in changing.children
     )  # "may fall victim" is no forecast
