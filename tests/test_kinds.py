@@ -721,14 +721,26 @@ def test_a_forecast_right_after_someones_account_goes_on_with_it():
 
 def test_a_named_speaker_in_the_next_sentence_sources_the_claim():
     rule = CLAIM.replace("[statistic, superlative, prediction]", "[feeling]\nfeelings: [outrage, outraged]")
-    claim = "Human rights campaigners have been outraged at the treatment of the detainees. "
+    claim = "Human rights campaigners have been outraged at the treatment of the detainees in the camp. "
     assert run(rule, claim)
     assert run(rule, claim + "Amnesty International has called the camp a scandal.") == []
+    assert run(rule, claim + "Amnesty International has called it a scandal.") == []
     assert run(rule, claim + "But the government has said the camp is lawful.")  # the other side, not the source
     assert run(rule, claim + "The move follows protests after the firm said the fund was empty.")  # not its main verb
     no_mind = CLAIM.replace("[statistic, superlative, prediction]", "[no-mind]")
     storm = "The storm has believed that the harbor wall would hold. "
     assert run(no_mind, storm + "Forecasters at the National Hurricane Center said winds reached 110 mph.")  # still no mind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crime is the worst in a decade. The council announced a new parking scheme.",
+        "Prices could double by the spring. Mayor John Smith said the library would reopen on Monday.",
+    ],
+)
+def test_a_speaker_next_on_another_matter_leaves_the_claim_unsourced(text):
+    assert run(CLAIM, text)
 
 
 def test_a_rank_by_size_of_the_body_the_sentence_before_names():

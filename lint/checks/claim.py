@@ -48,6 +48,10 @@ _ONE_OF_THEM = frozenset("one another a an two three several".split())
 _MEASURED_RANKS = frozenset("large big small high low rich poor".split())
 # Subjects that name what the sentence before spoke of.
 _BACK_REFERENCES = frozenset("it latter former".split())
+# Words a speaker's sentence points back with at the claim before it: "it",
+# "this", "the move", "the figures".
+_POINTERS = frozenset("it this these those".split())
+_POINTED_NOUNS = frozenset("move figure".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
@@ -132,7 +136,7 @@ class Claim(Check):
                 own = _OWN_SIGNALS if _tied_to_the_sentence_before(sentence) else _OWN_SIGNALS + ("prediction",)
                 here = tuple(s for s in here if s in own)
             following = next((s for s in paragraph if s.start >= sentence.end), None)
-            if following is not None and _named_speaker_goes_on(following):
+            if following is not None and _named_speaker_goes_on(following, sentence):
                 here = tuple(s for s in here if s == "no-mind")  # a source next gives a storm no mind
             previous = next((s for s in reversed(paragraph) if s.end <= sentence.start), None)
             found = self._signal(doc, sentence, nearby, previous, _thing_holding_view(sentence), here)
@@ -193,9 +197,12 @@ def _thing_holding_view(sentence):
     """The attribution whose source is a thing, when it is the main verb's
     ("Recent events have sensed"); not a relative clause's, whose
     antecedent the parser often gets wrong ("a case ..., which claimed")."""
-    root = sentence.span.root
-    root_start = sentence.start + root.idx - sentence.span.start_char
-    return next((a for a in sentence.attributions if a.source_kind == THING and a.cue[0] == root_start), None)
+    return next((a for a in sentence.attributions if a.source_kind == THING and a.cue[0] == _root_start(sentence)), None)
+
+
+def _root_start(sentence) -> int:
+    """Where the sentence's main verb starts in the prose."""
+    return sentence.start + sentence.span.root.idx - sentence.span.start_char
 
 
 def _passage_sourced(sentence, nearby) -> bool:
@@ -278,21 +285,34 @@ def _sourced_after(doc, sentence, paragraph) -> bool:
     return False
 
 
-def _named_speaker_goes_on(sentence) -> bool:
+def _named_speaker_goes_on(sentence, claim) -> bool:
     """Whether a named person or body speaks in the sentence, which does not
-    open on a contrast: the claim before it is theirs ("Human rights
-    campaigners have been outraged ... Amnesty International has called Camp
-    Delta a 'major human-rights scandal'"; "The campaign ... will now be
-    dropped under the truce. Brett Lock of gay group OutRage! said ...")."""
+    open on a contrast, of what the claim before spoke of: the claim is
+    theirs ("Human rights campaigners have been outraged ... Amnesty
+    International has called Camp Delta a 'major human-rights scandal'");
+    a speaker on another matter ("Crime is the worst in a decade. The
+    council announced a new parking scheme.") sources nothing."""
     if sentence.span[0].lower_ in _CONTRASTS:
         return False  # "But the government says ...": the other side
-    root = sentence.span.root
-    root_start = sentence.start + root.idx - sentence.span.start_char
     # the speaker of its main verb: not one in a clause of time ("The move follows protests after the firm said")
-    return any(
-        a.style == "verb" and a.speaker and a.source_kind in (NAMED, ORGANIZATION, ROLE) and a.cue[0] == root_start
+    speaks = any(
+        a.style == "verb" and a.speaker and a.source_kind in (NAMED, ORGANIZATION, ROLE) and a.cue[0] == _root_start(sentence)
         for a in sentence.attributions
     )
+    return speaks and _linked(sentence, claim)
+
+
+def _linked(sentence, claim) -> bool:
+    """Whether the sentence speaks of what the claim did: a word they share
+    ("detainees' camp" and "the camp") or a word pointing back ("it",
+    "this", "the move")."""
+    if any(t.lower_ in _POINTERS or (t.lemma_.lower() in _POINTED_NOUNS and t.i > 0 and t.nbor(-1).lower_ == "the") for t in sentence.span):
+        return True
+    return bool(_content_lemmas(sentence) & _content_lemmas(claim))
+
+
+def _content_lemmas(sentence) -> set[str]:
+    return {t.lemma_.lower() for t in sentence.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
 
 
 def _present_state(root) -> bool:
