@@ -751,6 +751,18 @@ def test_a_rank_by_size_of_the_body_the_sentence_before_names():
     assert run(CLAIM, "Fannie Mae was criticised by regulators. It is America's most trusted financial institution.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp reported a loss on Monday. It is the biggest loss in the firm's history.",
+        "Fannie Mae said the storm was coming. It is the largest storm in a decade.",
+        "The report came from Brussels. The latter is the world's largest games maker.",  # no two names before
+    ],
+)
+def test_it_or_the_latter_takes_a_bodys_rank_only_for_a_body(text):
+    assert run(CLAIM, text)
+
+
 def test_a_survey_answer_in_a_sourced_passage_is_the_surveys():
     rule = CLAIM.replace("[statistic, superlative, prediction]", "[evaluation]\nevaluations: [crucial]")
     answers = "For 57%, pensions were key issues, and tax was a crucial area for 25%."

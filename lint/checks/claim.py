@@ -50,6 +50,10 @@ _MEASURED_RANKS = frozenset("large big small high low rich poor".split())
 _BACK_REFERENCES = frozenset("it latter former".split())
 # Words a speaker's sentence points back with at the claim before it: "it",
 # "this", "the move", "the figures".
+# What a rank of a body ranks it as (the nouns of the ranks by size this
+# exemption was made for: "cocoa producer", "games maker", "private
+# employer", "financial institution", "poorest countries").
+_BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker employer institution country".split())
 _POINTERS = frozenset("it this these those".split())
 _POINTED_NOUNS = frozenset("move figure".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
@@ -363,7 +367,7 @@ def _superlative(root, tokens, previous, figures_sourced):
     for head in heads:
         for token in [head, *(c for c in head.children if c.dep_ in ("amod", "advmod"))]:
             if token.i in allowed and token.tag_ in ("JJS", "RBS") and token.lower_ not in lx.ORDER_SUPERLATIVES:
-                if token.lemma_.lower() in _MEASURED_RANKS and (figures_sourced or _names_a_body(root, previous)):
+                if token.lemma_.lower() in _MEASURED_RANKS and (figures_sourced or _names_a_body(root, previous, head)):
                     continue
                 if _counted(head):
                     continue
@@ -382,19 +386,22 @@ def _counted(head) -> bool:
     return any(prep.lower_ == "with" and any(t.like_num for t in prep.subtree) for prep in preps)
 
 
-def _names_a_body(root, previous=None, subjects=("nsubj",)) -> bool:
+def _names_a_body(root, previous=None, rank=None, subjects=("nsubj",)) -> bool:
     """Whether the subject names a country, a firm or a work ("Ahold",
     "the Spider-Man series") or is a body the story means ("The firm");
     not a measure ("Test scores"). "It" or "the latter" names the body the
-    sentence before is about ("Fannie Mae was criticised by regulators. It
-    is America's second largest financial institution.")."""
+    sentence before is about when the rank is one of a body ("Fannie Mae
+    was criticised by regulators. It is America's second largest financial
+    institution."), not of a loss or a storm."""
     for subject in (c for c in root.children if c.dep_ in subjects):
         if previous is not None and subject.lower_ in _BACK_REFERENCES:
+            if rank is None or rank.lemma_.lower() not in _BODY_KINDS:
+                return False  # "Acme reported a loss. It is the biggest loss in the firm's history."
             before = previous.span.root
             if subject.lower_ == "it":  # "Fannie Mae was criticised ...": a passive's subject too
                 return _names_a_body(before, subjects=("nsubj", "nsubjpass"))
-            # "The two giants - ESPN and EA Sports - have ... The latter is": one of the names before
-            return any(t.pos_ == "PROPN" for t in previous.span)
+            # "The two giants - ESPN and EA Sports - have ... The latter is": one of two names coordinated before
+            return any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in previous.span)
         if subject.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
             return True
         if subject.lemma_.lower() in lx.ORGANIZATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
