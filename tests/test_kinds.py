@@ -769,6 +769,8 @@ def test_a_survey_answer_in_a_sourced_passage_is_the_surveys():
     assert run(rule, answers)
     assert run(rule, "In the survey by ICM Research, 14% said they never voted. " + answers) == []
     assert run(rule, "In the survey by ICM Research, 14% said they never voted. Tax was a crucial issue.")  # no share
+    assert run(rule, "The minister said the survey was late. Tax was a crucial issue for 25%.") == []
+    assert run(rule, "The minister said the plan was fair.\n\nTax was a crucial issue for 25%.")  # no survey
 
 
 def test_a_lede_that_sources_the_figures_sources_the_storys_figures_and_ranks_by_size():

@@ -155,8 +155,9 @@ class Claim(Check):
             return None
         tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
         passage_sourced = _passage_sourced(sentence, nearby)
-        if passage_sourced and _share(tokens):
-            return None  # "For 57%, pensions were key issues, ... tax was a crucial area for 25%": a survey's answers, verdicts and all
+        if _share(tokens) and _survey_passage(sentence, nearby):
+            # "For 57%, pensions were key issues, ... tax was a crucial area for 25%": a survey's answers, its verdicts and feelings
+            signals = tuple(s for s in signals if s not in ("evaluation", "feeling"))
         figures_sourced = _lede_sources_figures(doc)
         if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in root.children):
             return None  # "If she wins, she will have proved ...": a condition, not an assertion
@@ -213,6 +214,17 @@ def _passage_sourced(sentence, nearby) -> bool:
     """Whether this paragraph or the one before names a source: figures are
     sourced once for a passage, not in every sentence."""
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+
+
+def _survey_passage(sentence, nearby) -> bool:
+    """Whether a sentence of this paragraph or the one before reports what
+    a poll, a survey or a study found ("In the survey by ICM Research, 14%
+    said ...")."""
+    return any(
+        any(t.lemma_.lower() in lx.DOCUMENT_NOUNS for t in s.span)
+        for s in nearby
+        if s is not sentence and any(a.speech and a.source_kind in _SOURCED for a in s.attributions)
+    )
 
 
 def _tied_to_the_sentence_before(sentence) -> bool:
