@@ -776,8 +776,14 @@ def test_a_survey_answer_in_a_sourced_passage_is_the_surveys():
 def test_a_lede_that_sources_the_figures_sources_the_storys_figures_and_ranks_by_size():
     body = "\n\nTrade with China added up to 22,201bn yen. This is the highest figure since records began in 1947.\n"
     assert run(CLAIM, "China overtook the US as Japan's trading partner in 2004." + body)
-    assert run(CLAIM, "China overtook the US in 2004, according to numbers released by the Finance Ministry." + body) == []
-    assert run(CLAIM, "China overtook the US in 2004, according to the Finance Ministry." + body)  # no figures named
+    assert run(CLAIM, "Trade with China rose 12% in 2004, according to numbers released by the Finance Ministry." + body) == []
+    assert run(CLAIM, "Trade with China rose 12% in 2004, according to the Finance Ministry." + body)  # no figures named
+    assert run(CLAIM, "China overtook the US in 2004, according to numbers released by the Finance Ministry." + body)  # no figure
+
+
+def test_a_lede_naming_an_investigation_sources_no_figures():
+    body = "\n\nTrade with China added up to 22,201bn yen. This is the highest figure since records began in 1947.\n"
+    assert run(CLAIM, "A police investigation found the officer lied." + body)
 
 
 def test_a_rank_with_the_count_it_rests_on_is_a_record():

@@ -74,7 +74,9 @@ _CONNECTIVES = ("however", "therefore", "thus", "hence", "consequently", "so", "
 _CONTRASTS = frozenset("but however yet still though".split())
 # What a story's figures come from, when its lede names it ("official
 # figures show", "according to numbers released by the Finance Ministry").
-_FIGURE_SOURCES = frozenset("figure number data statistic".split()) | lx.DOCUMENT_NOUNS
+# An investigation or a report in the lede sources its own finding, not the
+# story's figures.
+_FIGURE_SOURCES = frozenset("figure number data statistic census".split())
 
 
 class Claim(Check):
@@ -244,7 +246,7 @@ def _between_quotations(quotations, sentence, paragraph) -> bool:
 
 def _lede_sources_figures(doc) -> bool:
     """Whether the story's lede (its first two paragraphs, the headline
-    among them) gives its figures their source ("..., official figures
+    among them) gives a figure and its figures their source ("..., official figures
     show.", "..., according to numbers released by Japan's Finance
     Ministry"): the story's statistics and ranks by size are those figures'.
     Worked out once per document."""
@@ -252,12 +254,16 @@ def _lede_sources_figures(doc) -> bool:
     if known is None:
         built = model(doc)
         known = doc.models["lede sources figures"] = any(
-            a.speech and a.source is not None and _names_figures(doc.prose[a.source[0] : a.source[1]])
+            a.speech and a.source is not None and _names_figures(doc.prose[a.source[0] : a.source[1]]) and _carries_a_figure(s)
             for block in sorted(built.paragraphs)[:2]
             for s in built.paragraphs[block]
             for a in s.attributions
         )
     return known
+
+
+def _carries_a_figure(sentence) -> bool:
+    return any(t.like_num and not _is_year(t) for t in sentence.span)
 
 
 def _names_figures(source: str) -> bool:
