@@ -151,6 +151,10 @@ _DASH_AFTER_QUOTE = regex.compile(
 # and place ("- Sanders.", "—Michelle Marks, Philadelphia.").
 _CREDIT_LINE = regex.compile(r"[-–—―]{1,2}[ \t]*\p{Lu}[\w’'.()-]*(?:,?[ \t]+[\w’'.()-]+){0,7}[ \t]*[.]?[ \t]*")
 
+# A sentence's end inside a label line: a lower-case word and a full stop
+# ("- The council voted."), not an initial or a title ("Mr.").
+_SENTENCE_END_IN_LABEL = regex.compile(r"\p{Ll}{2,}[.!?](?:\s|$)")
+
 # The same inside the closing mark, on a line of its own: a name, a comma
 # and a body or place ("Josh Bivens, Economic Policy Institute.”").
 _INNER_CREDIT = regex.compile(
@@ -1075,7 +1079,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
-        if not attributed and (_CREDIT_CLOSING.search(doc.prose, start, in_block[-1].end) or _labelled(doc, start)):
+        if not attributed and (_CREDIT_CLOSING.search(doc.prose, start, in_block[-1].end) or _labelled(doc, start, in_block)):
             attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'
         if attributed:
             speaking.add(block)
@@ -1246,12 +1250,25 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
 
 
-def _labelled(doc: "Document", start: int) -> bool:
+def _labelled(doc: "Document", start: int, paragraph: list[Sentence]) -> bool:
     """Whether the quotation's line opens on a dash and its speaker, as
     match reports set the managers' words ('- Newcastle boss Graeme Souness
-    "We deserved the win. …"'): the credit line's form, before the words."""
+    "We deserved the win. …"'): the credit line's form, before the words; a
+    name or a role, not a sentence ('- The council voted. “…”')."""
     line_start = doc.prose.rfind("\n", 0, start) + 1
     label = doc.prose[line_start:start].strip()
+    if _SENTENCE_END_IN_LABEL.search(label):
+        return False
+    words = [
+        t
+        for sentence in paragraph
+        for t in sentence.span
+        if line_start <= sentence.start + t.idx - sentence.span.start_char < start
+    ]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # "Voters were angry"
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in lx.ROLE_NOUNS for t in words):
+        return False
     i = doc.block_index(start)
     if i >= 0 and doc.blocks[i].kind == "list" and line_start <= doc.blocks[i].start:
         # Markdown reads "- Newcastle boss …" as a list item: its dash is in the source only

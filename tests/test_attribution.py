@@ -425,6 +425,18 @@ def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it()
     assert [attributed for _, attributed in statements(unlabelled)] == [False, False]
 
 
+@pytest.mark.parametrize(
+    "text, path",
+    [
+        ("The budget was cut.\n\n- The council voted. “We cannot afford to keep every library open this year.”\n", "story.txt"),
+        ("The budget was cut.\n\n- The council voted. “We cannot afford to keep every library open this year.”\n", "story.md"),
+        ("The budget was cut.\n\n- Voters were angry. “We cannot afford to keep every library open this year.”\n", "story.md"),
+    ],
+)
+def test_a_sentence_before_the_quotation_is_no_label(text, path):
+    assert [attributed for _, attributed in statements(text, path)] == [False]
+
+
 def test_a_quotation_woven_into_the_writers_sentence_is_no_statement():
     for woven in (
         "The transition cannot be portrayed simply as “Big Coal versus virtuous wind and solar power.”",
