@@ -1087,7 +1087,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         statement = (
             bool(_QUOTED_STATEMENT.fullmatch(text))
             and not _title_of_work(doc.prose, in_block[0].start, start, text)
-            and not _woven_in(doc.prose, touching[0].start, start)
+            and not _woven_in(doc.prose, touching[0], start, end)
             and _has_verb(touching, start, end)
         )
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
@@ -1277,15 +1277,25 @@ def _labelled(doc: "Document", start: int, paragraph: list[Sentence]) -> bool:
     return bool(_CREDIT_LINE.fullmatch(label))
 
 
-def _woven_in(prose: str, sentence_start: int, start: int) -> bool:
+def _woven_in(prose: str, sentence: Sentence, start: int, end: int) -> bool:
     """Whether the quotation is woven into a sentence of the writer's, not
-    set off as what someone said: words before it in its sentence that end
-    on neither a colon, a comma nor a sentence's end ('portrayed simply as
-    “Big Coal vs. virtuous wind and solar.”', 'Murphy owes “Florida an
-    explanation …”', 'When Trump finally wrapped up — “I will fight for
-    you!” —'): a phrase, a title or a slogan the sentence uses."""
-    before = prose[sentence_start:start].rstrip()
-    return bool(before) and before[-1] not in ":,;.!?\"”’'"
+    set off as what someone said, as the word just before it shows: "as"
+    or "called", a preposition or a determiner, a verb taking it as its
+    object ('portrayed simply as “Big Coal vs. virtuous wind and solar.”',
+    'Murphy owes “Florida an explanation …”'), or a dash opening an aside
+    the quotation closes ('When Trump finally wrapped up — “I will fight
+    for you!” —'); not a dateline ('LONDON (Reuters) — “…”') nor a mood
+    ('The mayor was blunt “…”')."""
+    base = sentence.start - sentence.span.start_char
+    before = [t for t in sentence.span if base + t.idx + len(t.text) <= start]
+    if not before:
+        return False
+    word = before[-1]
+    if word.text in ("—", "–", "--"):
+        return bool(regex.match(r"\s*[—–]|\s*--", prose[end : end + 4]))
+    if word.lower_ in ("as", "called") or word.pos_ in ("ADP", "DET"):
+        return True
+    return word.pos_ == "VERB" and word.lemma_.lower() not in lx.CUE_VERBS and word.lower_ not in _SPEECH_FORMS
 
 
 def _has_verb(sentences: list[Sentence], start: int, end: int) -> bool:

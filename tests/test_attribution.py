@@ -419,8 +419,9 @@ def statements(text: str, path: str = "story.txt") -> list[tuple[str, bool]]:
 
 def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it():
     text = 'Newcastle won 2-1.\n\n- Newcastle boss Graeme Souness "We deserved the win. "Bolton are a difficult side to play."\n'
-    assert [attributed for _, attributed in statements(text)] == [True]
-    assert [attributed for _, attributed in statements(text, "story.md")] == [True]  # Markdown: a list item
+    # the straight marks pair as '"We deserved the win. "' and '"Bolton … play."': both the label's
+    assert [attributed for _, attributed in statements(text)] == [True, True]
+    assert [attributed for _, attributed in statements(text, "story.md")] == [True, True]  # Markdown: a list item
     unlabelled = 'Newcastle won 2-1.\n\n"We deserved the win. "Bolton are a difficult side to play."\n'
     assert [attributed for _, attributed in statements(unlabelled)] == [False, False]
 
@@ -435,6 +436,17 @@ def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it()
 )
 def test_a_sentence_before_the_quotation_is_no_label(text, path):
     assert [attributed for _, attributed in statements(text, path)] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LONDON (Reuters) — “We cannot pay the bills this winter and the state will not help us.”",
+        "The mayor was blunt “We cannot pay the bills this winter and the state will not help us.”",
+    ],
+)
+def test_a_quotation_after_words_that_do_not_take_it_is_set_off(text):
+    assert [attributed for _, attributed in statements(text)] == [False]
 
 
 def test_a_quotation_woven_into_the_writers_sentence_is_no_statement():
