@@ -789,6 +789,12 @@ def test_a_lede_naming_an_investigation_sources_no_figures():
 def test_a_rank_with_the_count_it_rests_on_is_a_record():
     assert run(CLAIM, "Ireland has been the most successful country in the show's history.")
     assert run(CLAIM, "Ireland has been the most successful country in the show's history with seven victories.") == []
+    assert run(CLAIM, "He is the most corrupt mayor in the state, with 2 children.")  # a count of nothing achieved
+
+
+def test_a_share_in_a_sourced_passage_with_no_survey_is_still_a_claim():
+    text = "The minister said on Monday that the plan was fair.\n\nWith 40% of the vote, Smith is the most popular leader in Europe."
+    assert run(CLAIM, text)
 
 
 def test_a_change_verb_with_a_particle_is_no_forecast_of_an_amount():

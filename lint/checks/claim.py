@@ -54,6 +54,10 @@ _BACK_REFERENCES = frozenset("it latter former".split())
 # exemption was made for: "cocoa producer", "games maker", "private
 # employer", "financial institution", "poorest countries").
 _BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker employer institution country".split())
+# What a record counts: the two BBC ranks this was made for ("with seven
+# victories", "with more than 200 million songs downloaded") and their
+# kin in sport and sales.
+_ACHIEVEMENTS = frozenset("victory win title goal medal trophy sale song download".split())
 _POINTERS = frozenset("it this these those".split())
 _POINTED_NOUNS = frozenset("move figure".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
@@ -399,9 +403,14 @@ def _counted(head) -> bool:
     """Whether a rank comes with the count it rests on ("the most successful
     country in the show's history with seven victories", "the world's most
     popular online music store with more than 200 million songs
-    downloaded"): a record anyone can check, not a verdict."""
+    downloaded"): a record anyone can check, not a verdict; a count of
+    something else ("the most corrupt mayor, with 2 children") backs
+    nothing."""
     preps = [t for t in head.subtree if t.dep_ == "prep"] + [c for c in head.head.children if c.dep_ == "prep"]
-    return any(prep.lower_ == "with" and any(t.like_num for t in prep.subtree) for prep in preps)
+    return any(
+        prep.lower_ == "with" and any(t.like_num and t.head.lemma_.lower() in _ACHIEVEMENTS for t in prep.subtree)
+        for prep in preps
+    )
 
 
 def _names_a_body(root, previous=None, rank=None, subjects=("nsubj",)) -> bool:
