@@ -442,11 +442,9 @@ def _prediction(verb, tokens):
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
     # "will keep climbing", "could start to rise": the change is the complement
     changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
-    # "could double up as travel cards", "top up": a verb with a particle has another sense; "could
-    # not be reached", "will be doubled": a passive is someone's act, not an amount's change
-    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(
-        c.dep_ in ("prt", "auxpass") for c in changing.children
-    ) and not any(
+    # "could double (up) as travel cards" is a use, "could not be reached" an act: PolNeAR train's 2
+    # alerts on a passive or a particle were these; "could be doubled", "could drop off" still forecast
+    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not _another_sense(changing) and not any(
         c.dep_ in ("dobj", "attr", "acomp", "oprd") and not c.like_num and c.pos_ == "NOUN" and c.lemma_ not in _AMOUNTS
         for c in changing.children
     )  # "may fall victim" is no forecast
@@ -465,6 +463,13 @@ def _prediction(verb, tokens):
         return None
     aux = future or possible
     return f"{aux.text} {verb.text}"
+
+
+def _another_sense(verb) -> bool:
+    children = list(verb.children)
+    if verb.lemma_ == "reach":
+        return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "neg" for c in children)
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in children)  # not "As a result, ... could fall"
 
 
 def _evaluation(root, tokens, evaluations):
