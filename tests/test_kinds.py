@@ -717,6 +717,8 @@ def test_a_forecast_right_after_someones_account_goes_on_with_it():
     assert run(CLAIM, account + forecast) == []
     assert run(CLAIM, "The commission met in March. " + forecast)  # no account before it
     assert run(CLAIM, account + "Prices will keep climbing through the spring.")  # no connective ties it to the account
+    assert run(CLAIM, account + "However, prices will keep climbing through the spring.")  # a contrast, not a tie
+    assert run(CLAIM, account + "So-called living standards could fall for the next generation.")  # not "So"
 
 
 def test_a_named_speaker_in_the_next_sentence_sources_the_claim():

@@ -66,14 +66,13 @@ _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
 # Signals still the reporter's right after someone's account (_follows_account):
 # a verdict, a ranking, a feeling or a reading; and a forecast, unless a
-# connective ties it to the account ("Analysts said the deal would give
-# Gazprom 8%. However, the group will still remain outside the top five.";
-# "According to the commission's report 12 million are not saving enough.
-# As a result, living standards could fall."): both such alerts on BBC were
-# wrong; the shared cases' "Moving forward, the combined company will think
+# connective ties it to the account ("According to the commission's report
+# 12 million are not saving enough. As a result, living standards could
+# fall."): an alert on BBC, wrong; the shared cases' "Moving forward, the combined company will think
 # outside the box." after the chief executive's words is the reporter's.
 _OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause", "prediction"))
-_CONNECTIVES = ("however", "therefore", "thus", "hence", "consequently", "so", "instead", "as a result")
+# Not a contrast ("However, prices will keep climbing"): that gives the other side.
+_CONNECTIVE = regex.compile(r"(?:therefore|thus|hence|consequently|so|as a result)(?![\p{L}-])", regex.IGNORECASE)
 # A sentence opening on a contrast gives the other side, not the claim's source.
 _CONTRASTS = frozenset("but however yet still though".split())
 # What a story's figures come from, when its lede names it ("official
@@ -235,9 +234,8 @@ def _survey_passage(sentence, nearby) -> bool:
 
 def _tied_to_the_sentence_before(sentence) -> bool:
     """Whether the sentence opens on a connective that goes on from the one
-    before ("As a result, ...", "However, ...")."""
-    opening = sentence.span.text.lower()
-    return any(opening.startswith(c) and not opening[len(c) : len(c) + 1].isalpha() for c in _CONNECTIVES)
+    before ("As a result, ...", "So ..."; not "So-called")."""
+    return bool(_CONNECTIVE.match(sentence.span.text))
 
 
 def _between_quotations(quotations, sentence, paragraph) -> bool:
