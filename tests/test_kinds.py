@@ -811,6 +811,10 @@ def test_a_sentence_between_a_speakers_quotations_relays_their_account():
     run_of_words = 'He went back to training. "Walking again felt like real progress." ' + claim + ' "The needles go in close to my spine."'
     assert run(rule, run_of_words) == []
     assert run(rule, 'He went back to training. "Walking again felt like real progress." ' + claim)  # words on one side only
+    two = 'Smith said: "Walking again felt like real progress." ' + claim + ' Jones said: "The needles go in close to the spine."'
+    assert run(rule, two)  # two speakers
+    far = 'He went back to training. "Walking again felt like real progress." ' + claim + " He trains daily. " + '"The needles go in close to my spine."'
+    assert run(rule, far)  # more than one sentence between
 
 
 def test_not_being_reached_is_an_act_not_a_forecast():

@@ -239,11 +239,18 @@ def _tied_to_the_sentence_before(sentence) -> bool:
 
 
 def _between_quotations(quotations, sentence, paragraph) -> bool:
-    """Whether attributed quotations stand on both sides of the sentence in
-    its paragraph: it relays the speaker's account between their words."""
-    start, end = paragraph[0].start, paragraph[-1].end
-    around = [q for q in quotations if q.attributed and start <= q.start and q.end <= end]
-    return any(q.end <= sentence.start for q in around) and any(q.start >= sentence.end for q in around)
+    """Whether attributed quotations stand in the sentences right before
+    and right after it, and the paragraph names one speaker at most: it
+    relays that speaker's account between their words."""
+    at = next(i for i, s in enumerate(paragraph) if s is sentence)
+    if at == 0 or at + 1 == len(paragraph):
+        return False
+    before, after = paragraph[at - 1], paragraph[at + 1]
+    around = [q for q in quotations if q.attributed]
+    if not (any(before.start <= q.end <= sentence.start for q in around) and any(sentence.end <= q.start < after.end for q in around)):
+        return False
+    speakers = {a.source for s in paragraph for a in s.attributions if a.speech and a.source is not None}
+    return len(speakers) <= 1
 
 
 def _lede_sources_figures(doc) -> bool:
