@@ -167,7 +167,7 @@ _CREDIT_AFTER = regex.compile(r"[ \t]*\[\p{Lu}[^\]\n]{0,60}\]")
 # The same credit closing the paragraph, after a sentence of the digest's
 # own ('“…” This follows … Sunday. [WSJ | Paywall]'): 43 paragraphs of
 # PolNeAR's articles end so, every one a digest's item.
-_CREDIT_CLOSING = regex.compile(r"\[\p{Lu}[^\]\n]{0,100}\][ \t]*$")
+_CREDIT_CLOSING = regex.compile(r"\[\p{Lu}[^\]\n]{0,100}\][ \t]*$", regex.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1079,7 +1079,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
-        if not attributed and (_CREDIT_CLOSING.search(doc.prose, start, in_block[-1].end) or _labelled(doc, start, in_block)):
+        if not attributed and (_digest_credit(doc.prose, start, in_block[-1].end) or _labelled(doc, start, in_block)):
             attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'
         if attributed:
             speaking.add(block)
@@ -1248,6 +1248,19 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     # "Trump's first tweet", "a quote attributed to Thomas Jefferson"
     owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in _UTTERANCES for c in t.subtree)
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
+
+
+def _digest_credit(prose: str, start: int, end: int) -> bool:
+    """Whether the paragraph closes on a digest's credit: a source's name
+    ('[WSJ | Paywall]', '[NYT.]'), or any bracket when the text closes two
+    or more paragraphs so; not a note or a photo's credit ('[Updated]',
+    '[Photo: Reuters]') on its own."""
+    credit = _CREDIT_CLOSING.search(prose, start, end)
+    if credit is None:
+        return False
+    if ":" not in credit.group() and regex.search(r"\p{Lu}{2}|\|", credit.group()):
+        return True
+    return len(_CREDIT_CLOSING.findall(prose)) >= 2
 
 
 def _labelled(doc: "Document", start: int, paragraph: list[Sentence]) -> bool:

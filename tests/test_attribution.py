@@ -470,6 +470,9 @@ def test_a_digests_credit_closing_the_paragraph_credits_its_quotation():
     item = "A week of violence in Europe. “The calm of everyday life has been shattered again and again this month.” This follows the shooting."
     assert [attributed for _, attributed in statements(item)] == [False]
     assert [attributed for _, attributed in statements(item + " [WSJ | Paywall]")] == [True]
+    assert [attributed for _, attributed in statements(item + " [Updated]")] == [False]
+    assert [attributed for _, attributed in statements(item + " [Photo: Reuters]")] == [False]
+    assert [attributed for _, attributed in statements(item + " [Politico]\n\n" + item + " [Axios]")] == [True, True]  # a digest
 
 
 def test_a_quotation_after_a_paragraph_telling_what_he_or_she_did_is_theirs():
