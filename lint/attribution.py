@@ -1075,7 +1075,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
         if not attributed and _utterance_after(touching[-1], in_block):
             attributed = True  # '“…” That quote from Commissioner Thomas Krebs appeared in 1980.'
-        if not attributed and opens_block and block - 1 in by_block and _tells_of_him_or_her(by_block[block - 1][-1]):
+        if not attributed and opens_block and block - 1 in by_block and _act_of_someone_named(by_block[block - 1][-1], by_block):
             attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
@@ -1221,16 +1221,29 @@ def _tells_of_him_or_her(sentence: Sentence) -> bool:
     return subject is not None and subject.lower_ in ("he", "she")
 
 
+def _act_of_someone_named(sentence: Sentence, by_block: dict[int, list[Sentence]]) -> bool:
+    """Whether the sentence, a paragraph's last, tells what "he" or "she"
+    did ("She pauses."), someone its paragraph or the one before names:
+    the quotation opening the next paragraph is theirs."""
+    if not _tells_of_him_or_her(sentence) or sentence.span.root.pos_ != "VERB":
+        return False  # "He is tall" is no act
+    named = by_block.get(sentence.block - 1, []) + by_block[sentence.block]
+    return any(t.pos_ == "PROPN" for s in named if s.start <= sentence.start for t in s.span)
+
+
 def _utterance_after(last: Sentence, paragraph: list[Sentence]) -> bool:
     """Whether the sentence after the quotation's names whose words they
-    were, as its subject ('“…” That quote from Alabama Securities
+    were, pointing back at them as its subject ('“…” That quote from Alabama Securities
     Commissioner Thomas Krebs appeared on the front page')."""
     after = [s for s in paragraph if s.start >= last.end]
     if not after:
         return False
     span = after[0].span
     return any(
-        t.dep_ == "nsubj" and t.lemma_.lower() in _UTTERANCES and any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in t.subtree)
+        t.dep_ == "nsubj"
+        and t.lemma_.lower() in _UTTERANCES
+        and any(c.dep_ == "det" and c.lower_ in lx.DEMONSTRATIVES for c in t.children)
+        and any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in t.subtree)
         for t in span
     )
 

@@ -476,8 +476,10 @@ def test_a_digests_credit_closing_the_paragraph_credits_its_quotation():
 
 
 def test_a_quotation_after_a_paragraph_telling_what_he_or_she_did_is_theirs():
-    text = "She dials the number and waits.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    text = "Maria Lopez dials the number and waits.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
     assert [attributed for _, attributed in statements(text)] == [True]
+    nameless = "The phone rings twice.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(nameless)] == [False]  # nobody named
     hall = "The hall was quiet.\n\n\"Well, thank you so much for calling me back today.\"\n"
     assert [attributed for _, attributed in statements(hall)] == [False]
 
@@ -486,3 +488,5 @@ def test_a_quotation_named_as_someones_in_the_sentence_after_it():
     quote = '"I would rather have a sister in a casino than a brother in the bureau." '
     assert [attributed for _, attributed in statements(quote + "That quote from Commissioner Thomas Krebs ran in 1980.")] == [True]
     assert [attributed for _, attributed in statements(quote + "That line ran on the front page in 1980.")] == [False]
+    parking = "The council met.\n\n\"We cannot afford another year like this one, not with these costs.\" "
+    assert [attributed for _, attributed in statements(parking + "The mayor's statement on parking came on Monday.")] == [False]
