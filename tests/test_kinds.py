@@ -750,6 +750,7 @@ def test_a_rank_by_size_of_the_body_the_sentence_before_names():
     assert run(CLAIM, claim)
     assert run(CLAIM, "Fannie Mae was criticised by regulators. " + claim) == []
     assert run(CLAIM, "The two giants are ESPN and EA Sports. The latter is the world's largest games maker.") == []
+    assert run(CLAIM, "The two giants are ESPN and EA Sports. The former is the world's largest games maker.") == []
     assert run(CLAIM, "Fannie Mae was criticised by regulators. It is America's most trusted financial institution.")
 
 
