@@ -52,8 +52,9 @@ _BACK_REFERENCES = frozenset("it latter former".split())
 # "this", "the move", "the figures".
 # What a rank of a body ranks it as (the nouns of the ranks by size this
 # exemption was made for: "cocoa producer", "games maker", "private
-# employer", "financial institution", "poorest countries").
-_BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker employer institution country".split())
+# employer", "financial institution", "poorest countries", BBC tech/056's
+# "games manufacturer").
+_BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker manufacturer employer institution country".split())
 # What a record counts: the two BBC ranks this was made for ("with seven
 # victories", "with more than 200 million songs downloaded") and their
 # kin in sport and sales.
@@ -78,8 +79,9 @@ _CONTRASTS = frozenset("but however yet still though".split())
 # What a story's figures come from, when its lede names it ("official
 # figures show", "according to numbers released by the Finance Ministry").
 # An investigation or a report in the lede sources its own finding, not the
-# story's figures.
-_FIGURE_SOURCES = frozenset("figure number data statistic census".split())
+# story's figures; an analysis of traffic is figures ("15% of all e-mail
+# traffic, analysis by the firm has found": BBC tech/055 and 314).
+_FIGURE_SOURCES = frozenset("figure number data statistic census analysis".split())
 
 
 class Claim(Check):
