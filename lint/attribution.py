@@ -151,6 +151,10 @@ _DASH_AFTER_QUOTE = regex.compile(
 # and place ("- Sanders.", "—Michelle Marks, Philadelphia.").
 _CREDIT_LINE = regex.compile(r"[-–—―]{1,2}[ \t]*\p{Lu}[\w’'.()-]*(?:,?[ \t]+[\w’'.()-]+){0,7}[ \t]*[.]?[ \t]*")
 
+# A sentence's end inside a label line: a lower-case word and a full stop
+# ("- The council voted."), not an initial or a title ("Mr.").
+_SENTENCE_END_IN_LABEL = regex.compile(r"\p{Ll}{2,}[.!?](?:\s|$)")
+
 # The same inside the closing mark, on a line of its own: a name, a comma
 # and a body or place ("Josh Bivens, Economic Policy Institute.”").
 _INNER_CREDIT = regex.compile(
@@ -160,6 +164,10 @@ _INNER_CREDIT = regex.compile(
 # them ('“…” [NYT.]': 21 times in the HuffPost digests of PolNeAR's
 # training articles).
 _CREDIT_AFTER = regex.compile(r"[ \t]*\[\p{Lu}[^\]\n]{0,60}\]")
+# The same credit closing the paragraph, after a sentence of the digest's
+# own ('“…” This follows … Sunday. [WSJ | Paywall]'): 43 paragraphs of
+# PolNeAR's articles end so, every one a digest's item.
+_CREDIT_CLOSING = regex.compile(r"\[\p{Lu}[^\]\n]{0,100}\][ \t]*$", regex.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1078,12 +1086,23 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # '“… at different times.' left open, then '“I have to … ,” he explains.'
         if not attributed and _utterance_before(touching[0], in_block):
             attributed = True  # "Trump's first tweet was a measured comment. “…”"
+        if not attributed and _utterance_after(touching[-1], in_block):
+            attributed = True  # '“…” That quote from Commissioner Thomas Krebs appeared in 1980.'
+        if not attributed and opens_block and block - 1 in by_block and _act_of_someone_named(by_block[block - 1][-1], by_block):
+            attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
+        if not attributed and (_digest_credit(doc.prose, start, in_block[-1].end) or _labelled(doc, start, in_block)):
+            attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'
         if attributed:
             speaking.add(block)
         text = doc.prose[start:end]
-        statement = bool(_QUOTED_STATEMENT.fullmatch(text)) and not _title_of_work(doc.prose, in_block[0].start, start, text)
+        statement = (
+            bool(_QUOTED_STATEMENT.fullmatch(text))
+            and not _title_of_work(doc.prose, in_block[0].start, start, text)
+            and not _woven_in(doc.prose, touching[0], start, end)
+            and _has_verb(touching, start, end)
+        )
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     return quotations
 
@@ -1171,11 +1190,11 @@ def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
     if not before:
         return False
     root = before[-1].span.root
+    if _tells_of_him_or_her(before[-1]):
+        return True  # "He then went back to training. “…”": the one whose doings it tells
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or _source_kind(subject) not in _SPEAKERS:
         return False
-    if subject.lower_ in ("he", "she"):
-        return True  # "He then went back to training. “…”": the one whose doings it tells
     if len(before[-1].span) > 10:
         return False
     if root.lemma_ == "be" and subject.pos_ == "PROPN" and any(c.dep_ == "acomp" for c in root.children):
@@ -1208,6 +1227,40 @@ def _led_in(prose: str, first: Sentence, start: int) -> bool:
     return bool(set(words) & _SPEECH_FORMS) or any(w.rstrip("s") in lx.UTTERANCE_NOUNS for w in words)
 
 
+def _tells_of_him_or_her(sentence: Sentence) -> bool:
+    """Whether the sentence tells what "he" or "she" did ("He is now selling
+    the handgun.", "She pauses."): the one whose words a feature runs next."""
+    subject = next((c for c in sentence.span.root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in ("he", "she")
+
+
+def _act_of_someone_named(sentence: Sentence, by_block: dict[int, list[Sentence]]) -> bool:
+    """Whether the sentence, a paragraph's last, tells what "he" or "she"
+    did ("She pauses."), someone its paragraph or the one before names:
+    the quotation opening the next paragraph is theirs."""
+    if not _tells_of_him_or_her(sentence) or sentence.span.root.pos_ != "VERB":
+        return False  # "He is tall" is no act
+    named = by_block.get(sentence.block - 1, []) + by_block[sentence.block]
+    return any(t.pos_ == "PROPN" for s in named if s.start <= sentence.start for t in s.span)
+
+
+def _utterance_after(last: Sentence, paragraph: list[Sentence]) -> bool:
+    """Whether the sentence after the quotation's names whose words they
+    were, pointing back at them as its subject ('“…” That quote from Alabama Securities
+    Commissioner Thomas Krebs appeared on the front page')."""
+    after = [s for s in paragraph if s.start >= last.end]
+    if not after:
+        return False
+    span = after[0].span
+    return any(
+        t.dep_ == "nsubj"
+        and t.lemma_.lower() in _UTTERANCES
+        and any(c.dep_ == "det" and c.lower_ in lx.DEMONSTRATIVES for c in t.children)
+        and any(c.dep_ == "poss" or c.pos_ == "PROPN" for c in t.subtree)
+        for t in span
+    )
+
+
 def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     """Whether the sentence before the quotation's speaks of someone's
     tweet, statement or letter, which the quotation then gives."""
@@ -1221,6 +1274,77 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     # "Trump's first tweet", "a quote attributed to Thomas Jefferson"
     owned = any(c.dep_ == "poss" or c.pos_ == "PROPN" for t in span if t.lemma_.lower() in _UTTERANCES for c in t.subtree)
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
+
+
+def _digest_credit(prose: str, start: int, end: int) -> bool:
+    """Whether the paragraph closes on a digest's credit: a source's name
+    ('[WSJ | Paywall]', '[NYT.]'), or any bracket when the text closes two
+    or more paragraphs so; not a note or a photo's credit ('[Updated]',
+    '[Photo: Reuters]') on its own."""
+    credit = _CREDIT_CLOSING.search(prose, start, end)
+    if credit is None:
+        return False
+    if ":" not in credit.group() and regex.search(r"\p{Lu}{2}|\|", credit.group()):
+        return True
+    return len(_CREDIT_CLOSING.findall(prose)) >= 2
+
+
+def _labelled(doc: "Document", start: int, paragraph: list[Sentence]) -> bool:
+    """Whether the quotation's line opens on a dash and its speaker, as
+    match reports set the managers' words ('- Newcastle boss Graeme Souness
+    "We deserved the win. …"'): the credit line's form, before the words; a
+    name or a role, not a sentence ('- The council voted. “…”')."""
+    line_start = doc.prose.rfind("\n", 0, start) + 1
+    label = doc.prose[line_start:start].strip()
+    if _SENTENCE_END_IN_LABEL.search(label):
+        return False
+    words = [
+        t
+        for sentence in paragraph
+        for t in sentence.span
+        if line_start <= sentence.start + t.idx - sentence.span.start_char < start
+    ]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # "Voters were angry"
+    if not any(t.pos_ == "PROPN" or t.lemma_.lower() in lx.ROLE_NOUNS for t in words):
+        return False
+    i = doc.block_index(start)
+    if i >= 0 and doc.blocks[i].kind == "list" and line_start <= doc.blocks[i].start:
+        # Markdown reads "- Newcastle boss …" as a list item: its dash is in the source only
+        source_start = doc.source_offset(doc.blocks[i].start)
+        label = doc.source[doc.source.rfind("\n", 0, source_start) + 1 : source_start].strip() + " " + label
+    return bool(_CREDIT_LINE.fullmatch(label))
+
+
+def _woven_in(prose: str, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the quotation is woven into a sentence of the writer's, not
+    set off as what someone said, as the word just before it shows: "as"
+    or "called", a preposition or a determiner, a verb taking it as its
+    object ('portrayed simply as “Big Coal vs. virtuous wind and solar.”',
+    'Murphy owes “Florida an explanation …”'), or a dash opening an aside
+    the quotation closes ('When Trump finally wrapped up — “I will fight
+    for you!” —'); not a dateline ('LONDON (Reuters) — “…”') nor a mood
+    ('The mayor was blunt “…”')."""
+    base = sentence.start - sentence.span.start_char
+    before = [t for t in sentence.span if base + t.idx + len(t.text) <= start]
+    if not before:
+        return False
+    word = before[-1]
+    if word.text in ("—", "–", "--"):
+        return bool(regex.match(r"\s*[—–]|\s*--", prose[end : end + 4]))
+    if word.lower_ in ("as", "called") or word.pos_ in ("ADP", "DET"):
+        return True
+    return word.pos_ == "VERB" and word.lemma_.lower() not in lx.CUE_VERBS and word.lower_ not in _SPEECH_FORMS
+
+
+def _has_verb(sentences: list[Sentence], start: int, end: int) -> bool:
+    """Whether the quoted words have a verb: a statement does; a slogan or a
+    heading does not ('“No special rights for foreigners!”')."""
+    for sentence in sentences:
+        base = sentence.start - sentence.span.start_char
+        if any(start <= base + t.idx < end and t.pos_ in ("VERB", "AUX") for t in sentence.span):
+            return True
+    return False
 
 
 def _after_colon(prose: str, block_start: int, start: int) -> bool:

@@ -414,3 +414,84 @@ def test_a_forecast_or_an_action_in_its_paragraph_gives_a_quotation_no_speaker()
     assert [attributed for _, attributed, _ in quotations(forecast)] == [False]
     said = 'The firm said profits would rise. "Our performance was strong and we beat every target."'
     assert [attributed for _, attributed, _ in quotations(said)] == [True]
+
+
+def statements(text: str, path: str = "story.txt") -> list[tuple[str, bool]]:
+    """(text, attributed) of each quoted statement."""
+    doc = parse(text, path)
+    return [(doc.prose[q.start : q.end], q.attributed) for q in model(doc).quotations if q.statement]
+
+
+def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it():
+    text = 'Newcastle won 2-1.\n\n- Newcastle boss Graeme Souness "We deserved the win. "Bolton are a difficult side to play."\n'
+    # the straight marks pair as '"We deserved the win. "' and '"Bolton … play."': both the label's
+    assert [attributed for _, attributed in statements(text)] == [True, True]
+    assert [attributed for _, attributed in statements(text, "story.md")] == [True, True]  # Markdown: a list item
+    unlabelled = 'Newcastle won 2-1.\n\n"We deserved the win. "Bolton are a difficult side to play."\n'
+    assert [attributed for _, attributed in statements(unlabelled)] == [False, False]
+
+
+@pytest.mark.parametrize(
+    "text, path",
+    [
+        ("The budget was cut.\n\n- The council voted. “We cannot afford to keep every library open this year.”\n", "story.txt"),
+        ("The budget was cut.\n\n- The council voted. “We cannot afford to keep every library open this year.”\n", "story.md"),
+        ("The budget was cut.\n\n- Voters were angry. “We cannot afford to keep every library open this year.”\n", "story.md"),
+    ],
+)
+def test_a_sentence_before_the_quotation_is_no_label(text, path):
+    assert [attributed for _, attributed in statements(text, path)] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LONDON (Reuters) — “We cannot pay the bills this winter and the state will not help us.”",
+        "The mayor was blunt “We cannot pay the bills this winter and the state will not help us.”",
+    ],
+)
+def test_a_quotation_after_words_that_do_not_take_it_is_set_off(text):
+    assert [attributed for _, attributed in statements(text)] == [False]
+
+
+def test_a_quotation_woven_into_the_writers_sentence_is_no_statement():
+    for woven in (
+        "The transition cannot be portrayed simply as “Big Coal versus virtuous wind and solar power.”",
+        "Rubio's campaign said Murphy owes “Florida an explanation for voting against the funding.”",
+        "When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons fell.",
+    ):
+        assert statements(woven) == [], woven
+    assert [q for q, _ in statements("The hall was full. “We will fight for you, and we will win for you!”")] == [
+        "“We will fight for you, and we will win for you!”"
+    ]
+
+
+def test_quoted_words_with_no_verb_are_a_slogan_not_a_statement():
+    assert statements("The posters read, in 2015: “No special rights for foreigners in this country!”") == []
+    assert statements("The posters read, in 2015: “We want no special rights for foreigners!”") != []
+
+
+def test_a_digests_credit_closing_the_paragraph_credits_its_quotation():
+    item = "A week of violence in Europe. “The calm of everyday life has been shattered again and again this month.” This follows the shooting."
+    assert [attributed for _, attributed in statements(item)] == [False]
+    assert [attributed for _, attributed in statements(item + " [WSJ | Paywall]")] == [True]
+    assert [attributed for _, attributed in statements(item + " [Updated]")] == [False]
+    assert [attributed for _, attributed in statements(item + " [Photo: Reuters]")] == [False]
+    assert [attributed for _, attributed in statements(item + " [Politico]\n\n" + item + " [Axios]")] == [True, True]  # a digest
+
+
+def test_a_quotation_after_a_paragraph_telling_what_he_or_she_did_is_theirs():
+    text = "Maria Lopez dials the number and waits.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(text)] == [True]
+    nameless = "The phone rings twice.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(nameless)] == [False]  # nobody named
+    hall = "The hall was quiet.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(hall)] == [False]
+
+
+def test_a_quotation_named_as_someones_in_the_sentence_after_it():
+    quote = '"I would rather have a sister in a casino than a brother in the bureau." '
+    assert [attributed for _, attributed in statements(quote + "That quote from Commissioner Thomas Krebs ran in 1980.")] == [True]
+    assert [attributed for _, attributed in statements(quote + "That line ran on the front page in 1980.")] == [False]
+    parking = "The council met.\n\n\"We cannot afford another year like this one, not with these costs.\" "
+    assert [attributed for _, attributed in statements(parking + "The mayor's statement on parking came on Monday.")] == [False]

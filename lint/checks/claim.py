@@ -46,13 +46,42 @@ _ONE_OF_THEM = frozenset("one another a an two three several".split())
 # body, all wrong by an editor's read; ranks judged rather than measured
 # ("one of Hollywood's most bankable stars") still flag.
 _MEASURED_RANKS = frozenset("large big small high low rich poor".split())
+# Subjects that name what the sentence before spoke of.
+_BACK_REFERENCES = frozenset("it latter former".split())
+# Words a speaker's sentence points back with at the claim before it: "it",
+# "this", "the move", "the figures".
+# What a rank of a body ranks it as (the nouns of the ranks by size this
+# exemption was made for: "cocoa producer", "games maker", "private
+# employer", "financial institution", "poorest countries", BBC tech/056's
+# "games manufacturer").
+_BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker manufacturer employer institution country".split())
+# What a record counts: the two BBC ranks this was made for ("with seven
+# victories", "with more than 200 million songs downloaded") and their
+# kin in sport and sales.
+_ACHIEVEMENTS = frozenset("victory win title goal medal trophy sale song download".split())
+_POINTERS = frozenset("it this these those".split())
+_POINTED_NOUNS = frozenset("move figure".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
 # Signals still the reporter's right after someone's account (_follows_account):
-# a verdict, a ranking, a forecast, a feeling or a reading.
-_OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause"))
+# a verdict, a ranking, a feeling or a reading; and a forecast, unless a
+# connective ties it to the account ("According to the commission's report
+# 12 million are not saving enough. As a result, living standards could
+# fall."): an alert on BBC, wrong; the shared cases' "Moving forward, the combined company will think
+# outside the box." after the chief executive's words is the reporter's.
+_OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause", "prediction"))
+# Not a contrast ("However, prices will keep climbing"): that gives the other side.
+_CONNECTIVE = regex.compile(r"(?:therefore|thus|hence|consequently|so|as a result)(?![\p{L}-])", regex.IGNORECASE)
+# A sentence opening on a contrast gives the other side, not the claim's source.
+_CONTRASTS = frozenset("but however yet still though".split())
+# What a story's figures come from, when its lede names it ("official
+# figures show", "according to numbers released by the Finance Ministry").
+# An investigation or a report in the lede sources its own finding, not the
+# story's figures; an analysis of traffic is figures ("15% of all e-mail
+# traffic, analysis by the firm has found": BBC tech/055 and 314).
+_FIGURE_SOURCES = frozenset("figure number data statistic census analysis".split())
 
 
 class Claim(Check):
@@ -105,25 +134,38 @@ class Claim(Check):
             paragraph = built.paragraphs[sentence.block]
             if _sourced_after(doc, sentence, paragraph) or personal_paragraphs(doc)[sentence.block]:
                 continue
+            if _between_quotations(built.quotations, sentence, paragraph):
+                continue  # a feature running its subject's words: "… my recovery." Physio has been a vital part of it. "…"
             nearby = built.paragraphs.get(sentence.block - 1, []) + paragraph
             here = signals
             if kind == "sports" and not _sports_passage(doc, nearby[0].start, paragraph[-1].end):
                 # the draft reads as sport on a few words ("side", "goal", "round"), this passage does not
                 here = self.signals
             if _follows_account(sentence, paragraph):
-                # right after someone's account, a figure or an explanation goes on with it
-                here = tuple(s for s in here if s in _OWN_SIGNALS)
-            found = self._signal(doc, sentence, nearby, _thing_holding_view(sentence), here)
+                # right after someone's account, a figure or an explanation goes on with it, and
+                # so does a forecast tied to it ("As a result, ...")
+                own = _OWN_SIGNALS if _tied_to_the_sentence_before(sentence) else _OWN_SIGNALS + ("prediction",)
+                here = tuple(s for s in here if s in own)
+            following = next((s for s in paragraph if s.start >= sentence.end), None)
+            if following is not None and _named_speaker_goes_on(following, sentence):
+                here = tuple(s for s in here if s == "no-mind")  # a source next gives a storm no mind
+            previous = next((s for s in reversed(paragraph) if s.end <= sentence.start), None)
+            found = self._signal(doc, sentence, nearby, previous, _thing_holding_view(sentence), here)
             if found:
                 signal, trigger = found
                 yield Hit(sentence.start, sentence.start + len(text), (DESCRIPTIONS[signal], trigger))
 
-    def _signal(self, doc, sentence, nearby, thing, signals):
+    def _signal(self, doc, sentence, nearby, previous, thing, signals):
         span = sentence.span
         root = span.root
         if doc.in_quote(sentence.start + root.idx - span.start_char):
             return None
         tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
+        passage_sourced = _passage_sourced(sentence, nearby)
+        if _share(tokens) and _survey_passage(sentence, nearby):
+            # "For 57%, pensions were key issues, ... tax was a crucial area for 25%": a survey's answers, its verdicts and feelings
+            signals = tuple(s for s in signals if s not in ("evaluation", "feeling"))
+        figures_sourced = _lede_sources_figures(doc)
         if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in root.children):
             return None  # "If she wins, she will have proved ...": a condition, not an assertion
         if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
@@ -140,9 +182,9 @@ class Claim(Check):
                 m = search(self.causes, text)
                 trigger = m.group() if m else None
             elif signal == "statistic":
-                trigger = None if _passage_sourced(sentence, nearby) else _statistic(root, tokens)
+                trigger = None if passage_sourced or figures_sourced else _statistic(root, tokens)
             elif signal == "superlative":
-                trigger = _superlative(root, tokens)
+                trigger = _superlative(root, tokens, previous, figures_sourced)
             elif signal == "prediction":
                 trigger = _prediction(root, tokens)
             elif signal == "evaluation":
@@ -167,15 +209,87 @@ def _thing_holding_view(sentence):
     """The attribution whose source is a thing, when it is the main verb's
     ("Recent events have sensed"); not a relative clause's, whose
     antecedent the parser often gets wrong ("a case ..., which claimed")."""
-    root = sentence.span.root
-    root_start = sentence.start + root.idx - sentence.span.start_char
-    return next((a for a in sentence.attributions if a.source_kind == THING and a.cue[0] == root_start), None)
+    return next((a for a in sentence.attributions if a.source_kind == THING and a.cue[0] == _root_start(sentence)), None)
+
+
+def _root_start(sentence) -> int:
+    """Where the sentence's main verb starts in the prose."""
+    return sentence.start + sentence.span.root.idx - sentence.span.start_char
 
 
 def _passage_sourced(sentence, nearby) -> bool:
     """Whether this paragraph or the one before names a source: figures are
     sourced once for a passage, not in every sentence."""
     return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+
+
+def _survey_passage(sentence, nearby) -> bool:
+    """Whether a sentence of this paragraph or the one before reports what
+    a poll, a survey or a study found ("In the survey by ICM Research, 14%
+    said ...")."""
+    return any(
+        any(t.lemma_.lower() in lx.DOCUMENT_NOUNS for t in s.span)
+        for s in nearby
+        if s is not sentence and any(a.speech and a.source_kind in _SOURCED for a in s.attributions)
+    )
+
+
+def _tied_to_the_sentence_before(sentence) -> bool:
+    """Whether the sentence opens on a connective that goes on from the one
+    before ("As a result, ...", "So ..."; not "So-called")."""
+    return bool(_CONNECTIVE.match(sentence.span.text))
+
+
+def _between_quotations(quotations, sentence, paragraph) -> bool:
+    """Whether attributed quotations stand in the sentences right before
+    and right after it, and the paragraph names one speaker at most: it
+    relays that speaker's account between their words."""
+    at = next(i for i, s in enumerate(paragraph) if s is sentence)
+    if at == 0 or at + 1 == len(paragraph):
+        return False
+    before, after = paragraph[at - 1], paragraph[at + 1]
+    around = [q for q in quotations if q.attributed]
+    if not (any(before.start <= q.end <= sentence.start for q in around) and any(sentence.end <= q.start < after.end for q in around)):
+        return False
+    speakers = {a.source for s in paragraph for a in s.attributions if a.speech and a.source is not None}
+    return len(speakers) <= 1
+
+
+def _lede_sources_figures(doc) -> bool:
+    """Whether the story's lede (its first two paragraphs, the headline
+    among them) gives a figure and its figures their source ("..., official figures
+    show.", "..., according to numbers released by Japan's Finance
+    Ministry"): the story's statistics and ranks by size are those figures'.
+    Worked out once per document."""
+    known = doc.models.get("lede sources figures")
+    if known is None:
+        built = model(doc)
+        known = doc.models["lede sources figures"] = any(
+            a.speech and a.source is not None and _names_figures(doc.prose[a.source[0] : a.source[1]]) and _carries_a_figure(s)
+            for block in sorted(built.paragraphs)[:2]
+            for s in built.paragraphs[block]
+            for a in s.attributions
+        )
+    return known
+
+
+def _carries_a_figure(sentence) -> bool:
+    return any(t.like_num and not _is_year(t) for t in sentence.span)
+
+
+def _names_figures(source: str) -> bool:
+    return any(w.rstrip("s") in _FIGURE_SOURCES or w in _FIGURE_SOURCES for w in regex.findall(r"\p{L}+", source.lower()))
+
+
+def _share(tokens):
+    """The first share in the tokens ("50%", "9.1 per cent"), not a year's."""
+    for i, token in enumerate(tokens[1:], 1):
+        following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+        is_share = token.text == "%" or token.lower_ == "percent" or (token.lower_ == "per" and following == "cent")
+        if is_share and tokens[i - 1].like_num and not _is_year(tokens[i - 1]):
+            unit = token.text if token.text == "%" else " " + token.text + (" cent" if token.lower_ == "per" else "")
+            return tokens[i - 1].text + unit
+    return None
 
 
 def _follows_account(sentence, paragraph) -> bool:
@@ -204,6 +318,36 @@ def _sourced_after(doc, sentence, paragraph) -> bool:
     return False
 
 
+def _named_speaker_goes_on(sentence, claim) -> bool:
+    """Whether a named person or body speaks in the sentence, which does not
+    open on a contrast, of what the claim before spoke of: the claim is
+    theirs ("Human rights campaigners have been outraged ... Amnesty
+    International has called Camp Delta a 'major human-rights scandal'");
+    a speaker on another matter ("Crime is the worst in a decade. The
+    council announced a new parking scheme.") sources nothing."""
+    if sentence.span[0].lower_ in _CONTRASTS:
+        return False  # "But the government says ...": the other side
+    # the speaker of its main verb: not one in a clause of time ("The move follows protests after the firm said")
+    speaks = any(
+        a.style == "verb" and a.speaker and a.source_kind in (NAMED, ORGANIZATION, ROLE) and a.cue[0] == _root_start(sentence)
+        for a in sentence.attributions
+    )
+    return speaks and _linked(sentence, claim)
+
+
+def _linked(sentence, claim) -> bool:
+    """Whether the sentence speaks of what the claim did: a word they share
+    ("detainees' camp" and "the camp") or a word pointing back ("it",
+    "this", "the move")."""
+    if any(t.lower_ in _POINTERS or (t.lemma_.lower() in _POINTED_NOUNS and t.i > 0 and t.nbor(-1).lower_ == "the") for t in sentence.span):
+        return True
+    return bool(_content_lemmas(sentence) & _content_lemmas(claim))
+
+
+def _content_lemmas(sentence) -> set[str]:
+    return {t.lemma_.lower() for t in sentence.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+
+
 def _present_state(root) -> bool:
     if root.lemma_ not in _STATE_VERBS:
         return False
@@ -220,14 +364,7 @@ def _statistic(root, tokens):
     at 9.1 per cent"."""
     if not _present_state(root):
         return None
-    tokens = [t for t in tokens if _in_main_clause(t, root)]
-    for i, token in enumerate(tokens[1:], 1):
-        following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
-        is_share = token.text == "%" or token.lower_ == "percent" or (token.lower_ == "per" and following == "cent")
-        if is_share and tokens[i - 1].like_num and not _is_year(tokens[i - 1]):
-            unit = token.text if token.text == "%" else " " + token.text + (" cent" if token.lower_ == "per" else "")
-            return tokens[i - 1].text + unit
-    return None
+    return _share([t for t in tokens if _in_main_clause(t, root)])
 
 
 def _in_main_clause(token, root) -> bool:
@@ -243,10 +380,11 @@ def _is_year(token) -> bool:
     return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
 
 
-def _superlative(root, tokens):
+def _superlative(root, tokens, previous, figures_sourced):
     """A superlative that is what the main clause says of its subject: "are
     the lowest", "one of the worst performers", "the staunchest backers";
-    not one inside a name or a phrase ("the best actress award")."""
+    not one inside a name or a phrase ("the best actress award"), nor a
+    rank by size of a named body or of the figures the lede sources."""
     if root.lemma_ not in ("be", "become", "remain", "rank") or any(c.dep_ == "neg" for c in root.children):
         return None  # "is not the fastest" claims nothing
     if root.tag_ not in ("VBZ", "VBP") and not any(c.lemma_ == "have" for c in root.children if c.dep_ == "aux"):
@@ -258,19 +396,46 @@ def _superlative(root, tokens):
     for head in heads:
         for token in [head, *(c for c in head.children if c.dep_ in ("amod", "advmod"))]:
             if token.i in allowed and token.tag_ in ("JJS", "RBS") and token.lower_ not in lx.ORDER_SUPERLATIVES:
-                if token.lemma_.lower() in _MEASURED_RANKS and _names_a_body(root):
+                if token.lemma_.lower() in _MEASURED_RANKS and (figures_sourced or _names_a_body(root, previous, head)):
+                    continue
+                if _counted(head):
                     continue
                 return token.text
-            if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children):
+            if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children) and not _counted(head):
                 return f"most {token.text}"
     return None
 
 
-def _names_a_body(root) -> bool:
+def _counted(head) -> bool:
+    """Whether a rank comes with the count it rests on ("the most successful
+    country in the show's history with seven victories", "the world's most
+    popular online music store with more than 200 million songs
+    downloaded"): a record anyone can check, not a verdict; a count of
+    something else ("the most corrupt mayor, with 2 children") backs
+    nothing."""
+    preps = [t for t in head.subtree if t.dep_ == "prep"] + [c for c in head.head.children if c.dep_ == "prep"]
+    return any(
+        prep.lower_ == "with" and any(t.like_num and t.head.lemma_.lower() in _ACHIEVEMENTS for t in prep.subtree)
+        for prep in preps
+    )
+
+
+def _names_a_body(root, previous=None, rank=None, subjects=("nsubj",)) -> bool:
     """Whether the subject names a country, a firm or a work ("Ahold",
     "the Spider-Man series") or is a body the story means ("The firm");
-    not a pronoun or a measure ("It", "Test scores")."""
-    for subject in (c for c in root.children if c.dep_ == "nsubj"):
+    not a measure ("Test scores"). "It" or "the latter" names the body the
+    sentence before is about when the rank is one of a body ("Fannie Mae
+    was criticised by regulators. It is America's second largest financial
+    institution."), not of a loss or a storm."""
+    for subject in (c for c in root.children if c.dep_ in subjects):
+        if previous is not None and subject.lower_ in _BACK_REFERENCES:
+            if rank is None or rank.lemma_.lower() not in _BODY_KINDS:
+                return False  # "Acme reported a loss. It is the biggest loss in the firm's history."
+            before = previous.span.root
+            if subject.lower_ == "it":  # "Fannie Mae was criticised ...": a passive's subject too
+                return _names_a_body(before, subjects=("nsubj", "nsubjpass"))
+            # "The two giants - ESPN and EA Sports - have ... The latter is": one of two names coordinated before
+            return any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in previous.span)
         if subject.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
             return True
         if subject.lemma_.lower() in lx.ORGANIZATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
@@ -284,7 +449,9 @@ def _prediction(verb, tokens):
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
     # "will keep climbing", "could start to rise": the change is the complement
     changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
-    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not any(
+    # "could double (up) as travel cards" is a use, "could not be reached" an act: PolNeAR train's 2
+    # alerts on a passive or a particle were these; "could be doubled", "could drop off" still forecast
+    quantity = changing.lemma_ in lx.QUANTITY_CHANGE_VERBS and not _another_sense(changing) and not any(
         c.dep_ in ("dobj", "attr", "acomp", "oprd") and not c.like_num and c.pos_ == "NOUN" and c.lemma_ not in _AMOUNTS
         for c in changing.children
     )  # "may fall victim" is no forecast
@@ -303,6 +470,13 @@ def _prediction(verb, tokens):
         return None
     aux = future or possible
     return f"{aux.text} {verb.text}"
+
+
+def _another_sense(verb) -> bool:
+    children = list(verb.children)
+    if verb.lemma_ == "reach":
+        return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "neg" for c in children)
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in children)  # not "As a result, ... could fall"
 
 
 def _evaluation(root, tokens, evaluations):
