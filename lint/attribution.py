@@ -152,8 +152,9 @@ _DASH_AFTER_QUOTE = regex.compile(
 _CREDIT_LINE = regex.compile(r"[-–—―]{1,2}[ \t]*\p{Lu}[\w’'.()-]*(?:,?[ \t]+[\w’'.()-]+){0,7}[ \t]*[.]?[ \t]*")
 
 # A sentence's end inside a label line: a lower-case word and a full stop
-# ("- The council voted."), not an initial or a title ("Mr.").
-_SENTENCE_END_IN_LABEL = regex.compile(r"\p{Ll}{2,}[.!?](?:\s|$)")
+# ("- The council voted."), not an initial or a title ("Mr.", "Sen.", "Prof."),
+# whose capital the word must not follow.
+_SENTENCE_END_IN_LABEL = regex.compile(r"(?<!\p{L})\p{Ll}{2,}[.!?](?:\s|$)")
 
 # The same inside the closing mark, on a line of its own: a name, a comma
 # and a body or place ("Josh Bivens, Economic Policy Institute.”").
@@ -1236,12 +1237,19 @@ def _tells_of_him_or_her(sentence: Sentence) -> bool:
 
 def _act_of_someone_named(sentence: Sentence, by_block: dict[int, list[Sentence]]) -> bool:
     """Whether the sentence, a paragraph's last, tells what "he" or "she"
-    did ("She pauses."), someone its paragraph or the one before names:
+    did ("She pauses."), someone its paragraph or the one before names as a subject:
     the quotation opening the next paragraph is theirs."""
     if not _tells_of_him_or_her(sentence) or sentence.span.root.pos_ != "VERB":
         return False  # "He is tall" is no act
     named = by_block.get(sentence.block - 1, []) + by_block[sentence.block]
-    return any(t.pos_ == "PROPN" for s in named if s.start <= sentence.start for t in s.span)
+    return any(_named_subject(t) for s in named if s.start <= sentence.start for t in s.span)
+
+
+def _named_subject(token: "Token") -> bool:
+    """Whether a token is a name standing as a clause's subject ("Smith
+    left"), not a place or a day named elsewhere in it ("played in London")."""
+    subjects = ("nsubj", "nsubjpass")
+    return token.pos_ == "PROPN" and (token.dep_ in subjects or token.dep_ == "compound" and token.head.dep_ in subjects)
 
 
 def _utterance_after(last: Sentence, paragraph: list[Sentence]) -> bool:

@@ -1733,6 +1733,8 @@ _CAST_VERBS = frozenset("voice portray star narrate".split())
 _DEFENDANT_PASSIVES = frozenset("accuse charge convict indict sentence acquit".split())
 _KILLING_VERBS = frozenset("kill murder shoot stab strangle".split())
 _DEFENDANT_OR_VICTIM_VERBS = _DEFENDANT_PASSIVES | _KILLING_VERBS
+# What a race's campaign is "to" do: "campaign to win the mayoralty", "to become mayor".
+_RACE_AIMS = frozenset("win become seek retain".split())
 _PARTS = frozenset(
     "man woman boy girl character father mother son daughter wife husband king queen prince princess villain hero "
     "heroine detective doctor killer lover mum dad".split()
@@ -1760,11 +1762,12 @@ def owns_an_office_or_work(words: list[str]) -> bool:
 
 def _an_aim(after: list[str]) -> bool:
     """Whether the words after a campaign say what it is against or for
-    doing ("against knife crime", "to ban plastic bags"): a cause's."""
+    doing ("against knife crime", "to ban plastic bags"): a cause's, unless
+    the aim is a race's ("to win the mayoralty", "to become mayor")."""
     if after[:1] == ["against"]:
         return True
     return after[:1] == ["to"] and len(after) > 1 and after[1].islower() \
-        and after[1] not in lx.SPECIFIC_DETERMINERS | {"a", "an"}  # not "from Trump's campaign to his"
+        and after[1] not in lx.SPECIFIC_DETERMINERS | {"a", "an"} | _RACE_AIMS  # not "from Trump's campaign to his"
 
 
 def _for_a_cause(campaign: "Token") -> bool:
@@ -1809,7 +1812,9 @@ def _role_in_another_form(doc: "Doc", first: int, head: "Token") -> "Token | Non
         of = owner.head
         owned = of.head  # the noun itself, not a modifier ("a campaign poster of Jane Roe")
         race = [t.text for t in owned.lefts if t.lower_ in _RACE_KINDS or t.like_num]
-        if owns_an_office_or_work(race + [owned.text]) and not (owned.lower_ in _CANDIDACIES and _for_a_cause(owned)) \
+        # its aim may follow the name: "the campaign of Jane Roe against knife crime", "… to ban plastic bags"
+        for_a_cause = _for_a_cause(owned) or _an_aim([t.text for t in head.doc[head.i + 1 : head.i + 3]])
+        if owns_an_office_or_work(race + [owned.text]) and not (owned.lower_ in _CANDIDACIES and for_a_cause) \
                 or owned.lemma_.lower() in _NOMINATIONS:
             return owned  # "the presidential campaign of Hillary Clinton", "the nomination of Merrick Garland"
     verb = governor if head.dep_ in ("nsubj", "dobj") else None  # "wrote Ben Jacobs": the parser's object

@@ -427,6 +427,8 @@ def test_a_speaker_label_opening_the_line_gives_the_run_of_quotations_after_it()
     # the straight marks pair as '"We deserved the win. "' and '"Bolton … play."': both the label's
     assert [attributed for _, attributed in statements(text)] == [True, True]
     assert [attributed for _, attributed in statements(text, "story.md")] == [True, True]  # Markdown: a list item
+    titled = 'Boston voted.\n\n- Sen. Elizabeth Warren “We deserved a better deal from the bank this year.”\n'
+    assert [attributed for _, attributed in statements(titled)] == [True]  # "Sen." ends no sentence
     unlabelled = 'Newcastle won 2-1.\n\n"We deserved the win. "Bolton are a difficult side to play."\n'
     assert [attributed for _, attributed in statements(unlabelled)] == [False, False]
 
@@ -485,6 +487,8 @@ def test_a_quotation_after_a_paragraph_telling_what_he_or_she_did_is_theirs():
     assert [attributed for _, attributed in statements(text)] == [True]
     nameless = "The phone rings twice.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
     assert [attributed for _, attributed in statements(nameless)] == [False]  # nobody named
+    placed = "The game was played in London on Monday.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
+    assert [attributed for _, attributed in statements(placed)] == [False]  # a place named, no one
     hall = "The hall was quiet.\n\n\"Well, thank you so much for calling me back today.\"\n"
     assert [attributed for _, attributed in statements(hall)] == [False]
 

@@ -739,6 +739,9 @@ def test_a_named_speaker_in_the_next_sentence_sources_the_claim():
     [
         "Crime is the worst in a decade. The council announced a new parking scheme.",
         "Prices could double by the spring. Mayor John Smith said the library would reopen on Monday.",
+        # a date shared, or "this" and "it" that point at no claim
+        "Prices could double by the spring. Mayor John Smith said the library would reopen in the spring.",
+        "Crime is the worst in a decade. The council said this week that parking fees would rise.",
     ],
 )
 def test_a_speaker_next_on_another_matter_leaves_the_claim_unsourced(text):

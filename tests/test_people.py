@@ -1400,6 +1400,9 @@ def test_a_role_two_sentences_back_introduces_the_name_that_credits_a_quotation(
      "The plan grew. Donors met at a gathering for Mitt Romney's friends. Romney said so."),
     ("The plan grew. Donors moved from Mitt Romney's campaign to his rival's. Romney said so.",
      "The plan grew. Donors moved from Mitt Romney's friends to his rival's. Romney said so."),
+    # a race's aim after the campaign ("to win", "to become") is no cause's
+    ("The plan grew. Donors backed Mitt Romney's campaign to win the mayoralty. Romney said so.",
+     "The plan grew. Donors backed Mitt Romney's friends to win the mayoralty. Romney said so."),
     # every name the of-phrase coordinates owns one
     ("Donors gave more. The campaigns of Hillary Clinton and Bernie Sanders galvanized donors. Clinton and Sanders said so.",
      "Donors gave more. The friends of Hillary Clinton and Bernie Sanders galvanized donors. Clinton and Sanders said so."),
@@ -1424,6 +1427,9 @@ def test_a_campaign_managers_boss_runs_for_office():
     "The row grew. Jane Roe's smear campaign began. Roe said so.",
     "The row grew. Voters saw the smear campaign of Jane Roe. Roe said so.",
     "The row grew. Voters saw the campaign of Jane Roe against knife crime. Roe said so.",
+    # the aim after the name, in subject position too
+    "The row grew. The campaign of Jane Roe against knife crime began in May. Roe said so.",
+    "The row grew. Voters saw the campaign of Jane Roe to ban plastic bags. Roe said so.",
 ])
 def test_a_campaign_for_a_cause_or_someone_elses_says_nothing_of_the_name(text):
     assert flagged("newsroom.first-reference", text) == ["Jane Roe"]

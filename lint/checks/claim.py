@@ -48,8 +48,6 @@ _ONE_OF_THEM = frozenset("one another a an two three several".split())
 _MEASURED_RANKS = frozenset("large big small high low rich poor".split())
 # Subjects that name what the sentence before spoke of.
 _BACK_REFERENCES = frozenset("it latter former".split())
-# Words a speaker's sentence points back with at the claim before it: "it",
-# "this", "the move", "the figures".
 # What a rank of a body ranks it as (the nouns of the ranks by size this
 # exemption was made for: "cocoa producer", "games maker", "private
 # employer", "financial institution", "poorest countries", BBC tech/056's
@@ -59,7 +57,10 @@ _BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker manufacturer emp
 # victories", "with more than 200 million songs downloaded") and their
 # kin in sport and sales.
 _ACHIEVEMENTS = frozenset("victory win title goal medal trophy sale song download".split())
-_POINTERS = frozenset("it this these those".split())
+# Words a speaker's sentence points back with at the claim before it: "this",
+# "these", "those" as pronouns, "it" as the cue's object ("confirmed it"),
+# "the move", "the figures"; not a determiner ("this week").
+_POINTERS = frozenset("this these those".split())
 _POINTED_NOUNS = frozenset("move figure".split())
 _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
@@ -339,13 +340,25 @@ def _linked(sentence, claim) -> bool:
     """Whether the sentence speaks of what the claim did: a word they share
     ("detainees' camp" and "the camp") or a word pointing back ("it",
     "this", "the move")."""
-    if any(t.lower_ in _POINTERS or (t.lemma_.lower() in _POINTED_NOUNS and t.i > 0 and t.nbor(-1).lower_ == "the") for t in sentence.span):
+    if any(_points_back(t) for t in sentence.span):
         return True
     return bool(_content_lemmas(sentence) & _content_lemmas(claim))
 
 
+def _points_back(token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ in _POINTERS or token.lower_ == "it" and token.dep_ == "dobj"
+    return token.lemma_.lower() in _POINTED_NOUNS and token.i > 0 and token.nbor(-1).lower_ == "the"
+
+
 def _content_lemmas(sentence) -> set[str]:
-    return {t.lemma_.lower() for t in sentence.span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop}
+    """A sentence's nouns, names and adjectives, but not its dates: two
+    sentences set "in the spring" speak of different things."""
+    return {
+        t.lemma_.lower()
+        for t in sentence.span
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop and t.lemma_.lower() not in lx.TIME_WORDS
+    }
 
 
 def _present_state(root) -> bool:
