@@ -209,6 +209,10 @@ class Sentence:
     def attributed(self) -> bool:
         return bool(self.attributions) or bool(self.context)
 
+    def offset(self, token: "Token") -> int:
+        """Where a token of the sentence starts in the prose."""
+        return self.start + token.idx - self.span.start_char
+
 
 @dataclass(frozen=True, slots=True)
 class Quotation:
@@ -1093,7 +1097,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
-        if not attributed and (_digest_credit(doc.prose, start, in_block[-1].end) or _labelled(doc, start, in_block)):
+        if not attributed and (_digest_credit(doc, start, in_block[-1].end) or _labelled(doc, start, in_block)):
             attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'
         if attributed:
             speaking.add(block)
@@ -1284,17 +1288,26 @@ def _utterance_before(first: Sentence, paragraph: list[Sentence]) -> bool:
     return owned or (subject is not None and _source_kind(subject) in _SPEAKERS)
 
 
-def _digest_credit(prose: str, start: int, end: int) -> bool:
+def _digest_credit(doc: "Document", start: int, end: int) -> bool:
     """Whether the paragraph closes on a digest's credit: a source's name
     ('[WSJ | Paywall]', '[NYT.]'), or any bracket when the text closes two
     or more paragraphs so; not a note or a photo's credit ('[Updated]',
     '[Photo: Reuters]') on its own."""
-    credit = _CREDIT_CLOSING.search(prose, start, end)
+    credit = _CREDIT_CLOSING.search(doc.prose, start, end)
     if credit is None:
         return False
     if ":" not in credit.group() and regex.search(r"\p{Lu}{2}|\|", credit.group()):
         return True
-    return len(_CREDIT_CLOSING.findall(prose)) >= 2
+    return _credits_closing(doc) >= 2
+
+
+def _credits_closing(doc: "Document") -> int:
+    """How many bracketed credits close a line of the draft, counted once
+    per draft (every quotation of a digest asks)."""
+    count = doc.models.get("credits closing")
+    if count is None:
+        count = doc.models["credits closing"] = len(_CREDIT_CLOSING.findall(doc.prose))
+    return count
 
 
 def _labelled(doc: "Document", start: int, paragraph: list[Sentence]) -> bool:
@@ -1310,7 +1323,7 @@ def _labelled(doc: "Document", start: int, paragraph: list[Sentence]) -> bool:
         t
         for sentence in paragraph
         for t in sentence.span
-        if line_start <= sentence.start + t.idx - sentence.span.start_char < start
+        if line_start <= sentence.offset(t) < start
     ]
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False  # "Voters were angry"
@@ -1333,8 +1346,7 @@ def _woven_in(prose: str, sentence: Sentence, start: int, end: int) -> bool:
     the quotation closes ('When Trump finally wrapped up — “I will fight
     for you!” —'); not a dateline ('LONDON (Reuters) — “…”') nor a mood
     ('The mayor was blunt “…”')."""
-    base = sentence.start - sentence.span.start_char
-    before = [t for t in sentence.span if base + t.idx + len(t.text) <= start]
+    before = [t for t in sentence.span if sentence.offset(t) + len(t.text) <= start]
     if not before:
         return False
     word = before[-1]
@@ -1348,11 +1360,7 @@ def _woven_in(prose: str, sentence: Sentence, start: int, end: int) -> bool:
 def _has_verb(sentences: list[Sentence], start: int, end: int) -> bool:
     """Whether the quoted words have a verb: a statement does; a slogan or a
     heading does not ('“No special rights for foreigners!”')."""
-    for sentence in sentences:
-        base = sentence.start - sentence.span.start_char
-        if any(start <= base + t.idx < end and t.pos_ in ("VERB", "AUX") for t in sentence.span):
-            return True
-    return False
+    return any(start <= sentence.offset(t) < end and t.pos_ in ("VERB", "AUX") for sentence in sentences for t in sentence.span)
 
 
 def _after_colon(prose: str, block_start: int, start: int) -> bool:
@@ -1421,7 +1429,7 @@ def personal_voice(doc: "Document", paragraph: list[Sentence]) -> bool:
         for token in sentence.span:
             lower = token.lower_
             personal = lower in _FIRST_PERSON or (lower in _SECOND_PERSON and (token.is_lower or token.is_sent_start))
-            if personal and not doc.in_quote(sentence.start + token.idx - sentence.span.start_char):
+            if personal and not doc.in_quote(sentence.offset(token)):
                 return True
     return False
 

@@ -159,10 +159,9 @@ class Claim(Check):
     def _signal(self, doc, sentence, nearby, previous, thing, signals):
         span = sentence.span
         root = span.root
-        if doc.in_quote(sentence.start + root.idx - span.start_char):
+        if doc.in_quote(sentence.offset(root)):
             return None
-        tokens = [t for t in span if not doc.in_quote(sentence.start + t.idx - span.start_char)]
-        passage_sourced = _passage_sourced(sentence, nearby)
+        tokens = [t for t in span if not doc.in_quote(sentence.offset(t))]
         if _share(tokens) and _survey_passage(sentence, nearby):
             # "For 57%, pensions were key issues, ... tax was a crucial area for 25%": a survey's answers, its verdicts and feelings
             signals = tuple(s for s in signals if s not in ("evaluation", "feeling"))
@@ -183,7 +182,7 @@ class Claim(Check):
                 m = search(self.causes, text)
                 trigger = m.group() if m else None
             elif signal == "statistic":
-                trigger = None if passage_sourced or figures_sourced else _statistic(root, tokens)
+                trigger = None if figures_sourced or _passage_sourced(sentence, nearby) else _statistic(root, tokens)
             elif signal == "superlative":
                 trigger = _superlative(root, tokens, previous, figures_sourced)
             elif signal == "prediction":
@@ -215,13 +214,17 @@ def _thing_holding_view(sentence):
 
 def _root_start(sentence) -> int:
     """Where the sentence's main verb starts in the prose."""
-    return sentence.start + sentence.span.root.idx - sentence.span.start_char
+    return sentence.offset(sentence.span.root)
 
 
 def _passage_sourced(sentence, nearby) -> bool:
     """Whether this paragraph or the one before names a source: figures are
     sourced once for a passage, not in every sentence."""
-    return any(a.speech and a.source_kind in _SOURCED for s in nearby if s is not sentence for a in s.attributions)
+    return any(_sourced_speech(s) for s in nearby if s is not sentence)
+
+
+def _sourced_speech(sentence) -> bool:
+    return any(a.speech and a.source_kind in _SOURCED for a in sentence.attributions)
 
 
 def _survey_passage(sentence, nearby) -> bool:
@@ -229,9 +232,9 @@ def _survey_passage(sentence, nearby) -> bool:
     a poll, a survey or a study found ("In the survey by ICM Research, 14%
     said ...")."""
     return any(
-        any(t.lemma_.lower() in lx.DOCUMENT_NOUNS for t in s.span)
+        _sourced_speech(s) and any(t.lemma_.lower() in lx.DOCUMENT_NOUNS for t in s.span)
         for s in nearby
-        if s is not sentence and any(a.speech and a.source_kind in _SOURCED for a in s.attributions)
+        if s is not sentence
     )
 
 

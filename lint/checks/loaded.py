@@ -462,7 +462,7 @@ def _writer_pronoun(doc, sentence, token) -> bool:
                 return False
         elif not token.is_sent_start:
             return False
-    return not doc.in_quote(sentence.start + token.idx - sentence.span.start_char)
+    return not doc.in_quote(sentence.offset(token))
 
 
 def _leads_into_a_partial_quote(token) -> bool:

@@ -111,7 +111,7 @@ def _poll_sample(doc, vague, sentences, number: int) -> bool:
     if not words or not (words[0] in lx.VAGUE_QUANTIFIERS or "respondents" in words):
         return False
     return any(
-        t.lemma_.lower() in _POLL_WORDS and s.start + t.idx - s.span.start_char < vague.source[0]
+        t.lemma_.lower() in _POLL_WORDS and s.offset(t) < vague.source[0]
         for s in sentences[max(0, number - _POLL_SENTENCES) : number + 1]
         for t in s.span
     )

@@ -74,7 +74,7 @@ class Weasel(Check):
                 continue
             verdict = _verdict(sentence.span)
             if verdict is not None:
-                start = sentence.start + verdict.idx - sentence.span.start_char
+                start = sentence.offset(verdict)
                 end = start + len(verdict)
                 if not doc.in_quote(start) and not _said_by_source(sentence, verdict, start, end):
                     yield Hit(start, end, (doc.prose[start:end],))
@@ -93,7 +93,7 @@ class Weasel(Check):
             if any(a.clause and _overlaps(a.content, start, end) for a in sentence.attributions):
                 continue  # what a source, named or vague, says or thinks ("Analysts say it was probably ...")
             span = sentence.span
-            tokens = [t for t in span if start <= sentence.start + t.idx - span.start_char < end]
+            tokens = [t for t in span if start <= sentence.offset(t) < end]
             if self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
                 continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
             yield Hit(start, end, (doc.prose[start:end],))
