@@ -247,3 +247,16 @@ def test_an_optional_counted_token_is_not_required_before_matching():
     body = "patterns:\n  - [{LOWER: very, OP: '{0,2}'}, {LOWER: shameful}]\n"
     assert matches(body, "A shameful act.") == ["shameful"]
     assert matches(body, "A very very shameful act.") == ["very very shameful"]
+
+
+def test_a_match_is_found_whole_however_far_it_reaches_from_the_word_it_requires():
+    # the Matcher reads only the tokens around those holding a word some
+    # pattern requires: counted tokens before it, tokens after it, a
+    # quantifier with no bound, and an excuse reaching back from its match
+    text = "Officials said the very very shameful act was a disgrace.\n\nThey called the deal truly shameful."
+    counted = "patterns:\n  - [{LOWER: very, OP: '{0,2}'}, {LOWER: shameful}, {POS: NOUN}]\n"
+    assert matches(counted, text) == ["very very shameful act"]
+    unbounded = "patterns:\n  - [{POS: NOUN}, {IS_PUNCT: false, OP: '*'}, {LOWER: disgrace}]\n"
+    assert matches(unbounded, text) == ["Officials said the very very shameful act was a disgrace"]
+    excused = SHAMEFUL + "unless:\n  patterns:\n    - [{LEMMA: call}, {OP: '{0,3}'}, {LOWER: shameful}]\n"
+    assert matches(excused, text) == ["shameful"]

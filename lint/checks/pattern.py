@@ -38,12 +38,16 @@ import hashlib
 import itertools
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model
 from lint.errors import RuleError
 from lint.patterns import compile_python_pattern
 from lint.rule import Check, Field, Hit
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # spaCy's token attributes (spacy.schemas.TokenPattern), by value type.
 _TEXT_ATTRS = frozenset("ORTH TEXT LOWER POS TAG MORPH DEP LEMMA SHAPE NORM".split())
@@ -113,14 +117,17 @@ class Pattern(Check):
         self.unless_patterns = [self._token_pattern(p, "unless") for p in self._list(unless.get("patterns", []), "unless")]
         self.unless_dependency = [self._dependency_pattern(p, "unless") for p in self._list(unless.get("dependency", []), "unless")]
         self.needed = _needed_words([*self.patterns, *([n["RIGHT_ATTRS"] for n in p] for p in self.dependency)])
+        self.reaches = _reaches(self.patterns)
+        self.excuse_length = _longest_match(self.unless_patterns)
         self.skip_types = frozenset(kind.lower() for kind in options["skip-types"])  # copy types are lowercased
         self._compiled = None  # (vocab, Matcher, DependencyMatcher), built on first use
         self._needed_ids = None  # self.needed as spaCy string ids, on first use
         self._node_regexes = None  # {(group, index): [(node, test)]}, with the matchers
+        self._reach_ids_cache = None  # self.reaches as spaCy string ids, on first use
 
     def __getstate__(self):
         # the pack cache pickles rules; a compiled matcher belongs to one process
-        return {**self.__dict__, "_compiled": None, "_needed_ids": None, "_node_regexes": None}
+        return {**self.__dict__, "_compiled": None, "_needed_ids": None, "_node_regexes": None, "_reach_ids_cache": None}
 
     # -- validation at load ----------------------------------------------------
 
@@ -285,9 +292,10 @@ class Pattern(Check):
             self._compiled = (vocab, compiled)
         return self._compiled[1]
 
-    def _matches(self, spacy_doc):
+    def _matches(self, doc, parsed):
         """Token ranges (first, last) of the rule's matches and of its
         excuses (looked for only when something matched)."""
+        spacy_doc = parsed.doc
         compiled = self._matchers(spacy_doc.vocab)
         strings = spacy_doc.vocab.strings
         found: dict[str, list[tuple[int, int]]] = {"match": [], "unless": []}
@@ -295,8 +303,11 @@ class Pattern(Check):
             if group == "unless" and not found["match"]:
                 break
             matcher, dependency, has_patterns, has_dependency = compiled[group]
-            for _, start, end in matcher(spacy_doc) if has_patterns else ():
-                found[group].append((start, end - 1))
+            if has_patterns:
+                windows = self._windows(doc, parsed) if group == "match" else self._excuse_windows(found["match"], len(spacy_doc))
+                for first, end in windows:
+                    for _, start, stop in matcher(spacy_doc[first:end]):
+                        found[group].append((first + start, first + stop - 1))
             for match_id, ids in dependency(spacy_doc) if has_dependency else ():
                 index = int(strings[match_id].split("#")[1])
                 if not all(test(spacy_doc[ids[node]]) for node, test in self._node_regexes[group, index]):
@@ -304,6 +315,47 @@ class Pattern(Check):
                 nodes = [ids[i] for i in self.flagged[index]] if group == "match" else ids
                 found[group].append((min(nodes), max(nodes)))
         return found["match"], found["unless"]
+
+    def _windows(self, doc, parsed) -> list[tuple[int, int]]:
+        """Token ranges (first, end) of the block that hold every match of
+        the rule's token patterns: the reach of each token holding a word
+        a pattern requires, or the whole block. The Matcher tests its word
+        lists in Python at every token it reads: on BBC most of the rules'
+        matching went on tokens no match could reach."""
+        import numpy as np
+
+        length = len(parsed.doc)
+        if self.reaches is None:
+            return [(0, length)]
+        reaches = self._reach_ids()
+        present = _NEEDED_WORDS.present(doc, parsed)
+        columns = _block_columns(doc, parsed)
+        ranges = []
+        for (attr, ids), before, after in reaches:
+            for value in present[attr] & ids:
+                ranges.extend((0 if before is None else max(0, at - before),
+                               length if after is None else min(length, at + after + 1))
+                              for at in np.flatnonzero(columns[attr] == value).tolist())
+        return _joined(ranges)
+
+    def _excuse_windows(self, matches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+        """Token ranges holding every excuse that shares a token with a
+        match (no other excuse counts), or the whole block."""
+        if self.excuse_length is None:
+            return [(0, length)]
+        reach = self.excuse_length - 1
+        return _joined([(max(0, first - reach), min(length, last + reach + 1)) for first, last in matches])
+
+    def _reach_ids(self) -> list[tuple[tuple[str, frozenset], int | None, int | None]]:
+        """:attr:`reaches` with the words as spaCy string ids."""
+        if self._reach_ids_cache is None:
+            from spacy.strings import get_string_id
+
+            self._reach_ids_cache = [((attr, frozenset(get_string_id(w) for w in words)), before, after)
+                                     for (attr, words), before, after in self.reaches]
+            for (attr, ids), _, _ in self._reach_ids_cache:
+                _NEEDED_WORDS.add(attr, ids)  # looked up in the block with every rule's words
+        return self._reach_ids_cache
 
     def _may_match(self, doc, parsed) -> bool:
         """Whether the block holds the words some pattern needs: most blocks
@@ -314,19 +366,22 @@ class Pattern(Check):
         if self._needed_ids is None:
             from spacy.strings import get_string_id
 
-            patterns = [[(attr, frozenset(get_string_id(w) for w in values)) for attr, values in pattern]
+            # words before tags and labels, which most blocks hold ("POS: VERB"): the first test fails soonest
+            patterns = [sorted(((attr, frozenset(get_string_id(w) for w in values)) for attr, values in pattern),
+                               key=lambda literal: _WORD_ATTRS.index(literal[0]))
                         for pattern in self.needed]
-            every: dict[str, frozenset] = {}  # attribute: every word some pattern needs of it
+            firsts: dict[str, frozenset] = {}  # attribute: the words some pattern needs first
             for pattern in patterns:
                 for attr, ids in pattern:
                     _NEEDED_WORDS.add(attr, ids)
-                    every[attr] = every.get(attr, frozenset()) | ids
-            self._needed_ids = (every, patterns)
-        every, patterns = self._needed_ids
+                attr, ids = pattern[0]
+                firsts[attr] = firsts.get(attr, frozenset()) | ids
+            self._needed_ids = (firsts, patterns)
+        firsts, patterns = self._needed_ids
         # one look-up per block for every rule, then the rule's words as sets
         present = _NEEDED_WORDS.present(doc, parsed)
-        if all(present[attr].isdisjoint(ids) for attr, ids in every.items()):
-            return False  # none of its words, as in most blocks
+        if all(present[attr].isdisjoint(ids) for attr, ids in firsts.items()):
+            return False  # no pattern's first word, as in most blocks
         return any(all(not present[attr].isdisjoint(ids) for attr, ids in pattern) for pattern in patterns)
 
     def run(self, doc):
@@ -337,7 +392,7 @@ class Pattern(Check):
         for parsed in doc.parses or ():
             if not self._may_match(doc, parsed):
                 continue
-            matches, excuses = self._matches(parsed.doc)
+            matches, excuses = self._matches(doc, parsed)
             for first, last in _longest_first(matches):
                 if any(first <= l and f <= last for f, l in excuses):
                     continue
@@ -375,6 +430,58 @@ def _needed_words(patterns: list[list[dict]]) -> list[list[tuple[str, frozenset]
     return needed
 
 
+def _reaches(patterns: list[list[dict]]) -> list[tuple[tuple[str, frozenset], int | None, int | None]] | None:
+    """For each token pattern, a word its matches hold, as (attribute,
+    values), with how many tokens a match may reach before and after the
+    token holding it (None: to the block's edge); None when some pattern
+    requires no word."""
+    reaches = []
+    for specs in patterns:
+        spans = [_most_tokens(spec.get("OP")) for spec in specs]
+        anchors = [(i, literals[0]) for i, spec in enumerate(specs)
+                   if _required(spec.get("OP")) and (literals := _literals(spec))]
+        if not anchors:
+            return None
+        # a word before a tag or a label: the rarer in a block
+        at, literal = min(anchors, key=lambda anchor: _WORD_ATTRS.index(anchor[1][0]))
+        before, after = spans[:at], spans[at + 1 :]
+        reaches.append((literal, None if None in before else sum(before), None if None in after else sum(after)))
+    return reaches
+
+
+def _longest_match(patterns: list[list[dict]]) -> int | None:
+    """The most tokens a match of any of the token patterns spans; None
+    when one has no bound."""
+    longest = 0
+    for specs in patterns:
+        spans = [_most_tokens(spec.get("OP")) for spec in specs]
+        if None in spans:
+            return None
+        longest = max(longest, sum(spans))
+    return longest
+
+
+def _most_tokens(op) -> int | None:
+    """How many tokens a token spec with this OP matches at most; None: no bound."""
+    if op in (None, "!", "?"):
+        return 1
+    if op in ("+", "*"):
+        return None
+    most = op[1:-1].split(",")[-1]  # a counted quantifier: {n}, {n,m}, {n,}, {,m}
+    return int(most) if most.isdigit() else None
+
+
+def _joined(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges (first, end), overlapping or adjacent ones joined."""
+    joined: list[tuple[int, int]] = []
+    for first, end in sorted(ranges):
+        if joined and first <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((first, end))
+    return joined
+
+
 def _required(op) -> bool:
     """Whether a token spec with this OP must match at least one token."""
     if op is None or op == "+":
@@ -400,15 +507,27 @@ def _literals(spec: dict) -> list[tuple[str, frozenset]]:
     return literals
 
 
-def _block_words(parsed) -> dict[str, set[int]]:
+def _block_words(doc, parsed) -> dict[str, set[int]]:
     """The block's words by attribute, as sets of spaCy string ids (read
     when the words the rules need grow, not kept: as sets of strings they
     were a twelfth of a long draft's memory)."""
-    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
+    columns = _block_columns(doc, parsed)
+    words = {attr: set(columns[attr].tolist()) for attr in ("ORTH", "LOWER", "LEMMA", "TAG", "POS", "DEP")}
+    return {**words, "TEXT": words["ORTH"]}
 
-    columns = parsed.doc.to_array([ORTH, LOWER, LEMMA, TAG, POS, DEP]).T.tolist()
-    texts, lowers, lemmas, tags, parts, labels = (set(column) for column in columns)
-    return {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas, "TAG": tags, "POS": parts, "DEP": labels}
+
+def _block_columns(doc, parsed) -> dict[str, np.ndarray]:
+    """The block's tokens' words, tags and labels by attribute (spaCy
+    string ids), read once for every rule (8 bytes a token and attribute)."""
+    cache = doc.models.setdefault("block-columns", {})
+    columns = cache.get(parsed.start)
+    if columns is None:
+        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
+
+        texts, lowers, lemmas, tags, parts, labels = parsed.doc.to_array([ORTH, LOWER, LEMMA, TAG, POS, DEP]).T
+        columns = cache[parsed.start] = {"ORTH": texts, "TEXT": texts, "LOWER": lowers, "LEMMA": lemmas, "TAG": tags,
+                                         "POS": parts, "DEP": labels}
+    return columns
 
 
 class _NeededWords:
@@ -432,7 +551,7 @@ class _NeededWords:
         cache = doc.models.setdefault("block-needed-words", {})
         found = cache.get(parsed.start)
         if found is None or found[0] != self.version:
-            words = _block_words(parsed)
+            words = _block_words(doc, parsed)
             found = cache[parsed.start] = (self.version, {a: frozenset(words[a] & ids) for a, ids in self.ids.items()})
         return found[1]
 
@@ -452,19 +571,42 @@ def _rooted_dependency_matcher():
     import warnings
     from collections import defaultdict
 
-    from spacy.attrs import HEAD
+    from spacy.attrs import HEAD, IDS
     from spacy.errors import Warnings
     from spacy.matcher import DependencyMatcher, Matcher
+    from spacy.strings import get_string_id
 
     class RootedDependencyMatcher(DependencyMatcher):
         def add(self, key, patterns, *, on_match=None):
             super().add(key, patterns, on_match=on_match)
             if "anchors" not in self.__dict__:
                 self.anchors = Matcher(self.vocab, validate=True)
+                self.anchor_words: dict[int, set[int]] | None = {}  # attribute: words some anchor holds
             self.anchors.add("anchor", [[pattern[0].get("RIGHT_ATTRS", {})] for pattern in patterns])
+            for pattern in patterns:
+                literals = _literals(pattern[0].get("RIGHT_ATTRS", {}))
+                if not literals or self.anchor_words is None:
+                    self.anchor_words = None  # an anchor that may be any word
+                    continue
+                attr, words = literals[0]
+                self.anchor_words.setdefault(IDS["ORTH" if attr == "TEXT" else attr], set()).update(
+                    get_string_id(word) for word in words)
+
+        def _anchor_starts(self, doc) -> list[int]:
+            """The tokens the anchors match, looked for only at tokens
+            holding an anchor's word (the Matcher tests word lists in
+            Python at each token it reads)."""
+            if self.anchor_words is None:
+                return [start for _, start, _ in self.anchors(doc)]
+            attrs = list(self.anchor_words)
+            columns = doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist()
+            holding = sorted({i for attr, column in zip(attrs, columns) for i, value in enumerate(column)
+                              if value in self.anchor_words[attr]})
+            return [first + start for first, end in _joined([(i, i + 1) for i in holding])
+                    for _, start, _ in self.anchors(doc[first:end])]
 
         def _node_matches(self, doc):
-            starts = [start for _, start, _ in self.anchors(doc)]
+            starts = self._anchor_starts(doc)
             if not starts:
                 return []
             sentences = _sentences_holding(doc, starts)
