@@ -12,9 +12,9 @@ same run on the same text, so that machine load affects both alike.
      (spaCy batches across articles, as the CLI will), every article linted.
      Beside it, the bare spaCy pipeline: ``nlp.load()`` and ``nlp.pipe`` over
      the same prose blocks with the same batch size, the docs consumed, no
-     rules. Ratio full / bare (target >= 0.8), and the full pack's cost split:
-     document parse, spaCy parse, lexical rules, rules needing NLP (which
-     build the attribution model).
+     rules. Ratio full / bare (target >= 0.7, issues 10, 11 and 13), and
+     the full pack's cost split: document parse, spaCy parse, lexical
+     rules, rules needing NLP (which build the attribution model).
    - the lexical rules alone (``rule.check.NEEDS_NLP`` False, so spaCy never
      runs) vs proselint's default-enabled checks through its own API
      (``LintFile(...).lint(config)``, as ``proselint check`` does): target
@@ -95,7 +95,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "bbc-news"
 DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 TARGET_SPEEDUP = 2.0  # copydesk's lexical rules: words/s >= 2x proselint's
-TARGET_PIPELINE_RATIO = 0.8  # the full pack: words/s >= 0.8x the bare spaCy pipeline's
+TARGET_PIPELINE_RATIO = 0.7  # the full pack: words/s >= 0.7x the bare spaCy pipeline's (issues 10, 11, 13)
 TARGET_COLD_SECONDS = 1.5  # copydesk check ARTICLE, spaCy load included
 TARGET_CACHED_RERUN = 0.05  # a re-run on unchanged files with the result cache <= 5% of the first run's wall time
 TARGET_JOBS_SPEEDUP = 1.7  # check -j 2: words/s >= 1.7x check -j 1's
