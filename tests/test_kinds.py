@@ -710,6 +710,30 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
     assert matches(WEASEL + "threshold: 0.999\n", text) == flagged
 
 
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("It seems that the problem started when the upgrade went wrong.", ["seems"]),
+        ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
+        ("It seems almost certain the coach will stay.", ["seems"]),
+        ("The campaign appears to have been put on hold.", ["appears"]),
+        ("The full-back appears to have shrugged off the knock.", ["appears"]),
+        ("Republicans seem confident they have the votes.", []),  # how they look, not a hedged report
+        ("The striker appeared to have made the game safe.", []),  # a past scene: the match report's own
+        ("Only the deputy seemed to be truly enjoying himself.", []),
+        ("The senator appeared to suggest that veterans were weak.", []),  # what she said: hers
+        ("The minister appeared in court on Monday.", []),
+        ("It must have seemed that things could not get any worse.", []),  # a guess under a modal
+        ("Does it seem fair that the council pays?", []),  # a question
+        ("If the deal seems to have been rushed, ask the bank.", []),  # a condition
+        ("Analysts said the campaign appears to have been put on hold.", []),  # a source's words
+        ("\"It seems that the plan has failed,\" Ruiz said.", []),  # a speaker's words
+    ],
+)
+def test_weasel_flags_an_appearance_that_stands_in_for_a_source_whatever_the_model_scores(text, flagged):
+    assert matches(WEASEL + "threshold: 0.999\n", text) == flagged
+
+
 def test_a_forecast_right_after_someones_account_goes_on_with_it():
     forecast = "As a result, living standards could fall for the next generation."
     assert run(CLAIM, forecast)
