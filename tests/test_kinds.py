@@ -683,6 +683,9 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
         ("The rapper was allegedly found with drugs in his car.", []),  # AP's legal hedge
         ("The crash was reported by the Swiss daily Le Matin.", []),  # its holder named
         ("Analysts say the collapse was probably caused by the auction.", []),  # a vague source's words
+        ("He has been one of the most influential teachers of the decade.", ["one of"]),
+        ("Angola is one of the poorest countries in Africa.", []),  # a rank by wealth: reference fact
+        ("Investment per head is one of the lowest among ex-Soviet states.", []),
     ],
 )
 def test_weasel_words_are_a_view_nobody_holds(text, flagged):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
+from lint.checks.claim import _MEASURED_RANKS
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -206,7 +207,8 @@ def _weasel_word(token) -> bool:
     people ("some viewers", "many"), or "one of" before a superlative ("one
     of the best"). A quantity of things ("some other companies", "many
     years") is no weasel, nor a plain superlative, which is a claim for
-    newsroom.unattributed-claim."""
+    newsroom.unattributed-claim, nor a rank by size or wealth ("one of the
+    lowest among ex-Soviet states", reference fact)."""
     lower = token.lower_
     lemma = token.lemma_.lower()
     if lower in _SPREAD:  # "widely believed", not "widely used"
@@ -229,7 +231,9 @@ def _weasel_word(token) -> bool:
             return _holds_view(token)  # "some have argued", "many are worried"
         return token.dep_ in ("det", "amod") and _people(token.head) and _holds_view(token.head)
     if lower == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
-        return any(t.tag_ in ("JJS", "RBS") for t in token.doc[token.i + 2 : token.i + 6])
+        ranks = [t for t in token.doc[token.i + 2 : token.i + 6] if t.tag_ in ("JJS", "RBS")]
+        # a rank by size or wealth ("one of the poorest countries") is reference fact, as for the claim rule
+        return any(t.lemma_.lower() not in _MEASURED_RANKS for t in ranks)
     return False
 
 
