@@ -720,7 +720,8 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
         ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
         ("It seems almost certain the coach will stay.", ["seems"]),
         ("The campaign appears to have been put on hold.", ["appears"]),
-        ("The full-back appears to have shrugged off the knock.", ["appears"]),
+        ("The technology appears to have been developed by a firm in Nevis.", ["appears"]),
+        ("Japan seems to have jumped onto the bandwagon with a wave of products.", []),  # a reading, with its evidence
         ("Republicans seem confident they have the votes.", []),  # how they look, not a hedged report
         ("The striker appeared to have made the game safe.", []),  # a past scene: the match report's own
         ("Only the deputy seemed to be truly enjoying himself.", []),

@@ -142,9 +142,9 @@ def _verdict(span):
 def _appearance(span):
     """The verb of an appearance that stands in for a source, whatever the
     model scores: an impersonal one ("it seems that ...", "it appears
-    likely that ...", "it seems almost certain ...") or a reported event
-    hedged ("appears to have been put on hold", "seems to have
-    vanished"). Wikipedia's Words to watch lists both, PolNeAR's
+    likely that ...", "it seems almost certain ...") or a deed reported
+    with its doer unnamed and hedged ("appears to have been put on
+    hold"). Wikipedia's Words to watch lists both, PolNeAR's
     annotators mark them as attributions with no source, and an editor
     asks "seems to whom?". Not an observation of how someone looked or
     a state seemed ("seemed untouchable", "seemed to be truly enjoying
@@ -163,10 +163,20 @@ def _appearance(span):
         for c in token.children:
             if impersonal and c.dep_ in ("ccomp", "acomp", "oprd"):
                 return token
-            # present tense: what is known now is hedged; a past one tells a scene ("Kezman appeared to have made the game safe")
-            if c.dep_ == "xcomp" and token.tag_ in ("VBZ", "VBP") and any(a.dep_ == "aux" and a.lower_ == "have" for a in c.children):
+            # present tense: what is known now is hedged; a past one tells a scene ("Kezman appeared to have made
+            # the game safe"); and passive: a deed whose doer the reporter does not name, not a reading of what
+            # the subject did, which on BBC copy comes with its evidence ("Japan seems to have jumped onto the
+            # bandwagon with a wave of products")
+            if c.dep_ == "xcomp" and token.tag_ in ("VBZ", "VBP") and _perfect_passive(c):
                 return token
     return None
+
+
+def _perfect_passive(verb) -> bool:
+    """Whether an infinitive is perfect and passive: "(to) have been put on hold"."""
+    return any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children) and any(
+        a.dep_ == "auxpass" for a in verb.children
+    )
 
 
 def _said_by_source(sentence, verdict, start: int, end: int) -> bool:
