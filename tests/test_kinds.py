@@ -683,6 +683,9 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
         ("The rapper was allegedly found with drugs in his car.", []),  # AP's legal hedge
         ("The crash was reported by the Swiss daily Le Matin.", []),  # its holder named
         ("Analysts say the collapse was probably caused by the auction.", []),  # a vague source's words
+        ("He has been one of the most influential teachers of the decade.", ["one of"]),
+        ("Angola is one of the poorest countries in Africa.", []),  # a rank by wealth: reference fact
+        ("Investment per head is one of the lowest among ex-Soviet states.", []),
     ],
 )
 def test_weasel_words_are_a_view_nobody_holds(text, flagged):
@@ -707,6 +710,31 @@ def test_weasel_words_are_a_view_nobody_holds(text, flagged):
     ],
 )
 def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(text, flagged):
+    assert matches(WEASEL + "threshold: 0.999\n", text) == flagged
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("It seems that the problem started when the upgrade went wrong.", ["seems"]),
+        ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
+        ("It seems almost certain the coach will stay.", ["seems"]),
+        ("The campaign appears to have been put on hold.", ["appears"]),
+        ("The technology appears to have been developed by a firm in Nevis.", ["appears"]),
+        ("Japan seems to have jumped onto the bandwagon with a wave of products.", []),  # a reading, with its evidence
+        ("Republicans seem confident they have the votes.", []),  # how they look, not a hedged report
+        ("The striker appeared to have made the game safe.", []),  # a past scene: the match report's own
+        ("Only the deputy seemed to be truly enjoying himself.", []),
+        ("The senator appeared to suggest that veterans were weak.", []),  # what she said: hers
+        ("The minister appeared in court on Monday.", []),
+        ("It must have seemed that things could not get any worse.", []),  # a guess under a modal
+        ("Does it seem fair that the council pays?", []),  # a question
+        ("If the deal seems to have been rushed, ask the bank.", []),  # a condition
+        ("Analysts said the campaign appears to have been put on hold.", []),  # a source's words
+        ("\"It seems that the plan has failed,\" Ruiz said.", []),  # a speaker's words
+    ],
+)
+def test_weasel_flags_an_appearance_that_stands_in_for_a_source_whatever_the_model_scores(text, flagged):
     assert matches(WEASEL + "threshold: 0.999\n", text) == flagged
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
+from lint.checks.claim import _MEASURED_RANKS
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -34,6 +35,8 @@ _VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | frozenset(("seem", "appear"))
 # A verdict put as plain to see (see _verdict), and what makes it a question.
 _PLAIN = frozenset("clear obvious apparent evident plain".split())
 _ASKING = frozenset(("whether", "if"))
+# Verbs of an appearance (see _appearance).
+_APPEARING = frozenset(("seem", "appear"))
 _PEOPLE = frozenset(
     """people person viewer reader listener fan voter resident user member citizen customer consumer
     player worker employee student parent observer commentator""".split()
@@ -81,20 +84,28 @@ class Weasel(Check):
                 continue
             if any(a.speech and a.source_kind in _SOURCES for a in sentence.attributions):
                 continue
-            text = doc.prose[sentence.start : sentence.end]
-            probability, trigger, weight = weasel.score(text)
-            if probability < threshold or trigger is None or weight < cue_weight:
-                continue
-            start, end = sentence.start + trigger[0], sentence.start + trigger[1]
+            appearance = _appearance(sentence.span)
+            if appearance is not None:
+                start = sentence.offset(appearance)
+                end = start + len(appearance)
+                # the appearance is the reporter's, whoever it is of ("Republicans seem confident")
+                attributions = [a for a in sentence.attributions if not _overlaps(a.cue, start, end)]
+            else:
+                text = doc.prose[sentence.start : sentence.end]
+                probability, trigger, weight = weasel.score(text)
+                if probability < threshold or trigger is None or weight < cue_weight:
+                    continue
+                start, end = sentence.start + trigger[0], sentence.start + trigger[1]
+                attributions = sentence.attributions
             if doc.in_quote(start):
                 continue  # the wording is a speaker's
-            if any(_overlaps(a.source, start, end) or _overlaps(a.cue, start, end) for a in sentence.attributions):
+            if any(_overlaps(a.source, start, end) or _overlaps(a.cue, start, end) for a in attributions):
                 continue  # a vague source or an agentless passive: the source rules' alert
-            if any(a.clause and _overlaps(a.content, start, end) for a in sentence.attributions):
+            if any(a.clause and _overlaps(a.content, start, end) for a in attributions):
                 continue  # what a source, named or vague, says or thinks ("Analysts say it was probably ...")
             span = sentence.span
             tokens = [t for t in span if start <= sentence.offset(t) < end]
-            if self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
+            if appearance is None and self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
                 continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
             yield Hit(start, end, (doc.prose[start:end],))
 
@@ -126,6 +137,46 @@ def _verdict(span):
         if clause is not None and not any(c.lower_ in _ASKING or c.tag_ in ("WDT", "WP", "WRB") for c in clause.children):
             return plain
     return None
+
+
+def _appearance(span):
+    """The verb of an appearance that stands in for a source, whatever the
+    model scores: an impersonal one ("it seems that ...", "it appears
+    likely that ...", "it seems almost certain ...") or a deed reported
+    with its doer unnamed and hedged ("appears to have been put on
+    hold"). Wikipedia's Words to watch lists both, PolNeAR's
+    annotators mark them as attributions with no source, and an editor
+    asks "seems to whom?". Not an observation of how someone looked or
+    a state seemed ("seemed untouchable", "seemed to be truly enjoying
+    himself", "Kezman appeared to have made the game safe"), which on
+    BBC copy is a match report's or a review's own, nor a guess under a
+    modal ("it must have seemed"), nor one in a condition or a question;
+    None when the sentence has none."""
+    if span[-1].text == "?":
+        return None
+    for token in span:
+        if token.lemma_.lower() not in _APPEARING or token.pos_ not in ("VERB", "AUX") or _conditional(token):
+            continue
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+            continue  # "it must have seemed that ...": a guess at how it felt
+        impersonal = any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children)
+        for c in token.children:
+            if impersonal and c.dep_ in ("ccomp", "acomp", "oprd"):
+                return token
+            # present tense: what is known now is hedged; a past one tells a scene ("Kezman appeared to have made
+            # the game safe"); and passive: a deed whose doer the reporter does not name, not a reading of what
+            # the subject did, which on BBC copy comes with its evidence ("Japan seems to have jumped onto the
+            # bandwagon with a wave of products")
+            if c.dep_ == "xcomp" and token.tag_ in ("VBZ", "VBP") and _perfect_passive(c):
+                return token
+    return None
+
+
+def _perfect_passive(verb) -> bool:
+    """Whether an infinitive is perfect and passive: "(to) have been put on hold"."""
+    return any(a.dep_ == "aux" and a.lower_ == "have" for a in verb.children) and any(
+        a.dep_ == "auxpass" for a in verb.children
+    )
 
 
 def _said_by_source(sentence, verdict, start: int, end: int) -> bool:
@@ -166,7 +217,8 @@ def _weasel_word(token) -> bool:
     people ("some viewers", "many"), or "one of" before a superlative ("one
     of the best"). A quantity of things ("some other companies", "many
     years") is no weasel, nor a plain superlative, which is a claim for
-    newsroom.unattributed-claim."""
+    newsroom.unattributed-claim, nor a rank by size or wealth ("one of the
+    lowest among ex-Soviet states", reference fact)."""
     lower = token.lower_
     lemma = token.lemma_.lower()
     if lower in _SPREAD:  # "widely believed", not "widely used"
@@ -189,7 +241,9 @@ def _weasel_word(token) -> bool:
             return _holds_view(token)  # "some have argued", "many are worried"
         return token.dep_ in ("det", "amod") and _people(token.head) and _holds_view(token.head)
     if lower == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
-        return any(t.tag_ in ("JJS", "RBS") for t in token.doc[token.i + 2 : token.i + 6])
+        ranks = [t for t in token.doc[token.i + 2 : token.i + 6] if t.tag_ in ("JJS", "RBS")]
+        # a rank by size or wealth ("one of the poorest countries") is reference fact, as for the claim rule
+        return any(t.lemma_.lower() not in _MEASURED_RANKS for t in ranks)
     return False
 
 
