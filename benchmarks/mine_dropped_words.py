@@ -219,6 +219,32 @@ def lists(counts, args):
     return count_nouns, bare_phrases, never_before
 
 
+def seeded_drops(articles: list[str], texts: dict[str, str], count: int) -> list[tuple[str, int, int, str]]:
+    """``count`` dropped words made as the seeded benchmark makes them
+    (``seed_doubled_dropped``, seed 13): (the paragraph with the drop, the
+    drop's start and end in it, what was dropped). Each paragraph is parsed
+    alone; a BBC headline is left out."""
+    rng = random.Random(SEED)
+    drops = []
+    order = list(articles)
+    while len(drops) < count:
+        rng.shuffle(order)
+        for a in order:
+            result = seed_doubled_dropped(texts[a], rng)
+            if not result or not result[3].startswith("dropped"):
+                continue
+            text, start, end, detail = result
+            begin = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
+            if a.startswith("bbc") and begin == 0:
+                continue
+            stop = text.find("\n\n", end)
+            stop = len(text) if stop < 0 else stop
+            drops.append((text[begin:stop], start - begin, end - begin, detail))
+            if len(drops) >= count:
+                break
+    return drops
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cache", type=Path, default=None, help="folder for the parses")
@@ -253,25 +279,7 @@ def main() -> None:
     print(f"\nuntouched {args.part} articles ({words} words):")
     for sign in ("bare", "before", "superlative"):
         print(f"  {sign:7s} {found[sign]:4d}  {1000 * found[sign] / words:.3f} per 1,000 words")
-    # the seeded drops, the paragraph with the drop parsed alone
-    rng = random.Random(SEED)
-    drops = []
-    order = list(articles)
-    while len(drops) < args.drops:
-        rng.shuffle(order)
-        for a in order:
-            result = seed_doubled_dropped(texts[a], rng)
-            if not result or not result[3].startswith("dropped"):
-                continue
-            text, start, end, detail = result
-            begin = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
-            if a.startswith("bbc") and begin == 0:
-                continue
-            stop = text.find("\n\n", end)
-            stop = len(text) if stop < 0 else stop
-            drops.append((text[begin:stop], start - begin, end - begin, detail))
-            if len(drops) >= args.drops:
-                break
+    drops = seeded_drops(articles, texts, args.drops)
     docs = parse([d[0] for d in drops], args.cache, f"{args.part}-drops-{args.drops}")
     hit_by, per_word, total = Counter(), Counter(), Counter(d[3] for d in drops)
     caught = []
