@@ -136,6 +136,12 @@ _WORK_NOUNS = frozenset(
 )
 _MINOR_TITLE_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 _MODALS_OF_REPORTED_SPEECH = frozenset("would could might should".split())
+# The most words a quotation with no verb has as a slogan, a sign or a chant
+# ("Chris Christie: Bad for New Jersey, bad for you."); from ten words on, 10
+# of the 11 verbless quotations in BBC and PolNeAR are someone's spoken words
+# ("A great judge, a great lawyer and a great man.") or a verb the parser
+# missed ("A victory in New Hampshire further amplifies that reality ...").
+_SLOGAN_WORDS = 9
 # A dash and a name after a closing quotation mark: '...,” – Wang Wen.'
 _DASH_AFTER_QUOTE = regex.compile(
     # (spaces may be no-break ones, as web copy sets them: '”\xa0―\xa0Steve Quinlan.')
@@ -1112,7 +1118,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             bool(_QUOTED_STATEMENT.fullmatch(text))
             and not _title_of_work(doc.prose, in_block[0].start, start, text)
             and not _woven_in(doc.prose, touching[0], start, end)
-            and _has_verb(touching, start, end)
+            and (_has_verb(touching, start, end) or len(text.split()) > _SLOGAN_WORDS)
         )
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
     statements = sum(q.statement for q in quotations)
@@ -1190,7 +1196,8 @@ def _credited_below(doc: "Document", end: int) -> bool:
         start = doc.source_offset(following.start)
         text = doc.source[doc.source.rfind("\n", 0, start) + 1 : start].lstrip() + text
     # or, the quotation left open, its credit and closing mark on a line of their own
-    return bool(_CREDIT_LINE.fullmatch(text) or _INNER_CREDIT.fullmatch(text.strip()))
+    closed_credit = text.rstrip().endswith(('"', "”")) and _name_or_role_line(text)
+    return bool(_CREDIT_LINE.fullmatch(text) or _INNER_CREDIT.fullmatch(text.strip()) or closed_credit)
 
 
 def _credited_within(doc: "Document", start: int, end: int) -> bool:

@@ -369,6 +369,7 @@ def test_a_quotation_with_nobody_near_it_stays_unattributed():
         ('The council met.\n\n"We cannot afford another year like this one.\nS.C. Rep. Jim Clyburn."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\nFormer NAACP president Ana Ruiz."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\nWe will fight on."\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\n\nS.C. Rep. Jim Clyburn."\n', True),
     ],
 )
 def test_pull_quote_credit_lines(text, attributed):
@@ -537,3 +538,11 @@ def test_a_piece_mostly_in_the_writers_words_keeps_its_unattributed_quotations()
         "expect, and a report on the agency's work will go to parliament in the summer after a review.\n"
     )
     assert [attributed for _, attributed, _ in quotations(news)] == [False, False, True]
+
+
+def test_a_long_quotation_with_no_verb_is_a_statement_a_short_one_a_slogan():
+    def statements(text):
+        return [q.statement for q in build(text)[1].quotations]
+
+    assert statements('The council met. "A great judge, a great lawyer, a great friend and a great man."') == [True]
+    assert statements('The posters read: "No special rights for foreigners in this country!"') == [False]
