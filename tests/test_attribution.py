@@ -546,3 +546,15 @@ def test_a_long_quotation_with_no_verb_is_a_statement_a_short_one_a_slogan():
 
     assert statements('The council met. "A great judge, a great lawyer, a great friend and a great man."') == [True]
     assert statements('The posters read: "No special rights for foreigners in this country!"') == [False]
+
+
+def test_an_as_clause_before_its_clause_reports_it():
+    assert described("As The Atlantic recently noted, trust in government is collapsing around the world.") == [
+        ("note", "The Atlantic", "named")
+    ]
+    assert described("As The Hill reported, Donald Trump was also accused of breaking debate rules.")[0][:2] == (
+        "report", "The Hill"
+    )
+    # after its clause, "as" tells a time, not a source
+    quiet = "The surrounding streets were unusually quiet as many regulars continued to stay away."
+    assert all(lemma != "continue" for lemma, _, _ in described(quiet))
