@@ -366,6 +366,10 @@ def test_a_quotation_with_nobody_near_it_stays_unattributed():
         ('The council met.\n\n"We cannot afford another year like this one.\nAna Ruiz, Harbor Tenants Union."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\n\nAna Ruiz, Harbor Tenants Union."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one."\n\nThe vote was taken at noon by the members.\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\nS.C. Rep. Jim Clyburn."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\nFormer NAACP president Ana Ruiz."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\nWe will fight on."\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\n\nS.C. Rep. Jim Clyburn."\n', True),
     ],
 )
 def test_pull_quote_credit_lines(text, attributed):
@@ -499,3 +503,58 @@ def test_a_quotation_named_as_someones_in_the_sentence_after_it():
     assert [attributed for _, attributed in statements(quote + "That line ran on the front page in 1980.")] == [False]
     parking = "The council met.\n\n\"We cannot afford another year like this one, not with these costs.\" "
     assert [attributed for _, attributed in statements(parking + "The mayor's statement on parking came on Monday.")] == [False]
+
+
+def test_a_byline_after_a_quotation_names_its_writer():
+    digest = 'NOW OPEN—"Pop-up art show strives to confront South Bronx gentrification," by DNAinfo\'s Eddie Small: "Curators of a pop-up art show are determined."'
+    assert [attributed for _, attributed, _ in quotations(digest)] == [True, True]
+    phrase = 'The council met on Tuesday. "We cannot afford another year like this one," by the way, was heard twice.'
+    assert [attributed for _, attributed, _ in quotations(phrase)] == [False]
+
+
+ONE_VOICE = (
+    "Blunkett in quotes\n\n"
+    '"Strengthening our identity is one way of reinforcing people\'s confidence and sense of citizenship."\n\n'
+    '"Nobody in this department was ever going to accept that kind of deal from them."\n\n'
+    '"Our work with the French government has been hugely successful," said Mr Blunkett.\n'
+)
+
+
+def test_a_piece_mostly_in_one_named_persons_quotations_gives_them_their_speaker():
+    assert [attributed for _, attributed, _ in quotations(ONE_VOICE)] == [True, True, True]
+
+
+def test_a_piece_two_named_people_speak_in_keeps_its_unattributed_quotations():
+    two_voices = ONE_VOICE + '\n"We will never give in to them, not this year," said Mr Howard.\n'
+    assert [attributed for _, attributed, _ in quotations(two_voices)] == [False, False, True, True]
+
+
+def test_a_piece_mostly_in_the_writers_words_keeps_its_unattributed_quotations():
+    news = (
+        "The border agency's costs have risen sharply over the last three years, and the talks with France on "
+        "its work at the ports of Dover and Calais begin next week in Paris after months of delay.\n\n"
+        + ONE_VOICE.split("\n\n", 1)[1]
+        + "\nThe talks with the French government are due to end in the spring, officials in London and Paris "
+        "expect, and a report on the agency's work will go to parliament in the summer after a review.\n"
+    )
+    assert [attributed for _, attributed, _ in quotations(news)] == [False, False, True]
+
+
+def test_a_long_quotation_with_no_verb_is_a_statement_a_short_one_a_slogan():
+    def statements(text):
+        return [q.statement for q in build(text)[1].quotations]
+
+    assert statements('The council met. "A great judge, a great lawyer, a great friend and a great man."') == [True]
+    assert statements('The posters read: "No special rights for foreigners in this country!"') == [False]
+
+
+def test_an_as_clause_before_its_clause_reports_it():
+    assert described("As The Atlantic recently noted, trust in government is collapsing around the world.") == [
+        ("note", "The Atlantic", "named")
+    ]
+    assert described("As The Hill reported, Donald Trump was also accused of breaking debate rules.")[0][:2] == (
+        "report", "The Hill"
+    )
+    # after its clause, "as" tells a time, not a source
+    quiet = "The surrounding streets were unusually quiet as many regulars continued to stay away."
+    assert all(lemma != "continue" for lemma, _, _ in described(quiet))
