@@ -473,15 +473,15 @@ class _Builder:
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
-        self.things = thing_names(self.doc) | listed_with_works(self.doc.prose)
         parses = self.doc.parses or []
         picked = _Picked(parses, self.doc.prose) if parses else None
         offsets = [0]
         for parsed in parses:
             offsets.append(offsets[-1] + len(parsed.doc))
+        indexes = [_ParseIndex(picked, offset, parsed.doc) for parsed, offset in zip(parses, offsets)]
+        self.things = thing_names(indexes) | listed_with_works(self.doc.prose)
         sentences = [
-            (parsed.start, span, index) for parsed, offset in zip(parses, offsets)
-            for index in [_ParseIndex(picked, offset, parsed.doc)] for span in parsed.doc.sents
+            (parsed.start, span, index) for parsed, index in zip(parses, indexes) for span in parsed.doc.sents
         ]
         for number, (base, sentence, index) in enumerate(sentences):
             self._sentence(sentence, base, number, index)
@@ -572,6 +572,9 @@ class _Builder:
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
         named before, and not part of another name ("Trump Tower")."""
+        key = fold_name(token.text)
+        if key not in self.by_word:
+            return False  # no one named so far has the word in their name: the tests below would pass nobody
         if token.pos_ != "PROPN" or not _capitalized(token) or _descriptor(token):
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -580,7 +583,6 @@ class _Builder:
             return False  # "Stepney Green ward": the last word of a place's or a body's name
         if token.i > 0 and not token.is_sent_start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
             return False  # "Christian Aid" again, "Christian" tagged a descriptor there: the full name
-        key = fold_name(token.text)
         return any(key in p.surnames or key == p.given for p in self._named([key]))
 
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
@@ -881,7 +883,7 @@ def _entity_key(tokens) -> tuple[str, ...]:
     return tuple(fold_name(t.text) for t in tokens if t.is_alpha and t.lower_ != "the")
 
 
-def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
+def thing_names(indexes: list["_ParseIndex"]) -> frozenset[tuple[str, ...]]:
     """The names (folded words) the entity recognizer labels, across the
     story, more often as a place, a body or a work than as a person: "New
     Hampshire" is a state wherever else it stands, even where one sentence
@@ -890,32 +892,26 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
     last word the story also uses as a common noun ("Digital Media Hub" and
     "the hub", "Pro Evolution Soccer" and "soccer"), with the tails the
     recognizer may cut them to: on dev, 43 of the 47 full names so read are
-    bodies, products or works."""
+    bodies, products or works. ``indexes``: the document's parses (see
+    :class:`_ParseIndex`)."""
     labels: dict[tuple[str, ...], list[int]] = {}
     groups = set()  # "Franz Ferdinand, who were shortlisted": a band wherever else it stands
-    common_nouns = {t.lower_ for parsed in doc.parses or [] for t in _tokens_of_pos(parsed.doc, "NOUN") if t.is_lower}
-    for parsed in doc.parses or []:
-        for ent in parsed.doc.ents:
+    common_nouns = indexes[0].picked.lower_case_nouns if indexes else frozenset()
+    for index in indexes:
+        for ent in index.entities_in_order:
             key = _entity_key(ent)
             if ent.label_ == "PERSON" or ent.label_ in _THING_LABELS:
                 votes = labels.setdefault(key, [0, 0])
                 votes[ent.label_ == "PERSON"] += 1
-            if ent.label_ == "PERSON" and _plural_subject(_head(parsed.doc, ent.start, ent.end - 1)):
+            if ent.label_ == "PERSON" and _plural_subject(_head(index.doc, ent.start, ent.end - 1)):
                 groups.add(key)
             if ent.label_ == "PERSON" and len(key) > 1 and key[-1] in common_nouns:
                 groups.update(key[i:] for i in range(len(key) - 1))
-        groups.update(_entity_key(_proper_name(t)) for t in _tokens_of_pos(parsed.doc, "PROPN") if _place_or_business(t))
+        groups.update(
+            _entity_key(_proper_name(t)) for t in index.parse_tokens(index.picked.places_or_businesses)
+            if _place_or_business(t)
+        )
     return frozenset(key for key, (things, persons) in labels.items() if key and things > persons) | groups
-
-
-def _tokens_of_pos(doc: "Doc", pos: str) -> list["Token"]:
-    """The doc's tokens of one part of speech, picked from its column of
-    parts of speech: a loop over every token cost more than the tests on
-    the few it keeps."""
-    from spacy.attrs import POS
-    from spacy.parts_of_speech import IDS
-
-    return [doc[i] for i in (doc.to_array(POS) == IDS[pos]).nonzero()[0].tolist()]
 
 
 def _where(mask) -> list[int]:
@@ -946,13 +942,13 @@ class _Picked:
 
     def __init__(self, parses: list, prose: str) -> None:
         import numpy
-        from spacy.attrs import DEP, IDX, IS_ALPHA, LENGTH, LOWER, POS, TAG
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, POS, TAG
         from spacy.parts_of_speech import IDS
 
         strings = parses[0].doc.vocab.strings
-        attributes = [POS, TAG, DEP, IS_ALPHA, LENGTH, IDX, LOWER]
+        attributes = [POS, TAG, DEP, HEAD, IS_ALPHA, IS_LOWER, LENGTH, IDX, LOWER]
         columns = numpy.concatenate([parsed.doc.to_array(attributes) for parsed in parses])
-        pos, tag, dep, alpha, length, idx, lower = columns.T
+        pos, tag, dep, head, alpha, is_lower, length, idx, lower = columns.T
         alpha = alpha.astype(bool)
         proper, noun = pos == IDS["PROPN"], pos == IDS["NOUN"]
         singular_noun, singular_proper = tag == strings["NN"], tag == strings["NNP"]
@@ -972,14 +968,29 @@ class _Picked:
         self.lone_names = _where(proper & alpha & (dep == strings["nsubj"]))
         self.pointed_roles = _where(nouns & noun & singular_noun)
         self.alphabetic_proper_nouns = _where(singular_proper & alpha)
+        # for thing_names: the nouns written in lower case, and the proper nouns that may
+        # name a place or a business (see _place_or_business): an object or a possessor, or
+        # the head of a place noun in apposition ("Asmara, the capital")
+        self.lower_case_nouns = {strings[word] for word in set(lower[noun & is_lower.astype(bool)].tolist())}
+        lowers = lower.tolist()
+        appositives = _where(dep == strings["appos"])
+        place_appositives = [i for i in appositives if strings[lowers[i]] in _PLACE_NOUNS]
+        places_or_businesses = either(dep, ("pobj", "poss"))
+        # a head is kept as its distance from the token, which is negative before it
+        place_appositives = numpy.array(place_appositives, dtype=numpy.int64)
+        places_or_businesses[place_appositives + head[place_appositives].astype(numpy.int64)] = True
+        self.places_or_businesses = _where(places_or_businesses & proper)
         # a token's text is its prose's, so its first letter is there
         bases = numpy.array([parsed.start for parsed in parses], dtype=idx.dtype)
         starts = (idx + numpy.repeat(bases, [len(parsed.doc) for parsed in parses])).tolist()
-        lowers = lower.tolist()
-        title_words = {word for word in set(lowers) if strings[word].rstrip(".") in _TITLES}
-        self.titles = [i for i, word in enumerate(lowers) if word in title_words and prose[starts[i]].isupper()]
+        capitalized = [prose[start].isupper() for start in starts]
+        title_words = {
+            word for word in {lowers[i] for i, up in enumerate(capitalized) if up}
+            if strings[word].rstrip(".") in _TITLES
+        }
+        self.titles = [i for i, up in enumerate(capitalized) if up and lowers[i] in title_words]
         self.words = _where(alpha & (length > 3))  # of more than three letters
-        self.capitalized_words = [prose[starts[i]].isupper() for i in self.words]
+        self.capitalized_words = [capitalized[i] for i in self.words]
         named = (proper | noun).tolist()
         # and neither a proper noun nor a noun
         self.capitalized_other_words = [up and not named[i] for i, up in zip(self.words, self.capitalized_words)]
@@ -1007,6 +1018,11 @@ class _ParseIndex:
 
     def tokens(self, positions: list[int], sentence: "Span") -> Iterator["Token"]:
         return map(self.doc.__getitem__, self.within(positions, sentence))
+
+    def parse_tokens(self, positions: list[int]) -> Iterator["Token"]:
+        """The parse's own tokens at picked positions."""
+        first, end = _between(positions, self.offset, self.offset + len(self.doc))
+        return map(self.doc.__getitem__, [position - self.offset for position in positions[first:end]])
 
     def entities(self, sentence: "Span") -> list["Span"]:
         """The entities inside the sentence, as ``sentence.ents``."""
