@@ -835,8 +835,10 @@ def _arts_words() -> frozenset[str]:
 def sports_story(prose: str) -> bool:
     """Whether the copy is a sports story: several words of sports copy, or
     scores or a fixture and some."""
-    words = set(re.findall(r"[a-z][a-z-]*", prose.lower())) & _SPORTS_WORDS
-    return len(words) + (len(_SCORE.findall(prose)) >= 2) + (_FIXTURE.search(prose) is not None) >= _SPORTS_STORY
+    words = len(set(re.findall(r"[a-z][a-z-]*", prose.lower())) & _SPORTS_WORDS)
+    if words >= _SPORTS_STORY or words + 2 < _SPORTS_STORY:
+        return words >= _SPORTS_STORY  # what scores and a fixture add (two at most) would not change it
+    return words + (len(_SCORE.findall(prose)) >= 2) + (_FIXTURE.search(prose) is not None) >= _SPORTS_STORY
 
 
 # -- reading names off the parse ------------------------------------------------
@@ -1073,6 +1075,12 @@ _WORK_TITLE = (
 _NAME_RUN = rf"{_WORD}(?: {_WORD}){{1,2}}"
 _WORKS_BEFORE = regex.compile(rf"(?P<name>{_NAME_RUN})(?=,? (?:and|or) {_WORK_TITLE}|, {_WORK_TITLE})")
 _WORKS_AFTER = regex.compile(rf"{_WORK_TITLE}(?:,? (?:and|or) |, )(?P<name>{_NAME_RUN})\b")
+# What a line must hold for those to match in it (no match crosses a line): a list's
+# separator before a capital or "the", and a title's small word. Run over every
+# line, the patterns above cost more than the rest of the people model.
+_LIST_SEPARATOR = re.compile(r"(?:, | and | or )(?:[A-Z]|the )")
+_TITLE_SMALL_WORDS = (" Of ", " The ", " To ", " In ", " And ", " A ")
+_OF_TITLE = re.compile(r"the [A-Z][\w'’-]+ (?:of|in|to|and) ")
 
 
 def listed_with_works(prose: str) -> frozenset[tuple[str, ...]]:
@@ -1082,12 +1090,17 @@ def listed_with_works(prose: str) -> frozenset[tuple[str, ...]]:
     Prisoner of Azkaban". A title that opens with an office or a body's word
     ("the Secretary of State", "the Bank of England") lists no work."""
     found = set()
-    for pattern in (_WORKS_BEFORE, _WORKS_AFTER):
-        for match in pattern.finditer(prose, overlapped=True):
-            lead = match.group("lead")
-            if lead is not None and _bare_word(lead) in _TITLES | _ROLE_WORDS | _NOT_NAMES:
-                continue
-            found.add(tuple(fold_name(w) for w in match.group("name").split()))
+    start = 0
+    for line in prose.split("\n"):
+        end = start + len(line)
+        if _LIST_SEPARATOR.search(line) and (any(w in line for w in _TITLE_SMALL_WORDS) or _OF_TITLE.search(line)):
+            for pattern in (_WORKS_BEFORE, _WORKS_AFTER):
+                for match in pattern.finditer(prose, start, end, overlapped=True):
+                    lead = match.group("lead")
+                    if lead is not None and _bare_word(lead) in _TITLES | _ROLE_WORDS | _NOT_NAMES:
+                        continue
+                    found.add(tuple(fold_name(w) for w in match.group("name").split()))
+        start = end + 1
     return frozenset(found)
 
 
@@ -1464,14 +1477,15 @@ def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
         return False
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children):
-        return False  # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
+    # the word before its dependents: it rules out most nouns, and costs less to read
     lemma = token.lemma_.lower()
     if lemma in _GENERIC_PEOPLE:
         return False
-    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
-        return True
-    return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
+    if not (lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS
+            or _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS):
+        return False
+    # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children)
 
 
 _GENERIC_PEOPLE = frozenset("man woman".split())
@@ -1487,12 +1501,15 @@ def _brought_in(token: "Token") -> bool:
     brings in, whom the next sentence may name."""
     if token.dep_ not in _BROUGHT_IN_DEPS or token.pos_ != "NOUN":
         return False
+    lemma = token.lemma_.lower()  # the word before its dependents (see _role_subject)
+    if not (
+        lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in _NO_ROLE_NOUNS
+    ):
+        return False
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in token.children):
         return False
-    if not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children):
-        return False  # "between a man and a woman": no one in particular
-    lemma = token.lemma_.lower()
-    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in _NO_ROLE_NOUNS
+    # not "between a man and a woman": no one in particular
+    return any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children)
 
 
 def _owned(token: "Token") -> bool:
@@ -2068,13 +2085,14 @@ def _pointed_role(token: "Token") -> bool:
     says of several what they are, not who each is."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
+    lemma = token.lemma_.lower()  # the word before its dependents (see _role_subject)
+    if not role_noun(lemma) or lemma in _NO_ROLE_NOUNS:
+        return False
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False
-    if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
-        return False  # "the police", "over the head of": no role of one person
-    lemma = token.lemma_.lower()
-    return role_noun(lemma) and lemma not in _NO_ROLE_NOUNS
+    # not "the police", "over the head of": no role of one person
+    return any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children)
 
 
 def _modifier(head: "Token") -> bool:
