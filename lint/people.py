@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from functools import lru_cache
-from itertools import takewhile
+from itertools import accumulate, takewhile
 from typing import TYPE_CHECKING, Iterator
 
 import regex
@@ -475,9 +475,7 @@ class _Builder:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
         parses = self.doc.parses or []
         picked = _Picked(parses, self.doc.prose) if parses else None
-        offsets = [0]
-        for parsed in parses:
-            offsets.append(offsets[-1] + len(parsed.doc))
+        offsets = accumulate((len(parsed.doc) for parsed in parses), initial=0)  # where each parse's tokens start
         indexes = [_ParseIndex(picked, offset, parsed.doc) for parsed, offset in zip(parses, offsets)]
         self.things = thing_names(indexes) | listed_with_works(self.doc.prose)
         sentences = [
