@@ -18,13 +18,14 @@ Offsets are prose offsets.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from functools import lru_cache
-from itertools import takewhile
-from typing import TYPE_CHECKING
+from itertools import accumulate, takewhile
+from typing import TYPE_CHECKING, Iterator
 
 import regex
 
@@ -472,10 +473,16 @@ class _Builder:
 
     def build(self) -> PeopleModel:
         recognize_names([self.doc], self.doc.pipeline or DEFAULT_PIPELINE)
-        self.things = thing_names(self.doc) | listed_with_works(self.doc.prose)
-        sentences = [(parsed.start, span) for parsed in self.doc.parses or [] for span in parsed.doc.sents]
-        for number, (base, sentence) in enumerate(sentences):
-            self._sentence(sentence, base, number)
+        parses = self.doc.parses or []
+        picked = _Picked(parses, self.doc.prose) if parses else None
+        offsets = accumulate((len(parsed.doc) for parsed in parses), initial=0)  # where each parse's tokens start
+        indexes = [_ParseIndex(picked, offset, parsed.doc) for parsed, offset in zip(parses, offsets)]
+        self.things = thing_names(indexes) | listed_with_works(self.doc.prose)
+        sentences = [
+            (parsed.start, span, index) for parsed, index in zip(parses, indexes) for span in parsed.doc.sents
+        ]
+        for number, (base, sentence, index) in enumerate(sentences):
+            self._sentence(sentence, base, number, index)
         self.display_words = self._display_words()
         offices = [self._office(token, base, index) for index, token, base in self.office_tokens]
         return PeopleModel(
@@ -494,16 +501,16 @@ class _Builder:
 
     # -- names ---------------------------------------------------------------
 
-    def _sentence(self, sentence: "Span", base: int, number: int) -> None:
+    def _sentence(self, sentence: "Span", base: int, number: int, index: "_ParseIndex") -> None:
         if self.lede is None and not any(zs <= base + sentence.start_char < ze for zs, ze in self.display):
             self.lede = number
-        if _headline(sentence):
+        if _headline(sentence, index):
             return  # "Hillary Clinton Goes After Donald Trump": the recognizer misreads title case
-        names = _names(sentence, self.things)
+        names = _names(sentence, index, self.things)
         taken = {i for first, last in names for i in range(first, last + 1)}
         # full names again, in sentences the recognizer skipped
         doc = sentence.doc
-        for first, last in _proper_runs(sentence):
+        for first, last in _proper_runs(sentence, index.within(index.picked.alphabetic_proper_nouns, sentence)):
             if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]) \
                     and not _label(doc, first, last):
                 while last + 1 < sentence.end and fold_name(doc[last + 1].text) in _SUFFIXES:
@@ -511,15 +518,18 @@ class _Builder:
                 names.append((first, last))
                 taken.update(range(first, last + 1))
         # short references the recognizer may have missed ("Wang adds" as an organization)
-        names += [(t.i, t.i) for t in sentence if t.i not in taken and self._short_reference(t)]
+        names += [
+            (i, i) for i in index.within(index.picked.proper, sentence) if i not in taken and self._short_reference(doc[i])
+        ]
         taken.update(first for first, _ in names)
         for first, last in sorted(names):
             self._mention(sentence.doc, first, last, base, number, sentence.start)
-        for token in sentence:
-            if token.tag_ not in ("NN", "NNS", "NNP") and token.pos_ != "PROPN":
-                continue  # what each test below asks first: an office, a role, people brought in or a name
+        # each test below on the nouns that may pass it (the sentence numbers they keep are
+        # one number, so the order of the tests does not change the lists)
+        for token in index.tokens(index.picked.office_words, sentence):
             if token.i not in taken and _office_word(token):
                 self.office_tokens.append((number, token, base))
+        for token in index.tokens(index.picked.roles, sentence):
             if _role_subject(token):
                 # "A senior barrister ... says", "Amnesty International's chief has said": who the
                 # next sentence names
@@ -530,14 +540,17 @@ class _Builder:
                 self.role_objects.append(number)
                 if token.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
                     self.introducing_objects.append(number)
-            if _brought_in(token):
-                self.introducing_objects.append(number)
-            if not names and _role_subject(token, ("nsubj", "nsubjpass", "dobj", "pobj")) and _owned(token):
+            if not names and _role_subject(token, _ROLE_DEPS) and _owned(token):
                 # "an email from the president of the AFL-CIO ... In his email, Richard Trumka told ...":
                 # a role with its body, in a sentence that names nobody, for the person named next
                 self.owned_roles.append(number)
+        for token in index.tokens(index.picked.brought_in, sentence):
+            if _brought_in(token):
+                self.introducing_objects.append(number)
+        for token in index.tokens(index.picked.lone_names, sentence):
             if token.i not in taken and _lone_name(token):
                 self.lone_names.append(number)
+        for token in index.tokens(index.picked.pointed_roles, sentence):
             if _pointed_role(token):
                 self.pointed_roles.add(number)
 
@@ -557,6 +570,9 @@ class _Builder:
     def _short_reference(self, token: "Token") -> bool:
         """A lone proper noun that is the surname or given name of someone
         named before, and not part of another name ("Trump Tower")."""
+        key = fold_name(token.text)
+        if key not in self.by_word:
+            return False  # no one named so far has the word in their name: the tests below would pass nobody
         if token.pos_ != "PROPN" or not _capitalized(token) or _descriptor(token):
             return False
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -565,7 +581,6 @@ class _Builder:
             return False  # "Stepney Green ward": the last word of a place's or a body's name
         if token.i > 0 and not token.is_sent_start and self._known_name(token.doc[token.i - 1 : token.i + 1]):
             return False  # "Christian Aid" again, "Christian" tagged a descriptor there: the full name
-        key = fold_name(token.text)
         return any(key in p.surnames or key == p.given for p in self._named([key]))
 
     def _mention(self, doc: "Doc", first: int, last: int, base: int, number: int, sentence_start: int) -> None:
@@ -818,8 +833,10 @@ def _arts_words() -> frozenset[str]:
 def sports_story(prose: str) -> bool:
     """Whether the copy is a sports story: several words of sports copy, or
     scores or a fixture and some."""
-    words = set(re.findall(r"[a-z][a-z-]*", prose.lower())) & _SPORTS_WORDS
-    return len(words) + (len(_SCORE.findall(prose)) >= 2) + (_FIXTURE.search(prose) is not None) >= _SPORTS_STORY
+    words = len(set(re.findall(r"[a-z][a-z-]*", prose.lower())) & _SPORTS_WORDS)
+    if words >= _SPORTS_STORY or words + 2 < _SPORTS_STORY:
+        return words >= _SPORTS_STORY  # what scores and a fixture add (two at most) would not change it
+    return words + (len(_SCORE.findall(prose)) >= 2) + (_FIXTURE.search(prose) is not None) >= _SPORTS_STORY
 
 
 # -- reading names off the parse ------------------------------------------------
@@ -866,7 +883,7 @@ def _entity_key(tokens) -> tuple[str, ...]:
     return tuple(fold_name(t.text) for t in tokens if t.is_alpha and t.lower_ != "the")
 
 
-def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
+def thing_names(indexes: list["_ParseIndex"]) -> frozenset[tuple[str, ...]]:
     """The names (folded words) the entity recognizer labels, across the
     story, more often as a place, a body or a work than as a person: "New
     Hampshire" is a state wherever else it stands, even where one sentence
@@ -875,32 +892,146 @@ def thing_names(doc: "Document") -> frozenset[tuple[str, ...]]:
     last word the story also uses as a common noun ("Digital Media Hub" and
     "the hub", "Pro Evolution Soccer" and "soccer"), with the tails the
     recognizer may cut them to: on dev, 43 of the 47 full names so read are
-    bodies, products or works."""
+    bodies, products or works. ``indexes``: the document's parses (see
+    :class:`_ParseIndex`)."""
     labels: dict[tuple[str, ...], list[int]] = {}
     groups = set()  # "Franz Ferdinand, who were shortlisted": a band wherever else it stands
-    common_nouns = {t.lower_ for parsed in doc.parses or [] for t in _tokens_of_pos(parsed.doc, "NOUN") if t.is_lower}
-    for parsed in doc.parses or []:
-        for ent in parsed.doc.ents:
+    common_nouns = indexes[0].picked.lower_case_nouns if indexes else frozenset()
+    for index in indexes:
+        for ent in index.entities_in_order:
             key = _entity_key(ent)
             if ent.label_ == "PERSON" or ent.label_ in _THING_LABELS:
                 votes = labels.setdefault(key, [0, 0])
                 votes[ent.label_ == "PERSON"] += 1
-            if ent.label_ == "PERSON" and _plural_subject(_head(parsed.doc, ent.start, ent.end - 1)):
+            if ent.label_ == "PERSON" and _plural_subject(_head(index.doc, ent.start, ent.end - 1)):
                 groups.add(key)
             if ent.label_ == "PERSON" and len(key) > 1 and key[-1] in common_nouns:
                 groups.update(key[i:] for i in range(len(key) - 1))
-        groups.update(_entity_key(_proper_name(t)) for t in _tokens_of_pos(parsed.doc, "PROPN") if _place_or_business(t))
+        groups.update(
+            _entity_key(_proper_name(t)) for t in index.parse_tokens(index.picked.places_or_businesses)
+            if _place_or_business(t)
+        )
     return frozenset(key for key, (things, persons) in labels.items() if key and things > persons) | groups
 
 
-def _tokens_of_pos(doc: "Doc", pos: str) -> list["Token"]:
-    """The doc's tokens of one part of speech, picked from its column of
-    parts of speech: a loop over every token cost more than the tests on
-    the few it keeps."""
-    from spacy.attrs import POS
-    from spacy.parts_of_speech import IDS
+def _where(mask) -> list[int]:
+    """The token indices a column's mask keeps."""
+    return mask.nonzero()[0].tolist()
 
-    return [doc[i] for i in (doc.to_array(POS) == IDS[pos]).nonzero()[0].tolist()]
+
+def _between(positions: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where the positions from ``start`` up to ``end`` lie in a sorted list."""
+    return bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+
+
+def _alphabetic_proper_nouns(doc: "Doc") -> list[int]:
+    """The indices of the tokens tagged NNP that are all letters: a name's words (see _proper_runs)."""
+    from spacy.attrs import IS_ALPHA, TAG
+
+    tag, alpha = doc.to_array([TAG, IS_ALPHA]).T
+    return _where((tag == doc.vocab.strings["NNP"]) & alpha.astype(bool))
+
+
+class _Picked:
+    """The tokens of a document's parses that the people model's tests
+    start from, picked once off their attribute arrays, so that a
+    sentence's tests visit only its own: walking every token of every
+    sentence, once per test, cost more than the tests on the few they
+    keep. Positions run on through the parses (see _ParseIndex), whose
+    columns are read as one: numpy's cost is mostly per call."""
+
+    def __init__(self, parses: list, prose: str) -> None:
+        import numpy
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, POS, TAG
+        from spacy.parts_of_speech import IDS
+
+        strings = parses[0].doc.vocab.strings
+        attributes = [POS, TAG, DEP, HEAD, IS_ALPHA, IS_LOWER, LENGTH, IDX, LOWER]
+        columns = numpy.concatenate([parsed.doc.to_array(attributes) for parsed in parses])
+        pos, tag, dep, head, alpha, is_lower, length, idx, lower = columns.T
+        alpha = alpha.astype(bool)
+        proper, noun = pos == IDS["PROPN"], pos == IDS["NOUN"]
+        singular_noun, singular_proper = tag == strings["NN"], tag == strings["NNP"]
+        nouns = proper | singular_noun | singular_proper | (tag == strings["NNS"])
+
+        def either(column, labels):
+            mask = column == strings[labels[0]]
+            for label in labels[1:]:
+                mask |= column == strings[label]
+            return mask
+
+        self.proper = _where(proper)
+        # what the tests on a sentence's nouns ask first (see _Builder._sentence)
+        self.office_words = _where(nouns & (singular_noun | singular_proper) & (noun | proper))
+        self.roles = _where(nouns & (singular_noun | singular_proper) & either(dep, _ROLE_DEPS))
+        self.brought_in = _where(nouns & noun & either(dep, _BROUGHT_IN_DEPS))
+        self.lone_names = _where(proper & alpha & (dep == strings["nsubj"]))
+        self.pointed_roles = _where(nouns & noun & singular_noun)
+        self.alphabetic_proper_nouns = _where(singular_proper & alpha)
+        # for thing_names: the nouns written in lower case, and the proper nouns that may
+        # name a place or a business (see _place_or_business): an object or a possessor, or
+        # the head of a place noun in apposition ("Asmara, the capital")
+        self.lower_case_nouns = {strings[word] for word in set(lower[noun & is_lower.astype(bool)].tolist())}
+        lowers = lower.tolist()
+        appositives = _where(dep == strings["appos"])
+        place_appositives = [i for i in appositives if strings[lowers[i]] in _PLACE_NOUNS]
+        places_or_businesses = either(dep, ("pobj", "poss"))
+        # a head is kept as its distance from the token, which is negative before it
+        place_appositives = numpy.array(place_appositives, dtype=numpy.int64)
+        places_or_businesses[place_appositives + head[place_appositives].astype(numpy.int64)] = True
+        self.places_or_businesses = _where(places_or_businesses & proper)
+        # a token's text is its prose's, so its first letter is there
+        bases = numpy.array([parsed.start for parsed in parses], dtype=idx.dtype)
+        starts = (idx + numpy.repeat(bases, [len(parsed.doc) for parsed in parses])).tolist()
+        capitalized = [prose[start].isupper() for start in starts]
+        title_words = {
+            word for word in {lowers[i] for i, up in enumerate(capitalized) if up}
+            if strings[word].rstrip(".") in _TITLES
+        }
+        self.titles = [i for i, up in enumerate(capitalized) if up and lowers[i] in title_words]
+        self.words = _where(alpha & (length > 3))  # of more than three letters
+        self.capitalized_words = [capitalized[i] for i in self.words]
+        named = (proper | noun).tolist()
+        # and neither a proper noun nor a noun
+        self.capitalized_other_words = [up and not named[i] for i, up in zip(self.words, self.capitalized_words)]
+
+
+class _ParseIndex:
+    """One parse's share of its document's picked tokens (:class:`_Picked`),
+    from ``offset`` on, and its entities."""
+
+    def __init__(self, picked: _Picked, offset: int, doc: "Doc") -> None:
+        self.picked = picked
+        self.offset = offset
+        self.doc = doc
+        self.entities_in_order = list(doc.ents)
+        self.entity_starts = [entity.start for entity in self.entities_in_order]
+
+    def bounds(self, positions: list[int], sentence: "Span") -> tuple[int, int]:
+        """Where the sentence's own tokens lie in a list of picked positions."""
+        return _between(positions, self.offset + sentence.start, self.offset + sentence.end)
+
+    def within(self, positions: list[int], sentence: "Span") -> list[int]:
+        """The token indices of the sentence's own picked positions."""
+        first, end = self.bounds(positions, sentence)
+        return [position - self.offset for position in positions[first:end]]
+
+    def tokens(self, positions: list[int], sentence: "Span") -> Iterator["Token"]:
+        return map(self.doc.__getitem__, self.within(positions, sentence))
+
+    def parse_tokens(self, positions: list[int]) -> Iterator["Token"]:
+        """The parse's own tokens at picked positions."""
+        first, end = _between(positions, self.offset, self.offset + len(self.doc))
+        return map(self.doc.__getitem__, [position - self.offset for position in positions[first:end]])
+
+    def entities(self, sentence: "Span") -> list["Span"]:
+        """The entities inside the sentence, as ``sentence.ents``."""
+        found = []
+        for i in range(bisect.bisect_left(self.entity_starts, sentence.start), len(self.entities_in_order)):
+            if self.entities_in_order[i].end > sentence.end:
+                break
+            found.append(self.entities_in_order[i])
+        return found
 
 
 def _proper_name(token: "Token") -> list["Token"]:
@@ -942,6 +1073,12 @@ _WORK_TITLE = (
 _NAME_RUN = rf"{_WORD}(?: {_WORD}){{1,2}}"
 _WORKS_BEFORE = regex.compile(rf"(?P<name>{_NAME_RUN})(?=,? (?:and|or) {_WORK_TITLE}|, {_WORK_TITLE})")
 _WORKS_AFTER = regex.compile(rf"{_WORK_TITLE}(?:,? (?:and|or) |, )(?P<name>{_NAME_RUN})\b")
+# What a line must hold for those to match in it (no match crosses a line): a list's
+# separator before a capital or "the", and a title's small word. Run over every
+# line, the patterns above cost more than the rest of the people model.
+_LIST_SEPARATOR = re.compile(r"(?:, | and | or )(?:[A-Z]|the )")
+_TITLE_SMALL_WORDS = (" Of ", " The ", " To ", " In ", " And ", " A ")
+_OF_TITLE = re.compile(r"the [A-Z][\w'’-]+ (?:of|in|to|and) ")
 
 
 def listed_with_works(prose: str) -> frozenset[tuple[str, ...]]:
@@ -951,12 +1088,17 @@ def listed_with_works(prose: str) -> frozenset[tuple[str, ...]]:
     Prisoner of Azkaban". A title that opens with an office or a body's word
     ("the Secretary of State", "the Bank of England") lists no work."""
     found = set()
-    for pattern in (_WORKS_BEFORE, _WORKS_AFTER):
-        for match in pattern.finditer(prose, overlapped=True):
-            lead = match.group("lead")
-            if lead is not None and _bare_word(lead) in _TITLES | _ROLE_WORDS | _NOT_NAMES:
-                continue
-            found.add(tuple(fold_name(w) for w in match.group("name").split()))
+    start = 0
+    for line in prose.split("\n"):
+        end = start + len(line)
+        if _LIST_SEPARATOR.search(line) and (any(w in line for w in _TITLE_SMALL_WORDS) or _OF_TITLE.search(line)):
+            for pattern in (_WORKS_BEFORE, _WORKS_AFTER):
+                for match in pattern.finditer(prose, start, end, overlapped=True):
+                    lead = match.group("lead")
+                    if lead is not None and _bare_word(lead) in _TITLES | _ROLE_WORDS | _NOT_NAMES:
+                        continue
+                    found.add(tuple(fold_name(w) for w in match.group("name").split()))
+        start = end + 1
     return frozenset(found)
 
 
@@ -964,7 +1106,9 @@ def _bare_word(word: str) -> str:
     return word.lower().rstrip(".")
 
 
-def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[int, int]]:
+def _names(
+    sentence: "Span", index: "_ParseIndex", things: frozenset[tuple[str, ...]] = frozenset()
+) -> list[tuple[int, int]]:
     """Token ranges (first, last) of the person names in a sentence: each
     PERSON entity, and proper nouns right after a title ("President
     Trump"), trimmed of titles and a possessive; not a name the story's
@@ -972,7 +1116,7 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
     found: list[tuple[int, int]] = []
     covered: set[int] = set()
     doc = sentence.doc
-    for ent in sentence.ents:
+    for ent in index.entities(sentence):
         if ent.label_ != "PERSON":
             continue
         first, last = ent.start, ent.end - 1
@@ -1018,15 +1162,14 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
         if _entity_key(doc[first : last + 1]) in things:
             continue
         found.append((first, last))
-    for chunk in _unlabelled_runs(sentence, covered):
+    for chunk in _unlabelled_runs(sentence, index, covered):
         if _entity_key(doc[chunk[0] : chunk[1] + 1]) in things:
             continue
         found.append(chunk)
         covered.update(range(chunk[0], chunk[1] + 1))
-    i = sentence.start
-    while i < sentence.end:
-        token = doc[i]
-        if i not in covered and _capitalized(token) and _bare(token) in _TITLES:
+    after = sentence.start  # where the last title's name ended
+    for i in index.within(index.picked.titles, sentence):
+        if i >= after and i not in covered:
             j = i + 1
             while j < sentence.end and j not in covered and (
                 _bare(doc[j]) in _TITLES and _capitalized(doc[j]) or doc[j].text == "." or doc[j].is_space  # "Reps . Ana Ruiz"
@@ -1039,9 +1182,7 @@ def _names(sentence: "Span", things: frozenset[tuple[str, ...]] = frozenset()) -
                 k += 1  # "President George H. W. Bush": initials inside the name
             if k > j and not any(_descriptor(t) for t in doc[j:k]) and not _names_a_place(doc, k - 1):
                 found.append((j, k - 1))  # not "Speaker of the House", "Senate Republicans"
-            i = max(k, i + 1)
-            continue
-        i += 1
+            after = k
     return sorted(found)
 
 
@@ -1069,13 +1210,13 @@ def _in_a_work_title(doc: "Doc", first: int, sentence_start: int) -> bool:
     ) and not _role_word(noun)
 
 
-def _unlabelled_runs(sentence: "Span", covered: set[int]):
+def _unlabelled_runs(sentence: "Span", index: "_ParseIndex", covered: set[int]):
     """Two or three proper nouns the recognizer left unlabelled, followed by
     a role in apposition or a "who" clause: "Shen Dingli, a prominent
     Chinese scholar,", "Ana Ruiz, who leads the union,"."""
     doc = sentence.doc
-    for token in sentence:
-        if token.pos_ != "PROPN" or token.i in covered or token.ent_type_ or not token.is_alpha:
+    for token in map(doc.__getitem__, index.within(index.picked.proper, sentence)):
+        if token.i in covered or token.ent_type_ or not token.is_alpha:
             continue
         if not any(c.i > token.i and (c.dep_ == "appos" and c.pos_ == "NOUN" or _who_clause(c)) for c in token.children):
             continue
@@ -1108,13 +1249,13 @@ def _role_word(token: "Token") -> bool:
     return token.ent_type_ != "PERSON" and _agent_noun(word)
 
 
-def _headline(sentence: "Span") -> bool:
+def _headline(sentence: "Span", index: "_ParseIndex") -> bool:
     """Title case with a capitalized word that is no name ("Goes", "After",
     "Endorsed"), where a sentence full of names would have none."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
-    if len(words) < 4 or sum(_capitalized(t) for t in words) < 0.8 * len(words):
+    first, end = index.bounds(index.picked.words, sentence)  # its words of more than three letters
+    if end - first < 4 or sum(index.picked.capitalized_words[first:end]) < 0.8 * (end - first):
         return False
-    return any(_capitalized(t) and t.pos_ not in ("PROPN", "NOUN") for t in words[1:])
+    return any(index.picked.capitalized_other_words[first + 1 : end])
 
 
 def _plural_subject(head: "Token") -> bool:
@@ -1323,6 +1464,10 @@ def _next(token: "Token") -> "Token | None":
     return token.nbor(1) if token.i + 1 < len(token.doc) else None
 
 
+# Every part of a sentence the builder asks _role_subject about.
+_ROLE_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
 def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
     """ "The Greek sprinter", "the European commissioner": a subject (or
     another part, ``deps``) that is one person named by what they do."""
@@ -1330,31 +1475,39 @@ def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
         return False
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children):
-        return False  # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
+    # the word before its dependents: it rules out most nouns, and costs less to read
     lemma = token.lemma_.lower()
     if lemma in _GENERIC_PEOPLE:
         return False
-    if lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS:
-        return True
-    return _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
+    if not (lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS
+            or _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS):
+        return False
+    # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children)
 
 
 _GENERIC_PEOPLE = frozenset("man woman".split())
+
+
+# The parts of a sentence that may bring someone in (see _brought_in).
+_BROUGHT_IN_DEPS = ("dobj", "pobj", "attr", "appos")
 
 
 def _brought_in(token: "Token") -> bool:
     """ "research from a City investment bank", "support for two imprisoned
     Iranian bloggers": a body or people by role that an article or a number
     brings in, whom the next sentence may name."""
-    if token.dep_ not in ("dobj", "pobj", "attr", "appos") or token.pos_ != "NOUN":
+    if token.dep_ not in _BROUGHT_IN_DEPS or token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()  # the word before its dependents (see _role_subject)
+    if not (
+        lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in _NO_ROLE_NOUNS
+    ):
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in token.children):
         return False
-    if not any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children):
-        return False  # "between a man and a woman": no one in particular
-    lemma = token.lemma_.lower()
-    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in _NO_ROLE_NOUNS
+    # not "between a man and a woman": no one in particular
+    return any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children)
 
 
 def _owned(token: "Token") -> bool:
@@ -1386,9 +1539,11 @@ def recognize_names(docs: list["Document"], pipeline: str = DEFAULT_PIPELINE) ->
     for doc in pending:
         seen: set[tuple[str, ...]] = set()
         for parsed in doc.parses:
+            name_words = _alphabetic_proper_nouns(parsed.doc)
             for sentence in parsed.doc.sents:
                 spans = []
-                for first, last in _proper_runs(sentence):
+                first_word, end = _between(name_words, sentence.start, sentence.end)
+                for first, last in _proper_runs(sentence, name_words[first_word:end]):
                     words = tuple(fold_name(t.text) for t in sentence.doc[first : last + 1])
                     if words not in seen:
                         seen.add(words)
@@ -1410,25 +1565,29 @@ def recognize_names(docs: list["Document"], pipeline: str = DEFAULT_PIPELINE) ->
         doc.set_ents([e for e in entities if e is not None], default="unmodified")
 
 
-def _proper_runs(sentence: "Span") -> list[tuple[int, int]]:
+def _proper_runs(sentence: "Span", alphabetic_proper_nouns: list[int]) -> list[tuple[int, int]]:
+    """Runs of two or more capitalized proper nouns that may be a name,
+    given the sentence's alphabetic proper nouns (see _alphabetic_proper_nouns)."""
     runs = []
-    first = None
-    for token in [*sentence, None]:
-        if (
-            token is not None and token.tag_ == "NNP" and token.is_alpha and _capitalized(token)
-            and _bare(token) not in _TITLES and not _descriptor(token) and not _garbled(token)
-        ):
-            first = token.i if first is None else first
-            continue
-        last = (token.i if token is not None else sentence.end) - 1
-        if first is not None and last > first:
+    doc = sentence.doc
+    name_words = [
+        token.i for token in map(doc.__getitem__, alphabetic_proper_nouns)
+        if _capitalized(token) and _bare(token) not in _TITLES and not _descriptor(token) and not _garbled(token)
+    ]
+    rows: list[list[int]] = []  # the name words in a row
+    for i in name_words:
+        if rows and rows[-1][-1] == i - 1:
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    for first, last in ((row[0], row[-1]) for row in rows):
+        if last > first:
             before = sentence.doc[first - 1] if first > sentence.start else None
             titled = before is not None and _bare(before) in _TITLES and _capitalized(before)
             # "the Premier League", "Renmin University", "Downing Street": no person's name
             named_thing = before is not None and before.lower_ == "the" or _bare(sentence.doc[last]) in _NOT_NAMES
             if not (titled or named_thing):
                 runs.append((first, last))
-        first = None
     return runs
 
 
@@ -1924,13 +2083,14 @@ def _pointed_role(token: "Token") -> bool:
     says of several what they are, not who each is."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
+    lemma = token.lemma_.lower()  # the word before its dependents (see _role_subject)
+    if not role_noun(lemma) or lemma in _NO_ROLE_NOUNS:
+        return False
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False
-    if not any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children):
-        return False  # "the police", "over the head of": no role of one person
-    lemma = token.lemma_.lower()
-    return role_noun(lemma) and lemma not in _NO_ROLE_NOUNS
+    # not "the police", "over the head of": no role of one person
+    return any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children)
 
 
 def _modifier(head: "Token") -> bool:

@@ -175,8 +175,8 @@ class Person(Check):
         hits = []
         if "full-name" in self.references:
             for person in people.people:
-                if _shares_surname(person, people.people) or _family_named(doc.prose, person):
-                    continue  # two Smiths need their full names ("Clinton's husband, Bill, ...")
+                if _shares_surname(person, people.people):
+                    continue  # two Smiths need their full names (and see _family_named below)
                 if not _referred_by_surname(person):
                     continue  # never "Raman" alone: no sign of a person the story follows ("Sale Sharks", "Opus Dei")
                 if not opens_like_a_name(person.words):
@@ -204,6 +204,9 @@ class Person(Check):
                         continue  # a cast, a squad, a ballot; "her husband, Syed Rizwan Farook": introduced again
                     # a title with it re-introduces the person ("Sen. Ted Cruz"), as after a headline
                     if given_in_full and not m.title:
+                        if _family_named(doc.prose, person):
+                            break  # two Smiths need their full names ("Clinton's husband, Bill, ..."); asked
+                            # only of a repeat to flag, as its pattern, compiled per surname, costs most
                         text = doc.prose[m.start : m.end]
                         # "Donald Trump will insist on being Trump": the surname alone in the same
                         # sentence plays on the full name, which a fix would flatten
