@@ -353,8 +353,10 @@ EVALUATIVE_COPY = 0.7
 # (benchmarks/count_personal_sentences.py).
 PERSONAL_PIECE_SENTENCES = 3
 PERSONAL_PIECE_SENTENCES_I_OR_YOU = 2
-_I_OR_YOU = frozenset("i me my mine myself you your yours yourself yourselves".split())
-_PERSONAL_PRONOUNS = _I_OR_YOU | frozenset("we us our ours ourselves".split())
+_SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+_I_OR_YOU = _SECOND_PERSON | frozenset("i me my mine myself".split())
+# The rule whose patterns say which first-person pronouns are the writer's.
+FIRST_PERSON_RULE = "newsroom.first-person"
 # Contractions after a pronoun, skipped to reach the word after it.
 _CONTRACTIONS = frozenset(("'m", "'ve", "'d", "'ll", "'re", "’m", "’ve", "’d", "’ll", "’re"))
 
@@ -416,73 +418,55 @@ def personal_sentences(doc) -> tuple[int, int]:
         closing -= 1
     comments = set(order[closing:]) if 0 < closing and len(order) - closing <= _CLOSING_COMMENTS else set()
     personal = as_i_or_you = 0
+    first_person = _first_person_offsets(doc)
     for paragraph_block, paragraph in attribution_model(doc).paragraphs.items():
         if blocks.get(paragraph_block, (False, False))[1] or paragraph_block in comments:
             continue
         for sentence in paragraph:
             if _asks_the_reader(doc, sentence.start):
                 continue
-            pronouns = {token.lower_ for token in sentence.span if _writer_pronoun(doc, sentence, token)}
+            pronouns = {token.lower_ for token in sentence.span if _writer_pronoun(doc, sentence, token, first_person)}
             personal += bool(pronouns)
             as_i_or_you += bool(pronouns & _I_OR_YOU)
     return personal, as_i_or_you
 
 
-def _writer_pronoun(doc, sentence, token) -> bool:
+def _writer_pronoun(doc, sentence, token, first_person: frozenset[int]) -> bool:
     """Whether a token is "I", "we" or "you" (any case form) in the
-    writer's voice: outside quotations, and not a title's or a name's, as
-    the first-person rule reads them: a capital inside a sentence ("We
-    Are The World"), before a capitalized word ("I Believe in You", "My
-    Boo"), after one ("release I Believe"), before a contraction ("I'm A
-    Celebrity"), run into a word ("Im Kwon-Taek"), but "We" only before a
-    capitalized verb ("We Britons love" is the writer's); "US" is the country;
-    and, as that rule's ``unless`` has them, "our (business) correspondent"
-    names the broadcaster's source, "we" leading into a partial quotation
-    ('We are "expanding our network," said ...') is the speaker's, "as we
-    know it" is an idiom and a "we" run into a word is none ("wed")."""
-    if token.lower_ not in _PERSONAL_PRONOUNS:
-        return False
-    following = next((t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS), None)
-    if token.lower_ == "our" and any(t.lower_ in ("correspondent", "correspondents") for t in token.doc[token.i + 1 : token.i + 3]):
-        return False
-    if token.lower_ in ("we", "us", "our") and _leads_into_a_partial_quote(token):
-        return False
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.lower_ == "we" and (_as_we_know_it(token) or (not token.whitespace_ and after is not None and after.is_alpha)):
-        return False
+    writer's voice, outside quotations: a pronoun the first-person rule
+    flags (``first_person``: :func:`_first_person_offsets`, that rule's
+    patterns less its ``unless``: titles, "US", "our correspondent", a
+    partial quotation's "we", "as we know it"), or "you" in lower case or
+    opening a sentence before a word that is not capitalized (else a
+    title's: "I Believe in You", "You Raise Me Up")."""
+    if token.lower_ not in _SECOND_PERSON:
+        return sentence.offset(token) in first_person
     if not token.is_lower:
-        if not token.is_title or (following is not None and following.is_title and following.text != "I"
-                                  and (token.text != "We" or following.pos_ in ("AUX", "VERB"))):
-            return False
-        if token.text == "I":
-            before = token.doc[token.i - 1] if token.i > sentence.span.start else None
-            if after is not None and (after.lower_ in _CONTRACTIONS or (not token.whitespace_ and after.is_alpha)):
-                return False
-            if before is not None and before.is_title and not before.is_sent_start:
-                return False
-        elif not token.is_sent_start:
+        following = next((t for t in token.doc[token.i + 1 : sentence.span.end] if t.lower_ not in _CONTRACTIONS), None)
+        if not token.is_title or not token.is_sent_start or (following is not None and following.is_title and following.text != "I"):
             return False
     return not doc.in_quote(sentence.offset(token))
 
 
-def _leads_into_a_partial_quote(token) -> bool:
-    """Whether a pronoun leads, within two words, into a quotation mark that
-    opens a word ('We are "expanding our network," said ...'), as the
-    first-person rule's ``unless`` reads it."""
-    if not token.whitespace_:
-        return False
-    for t in token.doc[token.i + 1 : token.i + 4]:
-        if t.text in ('"', "“") and not t.whitespace_:
-            return t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_alpha
-        if t.is_punct or not t.whitespace_:
-            return False
-    return False
+def _first_person_offsets(doc) -> frozenset[int]:
+    """Prose offsets of the pronouns the shipped first-person rule flags
+    outside quotations: its own matcher, patterns and ``unless`` (one
+    source for that rule and the personal-piece count)."""
+    check = _first_person_check()
+    offsets = set()
+    for parsed in doc.parses or ():
+        matches, excuses = check._matches(parsed.doc)
+        for first, last in matches:
+            if not any(first <= l and f <= last for f, l in excuses):
+                offsets.update(parsed.start + parsed.doc[i].idx for i in range(first, last + 1))
+    return frozenset(o for o in offsets if not doc.in_quote(o))
 
 
-def _as_we_know_it(token) -> bool:
-    """Whether "we" stands in the idiom "as we know it"."""
-    words = [t.lower_ for t in token.doc[max(token.i - 1, 0) : token.i + 3]]
-    return token.i > 0 and words == ["as", "we", "know", "it"]
+@lru_cache(maxsize=1)
+def _first_person_check():
+    from lint.packs import builtin_packs, load_pack
+
+    return next(r.check for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == FIRST_PERSON_RULE)
 
 
 def _personal_tail(voiced: list[bool]) -> int:
