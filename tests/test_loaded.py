@@ -624,6 +624,7 @@ def test_first_person_spares_titles_and_a_broadcasters_correspondent(text, flagg
     ("I, Robot is out.", True),  # both readers take this title's "I" for the writer's
     ("When I asked the mayor, she walked away.", True),
     ("We'd like to know more.", True),
+    ("The coal mine closed in May.", False),  # "mine" is not one of the rule's pronouns (and here a pit)
 ])
 def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does(text, writers):
     rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")

@@ -354,7 +354,7 @@ EVALUATIVE_COPY = 0.7
 PERSONAL_PIECE_SENTENCES = 3
 PERSONAL_PIECE_SENTENCES_I_OR_YOU = 2
 _SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
-_I_OR_YOU = _SECOND_PERSON | frozenset("i me my mine myself".split())
+_I_OR_YOU = _SECOND_PERSON | frozenset("i me my myself".split())
 # The rule whose patterns say which first-person pronouns are the writer's.
 FIRST_PERSON_RULE = "newsroom.first-person"
 # An aside to the reader ("of course", "Sadly, ...", "will undoubtedly") is
