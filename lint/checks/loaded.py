@@ -459,13 +459,17 @@ def _writer_pronoun(doc, sentence, token, first_person: frozenset[int]) -> bool:
     return not doc.in_quote(sentence.offset(token))
 
 
-def _rule_matches(doc, rule_id: str) -> list[tuple[int, int]]:
+def _rule_matches(doc, rule_id: str, words: frozenset[str]) -> list[tuple[int, int]]:
     """Prose spans of a shipped rule's matches outside quotations: its own
     matcher, patterns and ``unless`` (one source for that rule and the
-    personal-piece count)."""
+    personal-piece count), run only on a block where one of ``words``
+    (lower case) stands outside quotations: most blocks have none, and the
+    matcher costs ten times the look."""
     check = _shipped_check(rule_id)
     spans = []
     for parsed in doc.parses or ():
+        if not any(t.lower_ in words and not doc.in_quote(parsed.start + t.idx) for t in parsed.doc):
+            continue
         matches, excuses = check._matches(parsed.doc)
         for first, last in matches:
             if not any(first <= l and f <= last for f, l in excuses):
@@ -475,8 +479,10 @@ def _rule_matches(doc, rule_id: str) -> list[tuple[int, int]]:
 
 
 def _first_person_offsets(doc) -> frozenset[int]:
-    """Prose offsets of the pronouns the first-person rule flags."""
-    return frozenset(start for start, _ in _rule_matches(doc, FIRST_PERSON_RULE))
+    """Prose offsets of the pronouns the first-person rule flags (its
+    classes, and "I", which its patterns name)."""
+    words = frozenset(w.lower() for w in _shipped_check(FIRST_PERSON_RULE).classes["lower"]) | {"i"}
+    return frozenset(start for start, _ in _rule_matches(doc, FIRST_PERSON_RULE, words))
 
 
 def _aside_offsets(doc) -> list[int]:
@@ -484,8 +490,9 @@ def _aside_offsets(doc) -> list[int]:
     editorializing rule finds them: a commenting adverb of its classes
     (``ASIDE_CLASSES``: "sadly,", "undoubtedly") or "of course"."""
     check = _shipped_check(EDITORIALIZING_RULE)
-    words = {w.lower() for name in ASIDE_CLASSES for w in check.classes[name]} | ASIDE_PHRASES
-    return [start for start, end in _rule_matches(doc, EDITORIALIZING_RULE) if doc.prose[start:end].lower() in words]
+    asides = {w.lower() for name in ASIDE_CLASSES for w in check.classes[name]} | ASIDE_PHRASES
+    words = frozenset(phrase.split()[-1] for phrase in asides)
+    return [start for start, end in _rule_matches(doc, EDITORIALIZING_RULE, words) if doc.prose[start:end].lower() in asides]
 
 
 @lru_cache(maxsize=2)
