@@ -561,6 +561,22 @@ def test_a_feature_that_speaks_as_we_is_a_personal_piece():
     assert matches("Talks will resume, our correspondent said.\n\n" * 3 + verdict, rule) == ["disgraceful"]
 
 
+def test_an_aside_to_the_reader_counts_as_the_writer_speaking_in_person():
+    verdict = "The council's disgraceful budget passed on Monday.\n\n"
+    feature = "The gadgets we carry around will change.\n\n"
+    rule = word_list_rule("story")
+    # two "we" sentences and an aside ("of course", a commenting adverb) are three in the writer's voice
+    assert matches(feature * 2 + "The council will, of course, meet again.\n\n" + verdict, rule) == []
+    assert matches(feature * 2 + "Sadly, the council will meet again.\n\n" + verdict, rule) == []
+    assert matches(feature * 2 + "The talks will undoubtedly go on.\n\n" + verdict, rule) == []
+    # not "of course" as a ship's or a matter's, nor an adverb of manner, nor an aside in a quotation
+    assert matches(feature * 2 + "The ship made a change of course.\n\n" + verdict, rule) == ["disgraceful"]
+    assert matches(feature * 2 + "The policy was expressed clearly, and enforced.\n\n" + verdict, rule) == ["disgraceful"]
+    assert matches(feature * 2 + '"Sadly, we lost," the coach said.\n\n' + verdict, rule) == ["disgraceful"]
+    # asides alone, two of them, do not make a personal piece
+    assert matches("Sadly, the council met.\n\nThe council will, of course, meet again.\n\n" + verdict, rule) == ["disgraceful"]
+
+
 @pytest.mark.parametrize("skipped", ["sports", "Sports"])  # copy types match in any case
 def test_a_pattern_rule_keeps_quiet_in_the_copy_types_it_skips(skipped):
     rule = make_rule(f"""\
@@ -608,6 +624,7 @@ def test_first_person_spares_titles_and_a_broadcasters_correspondent(text, flagg
     ("I, Robot is out.", True),  # both readers take this title's "I" for the writer's
     ("When I asked the mayor, she walked away.", True),
     ("We'd like to know more.", True),
+    ("The coal mine closed in May.", False),  # "mine" is not one of the rule's pronouns (and here a pit)
 ])
 def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does(text, writers):
     rule = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.first-person")

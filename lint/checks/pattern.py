@@ -793,8 +793,14 @@ def _find_voiced_spans(doc) -> list[tuple[int, int]]:
             if cue is None:
                 continue
             base = sentence.start - sentence.span.start_char
-            governed = (base + cue.left_edge.idx, base + cue.right_edge.idx + len(cue.right_edge))
-            spans.extend(_without(governed, [a.cue] + ([a.source] if a.source else [])))
+            # a parenthetical cue with no clause of its own reports the one it stands in ("Arguably, the board said, ...")
+            reported = cue.head if cue.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "dobj") for c in cue.children) else cue
+            governed = (base + reported.left_edge.idx, base + reported.right_edge.idx + len(reported.right_edge))
+            # a relative clause that reports a clause ("the mayor, who said the cuts were ...") stands apart
+            # from its source, whose span may hold it
+            relative = cue.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in cue.children)
+            source = [a.source] if a.source and not relative else []
+            spans.extend(_without(governed, [a.cue] + source))
     return spans
 
 
