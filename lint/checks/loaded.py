@@ -470,11 +470,9 @@ def _rule_matches(doc, rule_id: str, words: frozenset[str]) -> list[tuple[int, i
     for parsed in doc.parses or ():
         if not any(t.lower_ in words and not doc.in_quote(parsed.start + t.idx) for t in parsed.doc):
             continue
-        matches, excuses = check._matches(parsed.doc)
-        for first, last in matches:
-            if not any(first <= l and f <= last for f, l in excuses):
-                start = parsed.start + parsed.doc[first].idx
-                spans.append((start, parsed.start + parsed.doc[last].idx + len(parsed.doc[last])))
+        for first, last in check.unexcused_matches(doc, parsed):
+            start = parsed.start + parsed.doc[first].idx
+            spans.append((start, parsed.start + parsed.doc[last].idx + len(parsed.doc[last])))
     return [(start, end) for start, end in spans if not doc.in_quote(start)]
 
 

@@ -316,6 +316,12 @@ class Pattern(Check):
                 found[group].append((min(nodes), max(nodes)))
         return found["match"], found["unless"]
 
+    def unexcused_matches(self, doc, parsed) -> list[tuple[int, int]]:
+        """Token ranges (first, last) of the rule's matches in one parse
+        that none of its excuses overlaps."""
+        matches, excuses = self._matches(doc, parsed)
+        return [span for span in matches if not _excused(span, excuses)]
+
     def _windows(self, doc, parsed) -> list[tuple[int, int]]:
         """Token ranges (first, end) of the block that hold every match of
         the rule's token patterns: the reach of each token holding a word
@@ -394,7 +400,7 @@ class Pattern(Check):
                 continue
             matches, excuses = self._matches(doc, parsed)
             for first, last in _longest_first(matches):
-                if any(first <= l and f <= last for f, l in excuses):
+                if _excused((first, last), excuses):
                     continue
                 start = parsed.start + parsed.doc[first].idx
                 end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
@@ -750,6 +756,11 @@ def _counted(op) -> bool:
         return False
     parts = op[1:-1].split(",")
     return 1 <= len(parts) <= 2 and all(p.isdigit() or (p == "" and len(parts) == 2) for p in parts) and op != "{,}"
+
+
+def _excused(span: tuple[int, int], excuses: list[tuple[int, int]]) -> bool:
+    first, last = span
+    return any(first <= l and f <= last for f, l in excuses)
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
