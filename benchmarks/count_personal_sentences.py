@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     documents = (parse(text, path=name) for name, text in zip(ids, texts))
     top = PERSONAL_PIECE_SENTENCES + 1
     for name, text, doc in zip(ids, texts, nlp.parse_documents(documents)):
-        found, addressed = personal_sentences(doc)
+        found, addressed, _ = personal_sentences(doc)
         counts[min(found, top)] += 1
         as_i_or_you[min(found, top)] += addressed > 0
         if personal_piece(doc):

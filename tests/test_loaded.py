@@ -573,8 +573,15 @@ def test_an_aside_to_the_reader_counts_as_the_writer_speaking_in_person():
     assert matches(feature * 2 + "The ship made a change of course.\n\n" + verdict, rule) == ["disgraceful"]
     assert matches(feature * 2 + "The policy was expressed clearly, and enforced.\n\n" + verdict, rule) == ["disgraceful"]
     assert matches(feature * 2 + '"Sadly, we lost," the coach said.\n\n' + verdict, rule) == ["disgraceful"]
-    # asides alone, two of them, do not make a personal piece
-    assert matches("Sadly, the council met.\n\nThe council will, of course, meet again.\n\n" + verdict, rule) == ["disgraceful"]
+    # asides alone, however many, do not make a personal piece
+    asides = "Sadly, the council met.\n\nThe council will, of course, meet again.\n\nThe talks will undoubtedly go on.\n\n"
+    assert matches(asides + verdict, rule) == ["disgraceful"]
+    # nor do asides someone else voices count
+    voiced = ("Unfortunately, the cuts are needed, the mayor said.\n\nOf course, taxes will rise, the treasurer said.\n\n"
+              "Arguably, the plan is late, the auditor said.\n\n")
+    assert matches(feature + voiced + verdict, rule) == ["disgraceful"]
+    # an aside adds to the three-sentence count, not to the two that "I" or "you" needs
+    assert matches("If you live in the area, you can object by Friday.\n\nThe council will, of course, meet again.\n\n" + verdict, rule) == ["disgraceful"]
 
 
 @pytest.mark.parametrize("skipped", ["sports", "Sports"])  # copy types match in any case

@@ -54,7 +54,7 @@ from lint import lexicon as lx
 from lint import nlp
 from lint.attribution import personal_paragraphs
 from lint.attribution import model as attribution_model
-from lint.checks.pattern import _voiced_spans
+from lint.checks.pattern import _Containment, _voiced_spans
 from lint.rule import Check, Field, Hit
 
 CATEGORIES = ("judgment", "intensity", "label", "dramatization", "puffery")
@@ -401,20 +401,21 @@ def personal_piece(doc) -> bool:
     """Whether at least :data:`PERSONAL_PIECE_SENTENCES` sentences before
     any closing run of readers' comments speak as "I", "we" or to "you"
     in the writer's voice, or :data:`PERSONAL_PIECE_SENTENCES_I_OR_YOU`
-    when one says "I" or "you" (worked out once per draft: several rules
-    ask)."""
+    when one says "I" or "you"; sentences with only an aside to the reader
+    add to the first count once one sentence speaks in person, never
+    alone (worked out once per draft: several rules ask)."""
     known = doc.models.get("personal piece")
     if known is None:
-        personal, as_i_or_you = personal_sentences(doc)
-        known = doc.models["personal piece"] = personal >= PERSONAL_PIECE_SENTENCES or (
+        personal, as_i_or_you, aside_only = personal_sentences(doc)
+        known = doc.models["personal piece"] = (personal > 0 and personal + aside_only >= PERSONAL_PIECE_SENTENCES) or (
             as_i_or_you > 0 and personal >= PERSONAL_PIECE_SENTENCES_I_OR_YOU)
     return known
 
 
-def personal_sentences(doc) -> tuple[int, int]:
+def personal_sentences(doc) -> tuple[int, int, int]:
     """How many sentences before any closing run of readers' comments have
-    a :func:`_writer_pronoun` or an aside to the reader (:func:`_aside_offsets`),
-    and how many of them say "I" or "you". Not
+    a :func:`_writer_pronoun`, how many of them say "I" or "you", and how
+    many others have an aside to the reader (:func:`_aside_offsets`). Not
     counted: a question to the reader (a call-out closing a news story,
     "What are your experiences?"), and a run of at most
     _CLOSING_COMMENTS paragraphs in a personal voice that closes a draft
@@ -427,7 +428,7 @@ def personal_sentences(doc) -> tuple[int, int]:
     while closing and blocks[order[closing - 1]][0]:
         closing -= 1
     comments = set(order[closing:]) if 0 < closing and len(order) - closing <= _CLOSING_COMMENTS else set()
-    personal = as_i_or_you = 0
+    personal = as_i_or_you = aside_only = 0
     first_person = _first_person_offsets(doc)
     asides = _aside_offsets(doc)
     for paragraph_block, paragraph in attribution_model(doc).paragraphs.items():
@@ -437,9 +438,10 @@ def personal_sentences(doc) -> tuple[int, int]:
             if _asks_the_reader(doc, sentence.start):
                 continue
             pronouns = {token.lower_ for token in sentence.span if _writer_pronoun(doc, sentence, token, first_person)}
-            personal += bool(pronouns) or any(sentence.start <= a < sentence.end for a in asides)
+            personal += bool(pronouns)
             as_i_or_you += bool(pronouns & _I_OR_YOU)
-    return personal, as_i_or_you
+            aside_only += not pronouns and any(sentence.start <= a < sentence.end for a in asides)
+    return personal, as_i_or_you, aside_only
 
 
 def _writer_pronoun(doc, sentence, token, first_person: frozenset[int]) -> bool:
@@ -486,11 +488,15 @@ def _first_person_offsets(doc) -> frozenset[int]:
 def _aside_offsets(doc) -> list[int]:
     """Prose offsets of the writer's asides to the reader, as the
     editorializing rule finds them: a commenting adverb of its classes
-    (``ASIDE_CLASSES``: "sadly,", "undoubtedly") or "of course"."""
+    (``ASIDE_CLASSES``: "sadly,", "undoubtedly") or "of course", not in a
+    span someone else voices (that rule's ``attributed: skip``: "Of
+    course, taxes will rise, the treasurer said")."""
     check = _shipped_check(EDITORIALIZING_RULE)
     asides = {w.lower() for name in ASIDE_CLASSES for w in check.classes[name]} | ASIDE_PHRASES
     words = frozenset(phrase.split()[-1] for phrase in asides)
-    return [start for start, end in _rule_matches(doc, EDITORIALIZING_RULE, words) if doc.prose[start:end].lower() in asides]
+    found = [(start, end) for start, end in _rule_matches(doc, EDITORIALIZING_RULE, words) if doc.prose[start:end].lower() in asides]
+    voiced = _Containment(_voiced_spans(doc) if found and check.options["attributed"] == "skip" else [])
+    return [start for start, end in found if not voiced.contains(start, end)]
 
 
 @lru_cache(maxsize=2)
