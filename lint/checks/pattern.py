@@ -806,7 +806,11 @@ def _find_voiced_spans(doc) -> list[tuple[int, int]]:
             base = sentence.start - sentence.span.start_char
             # a parenthetical cue with no clause of its own reports the one it stands in ("Arguably, the board said, ...")
             reported = cue.head if cue.dep_ == "parataxis" and not any(c.dep_ in ("ccomp", "dobj") for c in cue.children) else cue
-            governed = (base + reported.left_edge.idx, base + reported.right_edge.idx + len(reported.right_edge))
+            last = reported.right_edge
+            if reported is not cue:  # only that clause, not one joined to it after the cue ("Prices rose, the bank said, and ...")
+                joined = next((c for c in reported.children if c.i > cue.i and c.dep_ in ("cc", "conj")), None)
+                last = joined.left_edge.nbor(-1) if joined is not None else last
+            governed = (base + reported.left_edge.idx, base + last.idx + len(last))
             # a relative clause that reports a clause ("the mayor, who said the cuts were ...") stands apart
             # from its source, whose span may hold it
             relative = cue.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in cue.children)
