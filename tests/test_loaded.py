@@ -638,3 +638,8 @@ def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does
     doc = next(iter(nlp.parse_documents([parse(text + "\n", path="story.txt")])))
     assert bool(lint(doc, [rule], unused_severity=None)) == writers
     assert loaded.personal_sentences(doc)[0] == writers
+
+
+def test_the_personal_piece_count_names_a_shipped_rule_it_cannot_find():
+    with pytest.raises(LookupError, match="newsroom.no-such-rule"):
+        loaded._shipped_check("newsroom.no-such-rule")

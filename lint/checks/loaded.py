@@ -503,7 +503,10 @@ def _aside_offsets(doc) -> list[int]:
 def _shipped_check(rule_id: str):
     from lint.packs import builtin_packs, load_pack
 
-    return next(r.check for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == rule_id)
+    check = next((r.check for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == rule_id), None)
+    if check is None:
+        raise LookupError(f"the newsroom pack has no rule {rule_id!r}, which the personal-piece count reads")
+    return check
 
 
 def _personal_tail(voiced: list[bool]) -> int:
