@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import regex
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -1135,37 +1135,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
             and (_has_verb(touching, start, end) or len(text.split()) > _SLOGAN_WORDS)
         )
         quotations.append(Quotation(start, end, len(text.split()), attributed, dash, statement))
-    statements = sum(q.statement for q in quotations)
-    if statements >= 3 and any(not q.attributed and q.statement for q in quotations) and _speakers_given_by_piece(doc, sentences):
-        # an interview, a profile in its subject's words or a vox pop: every quotation has its speaker
-        quotations = [replace(q, attributed=True) for q in quotations]
     return quotations
-
-
-def _speakers_given_by_piece(doc: "Document", sentences: list[Sentence]) -> bool:
-    """Whether the piece itself gives its quotations their speaker:
-    quotations make up at least three fifths of its text and the
-    attributions that speak for a quotation name one person at most, as in
-    an interview, a profile in its subject's words ("Rob Partridge
-    remembers the man behind the legend"), a "David Blunkett in quotes"
-    piece or a vox pop ("31 Latinos Share Their Most Honest Thoughts").
-    The bar lies between the BBC articles whose quotation lost its speaker
-    in benchmarks/quote_speaker_recall.py (at most 0.57 of their text
-    quoted) and the two BBC one-voice pieces (0.75, 0.76); a piece two
-    named people speak in keeps its alerts, and so does a draft of fewer
-    than three quoted statements (asked by the caller), which is a
-    snippet, not a piece made of quotations."""
-    quoted = sum(end - start for start, end in doc.quotes)
-    if quoted < 0.6 * len(doc.prose.strip()):
-        return False
-    names = set()
-    for sentence in sentences:
-        for a in sentence.attributions:
-            if _speaks_for(a) and a.source is not None and a.source_kind == NAMED:
-                # the name's last capitalized word: "Mr Blunkett", "Liverpool manager Rafael Benitez"
-                words = regex.findall(r"\p{Lu}\p{L}+", doc.prose[a.source[0] : a.source[1]])
-                names.update(words[-1:])
-    return len(names) <= 1
 
 
 def _speaks_for(a: Attribution) -> bool:

@@ -512,34 +512,6 @@ def test_a_byline_after_a_quotation_names_its_writer():
     assert [attributed for _, attributed, _ in quotations(phrase)] == [False]
 
 
-ONE_VOICE = (
-    "Blunkett in quotes\n\n"
-    '"Strengthening our identity is one way of reinforcing people\'s confidence and sense of citizenship."\n\n'
-    '"Nobody in this department was ever going to accept that kind of deal from them."\n\n'
-    '"Our work with the French government has been hugely successful," said Mr Blunkett.\n'
-)
-
-
-def test_a_piece_mostly_in_one_named_persons_quotations_gives_them_their_speaker():
-    assert [attributed for _, attributed, _ in quotations(ONE_VOICE)] == [True, True, True]
-
-
-def test_a_piece_two_named_people_speak_in_keeps_its_unattributed_quotations():
-    two_voices = ONE_VOICE + '\n"We will never give in to them, not this year," said Mr Howard.\n'
-    assert [attributed for _, attributed, _ in quotations(two_voices)] == [False, False, True, True]
-
-
-def test_a_piece_mostly_in_the_writers_words_keeps_its_unattributed_quotations():
-    news = (
-        "The border agency's costs have risen sharply over the last three years, and the talks with France on "
-        "its work at the ports of Dover and Calais begin next week in Paris after months of delay.\n\n"
-        + ONE_VOICE.split("\n\n", 1)[1]
-        + "\nThe talks with the French government are due to end in the spring, officials in London and Paris "
-        "expect, and a report on the agency's work will go to parliament in the summer after a review.\n"
-    )
-    assert [attributed for _, attributed, _ in quotations(news)] == [False, False, True]
-
-
 def test_a_long_quotation_with_no_verb_is_a_statement_a_short_one_a_slogan():
     def statements(text):
         return [q.statement for q in build(text)[1].quotations]
@@ -558,3 +530,13 @@ def test_an_as_clause_before_its_clause_reports_it():
     # after its clause, "as" tells a time, not a source
     quiet = "The surrounding streets were unusually quiet as many regulars continued to stay away."
     assert all(lemma != "continue" for lemma, _, _ in described(quiet))
+
+
+def test_a_piece_mostly_in_quotations_with_no_speaker_keeps_them_unattributed():
+    piece = (
+        "Flood in the valley\n\n"
+        '"The water came through the door before we could move anything upstairs."\n\n'
+        '"Nobody in this street was ever told that the river could rise so fast."\n\n'
+        '"We have lost everything we owned, and the insurers will not return our calls."\n'
+    )
+    assert [attributed for _, attributed, _ in quotations(piece)] == [False, False, False]
