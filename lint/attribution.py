@@ -173,9 +173,12 @@ _INNER_CREDIT = regex.compile(
 _CREDIT_AFTER = regex.compile(r"[ \t]*\[\p{Lu}[^\]\n]{0,60}\]")
 # A byline right after the closing mark: a cited piece's title and its
 # writer ('"Met accused of whitewashing baby Jesus," by Post's Kathianne
-# Boniello:'), or the words' author ('"…," by Trump'): all 11 such
-# quotations in BBC and PolNeAR.
-_BYLINE_AFTER = regex.compile(r"[ \t]*by[ \t]+\p{Lu}")
+# Boniello:'), or the words' author ('"…" by Marla Maples'). A name-like
+# run follows "by": a possessive ("DNAinfo's", "Times'") or two
+# capitalized words, never a day, month or other time word ('"…," by
+# Friday had become the slogan', "by March"); a lone capitalized word
+# ('"…" by Trump', "by Labour", "by MPs") is no byline.
+_BYLINE_AFTER = regex.compile(r"[ \t]*by[ \t]+(?P<first>\p{Lu}[\p{L}.]*)(?:['’]s?[ \t]+\p{Lu}|[ \t]+\p{Lu})")
 # The same credit closing the paragraph, after a sentence of the digest's
 # own ('“…” This follows … Sunday. [WSJ | Paywall]'): 43 paragraphs of
 # PolNeAR's articles end so, every one a digest's item.
@@ -786,6 +789,12 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     )
 
 
+def _byline_after(prose: str, end: int) -> bool:
+    """Whether a byline follows the quotation's closing mark (_BYLINE_AFTER)."""
+    byline = _BYLINE_AFTER.match(prose, end)
+    return byline is not None and byline["first"].lower() not in lx.TIME_WORDS
+
+
 def _as_reported(token: "Token") -> bool:
     """Whether the cue stands in an "as" clause whose content is the clause
     it hangs on ("As The Atlantic recently noted, trust in government is
@@ -1121,7 +1130,7 @@ def _quotations(doc: "Document", sentences: list[Sentence], by_block: dict, dash
         if not attributed and opens_block and block - 1 in by_block and _act_of_someone_named(by_block[block - 1][-1], by_block):
             attributed = True  # "She pauses." then, a paragraph of its own, '"Well, thank you so much."'
         if not attributed and (_credited_below(doc, end) or _credited_within(doc, start, end) or _CREDIT_AFTER.match(doc.prose, end)
-                               or _BYLINE_AFTER.match(doc.prose, end)):
+                               or _byline_after(doc.prose, end)):
             attributed = True  # a pull quote with its credit line: '“…”' then '- Sanders.'; '“…” [NYT.]'
         if not attributed and (_digest_credit(doc, start, in_block[-1].end) or _labelled(doc, start, in_block)):
             attributed = True  # a digest's item credited at its end; '- Newcastle boss Graeme Souness "We deserved the win."'

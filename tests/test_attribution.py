@@ -510,6 +510,9 @@ def test_a_byline_after_a_quotation_names_its_writer():
     assert [attributed for _, attributed, _ in quotations(digest)] == [True, True]
     phrase = 'The council met on Tuesday. "We cannot afford another year like this one," by the way, was heard twice.'
     assert [attributed for _, attributed, _ in quotations(phrase)] == [False]
+    for time_word in ("Friday had become the slogan", "March it was heard in every street", "Monday it was everywhere"):
+        slogan = f'The council met on Tuesday. "We cannot afford another year like this one," by {time_word}.'
+        assert [attributed for _, attributed, _ in quotations(slogan)] == [False]
 
 
 def test_a_long_quotation_with_no_verb_is_a_statement_a_short_one_a_slogan():
