@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
 from lint.document import speaker_label
+from lint.people import opens_like_a_name, role_noun, surname_of
 from lint.model_files import read_text
 from lint.nlp import ensure_parsed
 from lint.tagger import candidate, tagger
@@ -1208,9 +1209,15 @@ def _name_or_role_line(line: str) -> bool:
     Clyburn.", "Former NAACP president Ben Jealous."), as pull quotes set
     it: every such line of BBC and PolNeAR is (5; 2 of them in the
     articles of benchmarks/splits/polnear-test.ids, 3 outside); a sentence
-    has a word in lower case that is no role ("We will win.")."""
+    has a word in lower case that is no role ("We will win."), and a line
+    of capitals with no title or role before a full name is a slogan
+    ("God Bless America.", "Vote Labour.", "NO MORE CUTS.")."""
     words = line.strip().rstrip("\"”'").rstrip(".").split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.lower() in lx.ROLE_NOUNS for w in words)
+    if not 0 < len(words) <= 6 or not all(w[:1].isupper() or w.lower() in lx.ROLE_NOUNS for w in words):
+        return False
+    roles = [i for i, w in enumerate(words) if role_noun(w.rstrip("."))]
+    name = tuple(words[roles[-1] + 1 :]) if roles else ()
+    return len(name) >= 2 and opens_like_a_name(name) and surname_of(name) is not None
 
 
 def _introduces(sentences: list[Sentence] | None) -> bool:
