@@ -803,10 +803,13 @@ def _as_reported(token: "Token") -> bool:
     as an attribution: 8 of them went unrecognized on its train and dev
     splits. The clause comes first, as in all 8; one after its clause is
     mostly of time ("the streets were quiet as many regulars continued to
-    stay away")."""
+    stay away"). The verb takes no object or complement of its own: "As
+    the president admitted his mistake, his rating soared" and "As Centerview
+    continues to advise the board, ..." tell of an act, not a source."""
     return (
         token.dep_ == "advcl" and token.i < token.head.i
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr") for c in token.children)
     )
 
 

@@ -537,6 +537,13 @@ def test_an_as_clause_before_its_clause_reports_it():
     # after its clause, "as" tells a time, not a source
     quiet = "The surrounding streets were unusually quiet as many regulars continued to stay away."
     assert all(lemma != "continue" for lemma, _, _ in described(quiet))
+    # an "as" clause with an object or complement of its own tells of an act
+    for act, lemma in (
+        ("As Centerview continues to advise the board, the deal is expected to close in March.", "continue"),
+        ("As the president admitted his mistake, his approval rating soared.", "admit"),
+    ):
+        assert all(cue != lemma for cue, _, _ in described(act))
+    assert described("As the senator claimed, the bill would cut taxes for most families.")[0][:2] == ("claim", "the senator")
 
 
 def test_a_piece_mostly_in_quotations_with_no_speaker_keeps_them_unattributed():
