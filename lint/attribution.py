@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from lint import lexicon as lx
 from lint.document import speaker_label
-from lint.people import opens_like_a_name, role_noun, surname_of
+from lint.people import opens_like_a_name, role_noun, surname_of, well_known
 from lint.model_files import read_text
 from lint.nlp import ensure_parsed
 from lint.tagger import candidate, tagger
@@ -1208,16 +1208,20 @@ def _credited_within(doc: "Document", start: int, end: int) -> bool:
 
 def _name_or_role_line(line: str) -> bool:
     """Whether a quotation's last line, inside the marks, is its speaker's
-    name with a title or a role and nothing else ("S.C. Rep. Jim
-    Clyburn.", "Former NAACP president Ben Jealous."), as pull quotes set
-    it: every such line of BBC and PolNeAR is (5; 2 of them in the
-    articles of benchmarks/splits/polnear-test.ids, 3 outside); a sentence
-    has a word in lower case that is no role ("We will win."), and a line
-    of capitals with no title or role before a full name is a slogan
-    ("God Bless America.", "Vote Labour.", "NO MORE CUTS.")."""
+    full name after a title or a role ("S.C. Rep. Jim Clyburn.", "Former
+    NAACP president Ben Jealous."), or a well-known name alone ("Donald
+    Trump."), as pull quotes set it. Of the 5 closing lines of capitalized
+    words in BBC and PolNeAR, those 3 are taken; "Bill Clinton." is not
+    (no title, not on the well-known list) and "Josh Bivens, Economic
+    Policy Institute." is _INNER_CREDIT's. A sentence has a word in lower
+    case that is no role ("We will win."), and a line of capitals with no
+    title or role before a full name is a slogan ("God Bless America.",
+    "Vote Labour.", "NO MORE CUTS.")."""
     words = line.strip().rstrip("\"”'").rstrip(".").split()
     if not 0 < len(words) <= 6 or not all(w[:1].isupper() or w.lower() in lx.ROLE_NOUNS for w in words):
         return False
+    if len(words) >= 2 and well_known(tuple(words)):
+        return True
     roles = [i for i, w in enumerate(words) if role_noun(w.rstrip("."))]
     name = tuple(words[roles[-1] + 1 :]) if roles else ()
     return len(name) >= 2 and opens_like_a_name(name) and surname_of(name) is not None

@@ -368,6 +368,7 @@ def test_a_quotation_with_nobody_near_it_stays_unattributed():
         ('The council met.\n\n"We cannot afford another year like this one."\n\nThe vote was taken at noon by the members.\n', False),
         ('The council met.\n\n"We cannot afford another year like this one.\nS.C. Rep. Jim Clyburn."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\nFormer NAACP president Ana Ruiz."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\nDonald Trump."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\nWe will fight on."\n', False),
         ('The council met.\n\n"We cannot afford another year like this one.\nNO MORE CUTS."\n', False),
         ('The council met.\n\n"We cannot afford another year like this one.\nGod Bless America."\n', False),
