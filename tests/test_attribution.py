@@ -368,7 +368,12 @@ def test_a_quotation_with_nobody_near_it_stays_unattributed():
         ('The council met.\n\n"We cannot afford another year like this one."\n\nThe vote was taken at noon by the members.\n', False),
         ('The council met.\n\n"We cannot afford another year like this one.\nS.C. Rep. Jim Clyburn."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\nFormer NAACP president Ana Ruiz."\n', True),
+        ('The council met.\n\n"We cannot afford another year like this one.\nDonald Trump."\n', True),
         ('The council met.\n\n"We cannot afford another year like this one.\nWe will fight on."\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\nNO MORE CUTS."\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\nGod Bless America."\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\nThank You."\n', False),
+        ('The council met.\n\n"We cannot afford another year like this one.\nVote Labour."\n', False),
         ('The council met.\n\n"We cannot afford another year like this one.\n\nS.C. Rep. Jim Clyburn."\n', True),
     ],
 )
@@ -510,34 +515,9 @@ def test_a_byline_after_a_quotation_names_its_writer():
     assert [attributed for _, attributed, _ in quotations(digest)] == [True, True]
     phrase = 'The council met on Tuesday. "We cannot afford another year like this one," by the way, was heard twice.'
     assert [attributed for _, attributed, _ in quotations(phrase)] == [False]
-
-
-ONE_VOICE = (
-    "Blunkett in quotes\n\n"
-    '"Strengthening our identity is one way of reinforcing people\'s confidence and sense of citizenship."\n\n'
-    '"Nobody in this department was ever going to accept that kind of deal from them."\n\n'
-    '"Our work with the French government has been hugely successful," said Mr Blunkett.\n'
-)
-
-
-def test_a_piece_mostly_in_one_named_persons_quotations_gives_them_their_speaker():
-    assert [attributed for _, attributed, _ in quotations(ONE_VOICE)] == [True, True, True]
-
-
-def test_a_piece_two_named_people_speak_in_keeps_its_unattributed_quotations():
-    two_voices = ONE_VOICE + '\n"We will never give in to them, not this year," said Mr Howard.\n'
-    assert [attributed for _, attributed, _ in quotations(two_voices)] == [False, False, True, True]
-
-
-def test_a_piece_mostly_in_the_writers_words_keeps_its_unattributed_quotations():
-    news = (
-        "The border agency's costs have risen sharply over the last three years, and the talks with France on "
-        "its work at the ports of Dover and Calais begin next week in Paris after months of delay.\n\n"
-        + ONE_VOICE.split("\n\n", 1)[1]
-        + "\nThe talks with the French government are due to end in the spring, officials in London and Paris "
-        "expect, and a report on the agency's work will go to parliament in the summer after a review.\n"
-    )
-    assert [attributed for _, attributed, _ in quotations(news)] == [False, False, True]
+    for time_word in ("Friday had become the slogan", "March it was heard in every street", "Monday it was everywhere"):
+        slogan = f'The council met on Tuesday. "We cannot afford another year like this one," by {time_word}.'
+        assert [attributed for _, attributed, _ in quotations(slogan)] == [False]
 
 
 def test_a_long_quotation_with_no_verb_is_a_statement_a_short_one_a_slogan():
@@ -558,3 +538,20 @@ def test_an_as_clause_before_its_clause_reports_it():
     # after its clause, "as" tells a time, not a source
     quiet = "The surrounding streets were unusually quiet as many regulars continued to stay away."
     assert all(lemma != "continue" for lemma, _, _ in described(quiet))
+    # an "as" clause with an object or complement of its own tells of an act
+    for act, lemma in (
+        ("As Centerview continues to advise the board, the deal is expected to close in March.", "continue"),
+        ("As the president admitted his mistake, his approval rating soared.", "admit"),
+    ):
+        assert all(cue != lemma for cue, _, _ in described(act))
+    assert described("As the senator claimed, the bill would cut taxes for most families.")[0][:2] == ("claim", "the senator")
+
+
+def test_a_piece_mostly_in_quotations_with_no_speaker_keeps_them_unattributed():
+    piece = (
+        "Flood in the valley\n\n"
+        '"The water came through the door before we could move anything upstairs."\n\n'
+        '"Nobody in this street was ever told that the river could rise so fast."\n\n'
+        '"We have lost everything we owned, and the insurers will not return our calls."\n'
+    )
+    assert [attributed for _, attributed, _ in quotations(piece)] == [False, False, False]
