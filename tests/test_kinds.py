@@ -685,7 +685,11 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
         ("Analysts say the collapse was probably caused by the auction.", []),  # a vague source's words
         ("He has been one of the most influential teachers of the decade.", ["one of"]),
         ("Angola is one of the poorest countries in Africa.", []),  # a rank by wealth: reference fact
-        ("Investment per head is one of the lowest among ex-Soviet states.", []),
+        ("Investment per head is one of the lowest among ex-Soviet states.", ["one of"]),  # figures unsourced
+        ("The defeat was one of the lowest points of his career.", ["one of"]),  # a verdict, not a body's rank
+        ("The merger was one of the biggest mistakes in the company's history.", ["one of"]),
+        ("Climate change is one of the biggest threats facing the region.", ["one of"]),
+        ("He is one of the smallest-minded politicians in Westminster.", ["one of"]),
     ],
 )
 def test_weasel_words_are_a_view_nobody_holds(text, flagged):

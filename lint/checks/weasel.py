@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
-from lint.checks.claim import _MEASURED_RANKS
+from lint.checks.claim import reference_rank
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -105,7 +105,9 @@ class Weasel(Check):
                 continue  # what a source, named or vague, says or thinks ("Analysts say it was probably ...")
             span = sentence.span
             tokens = [t for t in span if start <= sentence.offset(t) < end]
-            if appearance is None and self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
+            paragraph = built.paragraphs[sentence.block]
+            previous = next((s for s in reversed(paragraph) if s.end <= sentence.start), None)
+            if appearance is None and self.options["cues"] == "words" and not any(_weasel_word(t, doc, previous) for t in tokens):
                 continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
             yield Hit(start, end, (doc.prose[start:end],))
 
@@ -210,15 +212,16 @@ def _overlaps(span, start: int, end: int) -> bool:
     return span is not None and span[0] < end and start < span[1]
 
 
-def _weasel_word(token) -> bool:
+def _weasel_word(token, doc, previous) -> bool:
     """Whether a word can itself be weasel wording, as Wikipedia's Words to
     watch lists it: a hedging adverb ("probably", "widely"), an opinion
     participle ("considered", "alleged"), "seems", a vague quantifier of
     people ("some viewers", "many"), or "one of" before a superlative ("one
     of the best"). A quantity of things ("some other companies", "many
     years") is no weasel, nor a plain superlative, which is a claim for
-    newsroom.unattributed-claim, nor a rank by size or wealth ("one of the
-    lowest among ex-Soviet states", reference fact)."""
+    newsroom.unattributed-claim, nor a rank by size or wealth of a named body
+    or of figures the lede sources ("one of the poorest countries",
+    reference fact: see :func:`lint.checks.claim.reference_rank`)."""
     lower = token.lower_
     lemma = token.lemma_.lower()
     if lower in _SPREAD:  # "widely believed", not "widely used"
@@ -242,8 +245,8 @@ def _weasel_word(token) -> bool:
         return token.dep_ in ("det", "amod") and _people(token.head) and _holds_view(token.head)
     if lower == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
         ranks = [t for t in token.doc[token.i + 2 : token.i + 6] if t.tag_ in ("JJS", "RBS")]
-        # a rank by size or wealth ("one of the poorest countries") is reference fact, as for the claim rule
-        return any(t.lemma_.lower() not in _MEASURED_RANKS for t in ranks)
+        # a rank by size or wealth of a named body ("one of the poorest countries") is reference fact, as for the claim rule
+        return any(not reference_rank(doc, t, token.head, t if t.dep_ == "pobj" else t.head, previous) for t in ranks)
     return False
 
 
