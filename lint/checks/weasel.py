@@ -30,13 +30,13 @@ _OPINION_VERBS = (lx.CUE_VERBS | lx.OPINION_PASSIVES) - {"expect"}
 # naming passives ("now known as MCI"), "expected", which AP accepts, and
 # "alleged" (see _HEDGES)
 _NAMING = frozenset("know call name term dub refer expect allege".split())
+# Verbs of an appearance (see _appearance).
+_APPEARING = frozenset(("seem", "appear"))
 # Verbs whose subject holds a view or a feeling ("some analysts argue", "many fans hope").
-_VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | frozenset(("seem", "appear"))
+_VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | _APPEARING
 # A verdict put as plain to see (see _verdict), and what makes it a question.
 _PLAIN = frozenset("clear obvious apparent evident plain".split())
 _ASKING = frozenset(("whether", "if"))
-# Verbs of an appearance (see _appearance).
-_APPEARING = frozenset(("seem", "appear"))
 _PEOPLE = frozenset(
     """people person viewer reader listener fan voter resident user member citizen customer consumer
     player worker employee student parent observer commentator""".split()
@@ -232,7 +232,7 @@ def _weasel_word(token, doc, previous) -> bool:
         if any(c.dep_ == "agent" for c in token.children):
             return False  # its holder named: "(reported by the Swiss daily Le Matin)"
         return token.dep_ not in ("amod", "compound")  # "is widely believed", not "better-than-expected"
-    if lemma in ("seem", "appear"):
+    if lemma in _APPEARING:
         return True
     if lower in lx.VAGUE_QUANTIFIERS or lower in _VAGUE_WORDS:
         of = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None)
