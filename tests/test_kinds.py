@@ -721,7 +721,9 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
     "text, flagged",
     [
         ("It seems that the problem started when the upgrade went wrong.", ["seems"]),
-        ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
+        ("Often, it appears that the mayor is unable to answer.", ["appears"]),
+        ("It seemed that nothing could stop them.", []),  # a past scene: the match report's own
+        ("Often, it appeared that the mayor was unable to answer.", []),
         ("It seems almost certain the coach will stay.", ["seems"]),
         ("The campaign appears to have been put on hold.", ["appears"]),
         ("The technology appears to have been developed by a firm in Nevis.", ["appears"]),

@@ -148,8 +148,9 @@ def _appearance(span):
     with its doer unnamed and hedged ("appears to have been put on
     hold"). Wikipedia's Words to watch lists both, PolNeAR's
     annotators mark them as attributions with no source, and an editor
-    asks "seems to whom?". Not an observation of how someone looked or
-    a state seemed ("seemed untouchable", "seemed to be truly enjoying
+    asks "seems to whom?". Either in the present: not an observation of
+    how someone looked or a state seemed ("it seemed that nothing could
+    stop them", "seemed untouchable", "seemed to be truly enjoying
     himself", "Kezman appeared to have made the game safe"), which on
     BBC copy is a match report's or a review's own, nor a guess under a
     modal ("it must have seemed"), nor one in a condition or a question;
@@ -161,15 +162,18 @@ def _appearance(span):
             continue
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
             continue  # "it must have seemed that ...": a guess at how it felt
+        # present tense: what is known now is hedged; a past one tells a scene ("It seemed that nothing could stop
+        # them", "Kezman appeared to have made the game safe")
+        if token.tag_ not in ("VBZ", "VBP"):
+            continue
         impersonal = any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children)
         for c in token.children:
             if impersonal and c.dep_ in ("ccomp", "acomp", "oprd"):
                 return token
-            # present tense: what is known now is hedged; a past one tells a scene ("Kezman appeared to have made
-            # the game safe"); and passive: a deed whose doer the reporter does not name, not a reading of what
-            # the subject did, which on BBC copy comes with its evidence ("Japan seems to have jumped onto the
-            # bandwagon with a wave of products")
-            if c.dep_ == "xcomp" and token.tag_ in ("VBZ", "VBP") and _perfect_passive(c):
+            # passive: a deed whose doer the reporter does not name, not a reading of what the subject did, which
+            # on BBC copy comes with its evidence ("Japan seems to have jumped onto the bandwagon with a wave of
+            # products")
+            if c.dep_ == "xcomp" and _perfect_passive(c):
                 return token
     return None
 
