@@ -734,6 +734,9 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
         ("The senator appeared to suggest that veterans were weak.", []),  # what she said: hers
         ("The minister appeared in court on Monday.", []),
         ("It must have seemed that things could not get any worse.", []),  # a guess under a modal
+        ("It would seem that the plan has failed.", ["seem"]),  # the present, softened
+        ("It might seem strange that the council pays.", ["seem"]),
+        ("It could have seemed that the plan had failed.", []),
         ("Does it seem fair that the council pays?", []),  # a question
         ("If the deal seems to have been rushed, ask the bank.", []),  # a condition
         ("Analysts said the campaign appears to have been put on hold.", []),  # a source's words

@@ -32,6 +32,8 @@ _OPINION_VERBS = (lx.CUE_VERBS | lx.OPINION_PASSIVES) - {"expect"}
 _NAMING = frozenset("know call name term dub refer expect allege".split())
 # Verbs of an appearance (see _appearance).
 _APPEARING = frozenset(("seem", "appear"))
+# Modals that soften an impersonal appearance without making it a guess ("it would seem that").
+_SOFTENING_MODALS = frozenset("would might could".split())
 # Verbs whose subject holds a view or a feeling ("some analysts argue", "many fans hope").
 _VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | _APPEARING
 # A verdict put as plain to see (see _verdict), and what makes it a question.
@@ -153,20 +155,28 @@ def _appearance(span):
     stop them", "seemed untouchable", "seemed to be truly enjoying
     himself", "Kezman appeared to have made the game safe"), which on
     BBC copy is a match report's or a review's own, nor a guess under a
-    modal ("it must have seemed"), nor one in a condition or a question;
+    modal ("it must have seemed"), though "it would (might, could) seem
+    that" is the present softened, nor one in a condition or a question;
     None when the sentence has none."""
     if span[-1].text == "?":
         return None
     for token in span:
         if token.lemma_.lower() not in _APPEARING or token.pos_ not in ("VERB", "AUX") or _conditional(token):
             continue
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
-            continue  # "it must have seemed that ...": a guess at how it felt
+        impersonal = any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children)
+        modals = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if modals:
+            # "it would seem that ...", "it might seem": the reporter's hedge, softened; not "it must have seemed
+            # that ...", a guess at how it felt
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+            if impersonal and not perfect and all(m.lower_ in _SOFTENING_MODALS for m in modals):
+                if any(c.dep_ in ("ccomp", "acomp", "oprd") for c in token.children):
+                    return token
+            continue
         # present tense: what is known now is hedged; a past one tells a scene ("It seemed that nothing could stop
         # them", "Kezman appeared to have made the game safe")
         if token.tag_ not in ("VBZ", "VBP"):
             continue
-        impersonal = any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children)
         for c in token.children:
             if impersonal and c.dep_ in ("ccomp", "acomp", "oprd"):
                 return token
