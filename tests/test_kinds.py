@@ -735,6 +735,10 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
         ("The minister appeared in court on Monday.", []),
         ("It must have seemed that things could not get any worse.", []),  # a guess under a modal
         ("It would seem that the plan has failed.", ["seem"]),  # the present, softened
+        ("The road appears to have been cleared by Monday morning, as the photos show.", []),  # with its evidence
+        ("It seems that the plan has failed, as the figures suggest.", []),
+        ("According to the report, the plan appears to have been dropped.", []),
+        ("The road appears to have been cleared by Monday morning.", ["appears"]),
         ("It might seem strange that the council pays.", ["seem"]),
         ("It could have seemed that the plan had failed.", []),
         ("Does it seem fair that the council pays?", []),  # a question

@@ -34,6 +34,8 @@ _NAMING = frozenset("know call name term dub refer expect allege".split())
 _APPEARING = frozenset(("seem", "appear"))
 # Modals that soften an impersonal appearance without making it a guess ("it would seem that").
 _SOFTENING_MODALS = frozenset("would might could".split())
+# Verbs of evidence given beside an appearance ("as the photos show").
+_EVIDENCE_VERBS = frozenset(("show", "suggest"))
 # Verbs whose subject holds a view or a feeling ("some analysts argue", "many fans hope").
 _VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | _APPEARING
 # A verdict put as plain to see (see _verdict), and what makes it a question.
@@ -156,9 +158,10 @@ def _appearance(span):
     himself", "Kezman appeared to have made the game safe"), which on
     BBC copy is a match report's or a review's own, nor a guess under a
     modal ("it must have seemed"), though "it would (might, could) seem
-    that" is the present softened, nor one in a condition or a question;
-    None when the sentence has none."""
-    if span[-1].text == "?":
+    that" is the present softened, nor one in a condition or a question,
+    nor one with its evidence ("..., as the photos show", "according to
+    the report"). None when the sentence has none."""
+    if span[-1].text == "?" or _gives_evidence(span):
         return None
     for token in span:
         if token.lemma_.lower() not in _APPEARING or token.pos_ not in ("VERB", "AUX") or _conditional(token):
@@ -186,6 +189,16 @@ def _appearance(span):
             if c.dep_ == "xcomp" and _perfect_passive(c):
                 return token
     return None
+
+
+def _gives_evidence(span) -> bool:
+    """Whether the sentence gives what it goes by: "as the photos show",
+    "as the figures suggest", "according to the report"."""
+    return any(
+        (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
+        or (t.lemma_.lower() in _EVIDENCE_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
+        for t in span
+    )
 
 
 def _perfect_passive(verb) -> bool:
