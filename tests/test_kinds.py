@@ -685,7 +685,11 @@ def test_weasel_cues_any_lets_the_model_choose_the_words():
         ("Analysts say the collapse was probably caused by the auction.", []),  # a vague source's words
         ("He has been one of the most influential teachers of the decade.", ["one of"]),
         ("Angola is one of the poorest countries in Africa.", []),  # a rank by wealth: reference fact
-        ("Investment per head is one of the lowest among ex-Soviet states.", []),
+        ("Investment per head is one of the lowest among ex-Soviet states.", ["one of"]),  # figures unsourced
+        ("The defeat was one of the lowest points of his career.", ["one of"]),  # a verdict, not a body's rank
+        ("The merger was one of the biggest mistakes in the company's history.", ["one of"]),
+        ("Climate change is one of the biggest threats facing the region.", ["one of"]),
+        ("He is one of the smallest-minded politicians in Westminster.", ["one of"]),
     ],
 )
 def test_weasel_words_are_a_view_nobody_holds(text, flagged):
@@ -717,7 +721,9 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
     "text, flagged",
     [
         ("It seems that the problem started when the upgrade went wrong.", ["seems"]),
-        ("Often, it appeared that the mayor was unable to answer.", ["appeared"]),
+        ("Often, it appears that the mayor is unable to answer.", ["appears"]),
+        ("It seemed that nothing could stop them.", []),  # a past scene: the match report's own
+        ("Often, it appeared that the mayor was unable to answer.", []),
         ("It seems almost certain the coach will stay.", ["seems"]),
         ("The campaign appears to have been put on hold.", ["appears"]),
         ("The technology appears to have been developed by a firm in Nevis.", ["appears"]),
@@ -728,6 +734,13 @@ def test_weasel_flags_a_verdict_put_as_plain_to_see_whatever_the_model_scores(te
         ("The senator appeared to suggest that veterans were weak.", []),  # what she said: hers
         ("The minister appeared in court on Monday.", []),
         ("It must have seemed that things could not get any worse.", []),  # a guess under a modal
+        ("It would seem that the plan has failed.", ["seem"]),  # the present, softened
+        ("The road appears to have been cleared by Monday morning, as the photos show.", []),  # with its evidence
+        ("It seems that the plan has failed, as the figures suggest.", []),
+        ("According to the report, the plan appears to have been dropped.", []),
+        ("The road appears to have been cleared by Monday morning.", ["appears"]),
+        ("It might seem strange that the council pays.", ["seem"]),
+        ("It could have seemed that the plan had failed.", []),
         ("Does it seem fair that the council pays?", []),  # a question
         ("If the deal seems to have been rushed, ask the bank.", []),  # a condition
         ("Analysts said the campaign appears to have been put on hold.", []),  # a source's words

@@ -184,7 +184,7 @@ class Claim(Check):
             elif signal == "statistic":
                 trigger = None if figures_sourced or _passage_sourced(sentence, nearby) else _statistic(root, tokens)
             elif signal == "superlative":
-                trigger = _superlative(root, tokens, previous, figures_sourced)
+                trigger = _superlative(doc, root, tokens, previous)
             elif signal == "prediction":
                 trigger = _prediction(root, tokens)
             elif signal == "evaluation":
@@ -396,7 +396,7 @@ def _is_year(token) -> bool:
     return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
 
 
-def _superlative(root, tokens, previous, figures_sourced):
+def _superlative(doc, root, tokens, previous):
     """A superlative that is what the main clause says of its subject: "are
     the lowest", "one of the worst performers", "the staunchest backers";
     not one inside a name or a phrase ("the best actress award"), nor a
@@ -412,7 +412,7 @@ def _superlative(root, tokens, previous, figures_sourced):
     for head in heads:
         for token in [head, *(c for c in head.children if c.dep_ in ("amod", "advmod"))]:
             if token.i in allowed and token.tag_ in ("JJS", "RBS") and token.lower_ not in lx.ORDER_SUPERLATIVES:
-                if token.lemma_.lower() in _MEASURED_RANKS and (figures_sourced or _names_a_body(root, previous, head)):
+                if reference_rank(doc, token, root, head, previous):
                     continue
                 if _counted(head):
                     continue
@@ -420,6 +420,18 @@ def _superlative(root, tokens, previous, figures_sourced):
             if token.i in allowed and any(c.lower_ == "most" and c.tag_ == "RBS" for c in token.children) and not _counted(head):
                 return f"most {token.text}"
     return None
+
+
+def reference_rank(doc, rank, root, head, previous=None) -> bool:
+    """Whether a superlative is a rank by size or wealth that is reference
+    fact: of a body the subject of ``root`` names ("Angola is one of the
+    poorest countries in Africa") or of the figures the lede sources; not
+    a verdict put as a measure ("one of the lowest points of his career",
+    "one of the biggest threats"). ``head`` is what the rank qualifies,
+    ``previous`` the sentence before, for "It is ..."."""
+    if rank.lemma_.lower() not in _MEASURED_RANKS:
+        return False
+    return _lede_sources_figures(doc) or _names_a_body(root, previous, head)
 
 
 def _counted(head) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
-from lint.checks.claim import _MEASURED_RANKS
+from lint.checks.claim import reference_rank
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -30,13 +30,17 @@ _OPINION_VERBS = (lx.CUE_VERBS | lx.OPINION_PASSIVES) - {"expect"}
 # naming passives ("now known as MCI"), "expected", which AP accepts, and
 # "alleged" (see _HEDGES)
 _NAMING = frozenset("know call name term dub refer expect allege".split())
+# Verbs of an appearance (see _appearance).
+_APPEARING = frozenset(("seem", "appear"))
+# Modals that soften an impersonal appearance without making it a guess ("it would seem that").
+_SOFTENING_MODALS = frozenset("would might could".split())
+# Verbs of evidence given beside an appearance ("as the photos show").
+_EVIDENCE_VERBS = frozenset(("show", "suggest"))
 # Verbs whose subject holds a view or a feeling ("some analysts argue", "many fans hope").
-_VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | frozenset(("seem", "appear"))
+_VIEW_VERBS = lx.CUE_VERBS | lx.MENTAL_VERBS | _APPEARING
 # A verdict put as plain to see (see _verdict), and what makes it a question.
 _PLAIN = frozenset("clear obvious apparent evident plain".split())
 _ASKING = frozenset(("whether", "if"))
-# Verbs of an appearance (see _appearance).
-_APPEARING = frozenset(("seem", "appear"))
 _PEOPLE = frozenset(
     """people person viewer reader listener fan voter resident user member citizen customer consumer
     player worker employee student parent observer commentator""".split()
@@ -105,7 +109,9 @@ class Weasel(Check):
                 continue  # what a source, named or vague, says or thinks ("Analysts say it was probably ...")
             span = sentence.span
             tokens = [t for t in span if start <= sentence.offset(t) < end]
-            if appearance is None and self.options["cues"] == "words" and not any(_weasel_word(t) for t in tokens):
+            paragraph = built.paragraphs[sentence.block]
+            previous = next((s for s in reversed(paragraph) if s.end <= sentence.start), None)
+            if appearance is None and self.options["cues"] == "words" and not any(_weasel_word(t, doc, previous) for t in tokens):
                 continue  # a topic or tense word the model learned from Wikipedia ("national", "went")
             yield Hit(start, end, (doc.prose[start:end],))
 
@@ -146,30 +152,53 @@ def _appearance(span):
     with its doer unnamed and hedged ("appears to have been put on
     hold"). Wikipedia's Words to watch lists both, PolNeAR's
     annotators mark them as attributions with no source, and an editor
-    asks "seems to whom?". Not an observation of how someone looked or
-    a state seemed ("seemed untouchable", "seemed to be truly enjoying
+    asks "seems to whom?". Either in the present: not an observation of
+    how someone looked or a state seemed ("it seemed that nothing could
+    stop them", "seemed untouchable", "seemed to be truly enjoying
     himself", "Kezman appeared to have made the game safe"), which on
     BBC copy is a match report's or a review's own, nor a guess under a
-    modal ("it must have seemed"), nor one in a condition or a question;
-    None when the sentence has none."""
-    if span[-1].text == "?":
+    modal ("it must have seemed"), though "it would (might, could) seem
+    that" is the present softened, nor one in a condition or a question,
+    nor one with its evidence ("..., as the photos show", "according to
+    the report"). None when the sentence has none."""
+    if span[-1].text == "?" or _gives_evidence(span):
         return None
     for token in span:
         if token.lemma_.lower() not in _APPEARING or token.pos_ not in ("VERB", "AUX") or _conditional(token):
             continue
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
-            continue  # "it must have seemed that ...": a guess at how it felt
         impersonal = any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in token.children)
+        modals = [c for c in token.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if modals:
+            # "it would seem that ...", "it might seem": the reporter's hedge, softened; not "it must have seemed
+            # that ...", a guess at how it felt
+            perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children)
+            if impersonal and not perfect and all(m.lower_ in _SOFTENING_MODALS for m in modals):
+                if any(c.dep_ in ("ccomp", "acomp", "oprd") for c in token.children):
+                    return token
+            continue
+        # present tense: what is known now is hedged; a past one tells a scene ("It seemed that nothing could stop
+        # them", "Kezman appeared to have made the game safe")
+        if token.tag_ not in ("VBZ", "VBP"):
+            continue
         for c in token.children:
             if impersonal and c.dep_ in ("ccomp", "acomp", "oprd"):
                 return token
-            # present tense: what is known now is hedged; a past one tells a scene ("Kezman appeared to have made
-            # the game safe"); and passive: a deed whose doer the reporter does not name, not a reading of what
-            # the subject did, which on BBC copy comes with its evidence ("Japan seems to have jumped onto the
-            # bandwagon with a wave of products")
-            if c.dep_ == "xcomp" and token.tag_ in ("VBZ", "VBP") and _perfect_passive(c):
+            # passive: a deed whose doer the reporter does not name, not a reading of what the subject did, which
+            # on BBC copy comes with its evidence ("Japan seems to have jumped onto the bandwagon with a wave of
+            # products")
+            if c.dep_ == "xcomp" and _perfect_passive(c):
                 return token
     return None
+
+
+def _gives_evidence(span) -> bool:
+    """Whether the sentence gives what it goes by: "as the photos show",
+    "as the figures suggest", "according to the report"."""
+    return any(
+        (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to")
+        or (t.lemma_.lower() in _EVIDENCE_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
+        for t in span
+    )
 
 
 def _perfect_passive(verb) -> bool:
@@ -210,15 +239,16 @@ def _overlaps(span, start: int, end: int) -> bool:
     return span is not None and span[0] < end and start < span[1]
 
 
-def _weasel_word(token) -> bool:
+def _weasel_word(token, doc, previous) -> bool:
     """Whether a word can itself be weasel wording, as Wikipedia's Words to
     watch lists it: a hedging adverb ("probably", "widely"), an opinion
     participle ("considered", "alleged"), "seems", a vague quantifier of
     people ("some viewers", "many"), or "one of" before a superlative ("one
     of the best"). A quantity of things ("some other companies", "many
     years") is no weasel, nor a plain superlative, which is a claim for
-    newsroom.unattributed-claim, nor a rank by size or wealth ("one of the
-    lowest among ex-Soviet states", reference fact)."""
+    newsroom.unattributed-claim, nor a rank by size or wealth of a named body
+    or of figures the lede sources ("one of the poorest countries",
+    reference fact: see :func:`lint.checks.claim.reference_rank`)."""
     lower = token.lower_
     lemma = token.lemma_.lower()
     if lower in _SPREAD:  # "widely believed", not "widely used"
@@ -229,7 +259,7 @@ def _weasel_word(token) -> bool:
         if any(c.dep_ == "agent" for c in token.children):
             return False  # its holder named: "(reported by the Swiss daily Le Matin)"
         return token.dep_ not in ("amod", "compound")  # "is widely believed", not "better-than-expected"
-    if lemma in ("seem", "appear"):
+    if lemma in _APPEARING:
         return True
     if lower in lx.VAGUE_QUANTIFIERS or lower in _VAGUE_WORDS:
         of = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children), None)
@@ -242,8 +272,8 @@ def _weasel_word(token) -> bool:
         return token.dep_ in ("det", "amod") and _people(token.head) and _holds_view(token.head)
     if lower == "one" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
         ranks = [t for t in token.doc[token.i + 2 : token.i + 6] if t.tag_ in ("JJS", "RBS")]
-        # a rank by size or wealth ("one of the poorest countries") is reference fact, as for the claim rule
-        return any(t.lemma_.lower() not in _MEASURED_RANKS for t in ranks)
+        # a rank by size or wealth of a named body ("one of the poorest countries") is reference fact, as for the claim rule
+        return any(not reference_rank(doc, t, token.head, t if t.dep_ == "pobj" else t.head, previous) for t in ranks)
     return False
 
 
