@@ -54,7 +54,7 @@ from lint import lexicon as lx
 from lint import nlp
 from lint.attribution import personal_paragraphs
 from lint.attribution import model as attribution_model
-from lint.checks.pattern import _Containment, _voiced_spans
+from lint.checks.pattern import _Containment, _voiced_spans, prose_span
 from lint.rule import Check, Field, Hit
 
 CATEGORIES = ("judgment", "intensity", "label", "dramatization", "puffery")
@@ -472,9 +472,7 @@ def _rule_matches(doc, rule_id: str, words: frozenset[str]) -> list[tuple[int, i
     for parsed in doc.parses or ():
         if not any(t.lower_ in words and not doc.in_quote(parsed.start + t.idx) for t in parsed.doc):
             continue
-        for first, last in check.unexcused_matches(doc, parsed):
-            start = parsed.start + parsed.doc[first].idx
-            spans.append((start, parsed.start + parsed.doc[last].idx + len(parsed.doc[last])))
+        spans += [prose_span(parsed, first, last) for first, last in check.unexcused_matches(doc, parsed)]
     return [(start, end) for start, end in spans if not doc.in_quote(start)]
 
 

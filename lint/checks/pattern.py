@@ -402,8 +402,7 @@ class Pattern(Check):
             for first, last in _longest_first(matches):
                 if _excused((first, last), excuses):
                     continue
-                start = parsed.start + parsed.doc[first].idx
-                end = parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
+                start, end = prose_span(parsed, first, last)
                 if not in_scope(start, end) or voiced.contains(start, end):
                     continue
                 if self.options["voice"] != "any" and _others_voice(doc, start, self.options["voice"]):
@@ -756,6 +755,11 @@ def _counted(op) -> bool:
         return False
     parts = op[1:-1].split(",")
     return 1 <= len(parts) <= 2 and all(p.isdigit() or (p == "" and len(parts) == 2) for p in parts) and op != "{,}"
+
+
+def prose_span(parsed, first: int, last: int) -> tuple[int, int]:
+    """The prose offsets (start, end) of the tokens first..last of one parse."""
+    return parsed.start + parsed.doc[first].idx, parsed.start + parsed.doc[last].idx + len(parsed.doc[last])
 
 
 def _excused(span: tuple[int, int], excuses: list[tuple[int, int]]) -> bool:
