@@ -942,13 +942,13 @@ class _Picked:
 
     def __init__(self, parses: list, prose: str) -> None:
         import numpy
-        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, POS, TAG
+        from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_LOWER, LEMMA, LENGTH, LOWER, POS, TAG
         from spacy.parts_of_speech import IDS
 
         strings = parses[0].doc.vocab.strings
-        attributes = [POS, TAG, DEP, HEAD, IS_ALPHA, IS_LOWER, LENGTH, IDX, LOWER]
+        attributes = [POS, TAG, DEP, HEAD, IS_ALPHA, IS_LOWER, LENGTH, IDX, LOWER, LEMMA]
         columns = numpy.concatenate([parsed.doc.to_array(attributes) for parsed in parses])
-        pos, tag, dep, head, alpha, is_lower, length, idx, lower = columns.T
+        pos, tag, dep, head, alpha, is_lower, length, idx, lower, lemma = columns.T
         alpha = alpha.astype(bool)
         proper, noun = pos == IDS["PROPN"], pos == IDS["NOUN"]
         singular_noun, singular_proper = tag == strings["NN"], tag == strings["NNP"]
@@ -960,13 +960,21 @@ class _Picked:
                 mask |= column == strings[label]
             return mask
 
+        def by_word(mask, column, word_test):
+            """The positions a mask keeps whose word (of the column, in lower case) passes
+            a test, which each word takes once, not once per token."""
+            positions = _where(mask)
+            words = column[positions].tolist()
+            passing = {word for word in set(words) if word_test(strings[word].lower())}
+            return [position for position, word in zip(positions, words) if word in passing]
+
         self.proper = _where(proper)
         # what the tests on a sentence's nouns ask first (see _Builder._sentence)
-        self.office_words = _where(nouns & (singular_noun | singular_proper) & (noun | proper))
-        self.roles = _where(nouns & (singular_noun | singular_proper) & either(dep, _ROLE_DEPS))
-        self.brought_in = _where(nouns & noun & either(dep, _BROUGHT_IN_DEPS))
+        self.office_words = by_word(nouns & (singular_noun | singular_proper) & (noun | proper), lower, _office_title)
+        self.roles = by_word(nouns & (singular_noun | singular_proper) & either(dep, _ROLE_DEPS), lemma, _role_subject_lemma)
+        self.brought_in = by_word(nouns & noun & either(dep, _BROUGHT_IN_DEPS), lemma, _brought_in_lemma)
         self.lone_names = _where(proper & alpha & (dep == strings["nsubj"]))
-        self.pointed_roles = _where(nouns & noun & singular_noun)
+        self.pointed_roles = by_word(nouns & noun & singular_noun, lemma, _pointed_role_lemma)
         self.alphabetic_proper_nouns = _where(singular_proper & alpha)
         # for thing_names: the nouns written in lower case, and the proper nouns that may
         # name a place or a business (see _place_or_business): an object or a possessor, or
@@ -1476,14 +1484,18 @@ def _role_subject(token: "Token", deps=("nsubj", "nsubjpass")) -> bool:
     if token.tag_ == "NNP" and _bare(token) not in lx.TITLE_WORDS:
         return False  # "the former Secretary of State", not "the Pentagon"
     # the word before its dependents: it rules out most nouns, and costs less to read
-    lemma = token.lemma_.lower()
-    if lemma in _GENERIC_PEOPLE:
-        return False
-    if not (lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS
-            or _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS):
+    if not _role_subject_lemma(token.lemma_.lower()):
         return False
     # "the Greek sprinter", "a senior barrister", "Amnesty International's chief"
     return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") or c.dep_ == "poss" for c in token.children)
+
+
+def _role_subject_lemma(lemma: str) -> bool:
+    """A lemma _role_subject takes for one person's role ("sprinter", "chief")."""
+    if lemma in _GENERIC_PEOPLE:
+        return False
+    return lemma in lx.TITLE_WORDS or lemma in lx.ROLE_NOUNS or lemma in lx.VAGUE_GROUPS or lemma in _ROLE_WORDS \
+        or _agent_noun(lemma) and lemma not in lx.INANIMATE_NOUNS
 
 
 _GENERIC_PEOPLE = frozenset("man woman".split())
@@ -1499,15 +1511,18 @@ def _brought_in(token: "Token") -> bool:
     brings in, whom the next sentence may name."""
     if token.dep_ not in _BROUGHT_IN_DEPS or token.pos_ != "NOUN":
         return False
-    lemma = token.lemma_.lower()  # the word before its dependents (see _role_subject)
-    if not (
-        lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE and lemma not in _NO_ROLE_NOUNS
-    ):
+    if not _brought_in_lemma(token.lemma_.lower()):  # the word before its dependents (see _role_subject)
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" for c in token.children):
         return False
     # not "between a man and a woman": no one in particular
     return any(c.dep_ in ("amod", "compound", "prep", "acl", "relcl") for c in token.children)
+
+
+def _brought_in_lemma(lemma: str) -> bool:
+    """A lemma _brought_in takes for a body or a role ("bank", "blogger")."""
+    return lemma in lx.ORGANIZATION_NOUNS or role_noun(lemma) and lemma not in _GENERIC_PEOPLE \
+        and lemma not in _NO_ROLE_NOUNS
 
 
 def _owned(token: "Token") -> bool:
@@ -2083,14 +2098,17 @@ def _pointed_role(token: "Token") -> bool:
     says of several what they are, not who each is."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
-    lemma = token.lemma_.lower()  # the word before its dependents (see _role_subject)
-    if not role_noun(lemma) or lemma in _NO_ROLE_NOUNS:
+    if not _pointed_role_lemma(token.lemma_.lower()):  # the word before its dependents (see _role_subject)
         return False
     children = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False
     # not "the police", "over the head of": no role of one person
     return any(c.dep_ in ("amod", "compound", "nummod", "prep") for c in children)
+
+
+def _pointed_role_lemma(lemma: str) -> bool:
+    return role_noun(lemma) and lemma not in _NO_ROLE_NOUNS
 
 
 def _modifier(head: "Token") -> bool:
@@ -2114,7 +2132,12 @@ def _words(token: "Token") -> str:
 
 
 def _office_word(token: "Token") -> bool:
-    return _bare(token) in lx.TITLE_WORDS and token.tag_ in ("NN", "NNP") and token.pos_ in ("NOUN", "PROPN")
+    return _office_title(token.lower_) and token.tag_ in ("NN", "NNP") and token.pos_ in ("NOUN", "PROPN")
+
+
+def _office_title(lower: str) -> bool:
+    """ "secretary", "Gov.": a word of an office (in lower case)."""
+    return lower.rstrip(".") in lx.TITLE_WORDS
 
 
 def _definite(token: "Token", modifiers: list) -> bool:
