@@ -965,7 +965,7 @@ class _Picked:
             a test, which each word takes once, not once per token."""
             positions = _where(mask)
             words = column[positions].tolist()
-            passing = {word for word in set(words) if word_test(strings[word].lower())}
+            passing = {word for word in set(words) if _word_passes(word_test, word, strings)}
             return [position for position, word in zip(positions, words) if word in passing]
 
         self.proper = _where(proper)
@@ -1002,6 +1002,12 @@ class _Picked:
         named = (proper | noun).tolist()
         # and neither a proper noun nor a noun
         self.capitalized_other_words = [up and not named[i] for i, up in zip(self.words, self.capitalized_words)]
+
+
+@lru_cache(maxsize=1 << 16)  # asked of each distinct word of every document
+def _word_passes(word_test, word: int, strings) -> bool:
+    """Whether a word, by its id in the parses' string store, passes a test of its lower-case form."""
+    return word_test(strings[word].lower())
 
 
 class _ParseIndex:
