@@ -510,7 +510,7 @@ class _Builder:
         taken = {i for first, last in names for i in range(first, last + 1)}
         # full names again, in sentences the recognizer skipped
         doc = sentence.doc
-        for first, last in _proper_runs(sentence, index.within(index.picked.alphabetic_proper_nouns, sentence)):
+        for first, last in _proper_runs(sentence, index.within(index.picked.paired_proper_nouns, sentence)):
             if not taken & set(range(first, last + 1)) and self._known_name(doc[first : last + 1]) \
                     and not _label(doc, first, last):
                 while last + 1 < sentence.end and fold_name(doc[last + 1].text) in _SUFFIXES:
@@ -924,12 +924,24 @@ def _between(positions: list[int], start: int, end: int) -> tuple[int, int]:
     return bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
 
 
-def _alphabetic_proper_nouns(doc: "Doc") -> list[int]:
-    """The indices of the tokens tagged NNP that are all letters: a name's words (see _proper_runs)."""
+def _paired_proper_nouns(doc: "Doc") -> list[int]:
+    """The indices of the tokens tagged NNP that are all letters, beside another (see _paired)."""
     from spacy.attrs import IS_ALPHA, TAG
 
     tag, alpha = doc.to_array([TAG, IS_ALPHA]).T
-    return _where((tag == doc.vocab.strings["NNP"]) & alpha.astype(bool))
+    return _paired((tag == doc.vocab.strings["NNP"]) & alpha.astype(bool))
+
+
+def _paired(proper_nouns) -> list[int]:
+    """The token indices a mask of alphabetic proper nouns keeps beside
+    another: a name's words, as only a run of two or more makes a name (see
+    _proper_runs)."""
+    import numpy
+
+    beside = numpy.zeros_like(proper_nouns)
+    beside[1:] |= proper_nouns[:-1]  # the token before is one
+    beside[:-1] |= proper_nouns[1:]  # the token after is one
+    return _where(proper_nouns & beside)
 
 
 class _Picked:
@@ -975,7 +987,7 @@ class _Picked:
         self.brought_in = by_word(nouns & noun & either(dep, _BROUGHT_IN_DEPS), lemma, _brought_in_lemma)
         self.lone_names = _where(proper & alpha & (dep == strings["nsubj"]))
         self.pointed_roles = by_word(nouns & noun & singular_noun, lemma, _pointed_role_lemma)
-        self.alphabetic_proper_nouns = _where(singular_proper & alpha)
+        self.paired_proper_nouns = _paired(singular_proper & alpha)
         # for thing_names: the nouns written in lower case, and the proper nouns that may
         # name a place or a business (see _place_or_business): an object or a possessor, or
         # the head of a place noun in apposition ("Asmara, the capital")
@@ -1560,7 +1572,7 @@ def recognize_names(docs: list["Document"], pipeline: str = DEFAULT_PIPELINE) ->
     for doc in pending:
         seen: set[tuple[str, ...]] = set()
         for parsed in doc.parses:
-            name_words = _alphabetic_proper_nouns(parsed.doc)
+            name_words = _paired_proper_nouns(parsed.doc)
             for sentence in parsed.doc.sents:
                 spans = []
                 first_word, end = _between(name_words, sentence.start, sentence.end)
@@ -1586,13 +1598,13 @@ def recognize_names(docs: list["Document"], pipeline: str = DEFAULT_PIPELINE) ->
         doc.set_ents([e for e in entities if e is not None], default="unmodified")
 
 
-def _proper_runs(sentence: "Span", alphabetic_proper_nouns: list[int]) -> list[tuple[int, int]]:
+def _proper_runs(sentence: "Span", paired_proper_nouns: list[int]) -> list[tuple[int, int]]:
     """Runs of two or more capitalized proper nouns that may be a name,
-    given the sentence's alphabetic proper nouns (see _alphabetic_proper_nouns)."""
+    given the sentence's alphabetic proper nouns beside another (see _paired_proper_nouns)."""
     runs = []
     doc = sentence.doc
     name_words = [
-        token.i for token in map(doc.__getitem__, alphabetic_proper_nouns)
+        token.i for token in map(doc.__getitem__, paired_proper_nouns)
         if _capitalized(token) and _bare(token) not in _TITLES and not _descriptor(token) and not _garbled(token)
     ]
     rows: list[list[int]] = []  # the name words in a row
