@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from functools import lru_cache
 from itertools import accumulate, takewhile
@@ -633,18 +633,16 @@ class _Builder:
         # "-Lynn Vavreck": a bullet the tokenizer left on the name
         bullet = len(doc[first].text) - len(doc[first].text.lstrip("-–—•*"))
         start, end = base + doc[first].idx + bullet, base + doc[last].idx + len(doc[last])
+        quoted = self.doc.in_quote(start) or any(ss <= start < se for ss, se in self.spoken)
         mention = Mention(
-            start, end, words, number, title or role, honorific, bool(title or role or description),
-            self.doc.in_quote(start) or any(ss <= start < se for ss, se in self.spoken),
+            start, end, words, number, title or role, honorific, bool(title or role or description), quoted,
             _subject_or_possessor(head), _listed(head),
             any(zs <= start < ze for zs, ze in self.display), _subject(head),
+            speaks=not quoted and self._quotes_in_sentence(doc, first, base, sentence_start),
+            introduces=bool(title or role or described_by is not None and (
+                described_by.dep_ == "appos" or _who_clause(described_by) or head.dep_ == "appos" and described_by is head.head
+            )),
         )
-        if not mention.quoted and self._quotes_in_sentence(doc, first, base, sentence_start):
-            mention = replace(mention, speaks=True)
-        if title or role or described_by is not None and (
-            described_by.dep_ == "appos" or _who_clause(described_by) or head.dep_ == "appos" and described_by is head.head
-        ):
-            mention = replace(mention, introduces=True)
         roles = {w.lower().rstrip(".") for w in f"{title} {role} {description}".split()}
         organizations = _organizations(doc, first, described_by)
         if mention.full:
