@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from functools import lru_cache
-from itertools import accumulate, takewhile
+from itertools import accumulate, islice, takewhile
 from typing import TYPE_CHECKING, Iterator
 
 import regex
@@ -1337,15 +1337,18 @@ def _label(doc: "Doc", first: int, last: int) -> bool:
             and all(t.is_alpha or t.text in _POSSESSIVES for t in doc[sentence.start : first - 1]):
         return True  # "Contributing: Nicole Gaudiano.", "Editor's note: ...": a label's
     # "2. Donald Trump (Last week: 3.)": an item of a ranked list
-    before = [t for t in doc[sentence.start : first] if not (t.is_punct or t.is_space or _numeral(t) or _dash(t))]
-    after = [t for t in _outside_parentheses(doc[last + 1 : sentence.end]) if not (t.is_punct or _numeral(t))]
-    if not after and (not before or before[-1].lower_ == "by" and len(before) <= 3):
+    # the words before the name, nearest first: four at most, as no test below counts more
+    before = list(islice(
+        (t for t in reversed(doc[sentence.start : first]) if not (t.is_punct or t.is_space or _numeral(t) or _dash(t))), 4
+    ))
+    words_after = any(not (t.is_punct or _numeral(t)) for t in _outside_parentheses(doc[last + 1 : sentence.end]))
+    if not words_after and (not before or before[0].lower_ == "by" and len(before) <= 3):
         return True
     if not before and first > sentence.start and doc[first - 1].text in ("-", "–", "—", "―"):
         return True  # '"... the top 1 percent." - Bernie Sanders', "― Martha Aguilar “Mr. Trump ...": a quotation's credit
     credited = _past_spaces(doc, first, sentence.start)
     run_on = last + 1 < len(doc) and doc[last + 1].text in _OPENING_QUOTES
-    if (run_on or not after) and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
+    if (run_on or not words_after) and credited >= 2 and _dash(doc[credited - 1]) and doc[_past_spaces(doc, credited - 1, 1) - 1].text in _CLOSING_QUOTES:
         return True  # '... respected.” ― Jorge Falcon “Maybe ...', '... we can vote.” ― Ana Ruiz.': a credit
     # "- Mark Blumenthal and Jon Cohen: “Although ...": the authors of what follows
     i = last + 1
@@ -1382,13 +1385,12 @@ def _numeral(token: "Token") -> bool:
     return token.like_num or token.text.rstrip(".").isdigit()
 
 
-def _outside_parentheses(tokens) -> list:
-    outside, depth = [], 0
+def _outside_parentheses(tokens) -> Iterator["Token"]:
+    depth = 0
     for t in tokens:
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.text != ")":
-            outside.append(t)
-    return outside
+            yield t
 
 
 def _subject_or_possessor(head: "Token") -> bool:
