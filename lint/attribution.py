@@ -270,7 +270,10 @@ def _build(doc: "Document") -> AttributionModel:
     dashes: list[tuple[int, int, int, int]] = []  # dash, cue end, source start, source end
     for index, parsed in enumerate(doc.parses or ()):
         base = parsed.start
-        block_text = parsed.doc.text  # a span's text sliced from it, not joined from its tokens at each call
+        # a span's text sliced from the block's, itself the prose the block was parsed from: spaCy's
+        # Doc.text joins every token of the block at each call
+        last = parsed.doc[-1]
+        block_text = doc.prose[base : base + last.idx + len(last.text_with_ws)]
         for span in parsed.doc.sents:
             text = block_text[span.start_char : span.end_char]
             if not text.strip():
