@@ -270,7 +270,10 @@ def _build(doc: "Document") -> AttributionModel:
     dashes: list[tuple[int, int, int, int]] = []  # dash, cue end, source start, source end
     for index, parsed in enumerate(doc.parses or ()):
         base = parsed.start
-        block_text = parsed.doc.text  # a span's text sliced from it, not joined from its tokens at each call
+        # a span's text sliced from the block's, itself the prose the block was parsed from: spaCy's
+        # Doc.text joins every token of the block at each call
+        last = parsed.doc[-1]
+        block_text = doc.prose[base : base + last.idx + len(last.text_with_ws)]
         for span in parsed.doc.sents:
             text = block_text[span.start_char : span.end_char]
             if not text.strip():
@@ -281,7 +284,7 @@ def _build(doc: "Document") -> AttributionModel:
                 sentences.pop()
                 span = parsed.doc[previous.span.start : span.end]
             sentence = Sentence(base + span.start_char, base + span.end_char, span, block=index)
-            sentence.attributions = _cues(span, base)
+            sentence.attributions = _cues(span, base, block_text)
             for attribution, governs in _tagged(span, base, {a.cue[0] for a in sentence.attributions}):
                 (sentence.attributions if governs else sentence.inner).append(attribution)
             sentences.append(sentence)
@@ -310,7 +313,7 @@ def _speaker_after_quotation(before: str, sentence: str) -> bool:
 # -- cues in one sentence ----------------------------------------------------
 
 
-def _cues(span: "Span", base: int) -> list[Attribution]:
+def _cues(span: "Span", base: int, block_text: str) -> list[Attribution]:
     found: list[Attribution] = []
     for token in span:
         if token.pos_ not in ("VERB", "AUX") and token.lower_ not in ("according", "per", "in"):
@@ -340,9 +343,9 @@ def _cues(span: "Span", base: int) -> list[Attribution]:
             attribution = _predicate(token, lemma, base)
             if attribution:
                 found.append(attribution)
-    tail = _tail_attribution(span, base) if all(a.style == "predicate" for a in found) else None
+    tail = _tail_attribution(span, base, block_text) if all(a.style == "predicate" for a in found) else None
     # a transcript turn's label stands for its speaker whatever the turn's own cues ("PENCE: ... Clinton thinks ...")
-    tail = tail or _colon_attribution(span, base)
+    tail = tail or _colon_attribution(span, base, block_text)
     if tail:
         found.append(tail)
     return found
@@ -479,14 +482,14 @@ def _holder(token: "Token") -> "Token | None":
     return next((c for c in governor.children if c.dep_ == "nsubj"), None)
 
 
-def _colon_attribution(span: "Span", base: int) -> Attribution | None:
+def _colon_attribution(span: "Span", base: int, block: str) -> Attribution | None:
     """A speaker before a colon opening a paragraph, as in a transcript
     ("Q: ...", "A: ...", "- City boss Kevin Keegan: ...") or a headline run
     in as a paragraph ("Paul Ryan: FBI decision defies explanation"); not
     a label ("Update: ...")."""
     if span.start != 0:
         return None
-    block = span.doc.text  # the label may stand as a sentence of its own ("JONES:")
+    # the whole block is read: the label may stand as a sentence of its own ("JONES:")
     # a transcript set in quotation marks opens each turn with one ('"PENCE: Well, ...')
     mark = 1 if block[:1] in "“\"" else 0
     m = speaker_label(block[mark:])
@@ -498,10 +501,10 @@ def _colon_attribution(span: "Span", base: int) -> Attribution | None:
     return Attribution((base + m.start("colon"), base + m.end("colon")), ":", source, NAMED, content, "", "colon")
 
 
-def _tail_attribution(span: "Span", base: int) -> Attribution | None:
+def _tail_attribution(span: "Span", base: int, block_text: str) -> Attribution | None:
     """", state media report." closing a sentence, when the tagger took the
     verb for a noun."""
-    m = _TAIL.search(span.doc.text[span.start_char : span.end_char])  # span.text, not joined from its tokens
+    m = _TAIL.search(block_text[span.start_char : span.end_char])  # span.text, not joined from its tokens
     if not m:
         return None
     start = span.start_char

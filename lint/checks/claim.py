@@ -170,7 +170,7 @@ class Claim(Check):
             return None  # "If she wins, she will have proved ...": a condition, not an assertion
         if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
             return None  # "we have faced", "you are likely to play": a speaker's or a reviewer's voice, not the news voice
-        text = span.doc.text[span.start_char : span.end_char]  # span.text, not joined from its tokens
+        text = doc.prose[sentence.start : sentence.end]
         for signal in signals:
             trigger = None
             if signal == "no-mind" and thing is not None:
