@@ -465,7 +465,7 @@ def _holder(token: "Token") -> "Token | None":
         governor = token.head
     elif token.pos_ == "VERB":
         # "..., vowing to", "started off by emphasizing", "avoids condemning", "went on to contrast",
-        # "was able to tout", "will be unable to ... accuse"
+        # "won't be able to brag about", "will be unable to ... accuse"
         governor = token
         for _ in range(3):
             if governor.dep_ == "pcomp" and governor.head.dep_ == "prep":
