@@ -375,7 +375,7 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
         if holder is None or _counted(holder) or holder.lower_ == "it":
             continue
         kind = _source_kind(holder)
-        if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION):
+        if kind not in (NAMED, PERSON, PRONOUN, ROLE, ORGANIZATION, GROUP):
             continue
         if _guessed_person(kind, holder):
             continue  # "the cut follows"
@@ -388,7 +388,9 @@ def _tagged(span: "Span", base: int, taken: set[int]) -> list[tuple[Attribution,
             cue, token.lemma_.lower(), _span(base, holder.left_edge, holder.right_edge), kind,
             _content(token, base), _tense(token), "predicate", False,
         )
-        found.append((attribution, _governs(token, holder, span.root)))
+        # a vague group's stance ("many Democrats are afraid that ...") sources no claim and is no
+        # source the rules judge: vague-source reads the rules' own cues ("experts warn")
+        found.append((attribution, kind != GROUP and _governs(token, holder, span.root)))
     return found
 
 
@@ -465,11 +467,15 @@ def _holder(token: "Token") -> "Token | None":
     if token.dep_ in ("dobj", "attr", "acomp"):
         governor = token.head
     elif token.pos_ == "VERB":
-        # "..., vowing to", "started off by emphasizing", "avoids condemning", "went on to contrast"
+        # "..., vowing to", "started off by emphasizing", "avoids condemning", "went on to contrast",
+        # "won't be able to brag about", "will be unable to ... accuse"
         governor = token
         for _ in range(3):
             if governor.dep_ == "pcomp" and governor.head.dep_ == "prep":
                 governor = governor.head
+            elif governor.dep_ == "acomp" and governor.pos_ == "ADJ" and governor is not token:
+                governor = governor.head
+                break
             elif governor.dep_ not in ("xcomp", "conj", "advcl", "prep") or any(
                 c.dep_ == "nsubj" for c in governor.children
             ):

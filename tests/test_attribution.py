@@ -413,6 +413,23 @@ def test_the_tagger_judges_a_rules_cue_verb_that_names_its_holder_with_by():
     assert described("Borussia Dortmund has posted record losses.") == []  # a result, not a statement
 
 
+def test_a_vague_groups_tagged_stance_is_kept_inside_its_sentence():
+    doc, built = build("Many Democrats are afraid that turnout may be low.")
+    (sentence,) = built.sentences
+    assert [(a.lemma, doc.prose[a.source[0] : a.source[1]], a.source_kind) for a in sentence.inner] == [
+        ("afraid", "Many Democrats", "group")
+    ]
+    assert not sentence.attributed  # a vague group's stance sources no claim, and the source rules never see it
+    _, built = build("Many farmers planted corn this year.")
+    assert all(not s.attributions for s in built.sentences)
+
+
+def test_a_tagged_cue_after_an_adjective_takes_the_subject_of_its_verb():
+    doc, built = build("He won't be able to brag about his polling lead.")
+    assert [(a.lemma, doc.prose[a.source[0] : a.source[1]]) for a in built.attributions] == [("brag", "He")]
+    assert described("The senator was able to finish the marathon.") == []  # a deed, not a stance
+
+
 def test_a_common_noun_with_a_mind_holds_a_tagged_cue_though_no_list_holds_it():
     assert ("link", "The nominee", "person") in described("The nominee linked the outages to his rival's email server.")
     assert described("The cut follows the ruling.") == []  # no mind: not a holder
