@@ -171,6 +171,10 @@ class Document:
         # block is parsed, after which the vectors are dropped (see
         # lint.engine.prepare_parse); None: nobody said, so they are kept.
         self.vector_readers: list | None = None
+        # The rules this run applies, by id, as its config built them (set
+        # by lint.engine.lint): the personal-piece count reads a desk's
+        # first-person and editorializing rules (lint.checks.loaded).
+        self.rules: dict = {}
         self.models: dict = {}
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []

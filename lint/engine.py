@@ -121,6 +121,7 @@ def lint(
             prepare_parse(doc, rules)
         nlp.ensure_parsed(doc, pipeline)
     vocab = _Vocabulary(_vocabulary_pattern(tuple(vocabulary)), rule_budget(len(doc.prose)))
+    doc.rules = {rule.id: rule for rule in rules}
     alerts: list[Alert] = []
     for rule in rules:
         alerts.extend(_run_rule(doc, rule, vocab))

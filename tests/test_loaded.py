@@ -4,6 +4,7 @@ categories, the contexts it leaves alone)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -638,6 +639,31 @@ def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does
     doc = next(iter(nlp.parse_documents([parse(text + "\n", path="story.txt")])))
     assert bool(lint(doc, [rule], unused_severity=None)) == writers
     assert loaded.personal_sentences(doc)[0] == writers
+
+
+def test_the_personal_piece_count_reads_the_desks_first_person_and_editorializing_rules(tmp_path):
+    from lint.config import ConfigResolver
+
+    def editorializing(text: str, config: str) -> list[str]:
+        write(tmp_path / ".copydesk.yaml", "packs: [newsroom]\n" + config)
+        rules = ConfigResolver().for_folder(tmp_path).rules_for(tmp_path / "story.md")
+        return [a.match for a in lint_text(text, rules, "story.md", unused_severity=None) if a.rule == "newsroom.editorializing"]
+
+    verdict = "The council's disgraceful budget passed on Monday.\n"
+    we = "The gadgets we carry around will change.\n\n" * 3 + verdict
+    both = "select: [newsroom.first-person, newsroom.editorializing]\n"
+    assert editorializing(we, both) == []  # three sentences say "we": a personal piece
+    # a desk whose "we" is the paper's own voice takes it out of the first-person rule: "we" is then no person speaking
+    ours = "rule-options:\n  newsroom.first-person:\n    classes: {lower: [me, my, myself], capital: [My]}\n"
+    assert editorializing(we, both + ours) == ["disgraceful"]
+    # turned off, the rule is read as shipped: alerts off do not make a column news
+    assert editorializing(we, "select: [newsroom.editorializing]\n" + ours) == []
+    # an aside to the reader is one as the desk's editorializing rule has it: this desk's "frankly"
+    classes = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.editorializing").check.classes
+    frankly = {**classes, "commenting": [*classes["commenting"], "frankly"]}
+    asides = "I have covered this council for years.\n\nFrankly, the vote was close.\n\nFrankly, it is late.\n\n" + verdict
+    assert editorializing(asides, both) == ["disgraceful"]  # one sentence in person: not yet a personal piece
+    assert editorializing(asides, both + "rule-options:\n  newsroom.editorializing: " + json.dumps({"classes": frankly}) + "\n") == []
 
 
 def test_the_personal_piece_count_names_a_shipped_rule_it_cannot_find():
