@@ -385,13 +385,14 @@ def others_voice(doc, offset: int, voice: str, evaluative: float = EVALUATIVE_CO
     voice, not a slip."""
     if voice == "any":
         return False
-    known = doc.models.setdefault("opinion copy", {})
-    opinion = known.get(evaluative)
+    known = doc.models.setdefault("evaluative copy", {})
+    # the personal piece is asked each time: its verdict depends on the run's rules (:func:`personal_piece`)
+    opinion = copy_type(doc) in OPINION_TYPES or personal_piece(doc) or known.get(evaluative)
     if opinion is None:
         from lint import subjectivity as sj
 
-        opinion = copy_type(doc) in OPINION_TYPES or personal_piece(doc)
-        if not opinion and doc.parses:
+        opinion = False
+        if doc.parses:
             parses = [(parsed.start, parsed.doc) for parsed in doc.parses]
             opinion = evaluative_copy(doc, sj.load(None), None, parses, evaluative)
         known[evaluative] = opinion
@@ -404,13 +405,18 @@ def personal_piece(doc) -> bool:
     in the writer's voice, or :data:`PERSONAL_PIECE_SENTENCES_I_OR_YOU`
     when one says "I" or "you"; sentences with only an aside to the reader
     add to the first count once one sentence speaks in person, never
-    alone (worked out once per draft: several rules ask)."""
-    known = doc.models.get("personal piece")
-    if known is None:
+    alone (worked out once per draft and pair of rules it reads: several
+    rules ask, and one draft may be linted under several configs)."""
+    checks = (_configured_check(doc, FIRST_PERSON_RULE), _configured_check(doc, EDITORIALIZING_RULE))
+    known = doc.models.setdefault("personal piece", {})
+    found = known.get(tuple(map(id, checks)))
+    if found is None:
         personal, as_i_or_you, aside_only = personal_sentences(doc)
-        known = doc.models["personal piece"] = (personal > 0 and personal + aside_only >= PERSONAL_PIECE_SENTENCES) or (
+        verdict = (personal > 0 and personal + aside_only >= PERSONAL_PIECE_SENTENCES) or (
             as_i_or_you > 0 and personal >= PERSONAL_PIECE_SENTENCES_I_OR_YOU)
-    return known
+        # kept with the checks, so that no other check takes their ids
+        found = known[tuple(map(id, checks))] = (checks, verdict)
+    return found[1]
 
 
 def personal_sentences(doc) -> tuple[int, int, int]:
@@ -516,11 +522,11 @@ def _aside_offsets(doc) -> list[int]:
 def _configured_check(doc, rule_id: str):
     """A rule's check as this run configured it (:attr:`Document.rules`:
     a desk's ``rule-options`` for its words and excuses reach the
-    personal-piece count), or the shipped rule's when the run leaves the
-    rule out (turned off by the desk or the command line). Turning a
-    rule's alerts off does not say which words speak in person: a desk
-    that lets its writers say "we" still runs columns, and the loaded
-    rules still keep quiet in them."""
+    personal-piece count, whether the run applies the rule or leaves it
+    out), or the shipped rule's when the config has no options for it.
+    Turning a rule's alerts off does not say which words speak in person:
+    a desk that lets its writers say "we" still runs columns, and the
+    loaded rules still keep quiet in them."""
     rule = doc.rules.get(rule_id)
     return rule.check if rule is not None else _shipped_check(rule_id)
 
