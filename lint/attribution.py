@@ -187,8 +187,10 @@ _CREDIT_AFTER = regex.compile(r"[ \t]*\[\p{Lu}[^\]\n]{0,60}\]")
 _BYLINE_AFTER = regex.compile(r"[ \t]*by[ \t]+(?P<first>\p{Lu}[\p{L}.]*)(?:['’]s?[ \t]+\p{Lu}|[ \t]+\p{Lu})")
 # The same credit closing the paragraph, after a sentence of the digest's
 # own ('“…” This follows … Sunday. [WSJ | Paywall]'): 43 paragraphs of
-# PolNeAR's articles end so, every one a digest's item.
-_CREDIT_CLOSING = regex.compile(r"\[\p{Lu}[^\]\n]{0,100}\][ \t]*$", regex.MULTILINE)
+# PolNeAR's articles end so, every one a digest's item. Searched up to a
+# paragraph's end, so "$" is that end: a bracket closing some other line
+# of the range closes no paragraph.
+_CREDIT_CLOSING = regex.compile(r"\[\p{Lu}[^\]\n]{0,100}\][ \t]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1377,11 +1379,12 @@ def _digest_credit(doc: "Document", start: int, end: int) -> bool:
 
 
 def _credits_closing(doc: "Document") -> int:
-    """How many bracketed credits close a line of the draft, counted once
-    per draft (every quotation of a digest asks)."""
+    """How many paragraphs of the draft close on a bracketed credit,
+    counted once per draft (every quotation of a digest asks)."""
     count = doc.models.get("credits closing")
     if count is None:
-        count = doc.models["credits closing"] = len(_CREDIT_CLOSING.findall(doc.prose))
+        count = doc.models["credits closing"] = sum(
+            _CREDIT_CLOSING.search(doc.prose, block.start, block.end) is not None for block in doc.blocks)
     return count
 
 

@@ -297,6 +297,7 @@ def _lint_item(item: _Input, doc: Document) -> list:
         unused_severity=item.config.unused_suppression_level(item.file),
         pipeline=item.config.pipeline,
         quiet_rules=item.config.turned_off_by_command_line(item.file),
+        configured_rules=item.config.overridden.values(),
     )
 
 

@@ -14,11 +14,15 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 
 from lint.errors import InputError
 from lint.yamlsrc import SourceMap, load_yaml
+
+if TYPE_CHECKING:
+    from lint.rule import Rule
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -171,6 +175,11 @@ class Document:
         # block is parsed, after which the vectors are dropped (see
         # lint.engine.prepare_parse); None: nobody said, so they are kept.
         self.vector_readers: list | None = None
+        # The rules this run applies, and those its config built with
+        # rule-options but leaves out, by id (set by lint.engine.lint): the
+        # personal-piece count reads a desk's first-person and
+        # editorializing rules (lint.checks.loaded).
+        self.rules: dict[str, Rule] = {}
         self.models: dict = {}
         self._seg_prose: list[int] = []
         self._seg_source: list[int] = []

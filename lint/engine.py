@@ -67,9 +67,10 @@ def lint_text(
     known_rules: Iterable[str] = (),
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
+    configured_rules: Iterable[Rule] = (),
 ) -> list[Alert]:
     """Parse ``text`` and lint it; see :func:`lint`."""
-    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline)
+    return lint(parse(text, path, fmt), rules, vocabulary, known_rules, unused_severity, pipeline, configured_rules=configured_rules)
 
 
 def needs_nlp(rules: Iterable[Rule]) -> bool:
@@ -105,6 +106,7 @@ def lint(
     unused_severity: str | None = "warning",
     pipeline: str = nlp.DEFAULT_PIPELINE,
     quiet_rules: Iterable[str] = (),
+    configured_rules: Iterable[Rule] = (),
 ) -> list[Alert]:
     """Run ``rules`` over ``doc``; apply accepted vocabulary and inline
     suppressions; return alerts sorted by position.
@@ -115,12 +117,16 @@ def lint(
     (None: not reported), except those that may only be idle because
     ``quiet_rules`` (turned off for this run by the command line) did not run. The spaCy ``pipeline`` parses the document first
     when a rule needs it and :func:`lint.nlp.parse_documents` has not.
+    ``configured_rules`` are the rules the config built with its
+    ``rule-options``, run or not: the personal-piece count reads a desk's
+    first-person and editorializing rules even when their alerts are off.
     """
     if needs_nlp(rules):
         if doc.parses is None:
             prepare_parse(doc, rules)
         nlp.ensure_parsed(doc, pipeline)
     vocab = _Vocabulary(_vocabulary_pattern(tuple(vocabulary)), rule_budget(len(doc.prose)))
+    doc.rules = {rule.id: rule for rule in (*configured_rules, *rules)}
     alerts: list[Alert] = []
     for rule in rules:
         alerts.extend(_run_rule(doc, rule, vocab))

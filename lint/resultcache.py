@@ -69,6 +69,8 @@ class ResultCache:
             parts = {
                 "copydesk": _code_fingerprint(),
                 "rules": [_rule_fingerprint(rule) for rule in rules],
+                # the rules the config built with its rule-options, run or not: the personal-piece count reads them
+                "configured_rules": [_rule_fingerprint(rule) for _, rule in sorted(config.overridden.items())],
                 "vocabulary": list(config.vocabulary),
                 "known_rules": sorted(config.known_rules),
                 "unused_severity": unused_severity,

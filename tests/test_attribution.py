@@ -508,6 +508,17 @@ def test_a_digests_credit_closing_the_paragraph_credits_its_quotation():
     assert [attributed for _, attributed in statements(item + " [Politico]\n\n" + item + " [Axios]")] == [True, True]  # a digest
 
 
+def test_a_digests_credit_must_close_the_range_asked_not_some_line_inside_it():
+    from lint.attribution import _credits_closing, _digest_credit
+
+    text = "A week of violence. “The calm of everyday life has been shattered again.” [WSJ | Paywall]\n\nThe shooting followed.\n"
+    doc = parse(text, "story.txt")
+    quote, first_end = doc.prose.index("“"), doc.prose.index("]") + 1
+    assert _digest_credit(doc, quote, first_end)
+    assert not _digest_credit(doc, quote, len(doc.prose.rstrip()))  # the range closes on "followed.", not the credit
+    assert _credits_closing(doc) == 1
+
+
 def test_a_quotation_after_a_paragraph_telling_what_he_or_she_did_is_theirs():
     text = "Maria Lopez dials the number and waits.\n\nShe pauses.\n\n\"Well, thank you so much for calling me back today.\"\n"
     assert [attributed for _, attributed in statements(text)] == [True]

@@ -4,6 +4,7 @@ categories, the contexts it leaves alone)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -638,6 +639,74 @@ def test_the_personal_piece_reads_the_first_person_as_the_first_person_rule_does
     doc = next(iter(nlp.parse_documents([parse(text + "\n", path="story.txt")])))
     assert bool(lint(doc, [rule], unused_severity=None)) == writers
     assert loaded.personal_sentences(doc)[0] == writers
+
+
+def test_the_personal_piece_count_reads_the_desks_first_person_and_editorializing_rules(tmp_path):
+    from lint.config import ConfigResolver
+
+    def editorializing(text: str, config: str) -> list[str]:
+        write(tmp_path / ".copydesk.yaml", "packs: [newsroom]\n" + config)
+        config = ConfigResolver().for_folder(tmp_path)
+        rules = config.rules_for(tmp_path / "story.md")
+        alerts = lint_text(text, rules, "story.md", unused_severity=None, configured_rules=config.overridden.values())
+        return [a.match for a in alerts if a.rule == "newsroom.editorializing"]
+
+    verdict = "The council's disgraceful budget passed on Monday.\n"
+    we = "The gadgets we carry around will change.\n\n" * 3 + verdict
+    both = "select: [newsroom.first-person, newsroom.editorializing]\n"
+    assert editorializing(we, both) == []  # three sentences say "we": a personal piece
+    # a desk whose "we" is the paper's own voice takes it out of the first-person rule: "we" is then no person speaking
+    ours = "rule-options:\n  newsroom.first-person:\n    classes: {lower: [me, my, myself], capital: [My]}\n"
+    assert editorializing(we, both + ours) == ["disgraceful"]
+    # turned off, the rule is still read as the desk configured it: ignoring one rule does not silence another
+    assert editorializing(we, "select: [newsroom.editorializing]\n" + ours) == ["disgraceful"]
+    # an aside to the reader is one as the desk's editorializing rule has it: this desk's "frankly"
+    classes = next(r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id == "newsroom.editorializing").check.classes
+    frankly = {**classes, "commenting": [*classes["commenting"], "frankly"]}
+    asides = "I have covered this council for years.\n\nFrankly, the vote was close.\n\nFrankly, it is late.\n\n" + verdict
+    assert editorializing(asides, both) == ["disgraceful"]  # one sentence in person: not yet a personal piece
+    assert editorializing(asides, both + "rule-options:\n  newsroom.editorializing: " + json.dumps({"classes": frankly}) + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "turned_off",
+    [
+        ["--ignore", "newsroom.first-person"],
+        ["--select", "newsroom.editorializing"],
+        ["--config", "per-path.yaml"],
+    ],
+)
+def test_turning_the_first_person_rule_off_keeps_the_desks_options_for_the_personal_piece_count(tmp_path, monkeypatch, turned_off):
+    from conftest import run_json
+
+    monkeypatch.chdir(tmp_path)
+    desk = "packs: [newsroom]\nrule-options:\n  newsroom.first-person:\n    classes: {lower: [me, my, myself], capital: [My]}\n"
+    write(tmp_path / ".copydesk.yaml", desk)
+    write(tmp_path / "per-path.yaml", desk + "per-path:\n  - paths: ['*.md']\n    ignore: [newsroom.first-person]\n")
+    # the desk's "we" is the paper's own voice: three of them make no personal piece
+    write(tmp_path / "story.md", "The gadgets we carry around will change.\n\n" * 3 + "The council's disgraceful budget passed on Monday.\n")
+    for args in ([], turned_off):
+        _, report = run_json("--no-cache", *args, "story.md")
+        assert [a["match"] for a in report["files"][0]["alerts"] if a["rule"] == "newsroom.editorializing"] == ["disgraceful"], args
+
+
+def test_the_personal_piece_verdict_is_kept_per_pair_of_rules_it_reads(tmp_path):
+    from lint.config import ConfigResolver
+
+    write(tmp_path / ".copydesk.yaml", "packs: [newsroom]\nrule-options:\n  newsroom.first-person:\n    classes: {lower: [me, my, myself], capital: [My]}\n")
+    config = ConfigResolver().for_folder(tmp_path)
+    wanted = ("newsroom.first-person", "newsroom.editorializing")
+    desk = [r for r in config.rules_for(tmp_path / "story.md") if r.id in wanted]
+    shipped = [r for r in load_pack(builtin_packs()["newsroom"], "newsroom") if r.id in wanted]
+    doc = parse("The gadgets we carry around will change.\n\n" * 3 + "The council's disgraceful budget passed on Monday.\n", "story.md")
+
+    def editorializing(rules) -> list[str]:
+        return [a.match for a in lint(doc, rules, unused_severity=None) if a.rule == "newsroom.editorializing"]
+
+    # one draft linted under two configs, as the benchmark does: each gets its own verdict
+    assert editorializing(shipped) == []  # three sentences say "we": a personal piece
+    assert editorializing(desk) == ["disgraceful"]  # this desk's "we" is the paper's
+    assert editorializing(shipped) == []
 
 
 def test_the_personal_piece_count_names_a_shipped_rule_it_cannot_find():

@@ -77,6 +77,22 @@ def test_a_changed_file_or_rule_or_config_is_linted_again(stories, project):
     assert "house.utilize" not in run("check", "desk/story00.txt").stdout
 
 
+def test_a_changed_option_of_a_rule_turned_off_is_linted_again(tmp_path, monkeypatch):
+    # the personal-piece count reads the first-person rule as the desk configured it, run or not
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "story.md", "The gadgets we carry around will change.\n\n" * 3 + "The council's disgraceful budget passed on Monday.\n")
+    off = "packs: [newsroom]\nignore: [newsroom.first-person]\n"
+
+    def editorializing() -> list[str]:
+        report = json_report("story.md")[2]
+        return [a["match"] for a in report["files"][0]["alerts"] if a["rule"] == "newsroom.editorializing"]
+
+    write(tmp_path / ".copydesk.yaml", off)
+    assert editorializing() == []  # three sentences say "we": a personal piece
+    write(tmp_path / ".copydesk.yaml", off + "rule-options:\n  newsroom.first-person:\n    classes: {lower: [me, my, myself], capital: [My]}\n")
+    assert editorializing() == ["disgraceful"]  # this desk's "we" is the paper's
+
+
 def test_a_damaged_cache_entry_is_ignored(stories, project):
     first = run("check", "desk")
     for entry in cache_entries(project):

@@ -17,6 +17,7 @@ from lint.attribution import (
 )
 from lint.checks.loaded import copy_type, personal_piece, sports_copy, types_option
 from lint.patterns import compile_pattern, search
+from lint.reference_fact import is_year, lede_sources_figures, reference_rank
 from lint.rule import Check, Field, Hit
 
 # The signals a rule may choose, and how the message names each.
@@ -39,20 +40,6 @@ _PERSONAL_PRONOUNS = frozenset("i me my we us our you your".split())
 # A source that is one of the group a claim spoke of: "Some former employees
 # are angry. One told ..."
 _ONE_OF_THEM = frozenset("one another a an two three several".split())
-# Measures of size and wealth: a named body's rank by one ("Nigeria is the
-# world's fourth-largest cocoa producer", "Angola is one of the poorest
-# countries in Africa") is reference fact, checkable in any almanac. On BBC
-# (all parts) 15 of the 47 superlative alerts were such ranks of a named
-# body, all wrong by an editor's read; ranks judged rather than measured
-# ("one of Hollywood's most bankable stars") still flag.
-_MEASURED_RANKS = frozenset("large big small high low rich poor".split())
-# Subjects that name what the sentence before spoke of.
-_BACK_REFERENCES = frozenset("it latter former".split())
-# What a rank of a body ranks it as (the nouns of the ranks by size this
-# exemption was made for: "cocoa producer", "games maker", "private
-# employer", "financial institution", "poorest countries", BBC tech/056's
-# "games manufacturer").
-_BODY_KINDS = lx.ORGANIZATION_NOUNS | frozenset("producer maker manufacturer employer institution country".split())
 # What a record counts: the two BBC ranks this was made for ("with seven
 # victories", "with more than 200 million songs downloaded") and their
 # kin in sport and sales.
@@ -77,12 +64,6 @@ _OWN_SIGNALS = tuple(s for s in SIGNALS if s not in ("statistic", "cause", "pred
 _CONNECTIVE = regex.compile(r"(?:therefore|thus|hence|consequently|so|as a result)(?![\p{L}-])", regex.IGNORECASE)
 # A sentence opening on a contrast gives the other side, not the claim's source.
 _CONTRASTS = frozenset("but however yet still though".split())
-# What a story's figures come from, when its lede names it ("official
-# figures show", "according to numbers released by the Finance Ministry").
-# An investigation or a report in the lede sources its own finding, not the
-# story's figures; an analysis of traffic is figures ("15% of all e-mail
-# traffic, analysis by the firm has found": BBC tech/055 and 314).
-_FIGURE_SOURCES = frozenset("figure number data statistic census analysis".split())
 
 
 class Claim(Check):
@@ -165,7 +146,7 @@ class Claim(Check):
         if _share(tokens) and _survey_passage(sentence, nearby):
             # "For 57%, pensions were key issues, ... tax was a crucial area for 25%": a survey's answers, its verdicts and feelings
             signals = tuple(s for s in signals if s not in ("evaluation", "feeling"))
-        figures_sourced = _lede_sources_figures(doc)
+        figures_sourced = lede_sources_figures(doc)
         if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in root.children):
             return None  # "If she wins, she will have proved ...": a condition, not an assertion
         if any(t.lower_ in _PERSONAL_PRONOUNS for t in tokens):
@@ -259,38 +240,12 @@ def _between_quotations(quotations, sentence, paragraph) -> bool:
     return len(speakers) <= 1
 
 
-def _lede_sources_figures(doc) -> bool:
-    """Whether the story's lede (its first two paragraphs, the headline
-    among them) gives a figure and its figures their source ("..., official figures
-    show.", "..., according to numbers released by Japan's Finance
-    Ministry"): the story's statistics and ranks by size are those figures'.
-    Worked out once per document."""
-    known = doc.models.get("lede sources figures")
-    if known is None:
-        built = model(doc)
-        known = doc.models["lede sources figures"] = any(
-            a.speech and a.source is not None and _names_figures(doc.prose[a.source[0] : a.source[1]]) and _carries_a_figure(s)
-            for block in sorted(built.paragraphs)[:2]
-            for s in built.paragraphs[block]
-            for a in s.attributions
-        )
-    return known
-
-
-def _carries_a_figure(sentence) -> bool:
-    return any(t.like_num and not _is_year(t) for t in sentence.span)
-
-
-def _names_figures(source: str) -> bool:
-    return any(w.rstrip("s") in _FIGURE_SOURCES or w in _FIGURE_SOURCES for w in regex.findall(r"\p{L}+", source.lower()))
-
-
 def _share(tokens):
     """The first share in the tokens ("50%", "9.1 per cent"), not a year's."""
     for i, token in enumerate(tokens[1:], 1):
         following = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
         is_share = token.text == "%" or token.lower_ == "percent" or (token.lower_ == "per" and following == "cent")
-        if is_share and tokens[i - 1].like_num and not _is_year(tokens[i - 1]):
+        if is_share and tokens[i - 1].like_num and not is_year(tokens[i - 1]):
             unit = token.text if token.text == "%" else " " + token.text + (" cent" if token.lower_ == "per" else "")
             return tokens[i - 1].text + unit
     return None
@@ -392,10 +347,6 @@ def _in_main_clause(token, root) -> bool:
     return token.i == root.i
 
 
-def _is_year(token) -> bool:
-    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
-
-
 def _superlative(doc, root, tokens, previous):
     """A superlative that is what the main clause says of its subject: "are
     the lowest", "one of the worst performers", "the staunchest backers";
@@ -422,18 +373,6 @@ def _superlative(doc, root, tokens, previous):
     return None
 
 
-def reference_rank(doc, rank, root, head, previous=None) -> bool:
-    """Whether a superlative is a rank by size or wealth that is reference
-    fact: of a body the subject of ``root`` names ("Angola is one of the
-    poorest countries in Africa") or of the figures the lede sources; not
-    a verdict put as a measure ("one of the lowest points of his career",
-    "one of the biggest threats"). ``head`` is what the rank qualifies,
-    ``previous`` the sentence before, for "It is ..."."""
-    if rank.lemma_.lower() not in _MEASURED_RANKS:
-        return False
-    return _lede_sources_figures(doc) or _names_a_body(root, previous, head)
-
-
 def _counted(head) -> bool:
     """Whether a rank comes with the count it rests on ("the most successful
     country in the show's history with seven victories", "the world's most
@@ -446,29 +385,6 @@ def _counted(head) -> bool:
         prep.lower_ == "with" and any(t.like_num and t.head.lemma_.lower() in _ACHIEVEMENTS for t in prep.subtree)
         for prep in preps
     )
-
-
-def _names_a_body(root, previous=None, rank=None, subjects=("nsubj",)) -> bool:
-    """Whether the subject names a country, a firm or a work ("Ahold",
-    "the Spider-Man series") or is a body the story means ("The firm");
-    not a measure ("Test scores"). "It" or "the latter" names the body the
-    sentence before is about when the rank is one of a body ("Fannie Mae
-    was criticised by regulators. It is America's second largest financial
-    institution."), not of a loss or a storm."""
-    for subject in (c for c in root.children if c.dep_ in subjects):
-        if previous is not None and subject.lower_ in _BACK_REFERENCES:
-            if rank is None or rank.lemma_.lower() not in _BODY_KINDS:
-                return False  # "Acme reported a loss. It is the biggest loss in the firm's history."
-            before = previous.span.root
-            if subject.lower_ == "it":  # "Fannie Mae was criticised ...": a passive's subject too
-                return _names_a_body(before, subjects=("nsubj", "nsubjpass"))
-            # "The two giants - ESPN and EA Sports - have ... The latter is": one of two names coordinated before
-            return any(t.dep_ == "conj" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" for t in previous.span)
-        if subject.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children):
-            return True
-        if subject.lemma_.lower() in lx.ORGANIZATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
-            return True
-    return False
 
 
 def _prediction(verb, tokens):

@@ -355,7 +355,8 @@ PERSONAL_PIECE_SENTENCES = 3
 PERSONAL_PIECE_SENTENCES_I_OR_YOU = 2
 _SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 _I_OR_YOU = _SECOND_PERSON | frozenset("i me my myself".split())
-# The rule whose patterns say which first-person pronouns are the writer's.
+# The rule whose patterns say which first-person pronouns are the writer's,
+# as the run configured it (:func:`_configured_check`).
 FIRST_PERSON_RULE = "newsroom.first-person"
 # An aside to the reader ("of course", "Sadly, ...", "will undoubtedly") is
 # the writer speaking in person as "we" is, and counts as such a sentence:
@@ -384,13 +385,14 @@ def others_voice(doc, offset: int, voice: str, evaluative: float = EVALUATIVE_CO
     voice, not a slip."""
     if voice == "any":
         return False
-    known = doc.models.setdefault("opinion copy", {})
-    opinion = known.get(evaluative)
+    known = doc.models.setdefault("evaluative copy", {})
+    # the personal piece is asked each time: its verdict depends on the run's rules (:func:`personal_piece`)
+    opinion = copy_type(doc) in OPINION_TYPES or personal_piece(doc) or known.get(evaluative)
     if opinion is None:
         from lint import subjectivity as sj
 
-        opinion = copy_type(doc) in OPINION_TYPES or personal_piece(doc)
-        if not opinion and doc.parses:
+        opinion = False
+        if doc.parses:
             parses = [(parsed.start, parsed.doc) for parsed in doc.parses]
             opinion = evaluative_copy(doc, sj.load(None), None, parses, evaluative)
         known[evaluative] = opinion
@@ -403,13 +405,18 @@ def personal_piece(doc) -> bool:
     in the writer's voice, or :data:`PERSONAL_PIECE_SENTENCES_I_OR_YOU`
     when one says "I" or "you"; sentences with only an aside to the reader
     add to the first count once one sentence speaks in person, never
-    alone (worked out once per draft: several rules ask)."""
-    known = doc.models.get("personal piece")
-    if known is None:
+    alone (worked out once per draft and pair of rules it reads: several
+    rules ask, and one draft may be linted under several configs)."""
+    checks = (_configured_check(doc, FIRST_PERSON_RULE), _configured_check(doc, EDITORIALIZING_RULE))
+    known = doc.models.setdefault("personal piece", {})
+    found = known.get(tuple(map(id, checks)))
+    if found is None:
         personal, as_i_or_you, aside_only = personal_sentences(doc)
-        known = doc.models["personal piece"] = (personal > 0 and personal + aside_only >= PERSONAL_PIECE_SENTENCES) or (
+        verdict = (personal > 0 and personal + aside_only >= PERSONAL_PIECE_SENTENCES) or (
             as_i_or_you > 0 and personal >= PERSONAL_PIECE_SENTENCES_I_OR_YOU)
-    return known
+        # kept with the checks, so that no other check takes their ids
+        found = known[tuple(map(id, checks))] = (checks, verdict)
+    return found[1]
 
 
 def personal_sentences(doc) -> tuple[int, int, int]:
@@ -461,26 +468,40 @@ def _writer_pronoun(doc, sentence, token, first_person: frozenset[int]) -> bool:
     return not doc.in_quote(sentence.offset(token))
 
 
-def _rule_matches(doc, rule_id: str, words: frozenset[str]) -> list[tuple[int, int]]:
-    """Prose spans of a shipped rule's matches outside quotations: its own
+def _rule_matches(doc, check, words: frozenset[str] | None) -> list[tuple[int, int]]:
+    """Prose spans of a pattern rule's matches outside quotations: its own
     matcher, patterns and ``unless`` (one source for that rule and the
     personal-piece count), run only on a block where one of ``words``
-    (lower case) stands outside quotations: most blocks have none, and the
-    matcher costs ten times the look."""
-    check = _shipped_check(rule_id)
+    (lower case; None: any block) stands outside quotations: most blocks
+    have none, and the matcher costs ten times the look."""
     spans = []
     for parsed in doc.parses or ():
-        if not any(t.lower_ in words and not doc.in_quote(parsed.start + t.idx) for t in parsed.doc):
+        if words is not None and not any(t.lower_ in words and not doc.in_quote(parsed.start + t.idx) for t in parsed.doc):
             continue
         spans += [prose_span(parsed, first, last) for first, last in check.unexcused_matches(doc, parsed)]
     return [(start, end) for start, end in spans if not doc.in_quote(start)]
 
 
 def _first_person_offsets(doc) -> frozenset[int]:
-    """Prose offsets of the pronouns the first-person rule flags (its
-    classes, and "I", which its patterns name)."""
-    words = frozenset(w.lower() for w in _shipped_check(FIRST_PERSON_RULE).classes["lower"]) | {"i"}
-    return frozenset(start for start, _ in _rule_matches(doc, FIRST_PERSON_RULE, words))
+    """Prose offsets of the pronouns the first-person rule flags."""
+    check = _configured_check(doc, FIRST_PERSON_RULE)
+    return frozenset(start for start, _ in _rule_matches(doc, check, _pattern_words(check)))
+
+
+def _pattern_words(check) -> frozenset[str] | None:
+    """The words, in lower case, one of which every match of a pattern
+    rule holds: the word each token pattern requires (the first-person
+    rule's classes, and "I", which a pattern of its own names); None when
+    a pattern requires only a tag or a lemma, or the rule has dependency
+    patterns, which a word cannot rule out."""
+    if check.reaches is None or check.dependency:
+        return None
+    words = set()
+    for (attr, values), _, _ in check.reaches:
+        if attr not in ("LOWER", "ORTH", "TEXT"):
+            return None
+        words.update(value.lower() for value in values)
+    return frozenset(words)
 
 
 def _aside_offsets(doc) -> list[int]:
@@ -489,12 +510,25 @@ def _aside_offsets(doc) -> list[int]:
     (``ASIDE_CLASSES``: "sadly,", "undoubtedly") or "of course", not in a
     span someone else voices (that rule's ``attributed: skip``: "Of
     course, taxes will rise, the treasurer said")."""
-    check = _shipped_check(EDITORIALIZING_RULE)
-    asides = {w.lower() for name in ASIDE_CLASSES for w in check.classes[name]} | ASIDE_PHRASES
+    check = _configured_check(doc, EDITORIALIZING_RULE)
+    # a desk's rule without one of the classes has no such asides
+    asides = {w.lower() for name in ASIDE_CLASSES for w in check.classes.get(name, ())} | ASIDE_PHRASES
     words = frozenset(phrase.split()[-1] for phrase in asides)
-    found = [(start, end) for start, end in _rule_matches(doc, EDITORIALIZING_RULE, words) if doc.prose[start:end].lower() in asides]
+    found = [(start, end) for start, end in _rule_matches(doc, check, words) if doc.prose[start:end].lower() in asides]
     voiced = _Containment(_voiced_spans(doc) if found and check.options["attributed"] == "skip" else [])
     return [start for start, end in found if not voiced.contains(start, end)]
+
+
+def _configured_check(doc, rule_id: str):
+    """A rule's check as this run configured it (:attr:`Document.rules`:
+    a desk's ``rule-options`` for its words and excuses reach the
+    personal-piece count, whether the run applies the rule or leaves it
+    out), or the shipped rule's when the config has no options for it.
+    Turning a rule's alerts off does not say which words speak in person:
+    a desk that lets its writers say "we" still runs columns, and the
+    loaded rules still keep quiet in them."""
+    rule = doc.rules.get(rule_id)
+    return rule.check if rule is not None else _shipped_check(rule_id)
 
 
 @lru_cache(maxsize=2)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
-from lint.checks.claim import reference_rank
+from lint.reference_fact import reference_rank
 from lint.rule import Check, Field, Hit
 
 _VAGUE_WORDS = frozenset("certain numerous various countless".split())
@@ -248,7 +248,7 @@ def _weasel_word(token, doc, previous) -> bool:
     years") is no weasel, nor a plain superlative, which is a claim for
     newsroom.unattributed-claim, nor a rank by size or wealth of a named body
     or of figures the lede sources ("one of the poorest countries",
-    reference fact: see :func:`lint.checks.claim.reference_rank`)."""
+    reference fact: see :func:`lint.reference_fact.reference_rank`)."""
     lower = token.lower_
     lemma = token.lemma_.lower()
     if lower in _SPREAD:  # "widely believed", not "widely used"
