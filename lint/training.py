@@ -275,14 +275,14 @@ def sentence_row(parsed: Parsed, logits: np.ndarray) -> np.ndarray:
     return sj.sentence_features(parsed.features, full)
 
 
-def context_rows(parsed: Parsed, logits: np.ndarray, sentence_logit: float, prior: sj.LemmaPrior) -> np.ndarray:
+def context_rows(parsed: Parsed, logits: np.ndarray, sentence_logit: float, priors: tuple[sj.LemmaPrior, ...]) -> np.ndarray:
     """The context head's features of one example's scored tokens (the
     example is one sentence), the lemma prior's last."""
     n = len(parsed.features.tensor)
     full = np.full(n, -np.inf)
     full[parsed.features.scored] = logits
     return np.hstack([sj.context_features(full, parsed.features.scored, [(0, n)], [sentence_logit]),
-                      prior.features(parsed.lemma_hashes)])
+                      sj.prior_features(priors, parsed.lemma_hashes)])
 
 
 def lemma_prior(parsed: list[Parsed]) -> sj.LemmaPrior:
@@ -298,9 +298,16 @@ def lemma_prior(parsed: list[Parsed]) -> sj.LemmaPrior:
     return sj.LemmaPrior(keys.astype(np.uint64), np.log(rate / (1 - rate)), np.log1p(seen), float(np.log(base / (1 - base))))
 
 
-def _prior_arrays(prior: sj.LemmaPrior) -> dict:
-    return {"prior_keys": prior.keys, "prior_logits": prior.logits, "prior_seen": prior.seen,
-            "prior_default": np.array(prior.default)}
+def lemma_priors(parsed: list[Parsed]) -> tuple[sj.LemmaPrior, ...]:
+    """The priors of :data:`lint.subjectivity.PRIOR_PREFIXES`: over every
+    example, and over the examples holding a marked word."""
+    return lemma_prior(parsed), lemma_prior([p for p in parsed if p.labels.any()])
+
+
+def _prior_arrays(priors: tuple[sj.LemmaPrior, ...]) -> dict:
+    return {prefix + name: value for prefix, prior in zip(sj.PRIOR_PREFIXES, priors)
+            for name, value in (("keys", prior.keys), ("logits", prior.logits), ("seen", prior.seen),
+                                ("default", np.array(prior.default)))}
 
 
 def fit_context_model(rows: np.ndarray, labels: np.ndarray, seed: int = SEED) -> dict:
@@ -376,7 +383,7 @@ def train(parsed: list[Parsed], labels: np.ndarray, tables: dict, *, alpha: floa
     for fold in range(FOLDS):
         inside = [p for p, f in zip(parsed, folds) if f != fold]
         weights = fit_token_model(inside + neutral, _lemma_keys(inside, min_count), alpha, seed)
-        fold_priors.append(lemma_prior(inside + neutral))
+        fold_priors.append(lemma_priors(inside + neutral))
         for i in np.flatnonzero(folds == fold):
             logits[i] = token_logits(weights, parsed[i])
             rows[i] = sentence_row(parsed[i], logits[i])
@@ -393,7 +400,7 @@ def train(parsed: list[Parsed], labels: np.ndarray, tables: dict, *, alpha: floa
     token_weights = fit_token_model(parsed + neutral, lemma_keys, alpha, seed)
     token_weights["marked_sense_keys"] = _marked_senses(parsed, min_count)
     sentence_weights = fit_sentence_model(rows, parsed, lemma_keys, labels, c, seed)
-    return {**tables, **token_weights, **sentence_weights, **context, **_prior_arrays(lemma_prior(parsed + neutral))}
+    return {**tables, **token_weights, **sentence_weights, **context, **_prior_arrays(lemma_priors(parsed + neutral))}
 
 
 def evaluate(weights: dict, parsed, examples) -> dict:
@@ -402,8 +409,8 @@ def evaluate(weights: dict, parsed, examples) -> dict:
     sentence_logits = [sentence_logit(weights, sentence_row(p, z), p) for p, z in zip(parsed, logits)]
     sentence_probability = 1 / (1 + np.exp(-np.array(sentence_logits)))
     labels = np.array([e.loaded for e in examples])
-    prior = sj.LemmaPrior.of(weights)
-    token_probability = [context_probability(weights, context_rows(p, z, s, prior)) if len(p.labels) else np.zeros(0)
+    priors = sj.lemma_priors(weights)
+    token_probability = [context_probability(weights, context_rows(p, z, s, priors)) if len(p.labels) else np.zeros(0)
                          for p, z, s in zip(parsed, logits, sentence_logits)]
     return {"sentence_probability": sentence_probability, "labels": labels, "token_probability": token_probability}
 

@@ -117,6 +117,25 @@ def test_the_lemma_prior_is_each_lemmas_smoothed_marked_rate():
     assert rows[0, 0] > rows[2, 0] > rows[1, 0]  # a marked lemma above one never seen, above one never marked
 
 
+def test_the_second_lemma_prior_counts_only_sentences_holding_a_marked_word():
+    from lint import training
+
+    def parsed(hashes, labels):
+        features = sj.TokenFeatures(np.arange(len(hashes)), None, None, None, None, np.zeros((len(hashes), 1)), None, None)
+        return training.Parsed(features, np.array(labels, dtype=np.int8), np.array(hashes, dtype=np.uint64))
+
+    # lemma 7 is marked once; it also stands, unmarked, in a sentence with no mark (a neutral one)
+    with_mark, without = parsed([7, 9], [1, 0]), parsed([7, 7, 9], [0, 0, 0])
+    every, marked_only = training.lemma_priors([with_mark, without])
+    assert np.allclose(every.features(np.array([7], dtype=np.uint64)),
+                       training.lemma_prior([with_mark, without]).features(np.array([7], dtype=np.uint64)))
+    assert np.allclose(marked_only.features(np.array([7], dtype=np.uint64)),
+                       training.lemma_prior([with_mark]).features(np.array([7], dtype=np.uint64)))
+    assert marked_only.seen[list(marked_only.keys).index(7)] == np.log1p(1)  # the neutral sentence's two uses left out
+    rows = sj.prior_features((every, marked_only), np.array([7, 9], dtype=np.uint64))
+    assert rows.shape == (2, 2 * len(sj.PRIOR_FEATURES))
+
+
 def test_a_blocks_sentences_are_featured_at_once_as_each_would_be_alone():
     # two sentences, tokens [0, 4) and [4, 7); the second has one scored token, a third [7, 8) none
     rng = np.random.default_rng(3)
