@@ -66,7 +66,6 @@ _STATEMENT_END = regex.compile(r"[.!][\"”’')\]]*$")
 _SOURCED = frozenset((NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT))
 _CLAUSES = frozenset("xcomp ccomp advcl relcl acl pcomp csubj".split())
 _ASPECT_VERBS = frozenset("keep continue start begin stop".split())
-_LIKELY = frozenset("likely unlikely".split())
 # Signals still the reporter's right after someone's account (_follows_account):
 # a verdict, a ranking, a feeling or a reading; and a forecast, unless a
 # connective ties it to the account ("According to the commission's report
@@ -472,21 +471,10 @@ def _names_a_body(root, previous=None, rank=None, subjects=("nsubj",)) -> bool:
     return False
 
 
-def _prediction(root, tokens):
-    """A forecast the main clause makes: "will keep climbing", "could
-    double", or "is likely to rise" (the likelihood standing for "will")."""
-    # in the present: "was likely to grow" goes on with a speaker's reported words
-    likely = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _LIKELY), None) if root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP") else None
-    if likely is not None:
-        verb = next((c for c in [*likely.children, *root.children] if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        return _forecast(verb, likely, None, tokens) if verb is not None else None
-    auxes = [c for c in root.children if c.dep_ == "aux"]
+def _prediction(verb, tokens):
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
     future = next((a for a in auxes if a.lower_ in _FUTURE), None)
     possible = next((a for a in auxes if a.lower_ in _POSSIBLE), None)
-    return _forecast(root, future, possible, tokens)
-
-
-def _forecast(verb, future, possible, tokens):
     # "will keep climbing", "could start to rise": the change is the complement
     changing = next((c for c in verb.children if c.dep_ == "xcomp"), verb) if verb.lemma_ in _ASPECT_VERBS else verb
     # "could double (up) as travel cards" is a use, "could not be reached" an act: PolNeAR train's 2
@@ -509,7 +497,7 @@ def _forecast(verb, future, possible, tokens):
     if any(s.lower_ in ("i", "we") for s in subjects):
         return None
     aux = future or possible
-    return f"{aux.text} to {verb.text}" if aux.lower_ in _LIKELY else f"{aux.text} {verb.text}"
+    return f"{aux.text} {verb.text}"
 
 
 def _another_sense(verb) -> bool:
