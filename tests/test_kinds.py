@@ -872,3 +872,9 @@ def test_not_being_reached_is_an_act_not_a_forecast():
 @pytest.mark.parametrize("text", ["Fares could be doubled by the spring.", "Sales could drop off by the spring."])
 def test_a_change_verb_in_the_passive_or_with_a_particle_still_forecasts(text):
     assert run(CLAIM, text)
+
+
+@pytest.mark.parametrize("text", ["The charges will be dropped under the deal.", "The player could be dropped from the squad."])
+def test_dropped_in_the_passive_is_let_go_not_a_fall(text):
+    assert run(CLAIM, text) == []
+    assert run(CLAIM, "Sales could drop sharply through the spring.")

@@ -420,6 +420,9 @@ def _another_sense(verb) -> bool:
     children = list(verb.children)
     if verb.lemma_ == "reach":
         return any(c.dep_ == "auxpass" for c in children) and any(c.dep_ == "neg" for c in children)
+    if verb.lemma_ == "drop":
+        # "the charges will be dropped" is let go, not fallen: all 18 passive "dropped" in BBC and PolNeAR
+        return any(c.dep_ == "auxpass" for c in children)
     return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in children)  # not "As a result, ... could fall"
 
 
