@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import _COMPLEMENTS, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
-from lint.checks.loaded import others_voice
 from lint.reference_fact import reference_rank
 from lint.rule import Check, Field, Hit
 
@@ -123,12 +122,15 @@ class Weasel(Check):
 
 def _writers_own(doc, offset: int) -> bool:
     """Whether the copy at a prose offset speaks in its writer's voice by
-    design, as loaded language reads it (:func:`others_voice` with voice
+    design, as loaded language reads it (:func:`lint.checks.loaded.others_voice` with voice
     ``story``): opinion, column, review or analysis copy, a personal piece
     or copy that reads as biased throughout, and a closing run of readers'
     comments. On BBC train such copy held 28 of the rule's 152 alerts, 3 of
     them right (benchmarks/read_attribution.py --part train): readers'
     pages, columns, reviews, analysis and sketches."""
+    # imported here: loading this check kind loads no other (tests/test_reference_fact.py)
+    from lint.checks.loaded import others_voice
+
     return others_voice(doc, offset, "story")
 
 
