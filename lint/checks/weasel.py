@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from lint import lexicon as lx
 from lint.attribution import _COMPLEMENTS, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
+from lint.checks.loaded import others_voice
 from lint.reference_fact import reference_rank
 from lint.rule import Check, Field, Hit
 
@@ -128,9 +129,6 @@ def _writers_own(doc, offset: int) -> bool:
     comments. On BBC train such copy held 28 of the rule's 152 alerts, 3 of
     them right (benchmarks/read_attribution.py --part train): readers'
     pages, columns, reviews, analysis and sketches."""
-    # imported here: loading this check kind loads no other (tests/test_reference_fact.py)
-    from lint.checks.loaded import others_voice
-
     return others_voice(doc, offset, "story")
 
 
