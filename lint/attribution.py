@@ -58,7 +58,8 @@ SOURCE_KINDS = (NAMED, ROLE, ORGANIZATION, PERSON, PRONOUN, DOCUMENT, GROUP, NON
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _NOMINAL = ("dobj", "pobj", "attr", "compound", "amod", "nsubj", "nsubjpass", "appos")
-_COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
+# a verb's clause complements ("said that ...", "considered to be ..."); the weasel check reads them too
+COMPLEMENTS = ("ccomp", "xcomp", "oprd", "parataxis")
 _CUE_OR_PASSIVE = lx.CUE_VERBS | lx.OPINION_PASSIVES
 _STATEMENT_VERBS = lx.SPEECH_VERBS | lx.REPORTING_VERBS
 _QUOTED_STATEMENT = regex.compile(r"[\"“‘']+\s*(?:…\s*)?\p{Lu}.*[.!?,…]\s*[\"”’']*", regex.S)
@@ -699,7 +700,7 @@ def _verb_cue(token: "Token", lemma: str, base: int) -> Attribution | None:
     subjects = [c for c in children if c.dep_ in _SUBJECTS]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
     agent = next((c for c in children if c.dep_ == "agent"), None)
-    complements = [c for c in children if c.dep_ in _COMPLEMENTS]
+    complements = [c for c in children if c.dep_ in COMPLEMENTS]
     has_clause = bool(complements) or token.dep_ in ("parataxis",) or _trailing(token)
     cue = (base + token.idx, base + token.idx + len(token))
     tense = _tense(token)
@@ -986,7 +987,7 @@ def _tense(token: "Token") -> str:
 
 def _content(token: "Token", base: int) -> tuple[int, int] | None:
     for child in token.children:
-        if child.dep_ in _COMPLEMENTS or child.dep_ == "dobj":
+        if child.dep_ in COMPLEMENTS or child.dep_ == "dobj":
             return _span(base, child.left_edge, child.right_edge)
     return None
 
@@ -1284,7 +1285,7 @@ def _after_speaker(first: Sentence, paragraph: list[Sentence]) -> bool:
         # such sentences before a quotation in the training articles of BBC and PolNeAR); not "The
         # hall was full."
         return True
-    return root.lemma_.lower() in lx.CUE_VERBS and not any(c.dep_ in _COMPLEMENTS or c.dep_ == "dobj" for c in root.children)
+    return root.lemma_.lower() in lx.CUE_VERBS and not any(c.dep_ in COMPLEMENTS or c.dep_ == "dobj" for c in root.children)
 
 
 def _speaker_after(prose: str, end: int, block_end: int) -> bool:

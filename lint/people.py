@@ -980,11 +980,11 @@ class _Picked:
 
         self.proper = _where(proper)
         # what the tests on a sentence's nouns ask first (see _Builder._sentence)
-        self.office_words = by_word(nouns & (singular_noun | singular_proper) & (noun | proper), lower, _office_title)
-        self.roles = by_word(nouns & (singular_noun | singular_proper) & either(dep, _ROLE_DEPS), lemma, _role_subject_lemma)
+        self.office_words = by_word((singular_noun | singular_proper) & (noun | proper), lower, _office_title)
+        self.roles = by_word((singular_noun | singular_proper) & either(dep, _ROLE_DEPS), lemma, _role_subject_lemma)
         self.brought_in = by_word(nouns & noun & either(dep, _BROUGHT_IN_DEPS), lemma, _brought_in_lemma)
         self.lone_names = _where(proper & alpha & (dep == strings["nsubj"]))
-        self.pointed_roles = by_word(nouns & noun & singular_noun, lemma, _pointed_role_lemma)
+        self.pointed_roles = by_word(noun & singular_noun, lemma, _pointed_role_lemma)
         self.paired_proper_nouns = _paired(singular_proper & alpha)
         # for thing_names: the nouns written in lower case, and the proper nouns that may
         # name a place or a business (see _place_or_business): an object or a possessor, or
@@ -1004,7 +1004,7 @@ class _Picked:
         capitalized = [prose[start].isupper() for start in starts]
         title_words = {
             word for word in {lowers[i] for i, up in enumerate(capitalized) if up}
-            if strings[word].rstrip(".") in _TITLES
+            if _bare_word(strings[word]) in _TITLES
         }
         self.titles = [i for i, up in enumerate(capitalized) if up and lowers[i] in title_words]
         self.words = _where(alpha & (length > 3))  # of more than three letters
@@ -1045,8 +1045,7 @@ class _ParseIndex:
 
     def parse_tokens(self, positions: list[int]) -> Iterator["Token"]:
         """The parse's own tokens at picked positions."""
-        first, end = _between(positions, self.offset, self.offset + len(self.doc))
-        return map(self.doc.__getitem__, [position - self.offset for position in positions[first:end]])
+        return self.tokens(positions, self.doc[:])
 
     def entities(self, sentence: "Span") -> list["Span"]:
         """The entities inside the sentence, as ``sentence.ents``."""
@@ -2155,7 +2154,7 @@ def _office_word(token: "Token") -> bool:
 
 def _office_title(lower: str) -> bool:
     """ "secretary", "Gov.": a word of an office (in lower case)."""
-    return lower.rstrip(".") in lx.TITLE_WORDS
+    return _bare_word(lower) in lx.TITLE_WORDS
 
 
 def _definite(token: "Token", modifiers: list) -> bool:

@@ -493,7 +493,7 @@ class LemmaPrior:
     default: float
 
     @classmethod
-    def of(cls, arrays, prefix: str = "prior_") -> "LemmaPrior":
+    def of(cls, arrays, prefix: str) -> "LemmaPrior":
         """The prior stored in a model's arrays (``prior_*``, or another prefix's)."""
         return cls(arrays[prefix + "keys"], arrays[prefix + "logits"], arrays[prefix + "seen"], float(arrays[prefix + "default"]))
 

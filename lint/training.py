@@ -277,7 +277,7 @@ def sentence_row(parsed: Parsed, logits: np.ndarray) -> np.ndarray:
 
 def context_rows(parsed: Parsed, logits: np.ndarray, sentence_logit: float, priors: tuple[sj.LemmaPrior, ...]) -> np.ndarray:
     """The context head's features of one example's scored tokens (the
-    example is one sentence), the lemma prior's last."""
+    example is one sentence), the lemma priors' (:data:`lint.subjectivity.PRIOR_PREFIXES`) last."""
     n = len(parsed.features.tensor)
     full = np.full(n, -np.inf)
     full[parsed.features.scored] = logits

@@ -14,7 +14,7 @@ passive ("experts say", "is widely believed") is left to the source rules.
 from __future__ import annotations
 
 from lint import lexicon as lx
-from lint.attribution import _COMPLEMENTS, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
+from lint.attribution import COMPLEMENTS, NAMED, ORGANIZATION, PERSON, PRONOUN, ROLE, cue_token, model, mostly_quoted, personal_paragraphs
 from lint.checks.loaded import others_voice
 from lint.reference_fact import reference_rank
 from lint.rule import Check, Field, Hit
@@ -280,7 +280,7 @@ def _weasel_word(token, doc, previous) -> bool:
         # considered", "in order to be considered for selection") unless it holds a view ("reported to have doubts",
         # "considered 'critical'", "regarded as"): on BBC train 3 alerts went, all wrong; CoNLL train part unchanged.
         # Not every complement-less participle: "has been questioned" is Wikipedia's vague reception.
-        return token.dep_ != "acl" or any(c.dep_ in _COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
+        return token.dep_ != "acl" or any(c.dep_ in COMPLEMENTS or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children)
     if lemma in _APPEARING:
         return True
     if lower in lx.VAGUE_QUANTIFIERS or lower in _VAGUE_WORDS:
